@@ -1,0 +1,4 @@
+//! The rules of the app in plain Rust: no Leptos, no browser, no storage.
+
+pub mod config;
+pub mod site;

@@ -1,0 +1,131 @@
+//! Where the bytes go: the browser's `localStorage`, or memory in tests.
+//!
+//! The browser backend talks to `web_sys::Storage` directly rather than through
+//! gloo-storage, whose `LocalStorage::raw()` panics when storage is disabled
+//! (private browsing, strict privacy settings): here that is an error the
+//! person is told about, and the app goes on working.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// Why the browser would not store something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The site's storage is full.
+    Full,
+    /// Storage is switched off or blocked (private browsing, settings).
+    Unavailable,
+}
+
+impl SaveError {
+    /// Plain words for the person, saying what still holds and what to do.
+    pub fn message(&self) -> &'static str {
+        match self {
+            SaveError::Full => {
+                "Your changes could not be saved because this device's storage for this app is full. \
+                 What you typed is still on this page. Free some space, for example by deleting \
+                 old records you no longer need, then try again."
+            }
+            SaveError::Unavailable => {
+                "Your changes could not be saved because this browser is not letting the app store \
+                 anything (this can happen in private browsing). What you typed is still on this \
+                 page, but it will be lost if you close it."
+            }
+        }
+    }
+}
+
+/// A place that stores text under keys.
+pub trait Backend {
+    fn read(&self, key: &str) -> Result<Option<String>, SaveError>;
+    fn write(&self, key: &str, value: &str) -> Result<(), SaveError>;
+    fn remove(&self, key: &str) -> Result<(), SaveError>;
+    /// Every key stored, in no particular order.
+    fn keys(&self) -> Vec<String>;
+}
+
+/// Storage in memory, for tests: can be made to act full or unavailable.
+#[derive(Default)]
+pub struct MemoryBackend {
+    items: RefCell<BTreeMap<String, String>>,
+    /// When set, every write fails with this.
+    pub failing: RefCell<Option<SaveError>>,
+}
+
+impl MemoryBackend {
+    pub fn with(items: &[(&str, &str)]) -> Self {
+        let backend = MemoryBackend::default();
+        for (key, value) in items {
+            backend.items.borrow_mut().insert(key.to_string(), value.to_string());
+        }
+        backend
+    }
+
+    pub fn fail_writes(&self, error: Option<SaveError>) {
+        *self.failing.borrow_mut() = error;
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn read(&self, key: &str) -> Result<Option<String>, SaveError> {
+        Ok(self.items.borrow().get(key).cloned())
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        if let Some(error) = *self.failing.borrow() {
+            return Err(error);
+        }
+        self.items.borrow_mut().insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), SaveError> {
+        self.items.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.items.borrow().keys().cloned().collect()
+    }
+}
+
+/// The browser's `localStorage` for this site.
+pub struct BrowserStorage;
+
+impl BrowserStorage {
+    fn storage() -> Result<web_sys::Storage, SaveError> {
+        web_sys::window()
+            .and_then(|window| window.local_storage().ok().flatten())
+            .ok_or(SaveError::Unavailable)
+    }
+}
+
+impl Backend for BrowserStorage {
+    fn read(&self, key: &str) -> Result<Option<String>, SaveError> {
+        Self::storage()?.get_item(key).map_err(|_| SaveError::Unavailable)
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        Self::storage()?.set_item(key, value).map_err(|error| {
+            use wasm_bindgen::JsCast;
+            let full = error
+                .dyn_ref::<web_sys::DomException>()
+                .is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22);
+            if full {
+                SaveError::Full
+            } else {
+                SaveError::Unavailable
+            }
+        })
+    }
+
+    fn remove(&self, key: &str) -> Result<(), SaveError> {
+        Self::storage()?.remove_item(key).map_err(|_| SaveError::Unavailable)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let Ok(storage) = Self::storage() else { return Vec::new() };
+        let count = storage.length().unwrap_or(0);
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
+    }
+}

@@ -1,0 +1,124 @@
+//! The wrapper every stored document is saved in, and the rules for reading it
+//! back: its kind, its schema version (migrated forward one step at a time),
+//! and a revision number that lets a save notice a newer copy from another tab.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A kind of document the app keeps, such as a referral draft or a plan.
+pub trait Document: Serialize + DeserializeOwned {
+    /// Names the document in storage; never change it once released.
+    const KIND: &'static str;
+    /// The current schema version. Raise it, and teach [`Document::migrate`]
+    /// the step, whenever the stored shape changes.
+    const VERSION: u32;
+
+    /// Turns the data of version `from` into the data of version `from + 1`.
+    /// Each step is tested from a stored fixture of the old format.
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        let _ = data;
+        Err(format!("there is no way to read version {from}"))
+    }
+}
+
+/// Why stored data could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not what the app writes: damaged, cut short, or edited by hand.
+    Corrupt(String),
+    /// Written by a newer version of the app than this one.
+    Newer { found: u32, supported: u32 },
+    /// An older version that could not be brought up to date.
+    NotMigrated { from: u32, why: String },
+}
+
+impl Unreadable {
+    /// Plain words for the person.
+    pub fn message(&self) -> String {
+        match self {
+            Unreadable::Corrupt(_) => "it was damaged and could not be read".to_string(),
+            Unreadable::Newer { .. } => {
+                "it was saved by a newer version of this app. Reload the page to get the newer version"
+                    .to_string()
+            }
+            Unreadable::NotMigrated { .. } => {
+                "it was saved by an older version of this app and could not be updated".to_string()
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, D> {
+    kind: &'a str,
+    version: u32,
+    revision: u64,
+    saved_at: &'a str,
+    data: &'a D,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    kind: String,
+    version: u32,
+    revision: u64,
+    data: Value,
+}
+
+/// A document read back, and what happened on the way.
+#[derive(Debug, PartialEq)]
+pub struct Decoded<D> {
+    pub value: D,
+    pub revision: u64,
+    /// The version it was stored at, when that was older than today's.
+    pub migrated_from: Option<u32>,
+}
+
+/// The stored text of a document at `revision`.
+pub fn encode<D: Document>(value: &D, revision: u64, saved_at: &str) -> String {
+    let envelope = EnvelopeOut { kind: D::KIND, version: D::VERSION, revision, saved_at, data: value };
+    // Serialising plain data types to a string cannot fail; if one ever does,
+    // an empty object still refuses to decode rather than passing as data.
+    serde_json::to_string(&envelope).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// Reads a stored document, migrating it from an older version if need be.
+pub fn decode<D: Document>(raw: &str) -> Result<Decoded<D>, Unreadable> {
+    let envelope = parse_envelope(raw)?;
+    if envelope.kind != D::KIND {
+        return Err(Unreadable::Corrupt(format!(
+            "holds a \"{}\", not a \"{}\"",
+            envelope.kind,
+            D::KIND
+        )));
+    }
+    if envelope.version > D::VERSION {
+        return Err(Unreadable::Newer { found: envelope.version, supported: D::VERSION });
+    }
+    let mut data = envelope.data;
+    let mut version = envelope.version;
+    while version < D::VERSION {
+        data = D::migrate(version, data)
+            .map_err(|why| Unreadable::NotMigrated { from: envelope.version, why })?;
+        version += 1;
+    }
+    let value = serde_json::from_value::<D>(data)
+        .map_err(|error| Unreadable::Corrupt(error.to_string()))?;
+    let migrated_from = (envelope.version < D::VERSION).then_some(envelope.version);
+    Ok(Decoded { value, revision: envelope.revision, migrated_from })
+}
+
+/// Whether the text is an envelope at all, whatever its kind.
+pub fn check_envelope(raw: &str) -> Result<(), Unreadable> {
+    parse_envelope(raw).map(|_| ())
+}
+
+/// The revision of a stored envelope, without reading its data.
+pub fn peek_revision(raw: &str) -> Option<u64> {
+    parse_envelope(raw).ok().map(|envelope| envelope.revision)
+}
+
+fn parse_envelope(raw: &str) -> Result<EnvelopeIn, Unreadable> {
+    serde_json::from_str::<EnvelopeIn>(raw).map_err(|error| Unreadable::Corrupt(error.to_string()))
+}

@@ -1,0 +1,167 @@
+//! The one place that reads and writes what the app keeps in the browser.
+//!
+//! Every stored document is wrapped in an [`envelope`] carrying its kind, its
+//! schema version and a revision number. Loading migrates older versions;
+//! anything that cannot be read is [`kept`] aside, never discarded or
+//! overwritten; saving refuses to overwrite a newer copy written by another
+//! tab. The browser's `localStorage` is one [`Backend`]; tests use
+//! [`MemoryBackend`].
+
+pub mod backend;
+pub mod envelope;
+pub mod kept;
+
+pub use backend::{Backend, MemoryBackend, SaveError};
+pub use envelope::{Document, Unreadable};
+pub use kept::KeptCopy;
+
+use envelope::{decode, encode, peek_revision};
+
+/// Every storage key the app writes starts with this, so the app's data can be
+/// told apart from anything else on the same web site.
+pub const KEY_PREFIX: &str = "sp.";
+
+/// The storage key of a document kind.
+pub fn document_key(kind: &str) -> String {
+    format!("{KEY_PREFIX}{kind}")
+}
+
+/// What loading a document found.
+#[derive(Debug, PartialEq)]
+pub enum Loaded<D> {
+    /// Nothing stored yet: start from the beginning.
+    Empty,
+    /// The document, and the revision to hand back when saving it.
+    Ready { value: D, revision: u64, migrated_from: Option<u32> },
+    /// What was stored could not be read; it has been moved aside so that it
+    /// can be downloaded, and the document starts again empty.
+    KeptAside(KeptCopy),
+    /// What was stored could not be read, and could not be moved aside either
+    /// (storage is full or unavailable). It stays where it is, untouched, and
+    /// the document must not be saved until it has been dealt with.
+    Stuck(Unreadable),
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// The browser would not store it.
+    NotStored(SaveError),
+    /// Another tab (or window) saved a newer copy since this one was loaded.
+    ChangedElsewhere,
+}
+
+impl SaveProblem {
+    /// Plain words for the person whose change was not saved.
+    pub fn message(&self) -> &'static str {
+        match self {
+            SaveProblem::NotStored(error) => error.message(),
+            SaveProblem::ChangedElsewhere => {
+                "This was changed in another tab or window, so your change here was not saved. \
+                 The newer version is shown. What you typed is still on this page."
+            }
+        }
+    }
+}
+
+/// The app's storage, over a [`Backend`].
+pub struct Store<B: Backend> {
+    backend: B,
+}
+
+impl<B: Backend> Store<B> {
+    pub fn new(backend: B) -> Self {
+        Store { backend }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    /// Loads a document, migrating it from an older version if need be.
+    /// `now` stamps a copy that has to be kept aside.
+    pub fn load<D: Document>(&self, now: &str) -> Loaded<D> {
+        let key = document_key(D::KIND);
+        let raw = match self.backend.read(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) | Err(_) => return Loaded::Empty,
+        };
+        match decode::<D>(&raw) {
+            Ok(decoded) => Loaded::Ready {
+                value: decoded.value,
+                revision: decoded.revision,
+                migrated_from: decoded.migrated_from,
+            },
+            Err(why) => self.keep_aside(&key, D::KIND, &raw, why, now),
+        }
+    }
+
+    /// Saves a document over the revision it was loaded at (0 when it was
+    /// empty), and returns its new revision.
+    pub fn save<D: Document>(&self, value: &D, base_revision: u64, now: &str) -> Result<u64, SaveProblem> {
+        let key = document_key(D::KIND);
+        let current = self.backend.read(&key).map_err(SaveProblem::NotStored)?;
+        let current_revision = match current {
+            None => 0,
+            Some(raw) => peek_revision(&raw).ok_or(SaveProblem::ChangedElsewhere)?,
+        };
+        if current_revision != base_revision {
+            return Err(SaveProblem::ChangedElsewhere);
+        }
+        let revision = base_revision + 1;
+        let text = encode(value, revision, now);
+        self.backend.write(&key, &text).map_err(SaveProblem::NotStored)?;
+        Ok(revision)
+    }
+
+    /// Checks every document the app has stored, whether or not a page has
+    /// asked for it yet, and keeps aside those that cannot be read.
+    /// `known` lists each kind this version of the app reads, with a check
+    /// that decodes it; a kind it does not know is left alone unless it is not
+    /// an envelope at all (it may belong to a newer version of the app).
+    pub fn sweep(&self, known: &[(&str, fn(&str) -> Result<(), Unreadable>)], now: &str) -> Vec<KeptCopy> {
+        let mut kept = Vec::new();
+        for key in self.backend.keys() {
+            let Some(kind) = key.strip_prefix(KEY_PREFIX) else { continue };
+            if kind.starts_with(kept::KEPT_PREFIX) {
+                continue;
+            }
+            let Ok(Some(raw)) = self.backend.read(&key) else { continue };
+            let problem = match known.iter().find(|(k, _)| *k == kind) {
+                Some((_, check)) => check(&raw).err(),
+                None => envelope::check_envelope(&raw).err(),
+            };
+            if let Some(why) = problem {
+                if let Loaded::<()>::KeptAside(copy) = self.keep_aside(&key, kind, &raw, why, now) {
+                    kept.push(copy);
+                }
+            }
+        }
+        kept
+    }
+
+    /// Every copy kept aside, oldest first.
+    pub fn kept_copies(&self) -> Vec<KeptCopy> {
+        kept::list(&self.backend)
+    }
+
+    /// Removes a kept copy, once the person has chosen to.
+    pub fn remove_kept(&self, copy: &KeptCopy) -> Result<(), SaveError> {
+        self.backend.remove(&copy.key)
+    }
+
+    fn keep_aside<T>(&self, key: &str, kind: &str, raw: &str, why: Unreadable, now: &str) -> Loaded<T> {
+        match kept::keep(&self.backend, kind, raw, &why, now) {
+            Ok(copy) => match self.backend.remove(key) {
+                Ok(()) => Loaded::KeptAside(copy),
+                // The copy is safe, but the original could not be removed:
+                // leave both rather than write over either.
+                Err(_) => Loaded::Stuck(why),
+            },
+            Err(_) => Loaded::Stuck(why),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
