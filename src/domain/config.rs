@@ -39,9 +39,15 @@ pub enum ConfigProblem {
     /// The file is not valid JSON, or not a JSON object.
     NotJson(String),
     /// A field is there but holds the wrong kind of value.
-    WrongType { field: &'static str, expected: &'static str },
+    WrongType {
+        field: &'static str,
+        expected: &'static str,
+    },
     /// A field is there but cannot be right.
-    Invalid { field: &'static str, why: &'static str },
+    Invalid {
+        field: &'static str,
+        why: &'static str,
+    },
 }
 
 impl ConfigProblem {
@@ -115,8 +121,8 @@ impl LoadedConfig {
             config.clinic_team_name = team;
         }
         config.phone = text_field(&object, "phone", &mut problems);
-        config.referral_email = text_field(&object, "referral_email", &mut problems)
-            .filter(|email| {
+        config.referral_email =
+            text_field(&object, "referral_email", &mut problems).filter(|email| {
                 let plausible = looks_like_email(email);
                 if !plausible {
                     problems.push(ConfigProblem::Invalid {
@@ -204,13 +210,19 @@ mod tests {
         );
         assert_eq!(loaded.problems, vec![]);
         assert_eq!(loaded.config.practice_name, "Elm Surgery");
-        assert_eq!(loaded.config.address, vec!["1 Elm Road", "Leeds", "LS1 1AA"]);
+        assert_eq!(
+            loaded.config.address,
+            vec!["1 Elm Road", "Leeds", "LS1 1AA"]
+        );
         assert_eq!(loaded.config.phone.as_deref(), Some("0113 496 0000"));
         assert_eq!(
             loaded.config.referral_email.as_deref(),
             Some("elm.linkworkers@example.nhs.uk")
         );
-        assert_eq!(loaded.config.clinic_team_name, "Elm Surgery link worker team");
+        assert_eq!(
+            loaded.config.clinic_team_name,
+            "Elm Surgery link worker team"
+        );
     }
 
     #[test]
@@ -245,7 +257,10 @@ mod tests {
         assert_eq!(
             loaded.problems,
             vec![
-                ConfigProblem::WrongType { field: "phone", expected: "text in double quotes" },
+                ConfigProblem::WrongType {
+                    field: "phone",
+                    expected: "text in double quotes"
+                },
                 ConfigProblem::Invalid {
                     field: "referral_email",
                     why: "must be an email address, like referrals@example.nhs.uk"
@@ -270,6 +285,9 @@ mod tests {
     #[test]
     fn an_address_on_one_line_is_split_at_its_commas() {
         let loaded = LoadedConfig::from_json(r#"{"address": "1 Elm Road, Leeds,  LS1 1AA"}"#);
-        assert_eq!(loaded.config.address, vec!["1 Elm Road", "Leeds", "LS1 1AA"]);
+        assert_eq!(
+            loaded.config.address,
+            vec!["1 Elm Road", "Leeds", "LS1 1AA"]
+        );
     }
 }

@@ -56,7 +56,10 @@ impl MemoryBackend {
     pub fn with(items: &[(&str, &str)]) -> Self {
         let backend = MemoryBackend::default();
         for (key, value) in items {
-            backend.items.borrow_mut().insert(key.to_string(), value.to_string());
+            backend
+                .items
+                .borrow_mut()
+                .insert(key.to_string(), value.to_string());
         }
         backend
     }
@@ -75,7 +78,9 @@ impl Backend for MemoryBackend {
         if let Some(error) = *self.failing.borrow() {
             return Err(error);
         }
-        self.items.borrow_mut().insert(key.to_string(), value.to_string());
+        self.items
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
         Ok(())
     }
 
@@ -102,7 +107,9 @@ impl BrowserStorage {
 
 impl Backend for BrowserStorage {
     fn read(&self, key: &str) -> Result<Option<String>, SaveError> {
-        Self::storage()?.get_item(key).map_err(|_| SaveError::Unavailable)
+        Self::storage()?
+            .get_item(key)
+            .map_err(|_| SaveError::Unavailable)
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
@@ -120,12 +127,18 @@ impl Backend for BrowserStorage {
     }
 
     fn remove(&self, key: &str) -> Result<(), SaveError> {
-        Self::storage()?.remove_item(key).map_err(|_| SaveError::Unavailable)
+        Self::storage()?
+            .remove_item(key)
+            .map_err(|_| SaveError::Unavailable)
     }
 
     fn keys(&self) -> Vec<String> {
-        let Ok(storage) = Self::storage() else { return Vec::new() };
+        let Ok(storage) = Self::storage() else {
+            return Vec::new();
+        };
         let count = storage.length().unwrap_or(0);
-        (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
+        (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect()
     }
 }

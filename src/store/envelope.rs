@@ -77,7 +77,13 @@ pub struct Decoded<D> {
 
 /// The stored text of a document at `revision`.
 pub fn encode<D: Document>(value: &D, revision: u64, saved_at: &str) -> String {
-    let envelope = EnvelopeOut { kind: D::KIND, version: D::VERSION, revision, saved_at, data: value };
+    let envelope = EnvelopeOut {
+        kind: D::KIND,
+        version: D::VERSION,
+        revision,
+        saved_at,
+        data: value,
+    };
     // Serialising plain data types to a string cannot fail; if one ever does,
     // an empty object still refuses to decode rather than passing as data.
     serde_json::to_string(&envelope).unwrap_or_else(|_| "{}".to_string())
@@ -94,19 +100,28 @@ pub fn decode<D: Document>(raw: &str) -> Result<Decoded<D>, Unreadable> {
         )));
     }
     if envelope.version > D::VERSION {
-        return Err(Unreadable::Newer { found: envelope.version, supported: D::VERSION });
+        return Err(Unreadable::Newer {
+            found: envelope.version,
+            supported: D::VERSION,
+        });
     }
     let mut data = envelope.data;
     let mut version = envelope.version;
     while version < D::VERSION {
-        data = D::migrate(version, data)
-            .map_err(|why| Unreadable::NotMigrated { from: envelope.version, why })?;
+        data = D::migrate(version, data).map_err(|why| Unreadable::NotMigrated {
+            from: envelope.version,
+            why,
+        })?;
         version += 1;
     }
     let value = serde_json::from_value::<D>(data)
         .map_err(|error| Unreadable::Corrupt(error.to_string()))?;
     let migrated_from = (envelope.version < D::VERSION).then_some(envelope.version);
-    Ok(Decoded { value, revision: envelope.revision, migrated_from })
+    Ok(Decoded {
+        value,
+        revision: envelope.revision,
+        migrated_from,
+    })
 }
 
 /// Whether the text is an envelope at all, whatever its kind.

@@ -73,7 +73,11 @@ pub fn list(backend: &impl Backend) -> Vec<KeptCopy> {
             Some(match serde_json::from_str::<KeptCopy>(&text) {
                 Ok(copy) => KeptCopy { key, ..copy },
                 Err(_) => KeptCopy {
-                    kind: key[prefix.len()..].split('.').next().unwrap_or("data").to_string(),
+                    kind: key[prefix.len()..]
+                        .split('.')
+                        .next()
+                        .unwrap_or("data")
+                        .to_string(),
                     kept_at: String::new(),
                     reason: "it could not be read".to_string(),
                     raw: text,

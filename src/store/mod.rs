@@ -26,13 +26,32 @@ pub fn document_key(kind: &str) -> String {
     format!("{KEY_PREFIX}{kind}")
 }
 
+/// A kind of document this version of the app reads, and how to check one.
+pub struct KnownKind {
+    pub kind: &'static str,
+    pub check: fn(&str) -> Result<(), Unreadable>,
+}
+
+impl KnownKind {
+    pub const fn of<D: Document>() -> Self {
+        KnownKind {
+            kind: D::KIND,
+            check: |raw| envelope::decode::<D>(raw).map(|_| ()),
+        }
+    }
+}
+
 /// What loading a document found.
 #[derive(Debug, PartialEq)]
 pub enum Loaded<D> {
     /// Nothing stored yet: start from the beginning.
     Empty,
     /// The document, and the revision to hand back when saving it.
-    Ready { value: D, revision: u64, migrated_from: Option<u32> },
+    Ready {
+        value: D,
+        revision: u64,
+        migrated_from: Option<u32>,
+    },
     /// What was stored could not be read; it has been moved aside so that it
     /// can be downloaded, and the document starts again empty.
     KeptAside(KeptCopy),
@@ -98,7 +117,12 @@ impl<B: Backend> Store<B> {
 
     /// Saves a document over the revision it was loaded at (0 when it was
     /// empty), and returns its new revision.
-    pub fn save<D: Document>(&self, value: &D, base_revision: u64, now: &str) -> Result<u64, SaveProblem> {
+    pub fn save<D: Document>(
+        &self,
+        value: &D,
+        base_revision: u64,
+        now: &str,
+    ) -> Result<u64, SaveProblem> {
         let key = document_key(D::KIND);
         let current = self.backend.read(&key).map_err(SaveProblem::NotStored)?;
         let current_revision = match current {
@@ -110,25 +134,30 @@ impl<B: Backend> Store<B> {
         }
         let revision = base_revision + 1;
         let text = encode(value, revision, now);
-        self.backend.write(&key, &text).map_err(SaveProblem::NotStored)?;
+        self.backend
+            .write(&key, &text)
+            .map_err(SaveProblem::NotStored)?;
         Ok(revision)
     }
 
     /// Checks every document the app has stored, whether or not a page has
     /// asked for it yet, and keeps aside those that cannot be read.
-    /// `known` lists each kind this version of the app reads, with a check
-    /// that decodes it; a kind it does not know is left alone unless it is not
+    /// `known` lists each kind this version of the app reads; a kind it does not know is left alone unless it is not
     /// an envelope at all (it may belong to a newer version of the app).
-    pub fn sweep(&self, known: &[(&str, fn(&str) -> Result<(), Unreadable>)], now: &str) -> Vec<KeptCopy> {
+    pub fn sweep(&self, known: &[KnownKind], now: &str) -> Vec<KeptCopy> {
         let mut kept = Vec::new();
         for key in self.backend.keys() {
-            let Some(kind) = key.strip_prefix(KEY_PREFIX) else { continue };
+            let Some(kind) = key.strip_prefix(KEY_PREFIX) else {
+                continue;
+            };
             if kind.starts_with(kept::KEPT_PREFIX) {
                 continue;
             }
-            let Ok(Some(raw)) = self.backend.read(&key) else { continue };
-            let problem = match known.iter().find(|(k, _)| *k == kind) {
-                Some((_, check)) => check(&raw).err(),
+            let Ok(Some(raw)) = self.backend.read(&key) else {
+                continue;
+            };
+            let problem = match known.iter().find(|known| known.kind == kind) {
+                Some(known) => (known.check)(&raw).err(),
                 None => envelope::check_envelope(&raw).err(),
             };
             if let Some(why) = problem {
@@ -150,7 +179,14 @@ impl<B: Backend> Store<B> {
         self.backend.remove(&copy.key)
     }
 
-    fn keep_aside<T>(&self, key: &str, kind: &str, raw: &str, why: Unreadable, now: &str) -> Loaded<T> {
+    fn keep_aside<T>(
+        &self,
+        key: &str,
+        kind: &str,
+        raw: &str,
+        why: Unreadable,
+        now: &str,
+    ) -> Loaded<T> {
         match kept::keep(&self.backend, kind, raw, &why, now) {
             Ok(copy) => match self.backend.remove(key) {
                 Ok(()) => Loaded::KeptAside(copy),

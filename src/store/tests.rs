@@ -19,7 +19,10 @@ impl Document for Note {
         match from {
             // Version 1 called the text "words" and had no pin.
             1 => {
-                let words = data.get("words").and_then(Value::as_str).ok_or("no words")?;
+                let words = data
+                    .get("words")
+                    .and_then(Value::as_str)
+                    .ok_or("no words")?;
                 Ok(json!({ "text": words, "pinned": false }))
             }
             _ => Err(format!("there is no way to read version {from}")),
@@ -30,7 +33,10 @@ impl Document for Note {
 const NOW: &str = "2026-11-22T09:00:00Z";
 
 fn note(text: &str) -> Note {
-    Note { text: text.to_string(), pinned: false }
+    Note {
+        text: text.to_string(),
+        pinned: false,
+    }
 }
 
 #[test]
@@ -46,7 +52,11 @@ fn a_saved_document_loads_back_at_its_revision() {
     assert_eq!(revision, 1);
     assert_eq!(
         store.load::<Note>(NOW),
-        Loaded::Ready { value: note("Join the walking group"), revision: 1, migrated_from: None }
+        Loaded::Ready {
+            value: note("Join the walking group"),
+            revision: 1,
+            migrated_from: None
+        }
     );
 }
 
@@ -56,7 +66,11 @@ fn a_version_1_note_from_the_fixture_is_migrated_on_load() {
     let store = Store::new(MemoryBackend::with(&[("sp.test-note", fixture)]));
     assert_eq!(
         store.load::<Note>(NOW),
-        Loaded::Ready { value: note("Walk to the park on Tuesday"), revision: 4, migrated_from: Some(1) }
+        Loaded::Ready {
+            value: note("Walk to the park on Tuesday"),
+            revision: 4,
+            migrated_from: Some(1)
+        }
     );
 }
 
@@ -65,10 +79,15 @@ fn damaged_data_is_kept_aside_word_for_word_and_never_lost() {
     let damaged = r#"{"kind":"test-note","version":2,"revision":3,"data":{"text":"Ring the"#;
     let store = Store::new(MemoryBackend::with(&[("sp.test-note", damaged)]));
 
-    let Loaded::KeptAside(copy) = store.load::<Note>(NOW) else { panic!("not kept aside") };
+    let Loaded::KeptAside(copy) = store.load::<Note>(NOW) else {
+        panic!("not kept aside")
+    };
     assert_eq!(copy.raw, damaged);
     assert_eq!(copy.kind, "test-note");
-    assert_eq!(copy.file_name(), "social-prescribing-test-note-kept-2026-11-22.txt");
+    assert_eq!(
+        copy.file_name(),
+        "social-prescribing-test-note-kept-2026-11-22.txt"
+    );
     assert_eq!(store.kept_copies(), vec![copy]);
 
     // The document starts again and a new save does not touch the kept copy.
@@ -79,9 +98,12 @@ fn damaged_data_is_kept_aside_word_for_word_and_never_lost() {
 
 #[test]
 fn data_from_a_newer_version_of_the_app_is_kept_aside_not_overwritten() {
-    let newer = r#"{"kind":"test-note","version":3,"revision":9,"data":{"text":"x","colour":"red"}}"#;
+    let newer =
+        r#"{"kind":"test-note","version":3,"revision":9,"data":{"text":"x","colour":"red"}}"#;
     let store = Store::new(MemoryBackend::with(&[("sp.test-note", newer)]));
-    let Loaded::KeptAside(copy) = store.load::<Note>(NOW) else { panic!("not kept aside") };
+    let Loaded::KeptAside(copy) = store.load::<Note>(NOW) else {
+        panic!("not kept aside")
+    };
     assert_eq!(copy.raw, newer);
     assert!(copy.reason.contains("newer version"));
 }
@@ -99,12 +121,24 @@ fn unreadable_data_that_cannot_be_moved_aside_stays_where_it_is() {
     let store = Store::new(MemoryBackend::with(&[("sp.test-note", damaged)]));
     store.backend().fail_writes(Some(SaveError::Full));
 
-    assert!(matches!(store.load::<Note>(NOW), Loaded::Stuck(Unreadable::Corrupt(_))));
-    assert_eq!(store.backend().read("sp.test-note").unwrap().as_deref(), Some(damaged));
+    assert!(matches!(
+        store.load::<Note>(NOW),
+        Loaded::Stuck(Unreadable::Corrupt(_))
+    ));
+    assert_eq!(
+        store.backend().read("sp.test-note").unwrap().as_deref(),
+        Some(damaged)
+    );
     // And a save cannot write over it either.
     store.backend().fail_writes(None);
-    assert_eq!(store.save(&note("x"), 0, NOW), Err(SaveProblem::ChangedElsewhere));
-    assert_eq!(store.backend().read("sp.test-note").unwrap().as_deref(), Some(damaged));
+    assert_eq!(
+        store.save(&note("x"), 0, NOW),
+        Err(SaveProblem::ChangedElsewhere)
+    );
+    assert_eq!(
+        store.backend().read("sp.test-note").unwrap().as_deref(),
+        Some(damaged)
+    );
 }
 
 #[test]
@@ -117,7 +151,9 @@ fn a_full_storage_is_reported_and_the_last_good_copy_stays() {
     assert_eq!(problem, SaveProblem::NotStored(SaveError::Full));
     assert!(problem.message().contains("storage for this app is full"));
     assert!(problem.message().contains("still on this page"));
-    assert!(matches!(store.load::<Note>(NOW), Loaded::Ready { value, .. } if value == note("First")));
+    assert!(
+        matches!(store.load::<Note>(NOW), Loaded::Ready { value, .. } if value == note("First"))
+    );
 }
 
 #[test]
@@ -126,7 +162,10 @@ fn a_save_over_a_newer_copy_from_another_tab_is_refused() {
     // Two tabs load the same empty document; the first saves.
     store.save(&note("From tab one"), 0, NOW).unwrap();
     // The second, still at revision 0, must not overwrite it.
-    assert_eq!(store.save(&note("From tab two"), 0, NOW), Err(SaveProblem::ChangedElsewhere));
+    assert_eq!(
+        store.save(&note("From tab two"), 0, NOW),
+        Err(SaveProblem::ChangedElsewhere)
+    );
     assert!(matches!(
         store.load::<Note>(NOW),
         Loaded::Ready { value, revision: 1, .. } if value == note("From tab one")
@@ -135,9 +174,6 @@ fn a_save_over_a_newer_copy_from_another_tab_is_refused() {
 
 #[test]
 fn the_sweep_keeps_aside_damaged_documents_and_leaves_good_and_foreign_ones() {
-    fn check_note(raw: &str) -> Result<(), Unreadable> {
-        envelope::decode::<Note>(raw).map(|_| ())
-    }
     let good = envelope::encode(&note("Fine"), 2, NOW);
     let from_newer_app = r#"{"kind":"diary","version":7,"revision":1,"data":[]}"#;
     let store = Store::new(MemoryBackend::with(&[
@@ -147,7 +183,7 @@ fn the_sweep_keeps_aside_damaged_documents_and_leaves_good_and_foreign_ones() {
         ("someone-elses-key", "{broken"),
     ]));
 
-    let kept = store.sweep(&[("test-note", check_note)], NOW);
+    let kept = store.sweep(&[KnownKind::of::<Note>()], NOW);
 
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].kind, "referral");
@@ -155,10 +191,16 @@ fn the_sweep_keeps_aside_damaged_documents_and_leaves_good_and_foreign_ones() {
     let backend = store.backend();
     assert_eq!(backend.read("sp.referral").unwrap(), None);
     assert_eq!(backend.read("sp.test-note").unwrap(), Some(good));
-    assert_eq!(backend.read("sp.diary").unwrap().as_deref(), Some(from_newer_app));
-    assert_eq!(backend.read("someone-elses-key").unwrap().as_deref(), Some("{broken"));
+    assert_eq!(
+        backend.read("sp.diary").unwrap().as_deref(),
+        Some(from_newer_app)
+    );
+    assert_eq!(
+        backend.read("someone-elses-key").unwrap().as_deref(),
+        Some("{broken")
+    );
     // Sweeping again finds nothing new, and the kept copy is not swept.
-    assert_eq!(store.sweep(&[("test-note", check_note)], NOW), vec![]);
+    assert_eq!(store.sweep(&[KnownKind::of::<Note>()], NOW), vec![]);
     assert_eq!(store.kept_copies().len(), 1);
 }
 

@@ -1,3 +1,39 @@
-//! The Leptos user interface.
-#[allow(non_snake_case)]
-pub fn App() -> impl leptos::IntoView {}
+//! The Leptos user interface: the app shell, its pages, and the notices every
+//! page shares.
+
+mod app;
+mod kept_notice;
+mod layout;
+mod pages;
+mod practice;
+mod updates;
+
+pub use app::App;
+
+/// Where the app was opened: the router base, derived once from the page's
+/// `<base href>` so the same build runs at any path on any static server.
+#[derive(Clone, Debug)]
+pub struct AppBase(pub String);
+
+impl AppBase {
+    fn from_document() -> Self {
+        let path = leptos::prelude::document()
+            .base_uri()
+            .ok()
+            .flatten()
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| url.pathname())
+            .unwrap_or_else(|| "/".to_string());
+        AppBase(crate::domain::site::router_base(&path))
+    }
+
+    /// The link to a page of the app; `""` for the home page.
+    pub fn href(&self, page: &str) -> String {
+        crate::domain::site::page_href(&self.0, page)
+    }
+}
+
+/// The app's [`AppBase`], from any component under [`App`].
+pub fn use_base() -> AppBase {
+    leptos::prelude::use_context::<AppBase>().unwrap_or_else(|| AppBase(String::new()))
+}

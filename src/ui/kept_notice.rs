@@ -1,0 +1,84 @@
+//! Tells the person when saved information could not be read, and lets them
+//! download it. Runs the store's sweep once when the app opens.
+
+use crate::store::backend::BrowserStorage;
+use crate::store::{KeptCopy, KnownKind, Store};
+use leptos::prelude::*;
+
+/// The document kinds this version of the app reads, each with its check.
+/// Features add their documents here as they are built.
+const KNOWN_DOCUMENTS: &[KnownKind] = &[];
+
+#[component]
+pub fn KeptNotice() -> impl IntoView {
+    let store = Store::new(BrowserStorage);
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    store.sweep(KNOWN_DOCUMENTS, &now);
+    let copies = RwSignal::new(store.kept_copies());
+
+    move || {
+        let list = copies.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="nhsuk-warning-callout" data-testid="kept-notice">
+                    <h2 class="nhsuk-warning-callout__label">
+                        <span role="text">
+                            <span class="nhsuk-u-visually-hidden">"Important: "</span>
+                            "Some saved information could not be read"
+                        </span>
+                    </h2>
+                    <p>
+                        "It has not been deleted. It is kept on this device so that you can download "
+                        "it and, if you need to, give it to someone who can help recover it."
+                    </p>
+                    <ul class="nhsuk-list">
+                        {list.into_iter().map(|copy| view! { <KeptItem copy copies /> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn KeptItem(copy: KeptCopy, copies: RwSignal<Vec<KeptCopy>>) -> impl IntoView {
+    let downloaded = RwSignal::new(false);
+    let problem = RwSignal::new(None::<&'static str>);
+    let href = download_url(&copy.raw);
+    let file_name = copy.file_name();
+    let what = format!("Saved {} ({})", copy.kind.replace('-', " "), copy.reason);
+    let remove = move |_| {
+        let store = Store::new(BrowserStorage);
+        match store.remove_kept(&copy) {
+            Ok(()) => copies.set(store.kept_copies()),
+            Err(error) => problem.set(Some(error.message())),
+        }
+    };
+    view! {
+        <li>
+            <p class="nhsuk-body-s nhsuk-u-margin-bottom-2">{what}</p>
+            <a href=href download=file_name on:click=move |_| downloaded.set(true)>
+                "Download the kept copy"
+            </a>
+            <Show when=move || downloaded.get()>
+                <p class="nhsuk-u-margin-top-3">
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=remove.clone()>
+                        "Delete it from this device"
+                    </button>
+                </p>
+            </Show>
+            {move || problem.get().map(|message| view! { <p class="nhsuk-body-s">{message}</p> })}
+        </li>
+    }
+}
+
+/// A link address for the kept text, made on the device (no server involved).
+fn download_url(raw: &str) -> String {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(raw));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/plain;charset=utf-8");
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok())
+        .unwrap_or_default()
+}

@@ -1,0 +1,92 @@
+//! The three doors' pages, until their features are built: each says what
+//! will be there, and what a person can do today instead.
+
+use super::page_title;
+use crate::ui::practice::use_practice;
+use crate::ui::use_base;
+use leptos::prelude::*;
+
+/// How to reach the practice today, from its config.
+#[component]
+fn ContactThePractice() -> impl IntoView {
+    let practice = use_practice();
+    move || {
+        let practice = practice.get();
+        let name = practice.practice_name;
+        match (practice.phone, practice.referral_email) {
+            (Some(phone), _) => view! {
+                <p>"Until then, call " {name} " on " <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
+                " and ask to speak to the link worker team."</p>
+            }
+            .into_any(),
+            (None, Some(email)) => view! {
+                <p>"Until then, email " {name} " at " <a href=format!("mailto:{email}")>{email.clone()}</a>
+                " and ask to speak to the link worker team."</p>
+            }
+            .into_any(),
+            (None, None) => view! {
+                <p>"Until then, ask at reception to speak to the link worker team."</p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn BackHome() -> impl IntoView {
+    let home = use_base().href("");
+    view! {
+        <div class="nhsuk-back-link">
+            <a class="nhsuk-back-link__link" href=home>"Back to home"</a>
+        </div>
+    }
+}
+
+#[component]
+pub fn Refer() -> impl IntoView {
+    page_title("Refer yourself");
+    view! {
+        <BackHome />
+        <h1>"Refer yourself"</h1>
+        <p>
+            "Soon you will be able to ask for support from a link worker here, one short question at a time. "
+            "Your answers will stay on this phone until you choose to send them."
+        </p>
+        <ContactThePractice />
+    }
+}
+
+#[component]
+pub fn Plan() -> impl IntoView {
+    page_title("My plan");
+    view! {
+        <BackHome />
+        <h1>"My plan"</h1>
+        <p>
+            "Soon you will be able to build your own plan here: what matters to you, what is going well, "
+            "the goals you want to work on and the small steps to get there."
+        </p>
+        <p>"Your plan will be kept on this device, and only shared if you choose to share it."</p>
+    }
+}
+
+#[component]
+pub fn Clinic() -> impl IntoView {
+    page_title("Run a clinic");
+    let practice = use_practice();
+    view! {
+        <BackHome />
+        <h1>"Run a clinic"</h1>
+        <p>
+            "This is where volunteer link workers for " {move || practice.get().practice_name}
+            " will run their clinics:"
+        </p>
+        <ul>
+            <li>"clinic sessions and rooms"</li>
+            <li>"the volunteer rota"</li>
+            <li>"appointments, bookings and follow-ups"</li>
+            <li>"the people you are supporting"</li>
+        </ul>
+        <p>"Everything will be kept on this device, not on a server."</p>
+    }
+}

@@ -1,0 +1,129 @@
+//! Offline use and updates: registers the service worker that keeps a copy of
+//! the app on the device, and tells the person when a newer version has been
+//! deployed so they can reload into it.
+
+use super::AppBase;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+/// Whether a newer version is installed and waiting, and the registration to
+/// switch to it.
+#[derive(Clone, Copy)]
+pub struct Updates {
+    waiting: RwSignal<bool>,
+    registration: RwSignal<Option<ServiceWorkerRegistration>, LocalStorage>,
+}
+
+/// Registers `sw.js` beside the app (when the browser allows service workers)
+/// and watches for a newer version.
+pub fn watch(base: &AppBase) -> Updates {
+    let updates = Updates {
+        waiting: RwSignal::new(false),
+        registration: RwSignal::new_local(None),
+    };
+    let Some(container) = container() else {
+        return updates;
+    };
+    let url = base.href("sw.js");
+    leptos::task::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(container.register(&url)).await else {
+            return;
+        };
+        // Some browsers (and blocked service workers) resolve with nothing.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
+        updates.registration.set(Some(registration.clone()));
+        let has_controller = move || container_controller_exists();
+        if registration.waiting().is_some() && has_controller() {
+            updates.waiting.set(true);
+        }
+        let watched = registration.clone();
+        let on_update_found = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = watched.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let on_state_change = Closure::<dyn Fn()>::new(move || {
+                // A worker installed while another controls the page is an update;
+                // the very first install is not.
+                if worker.state() == ServiceWorkerState::Installed && has_controller() {
+                    updates.waiting.set(true);
+                }
+            });
+            installing.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));
+            on_state_change.forget();
+        });
+        registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
+        on_update_found.forget();
+    });
+    updates
+}
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = window().navigator();
+    // Absent on plain http from another machine, and in some private modes.
+    let present = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+        .is_ok_and(|value| !value.is_undefined());
+    present.then(|| navigator.service_worker())
+}
+
+fn container_controller_exists() -> bool {
+    container().is_some_and(|c| c.controller().is_some())
+}
+
+/// Switches to the waiting version: the new worker takes over, then the page reloads.
+fn reload_into_new_version(updates: Updates) {
+    let reload = || {
+        let _ = window().location().reload();
+    };
+    let (Some(container), Some(waiting)) = (
+        container(),
+        updates
+            .registration
+            .get_untracked()
+            .and_then(|r| r.waiting()),
+    ) else {
+        reload();
+        return;
+    };
+    let on_change = Closure::<dyn Fn()>::new(reload);
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+}
+
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let updates = use_context::<Updates>();
+    let waiting = move || updates.is_some_and(|u| u.waiting.get());
+    view! {
+        <Show when=waiting>
+            <div class="nhsuk-notification-banner" role="region"
+                aria-labelledby="update-notice-title" data-testid="update-notice">
+                <div class="nhsuk-notification-banner__header">
+                    <h2 class="nhsuk-notification-banner__title" id="update-notice-title">
+                        "Update"
+                    </h2>
+                </div>
+                <div class="nhsuk-notification-banner__content">
+                    <p class="nhsuk-notification-banner__heading">
+                        "A new version of this app is ready"
+                    </p>
+                    <p>"Save anything you are typing first. Your saved information is kept."</p>
+                    <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0"
+                        on:click=move |_| {
+                            if let Some(updates) = updates {
+                                reload_into_new_version(updates);
+                            }
+                        }>
+                        "Reload to update"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

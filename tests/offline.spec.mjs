@@ -1,0 +1,71 @@
+// After a first visit the app works with the network off, and a new
+// deployment is announced so the person can reload into it.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot, waitForOfflineCopy } from "./support/fixtures.mjs";
+import { serveApp } from "./support/served.mjs";
+
+test("after a first visit the app opens and moves between pages with the network off", async ({ context, watch }) => {
+  const served = await serveApp();
+  try {
+    const page = await openPage(context, watch, served.origin);
+    await page.goto(served.url);
+    await expect(page.getByRole("banner")).toContainText("Example Surgery");
+    await waitForOfflineCopy(page);
+
+    await served.stop();
+    watch.allowedConsoleErrors.push(/net::ERR_FAILED \(.*not-kept-anywhere\.txt\)/);
+    // The server is really gone: anything not kept on the device fails.
+    const reachable = await page.evaluate(() =>
+      fetch("not-kept-anywhere.txt").then(() => true, () => false),
+    );
+    expect(reachable).toBe(false);
+
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
+    await expect(page.getByRole("banner")).toContainText("Example Surgery");
+    await page.getByRole("link", { name: "My plan", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("My plan");
+
+    for (const [path, heading] of [["clinic/", "Run a clinic"], ["refer", "Refer yourself"], ["privacy/", "How this app uses your information"]]) {
+      await page.goto(served.url + path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    }
+    await expect(page.getByTestId("config-notice")).toHaveCount(0);
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+test("a new deployment is announced, and reloading switches to it", async ({ context, watch }) => {
+  const served = await serveApp();
+  try {
+    const page = await openPage(context, watch, served.origin);
+    await page.goto(served.url);
+    await waitForOfflineCopy(page);
+    await expect(page.getByTestId("update-notice")).toHaveCount(0);
+
+    // The practice copies a new build over the old one.
+    const swPath = join(served.dir, "sw.js");
+    const oldBuild = readFileSync(swPath, "utf8").match(/const BUILD = "([^"]+)"/)[1];
+    writeFileSync(swPath, readFileSync(swPath, "utf8").replace(oldBuild, "next-build"));
+    const indexPath = join(served.dir, "index.html");
+    writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace("<title>", '<meta name="build" content="next">\n  <title>'));
+
+    await page.reload();
+    const notice = page.getByTestId("update-notice");
+    await expect(notice).toContainText("A new version of this app is ready");
+    await expect(page.locator('meta[name="build"]')).toHaveCount(0);
+    await expectNoAxeViolations(page, "the update notice");
+    await screenshot(page, "update-notice");
+
+    await page.getByRole("button", { name: "Reload to update" }).click();
+    await expect(page.locator('meta[name="build"]')).toHaveAttribute("content", "next");
+    await expect(page.getByTestId("update-notice")).toHaveCount(0);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
+    const caches = await page.evaluate(() => caches.keys());
+    expect(caches).toEqual(["social-prescribing-next-build"]);
+  } finally {
+    await closeAll(context, served);
+  }
+});
