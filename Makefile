@@ -14,11 +14,11 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: help serve test dist setup rust-target trunk wasm-bindgen npm chromium crates test-rust test-browser size
+.PHONY: help serve test dist setup rust-target trunk wasm-bindgen npm chromium crates test-rust test-components test-browser size
 
 help:
 	@echo "make serve   build the app and serve it at http://127.0.0.1:$(PORT)/"
-	@echo "make test    run every test: Rust logic tests, the size check, and browser tests"
+	@echo "make test    run every test: Rust logic tests, components in Chromium, the size check, browser tests"
 	@echo "make dist    build the folder a practice copies to its web host, in dist/"
 
 ## Installing what is missing ------------------------------------------------
@@ -67,12 +67,18 @@ serve: dist
 
 test: setup chromium
 	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-components
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory size
 	$(MAKE) --no-print-directory test-browser
 
 test-rust:
 	cargo test --locked
+
+# Components that touch the browser's storage, mounted in real headless Chromium.
+test-components:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+	  cargo test --locked --target wasm32-unknown-unknown --test saved_in_browser
 
 size:
 	node tests/support/size.mjs

@@ -68,6 +68,8 @@ pub enum SaveProblem {
     NotStored(SaveError),
     /// Another tab (or window) saved a newer copy since this one was loaded.
     ChangedElsewhere,
+    /// What is stored could not be read, and must not be written over.
+    UnreadableInTheWay,
 }
 
 impl SaveProblem {
@@ -76,8 +78,13 @@ impl SaveProblem {
         match self {
             SaveProblem::NotStored(error) => error.message(),
             SaveProblem::ChangedElsewhere => {
-                "This was changed in another tab or window, so your change here was not saved. \
-                 The newer version is shown. What you typed is still on this page."
+                "This was also changed in another tab or window, so your change here has not been \
+                 saved yet. What you typed is still on this page. Choose which version to keep."
+            }
+            SaveProblem::UnreadableInTheWay => {
+                "Your changes could not be saved because information already saved on this device \
+                 could not be read, and the app will not write over it. What you typed is still on \
+                 this page. Free some space on this device, then reload the page."
             }
         }
     }
@@ -115,6 +122,19 @@ impl<B: Backend> Store<B> {
         }
     }
 
+    /// The revision stored now (0 when nothing is), to save over on purpose
+    /// once the person has chosen their version over another tab's.
+    pub fn current_revision<D: Document>(&self) -> Result<u64, SaveProblem> {
+        match self
+            .backend
+            .read(&document_key(D::KIND))
+            .map_err(SaveProblem::NotStored)?
+        {
+            None => Ok(0),
+            Some(raw) => peek_revision(&raw).ok_or(SaveProblem::UnreadableInTheWay),
+        }
+    }
+
     /// Saves a document over the revision it was loaded at (0 when it was
     /// empty), and returns its new revision.
     pub fn save<D: Document>(
@@ -124,12 +144,7 @@ impl<B: Backend> Store<B> {
         now: &str,
     ) -> Result<u64, SaveProblem> {
         let key = document_key(D::KIND);
-        let current = self.backend.read(&key).map_err(SaveProblem::NotStored)?;
-        let current_revision = match current {
-            None => 0,
-            Some(raw) => peek_revision(&raw).ok_or(SaveProblem::ChangedElsewhere)?,
-        };
-        if current_revision != base_revision {
+        if self.current_revision::<D>()? != base_revision {
             return Err(SaveProblem::ChangedElsewhere);
         }
         let revision = base_revision + 1;

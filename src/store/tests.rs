@@ -133,7 +133,7 @@ fn unreadable_data_that_cannot_be_moved_aside_stays_where_it_is() {
     store.backend().fail_writes(None);
     assert_eq!(
         store.save(&note("x"), 0, NOW),
-        Err(SaveProblem::ChangedElsewhere)
+        Err(SaveProblem::UnreadableInTheWay)
     );
     assert_eq!(
         store.backend().read("sp.test-note").unwrap().as_deref(),
@@ -170,6 +170,9 @@ fn a_save_over_a_newer_copy_from_another_tab_is_refused() {
         store.load::<Note>(NOW),
         Loaded::Ready { value, revision: 1, .. } if value == note("From tab one")
     ));
+    // When the person chooses their own version, it is saved over the newer one.
+    let current = store.current_revision::<Note>().unwrap();
+    assert_eq!(store.save(&note("From tab two"), current, NOW), Ok(2));
 }
 
 #[test]

@@ -12,8 +12,7 @@ const KNOWN_DOCUMENTS: &[KnownKind] = &[];
 #[component]
 pub fn KeptNotice() -> impl IntoView {
     let store = Store::new(BrowserStorage);
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    store.sweep(KNOWN_DOCUMENTS, &now);
+    store.sweep(KNOWN_DOCUMENTS, &super::saved::now_stamp());
     let copies = RwSignal::new(store.kept_copies());
 
     move || {

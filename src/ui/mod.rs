@@ -6,6 +6,7 @@ mod kept_notice;
 mod layout;
 mod pages;
 mod practice;
+pub mod saved;
 mod updates;
 
 pub use app::App;

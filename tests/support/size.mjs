@@ -22,7 +22,7 @@ const rows = files.map((file) => {
 rows.sort((a, b) => b[1] - a[1]);
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7) + " KB";
 console.log("First visit download (gzip -9):");
-for (const [file, bytes] of rows) console.log(`${kb(bytes)}  ${file.replace(/-[0-9a-f]{16}/, "")}`);
+for (const [file, bytes] of rows) console.log(`${kb(bytes)}  ${file.replace(/-[0-9a-f]{8,}(?=[._])/, "")}`);
 console.log(`${kb(total)}  total (budget ${BUDGET / 1024} KB)`);
 if (total > BUDGET) {
   console.error(`The first visit is ${kb(total).trim()}, over the ${BUDGET / 1024} KB budget.`);

@@ -1,0 +1,157 @@
+//! A stored document, live on screen: what pages use to keep a person's work.
+//!
+//! The value on screen is always what the person last typed, whether or not
+//! it could be saved. A failed save is shown in plain words by
+//! [`SaveProblemNotice`]; a change made in another tab is picked up from the
+//! browser's `storage` event, and never written over by this tab's older copy.
+
+use crate::store::backend::BrowserStorage;
+use crate::store::{document_key, Document, Loaded, SaveProblem, Store};
+use leptos::prelude::*;
+
+/// The time now, as stored with a save.
+pub fn now_stamp() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// A document of kind `D`, loaded from the browser and saved back to it.
+pub struct Saved<D: Send + Sync + 'static> {
+    /// What is on screen.
+    pub value: RwSignal<D>,
+    /// Why the last save did not happen, until one does.
+    pub problem: RwSignal<Option<SaveProblem>>,
+    revision: RwSignal<u64>,
+}
+
+impl<D: Send + Sync + 'static> Clone for Saved<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Send + Sync + 'static> Copy for Saved<D> {}
+
+impl<D> Saved<D>
+where
+    D: Document + Clone + Default + Send + Sync + 'static,
+{
+    /// Loads the document and starts following changes from other tabs.
+    /// Unreadable data has been kept aside by the store, so it starts empty.
+    pub fn open() -> Self {
+        let saved = Saved {
+            value: RwSignal::new(D::default()),
+            problem: RwSignal::new(None),
+            revision: RwSignal::new(0),
+        };
+        saved.reload();
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            // No key means the whole storage was cleared.
+            let ours = event.key().is_none_or(|key| key == document_key(D::KIND));
+            if ours {
+                saved.changed_elsewhere();
+            }
+        });
+        on_cleanup(move || handle.remove());
+        saved
+    }
+
+    /// Shows `value` and saves it.
+    pub fn save(&self, value: D) {
+        self.value.set(value.clone());
+        let store = Store::new(BrowserStorage);
+        match store.save(&value, self.revision.get_untracked(), &now_stamp()) {
+            Ok(revision) => {
+                self.revision.set(revision);
+                self.problem.set(None);
+            }
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+    }
+
+    /// Changes what is on screen with `change`, and saves it.
+    pub fn update(&self, change: impl FnOnce(&mut D)) {
+        let mut value = self.value.get_untracked();
+        change(&mut value);
+        self.save(value);
+    }
+
+    /// After a clash with another tab: keep what is on screen, over theirs.
+    pub fn keep_mine(&self) {
+        let store = Store::new(BrowserStorage);
+        match store.current_revision::<D>() {
+            Ok(current) => {
+                self.revision.set(current);
+                self.save(self.value.get_untracked());
+            }
+            Err(problem) => self.problem.set(Some(problem)),
+        }
+    }
+
+    /// After a clash with another tab: show and keep theirs.
+    pub fn take_theirs(&self) {
+        self.problem.set(None);
+        self.reload();
+    }
+
+    fn changed_elsewhere(&self) {
+        // Unsaved work on screen is never replaced: the person chooses.
+        if self.problem.get_untracked().is_some() {
+            self.problem.set(Some(SaveProblem::ChangedElsewhere));
+        } else {
+            self.reload();
+        }
+    }
+
+    fn reload(&self) {
+        let store = Store::new(BrowserStorage);
+        match store.load::<D>(&now_stamp()) {
+            Loaded::Ready {
+                value, revision, ..
+            } => {
+                self.value.set(value);
+                self.revision.set(revision);
+            }
+            Loaded::Empty | Loaded::KeptAside(_) => {
+                self.value.set(D::default());
+                self.revision.set(0);
+            }
+            Loaded::Stuck(_) => self.problem.set(Some(SaveProblem::UnreadableInTheWay)),
+        }
+    }
+}
+
+/// Says why the last save did not happen, in the GOV.UK error summary style,
+/// and after a clash with another tab lets the person choose a version.
+#[component]
+pub fn SaveProblemNotice<D>(saved: Saved<D>) -> impl IntoView
+where
+    D: Document + Clone + Default + Send + Sync + 'static,
+{
+    move || {
+        saved.problem.get().map(|problem| {
+            let clash = problem == SaveProblem::ChangedElsewhere;
+            view! {
+                <div class="nhsuk-error-summary" role="alert" tabindex="-1"
+                    aria-labelledby="save-problem-title" data-testid="save-problem">
+                    <h2 class="nhsuk-error-summary__title" id="save-problem-title">
+                        "Your changes have not been saved"
+                    </h2>
+                    <div class="nhsuk-error-summary__body">
+                        <p>{problem.message()}</p>
+                        <Show when=move || clash>
+                            <div class="nhsuk-button-group">
+                                <button type="button" class="nhsuk-button" on:click=move |_| saved.keep_mine()>
+                                    "Keep my version"
+                                </button>
+                                <button type="button" class="nhsuk-button nhsuk-button--secondary"
+                                    on:click=move |_| saved.take_theirs()>
+                                    "Use the other version"
+                                </button>
+                            </div>
+                        </Show>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
