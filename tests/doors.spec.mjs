@@ -150,3 +150,20 @@ test("the same folder works at the root of a site", async ({ context, watch }) =
     await closeAll(context, atRoot);
   }
 });
+
+test("the app can be added to a home screen: its manifest and icons are served", async ({ context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await page.goto(`${served.url}plan/`);
+  const manifestUrl = await page.locator('link[rel="manifest"]').evaluate((link) => link.href);
+  expect(manifestUrl).toBe(`${served.url}manifest.webmanifest`);
+  const manifest = await (await page.request.get(manifestUrl)).json();
+  expect(manifest.start_url).toBe("./");
+  expect(manifest.display).toBe("standalone");
+  const sizes = manifest.icons.map((icon) => icon.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, manifestUrl).href);
+    expect(response.status(), icon.src).toBe(200);
+    expect(response.headers()["content-type"], icon.src).toBe(icon.type);
+  }
+});

@@ -40,6 +40,7 @@ pub fn Header() -> impl IntoView {
                 <div class="nhsuk-header__service">
                     <a class="nhsuk-header__service-name app-header__name" href=home>
                         <span class="app-header__practice">{move || practice.get().practice_name}</span>
+                        " "
                         <span class="app-header__service">"Social prescribing"</span>
                     </a>
                 </div>
@@ -48,35 +49,26 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Where to get help now. Shown in the footer of every page, and on pages a
-/// person in difficulty may be reading.
+/// Where to get help now: in the footer of every page.
 #[component]
-pub fn UrgentHelp(#[prop(default = 2)] level: u8) -> impl IntoView {
-    let body = view! {
-        <ul class="nhsuk-list app-urgent-help__list">
-            <li>
-                "In an emergency, or if a life is at risk, call "
-                <a href="tel:999">"999"</a>"."
-            </li>
-            <li>
-                "For urgent medical help, call "
-                <a href="tel:111">"NHS 111"</a>"."
-            </li>
-            <li>
-                "To talk to someone any time, day or night, call Samaritans free on "
-                <a href="tel:116123">"116 123"</a>"."
-            </li>
-        </ul>
-    };
-    let heading = "If you need help now";
+pub fn UrgentHelp() -> impl IntoView {
     view! {
         <div class="app-urgent-help" data-testid="urgent-help">
-            {if level == 3 {
-                view! { <h3 class="nhsuk-heading-s">{heading}</h3> }.into_any()
-            } else {
-                view! { <h2 class="nhsuk-heading-s">{heading}</h2> }.into_any()
-            }}
-            {body}
+            <h2 class="nhsuk-heading-s">"If you need help now"</h2>
+            <ul class="nhsuk-list app-urgent-help__list">
+                <li>
+                    "In an emergency, or if a life is at risk, call "
+                    <a href="tel:999">"999"</a>"."
+                </li>
+                <li>
+                    "For urgent medical help, call "
+                    <a href="tel:111">"NHS 111"</a>"."
+                </li>
+                <li>
+                    "To talk to someone any time, day or night, call Samaritans free on "
+                    <a href="tel:116123">"116 123"</a>"."
+                </li>
+            </ul>
         </div>
     }
 }

@@ -2,6 +2,7 @@
 //! page shares.
 
 mod app;
+mod banner;
 mod kept_notice;
 mod layout;
 mod pages;

@@ -1,6 +1,7 @@
 //! The practice's details, fetched from `config.json` beside the app, and the
 //! notice shown when that file is missing or wrong.
 
+use super::banner::NotificationBanner;
 use super::AppBase;
 use crate::domain::config::{LoadedConfig, PracticeConfig};
 use leptos::prelude::*;
@@ -66,26 +67,16 @@ pub fn ConfigNotice() -> impl IntoView {
         let problems = problems();
         (!problems.is_empty()).then(|| {
             view! {
-                <div class="nhsuk-notification-banner" role="region"
-                    aria-labelledby="config-notice-title" data-testid="config-notice">
-                    <div class="nhsuk-notification-banner__header">
-                        <h2 class="nhsuk-notification-banner__title" id="config-notice-title">
-                            "Important"
-                        </h2>
-                    </div>
-                    <div class="nhsuk-notification-banner__content">
-                        <p class="nhsuk-notification-banner__heading">
-                            "Some of this practice's details could not be loaded"
-                        </p>
-                        <p>
-                            "You can still use this app. Contact details for the practice may be missing. "
-                            "If you look after this website, fix the file config.json:"
-                        </p>
-                        <ul>
-                            {problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}
-                        </ul>
-                    </div>
-                </div>
+                <NotificationBanner id="config-notice" title="Important"
+                    heading="Some of this practice's details could not be loaded">
+                    <p>
+                        "You can still use this app. Contact details for the practice may be missing. "
+                        "If you look after this website, fix the file config.json:"
+                    </p>
+                    <ul>
+                        {problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}
+                    </ul>
+                </NotificationBanner>
             }
         })
     }

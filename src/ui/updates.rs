@@ -2,6 +2,7 @@
 //! the app on the device, and tells the person when a newer version has been
 //! deployed so they can reload into it.
 
+use super::banner::NotificationBanner;
 use super::AppBase;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -59,6 +60,14 @@ pub fn watch(base: &AppBase) -> Updates {
         });
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
         on_update_found.forget();
+        // A tab left open for days still hears about a new version.
+        let checked = registration.clone();
+        set_interval(
+            move || {
+                let _ = checked.update();
+            },
+            std::time::Duration::from_secs(30 * 60),
+        );
     });
     updates
 }
@@ -102,28 +111,18 @@ pub fn UpdateNotice() -> impl IntoView {
     let waiting = move || updates.is_some_and(|u| u.waiting.get());
     view! {
         <Show when=waiting>
-            <div class="nhsuk-notification-banner" role="region"
-                aria-labelledby="update-notice-title" data-testid="update-notice">
-                <div class="nhsuk-notification-banner__header">
-                    <h2 class="nhsuk-notification-banner__title" id="update-notice-title">
-                        "Update"
-                    </h2>
-                </div>
-                <div class="nhsuk-notification-banner__content">
-                    <p class="nhsuk-notification-banner__heading">
-                        "A new version of this app is ready"
-                    </p>
-                    <p>"Save anything you are typing first. Your saved information is kept."</p>
-                    <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0"
-                        on:click=move |_| {
-                            if let Some(updates) = updates {
-                                reload_into_new_version(updates);
-                            }
-                        }>
-                        "Reload to update"
-                    </button>
-                </div>
-            </div>
+            <NotificationBanner id="update-notice" title="Update"
+                heading="A new version of this app is ready">
+                <p>"Save anything you are typing first. Your saved information is kept."</p>
+                <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0"
+                    on:click=move |_| {
+                        if let Some(updates) = updates {
+                            reload_into_new_version(updates);
+                        }
+                    }>
+                    "Reload to update"
+                </button>
+            </NotificationBanner>
         </Show>
     }
 }
