@@ -1,4 +1,5 @@
 //! The rules of the app in plain Rust: no Leptos, no browser, no storage.
 
 pub mod config;
+pub mod referral;
 pub mod site;

@@ -4,7 +4,28 @@
 /// Every page a person can open or reload directly. The build writes a copy of
 /// `index.html` at `<path>/index.html` for each, so plain static servers answer
 /// 200 for them; `tools/postbuild.mjs` reads this list from this file.
-pub const PAGE_PATHS: &[&str] = &["refer", "plan", "clinic", "privacy"];
+pub const PAGE_PATHS: &[&str] = &[
+    "refer",
+    "refer/name",
+    "refer/date-of-birth",
+    "refer/under-16",
+    "refer/contact",
+    "refer/contact-times",
+    "refer/support",
+    "refer/own-words",
+    "refer/barriers",
+    "refer/meeting",
+    "refer/communication",
+    "refer/language",
+    "refer/practice",
+    "refer/consent",
+    "refer/check",
+    "refer/done",
+    "plan",
+    "clinic",
+    "clinic/import",
+    "privacy",
+];
 
 /// The router base for a document whose base URL path is `base_uri_path`
 /// (the path of `document.baseURI`, set by each page's `<base href>`): the
@@ -57,7 +78,7 @@ mod tests {
             assert!(!path.is_empty() && !path.starts_with('/') && !path.ends_with('/'));
             assert!(path
                 .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '/'));
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '/'));
         }
     }
 }

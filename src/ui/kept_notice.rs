@@ -2,17 +2,13 @@
 //! download it. Runs the store's sweep once when the app opens.
 
 use crate::store::backend::BrowserStorage;
-use crate::store::{KeptCopy, KnownKind, Store};
+use crate::store::{KeptCopy, Store};
 use leptos::prelude::*;
-
-/// The document kinds this version of the app reads, each with its check.
-/// Features add their documents here as they are built.
-const KNOWN_DOCUMENTS: &[KnownKind] = &[];
 
 #[component]
 pub fn KeptNotice() -> impl IntoView {
     let store = Store::new(BrowserStorage);
-    store.sweep(KNOWN_DOCUMENTS, &super::saved::now_stamp());
+    store.sweep(crate::store::documents::KNOWN, &super::saved::now_stamp());
     let copies = RwSignal::new(store.kept_copies());
 
     move || {

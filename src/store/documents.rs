@@ -1,0 +1,21 @@
+//! The documents the app keeps, with their storage kind and schema version.
+//! A change to a stored shape raises its version here and adds its migration.
+
+use super::{Document, KnownKind};
+use crate::domain::referral::{ClinicInbox, ReferralDraft};
+
+impl Document for ReferralDraft {
+    const KIND: &'static str = "referral";
+    const VERSION: u32 = 1;
+}
+
+impl Document for ClinicInbox {
+    const KIND: &'static str = "clinic-inbox";
+    const VERSION: u32 = 1;
+}
+
+/// Every kind this version of the app reads: checked when the app opens.
+pub const KNOWN: &[KnownKind] = &[
+    KnownKind::of::<ReferralDraft>(),
+    KnownKind::of::<ClinicInbox>(),
+];
