@@ -17,6 +17,8 @@ pub struct PracticeConfig {
     pub referral_email: Option<String>,
     /// What the practice calls its link workers, such as "Elm Surgery link worker team".
     pub clinic_team_name: String,
+    /// How many working days a person usually waits to be contacted after referring.
+    pub reply_within_days: Option<u32>,
 }
 
 impl Default for PracticeConfig {
@@ -27,6 +29,7 @@ impl Default for PracticeConfig {
             phone: None,
             referral_email: None,
             clinic_team_name: "the link worker team".to_string(),
+            reply_within_days: None,
         }
     }
 }
@@ -133,6 +136,19 @@ impl LoadedConfig {
                 plausible
             });
         config.address = address_field(&object, &mut problems);
+        config.reply_within_days = match object.get("reply_within_days") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) if n.as_u64().is_some_and(|d| (1..=60).contains(&d)) => {
+                n.as_u64().map(|d| d as u32)
+            }
+            Some(_) => {
+                problems.push(ConfigProblem::WrongType {
+                    field: "reply_within_days",
+                    expected: "a whole number of working days from 1 to 60, without quotes",
+                });
+                None
+            }
+        };
         LoadedConfig { config, problems }
     }
 }
@@ -205,7 +221,8 @@ mod tests {
               "address": ["1 Elm Road", "Leeds", "LS1 1AA"],
               "phone": "0113 496 0000",
               "referral_email": "elm.linkworkers@example.nhs.uk",
-              "clinic_team_name": "Elm Surgery link worker team"
+              "clinic_team_name": "Elm Surgery link worker team",
+              "reply_within_days": 5
             }"#,
         );
         assert_eq!(loaded.problems, vec![]);

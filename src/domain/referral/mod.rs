@@ -77,6 +77,72 @@ impl Answers {
     pub fn asks_about_messages(&self) -> bool {
         self.needs_phone()
     }
+
+    /// Copies the answers given on `step`'s page from `page`, leaving every
+    /// other answer as it is (another tab may have changed those).
+    pub fn take_page(&mut self, step: Step, page: &Answers) {
+        let p = page.clone();
+        match step {
+            Step::Name => {
+                self.full_name = p.full_name;
+                self.preferred_name = p.preferred_name;
+            }
+            Step::DateOfBirth => {
+                self.dob_day = p.dob_day;
+                self.dob_month = p.dob_month;
+                self.dob_year = p.dob_year;
+            }
+            Step::Contact => {
+                self.contact_method = p.contact_method;
+                self.phone = p.phone;
+                self.email = p.email;
+                self.address = p.address;
+                self.postcode = p.postcode;
+                self.someone_else = p.someone_else;
+            }
+            Step::ContactTimes => {
+                self.leave_message = p.leave_message;
+                self.best_times = p.best_times;
+            }
+            Step::Support => {
+                self.support = p.support;
+                self.support_other = p.support_other;
+            }
+            Step::OwnWords => self.own_words = p.own_words,
+            Step::Barriers => self.barriers = p.barriers,
+            Step::Meeting => self.meeting = p.meeting,
+            Step::Communication => {
+                self.formats = p.formats;
+                self.professionals = p.professionals;
+                self.other_support = p.other_support;
+                self.communication_other = p.communication_other;
+            }
+            Step::Language => {
+                self.language = p.language;
+                self.interpreter = p.interpreter;
+            }
+            Step::Practice => self.practice = p.practice,
+            Step::Consent => {
+                self.consent_contact = p.consent_contact;
+                self.consent_record = p.consent_record;
+            }
+            Step::Check | Step::Done => {}
+        }
+    }
+}
+
+/// What a character count says under a text box, and whether it is over.
+pub fn character_count(text: &str, limit: usize) -> (String, bool) {
+    let used = text.chars().count();
+    match limit.checked_sub(used) {
+        Some(1) => ("You have 1 character remaining".to_string(), false),
+        Some(left) => (format!("You have {left} characters remaining"), false),
+        None if used - limit == 1 => ("You have 1 character too many".to_string(), true),
+        None => (
+            format!("You have {} characters too many", used - limit),
+            true,
+        ),
+    }
 }
 
 /// Age in whole years on `today`.

@@ -377,7 +377,9 @@ fn the_referral_reads_as_plain_text_with_not_provided_for_skipped_answers() {
     let skipped = rows(&Answers::default());
     assert!(skipped
         .iter()
-        .any(|(label, value)| *label == "Likes to be called" && value == "Not provided"));
+        .any(|(step, label, value)| *step == Step::Name
+            && *label == "Likes to be called"
+            && value == "Not provided"));
 }
 
 #[test]
@@ -420,4 +422,31 @@ fn the_clinic_keeps_a_referral_once_however_often_it_is_scanned() {
     assert!(inbox.keep(referral()));
     assert!(!inbox.keep(referral()));
     assert_eq!(inbox.referrals.len(), 1);
+}
+
+#[test]
+fn saving_one_page_leaves_the_other_pages_answers_alone() {
+    let mut stored = complete_answers();
+    stored.best_times = "Changed in another tab".into();
+    let mut page = complete_answers();
+    page.full_name = "Sam Smith".into();
+    stored.take_page(Step::Name, &page);
+    assert_eq!(stored.full_name, "Sam Smith");
+    assert_eq!(stored.best_times, "Changed in another tab");
+}
+
+#[test]
+fn the_character_count_says_what_is_left_or_how_many_too_many() {
+    assert_eq!(
+        character_count("", 500),
+        ("You have 500 characters remaining".to_string(), false)
+    );
+    assert_eq!(
+        character_count(&"😔".repeat(499), 500),
+        ("You have 1 character remaining".to_string(), false)
+    );
+    assert_eq!(
+        character_count(&"a".repeat(502), 500),
+        ("You have 2 characters too many".to_string(), true)
+    );
 }

@@ -1,7 +1,7 @@
 //! The referral as plain, readable text: for the email to the practice, for
 //! copying into a message, and for the clinic to read.
 
-use super::{Answers, Choice, ContactMethod, Referral, YesNo};
+use super::{Answers, Choice, ContactMethod, Referral, Step, YesNo};
 use chrono::{Datelike, NaiveDate};
 
 const DAYS: [&str; 7] = [
@@ -78,81 +78,122 @@ fn yes_no(answer: Option<YesNo>) -> String {
         .unwrap_or_else(|| NOT_PROVIDED.to_string())
 }
 
-/// The answers as labelled rows, in the order they were asked: the check page,
-/// the email and the clinic all show these.
-pub fn rows(answers: &Answers) -> Vec<(&'static str, String)> {
+/// The answers as labelled rows, in the order they were asked, each with the
+/// page it was given on: the check page, the email and the clinic show these.
+pub fn rows(answers: &Answers) -> Vec<(Step, &'static str, String)> {
+    use Step::*;
+    let chosen = |label: Option<&'static str>| {
+        label
+            .map(str::to_string)
+            .unwrap_or_else(|| NOT_PROVIDED.to_string())
+    };
+    let date_of_birth = answers
+        .date_of_birth()
+        .map(short_date)
+        .unwrap_or_else(|| NOT_PROVIDED.to_string());
     let mut rows = vec![
-        ("Full name", or_not_provided(&answers.full_name)),
+        (Name, "Full name", or_not_provided(&answers.full_name)),
         (
+            Name,
             "Likes to be called",
             or_not_provided(&answers.preferred_name),
         ),
+        (DateOfBirth, "Date of birth", date_of_birth),
         (
-            "Date of birth",
-            answers
-                .date_of_birth()
-                .map(short_date)
-                .unwrap_or_else(|| NOT_PROVIDED.to_string()),
-        ),
-        (
+            Contact,
             "How to contact",
-            answers
-                .contact_method
-                .map(|m| m.label().to_string())
-                .unwrap_or_else(|| NOT_PROVIDED.to_string()),
+            chosen(answers.contact_method.map(Choice::label)),
         ),
     ];
     match answers.contact_method {
-        Some(ContactMethod::Email) => rows.push(("Email address", or_not_provided(&answers.email))),
+        Some(ContactMethod::Email) => {
+            rows.push((Contact, "Email address", or_not_provided(&answers.email)))
+        }
         Some(ContactMethod::Letter) => {
             let address = format!(
                 "{}\n{}",
                 answers.address.trim(),
                 answers.postcode.trim().to_uppercase()
             );
-            rows.push(("Address", or_not_provided(&address)));
+            rows.push((Contact, "Address", or_not_provided(&address)));
         }
         Some(ContactMethod::SomeoneElse) => {
-            rows.push(("Person to contact", or_not_provided(&answers.someone_else)));
-            rows.push(("Their phone number", or_not_provided(&answers.phone)));
+            rows.push((
+                Contact,
+                "Person to contact",
+                or_not_provided(&answers.someone_else),
+            ));
+            rows.push((
+                Contact,
+                "Their phone number",
+                or_not_provided(&answers.phone),
+            ));
         }
-        Some(_) => rows.push(("Phone number", or_not_provided(&answers.phone))),
+        Some(_) => rows.push((Contact, "Phone number", or_not_provided(&answers.phone))),
         None => {}
     }
     if answers.asks_about_messages() {
-        rows.push(("OK to leave a message", yes_no(answers.leave_message)));
+        rows.push((
+            ContactTimes,
+            "OK to leave a message",
+            yes_no(answers.leave_message),
+        ));
     }
     let mut support = list(&answers.support);
     if !answers.support_other.trim().is_empty() {
         support = format!("{support}: {}", answers.support_other.trim());
     }
     rows.extend([
-        ("Best days and times", or_not_provided(&answers.best_times)),
-        ("Support with", support),
-        ("In their own words", or_not_provided(&answers.own_words)),
-        ("Hard to get to appointments", list(&answers.barriers)),
         (
-            "Prefers to meet",
-            answers
-                .meeting
-                .map(|m| m.label().to_string())
-                .unwrap_or_else(|| NOT_PROVIDED.to_string()),
+            ContactTimes,
+            "Best days and times",
+            or_not_provided(&answers.best_times),
         ),
-        ("Information format", list(&answers.formats)),
-        ("Communication professional", list(&answers.professionals)),
-        ("Other support", list(&answers.other_support)),
+        (Support, "Support with", support),
         (
+            OwnWords,
+            "In their own words",
+            or_not_provided(&answers.own_words),
+        ),
+        (
+            Barriers,
+            "Hard to get to appointments",
+            list(&answers.barriers),
+        ),
+        (
+            Meeting,
+            "Prefers to meet",
+            chosen(answers.meeting.map(Choice::label)),
+        ),
+        (Communication, "Information format", list(&answers.formats)),
+        (
+            Communication,
+            "Communication professional",
+            list(&answers.professionals),
+        ),
+        (Communication, "Other support", list(&answers.other_support)),
+        (
+            Communication,
             "Other communication needs",
             or_not_provided(&answers.communication_other),
         ),
-        ("Language", or_not_provided(&answers.language)),
-        ("Needs an interpreter", yes_no(answers.interpreter)),
-        ("GP practice", or_not_provided(&answers.practice)),
+        (Language, "Language", or_not_provided(&answers.language)),
         (
+            Language,
+            "Needs an interpreter",
+            yes_no(answers.interpreter),
+        ),
+        (Practice, "GP practice", or_not_provided(&answers.practice)),
+        (
+            Consent,
             "Agrees to be contacted",
             if answers.consent_contact { "Yes" } else { "No" }.to_string(),
         ),
-        ("Can be added to GP record", yes_no(answers.consent_record)),
+        (
+            Consent,
+            "Can be added to GP record",
+            yes_no(answers.consent_record),
+        ),
     ]);
     rows
 }
@@ -164,7 +205,7 @@ pub fn plain_text(referral: &Referral) -> String {
         referral.reference,
         long_date(referral.sent_on)
     );
-    for (label, value) in rows(&referral.answers) {
+    for (_, label, value) in rows(&referral.answers) {
         text.push_str(label);
         text.push(':');
         if value.contains('\n') {
