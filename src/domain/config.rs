@@ -240,6 +240,16 @@ mod tests {
             loaded.config.clinic_team_name,
             "Elm Surgery link worker team"
         );
+        assert_eq!(loaded.config.reply_within_days, Some(5));
+    }
+
+    #[test]
+    fn a_reply_time_must_be_a_plain_number_of_days() {
+        for bad in [r#""5""#, "0", "2.5", "90"] {
+            let loaded = LoadedConfig::from_json(&format!(r#"{{"reply_within_days": {bad}}}"#));
+            assert_eq!(loaded.config.reply_within_days, None, "{bad}");
+            assert_eq!(loaded.problems.len(), 1, "{bad}");
+        }
     }
 
     #[test]

@@ -63,6 +63,7 @@ struct EnvelopeIn {
     kind: String,
     version: u32,
     revision: u64,
+    #[serde(default)]
     data: Value,
 }
 
@@ -124,9 +125,23 @@ pub fn decode<D: Document>(raw: &str) -> Result<Decoded<D>, Unreadable> {
     })
 }
 
-/// Whether the text is an envelope at all, whatever its kind.
-pub fn check_envelope(raw: &str) -> Result<(), Unreadable> {
-    parse_envelope(raw).map(|_| ())
+/// Whether the text stored under `kind` is an envelope of that kind, at a
+/// version no newer than `supported` (when this app knows the kind).
+pub fn check_envelope(raw: &str, kind: &str, supported: Option<u32>) -> Result<(), Unreadable> {
+    let envelope = parse_envelope(raw)?;
+    if envelope.kind != kind {
+        return Err(Unreadable::Corrupt(format!(
+            "holds a \"{}\", not a \"{kind}\"",
+            envelope.kind
+        )));
+    }
+    match supported {
+        Some(supported) if envelope.version > supported => Err(Unreadable::Newer {
+            found: envelope.version,
+            supported,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The revision of a stored envelope, without reading its data.

@@ -27,17 +27,18 @@ pub fn document_key(kind: &str) -> String {
     format!("{KEY_PREFIX}{kind}")
 }
 
-/// A kind of document this version of the app reads, and how to check one.
+/// A kind of document this version of the app reads, and the newest version
+/// of it that it understands.
 pub struct KnownKind {
     pub kind: &'static str,
-    pub check: fn(&str) -> Result<(), Unreadable>,
+    pub version: u32,
 }
 
 impl KnownKind {
     pub const fn of<D: Document>() -> Self {
         KnownKind {
             kind: D::KIND,
-            check: |raw| envelope::decode::<D>(raw).map(|_| ()),
+            version: D::VERSION,
         }
     }
 }
@@ -157,8 +158,12 @@ impl<B: Backend> Store<B> {
     }
 
     /// Checks every document the app has stored, whether or not a page has
-    /// asked for it yet, and keeps aside those that cannot be read.
-    /// `known` lists each kind this version of the app reads; a kind it does not know is left alone unless it is not
+    /// asked for it yet, and keeps aside those that cannot be read: not an
+    /// envelope at all, or a known kind from a newer version. Only the
+    /// envelope is read here (decoding every kind's data would put every
+    /// kind's code into every page); the data itself is checked, and kept
+    /// aside if need be, when a page loads it. `known` lists each kind this
+    /// version of the app reads; a kind it does not know is left alone unless it is not
     /// an envelope at all (it may belong to a newer version of the app).
     pub fn sweep(&self, known: &[KnownKind], now: &str) -> Vec<KeptCopy> {
         let mut kept = Vec::new();
@@ -172,10 +177,11 @@ impl<B: Backend> Store<B> {
             let Ok(Some(raw)) = self.backend.read(&key) else {
                 continue;
             };
-            let problem = match known.iter().find(|known| known.kind == kind) {
-                Some(known) => (known.check)(&raw).err(),
-                None => envelope::check_envelope(&raw).err(),
-            };
+            let known = known
+                .iter()
+                .find(|known| known.kind == kind)
+                .map(|known| known.version);
+            let problem = envelope::check_envelope(&raw, kind, known).err();
             if let Some(why) = problem {
                 if let Loaded::<()>::KeptAside(copy) = self.keep_aside(&key, kind, &raw, why, now) {
                     kept.push(copy);
@@ -183,6 +189,11 @@ impl<B: Backend> Store<B> {
             }
         }
         kept
+    }
+
+    /// Removes a document, when the person asks for their data to be deleted.
+    pub fn remove<D: Document>(&self) -> Result<(), SaveError> {
+        self.backend.remove(&document_key(D::KIND))
     }
 
     /// Every copy kept aside, oldest first.

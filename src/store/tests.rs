@@ -179,18 +179,30 @@ fn a_save_over_a_newer_copy_from_another_tab_is_refused() {
 fn the_sweep_keeps_aside_damaged_documents_and_leaves_good_and_foreign_ones() {
     let good = envelope::encode(&note("Fine"), 2, NOW);
     let from_newer_app = r#"{"kind":"diary","version":7,"revision":1,"data":[]}"#;
+    let newer_note = r#"{"kind":"other-note","version":3,"revision":1,"data":{}}"#;
     let store = Store::new(MemoryBackend::with(&[
         ("sp.test-note", good.as_str()),
         ("sp.diary", from_newer_app),
         ("sp.referral", "{broken"),
+        ("sp.other-note", newer_note),
         ("someone-elses-key", "{broken"),
     ]));
 
-    let kept = store.sweep(&[KnownKind::of::<Note>()], NOW);
+    let kept = store.sweep(
+        &[
+            KnownKind::of::<Note>(),
+            KnownKind {
+                kind: "other-note",
+                version: 2,
+            },
+        ],
+        NOW,
+    );
 
-    assert_eq!(kept.len(), 1);
-    assert_eq!(kept[0].kind, "referral");
-    assert_eq!(kept[0].raw, "{broken");
+    let kinds: Vec<&str> = kept.iter().map(|c| c.kind.as_str()).collect();
+    assert_eq!(kinds, vec!["other-note", "referral"]);
+    assert_eq!(kept[1].raw, "{broken");
+    assert!(kept[0].reason.contains("newer version"));
     let backend = store.backend();
     assert_eq!(backend.read("sp.referral").unwrap(), None);
     assert_eq!(backend.read("sp.test-note").unwrap(), Some(good));
@@ -204,7 +216,7 @@ fn the_sweep_keeps_aside_damaged_documents_and_leaves_good_and_foreign_ones() {
     );
     // Sweeping again finds nothing new, and the kept copy is not swept.
     assert_eq!(store.sweep(&[KnownKind::of::<Note>()], NOW), vec![]);
-    assert_eq!(store.kept_copies().len(), 1);
+    assert_eq!(store.kept_copies().len(), 2);
 }
 
 #[test]
@@ -226,4 +238,13 @@ fn a_kept_copy_is_removed_only_when_asked() {
     let kept = store.sweep(&[], NOW);
     store.remove_kept(&kept[0]).unwrap();
     assert_eq!(store.kept_copies(), vec![]);
+}
+
+#[test]
+fn deleting_a_document_really_removes_it() {
+    let store = Store::new(MemoryBackend::default());
+    store.save(&note("Private"), 0, NOW).unwrap();
+    store.remove::<Note>().unwrap();
+    assert_eq!(store.backend().keys(), Vec::<String>::new());
+    assert_eq!(store.load::<Note>(NOW), Loaded::Empty);
 }

@@ -3,10 +3,12 @@
 
 mod app;
 mod banner;
+pub mod form;
 mod kept_notice;
 mod layout;
-mod pages;
+pub mod pages;
 mod practice;
+mod qr;
 pub mod saved;
 mod updates;
 
@@ -33,6 +35,17 @@ impl AppBase {
     pub fn href(&self, page: &str) -> String {
         crate::domain::site::page_href(&self.0, page)
     }
+}
+
+/// Today's date on this device.
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// The app's [`AppBase`], from any component under [`App`].

@@ -76,6 +76,23 @@ where
         self.save(value);
     }
 
+    /// Removes the document from the device, and starts again empty.
+    /// Returns whether it is gone; if not, the problem is shown.
+    pub fn delete(&self) -> bool {
+        match Store::new(BrowserStorage).remove::<D>() {
+            Ok(()) => {
+                self.value.set(D::default());
+                self.revision.set(0);
+                self.problem.set(None);
+                true
+            }
+            Err(error) => {
+                self.problem.set(Some(SaveProblem::NotStored(error)));
+                false
+            }
+        }
+    }
+
     /// After a clash with another tab: keep what is on screen, over theirs.
     pub fn keep_mine(&self) {
         let store = Store::new(BrowserStorage);

@@ -1,0 +1,172 @@
+//! Radios (one answer) and checkboxes (any number), for fixed choices.
+//!
+//! They work on the choices' keys rather than being generic over each kind of
+//! choice: one copy of their code serves every question, which keeps the app
+//! small (a generic version cost about 15 KB of wasm per kind of choice).
+
+use super::{described_by, field_error, group_class, Bound, ErrorMessage};
+use crate::domain::referral::Choice;
+use leptos::prelude::*;
+
+/// A choice as the form sees it: its key and the words shown.
+pub type Offer = (&'static str, &'static str);
+
+/// Every choice of a kind, as offers.
+pub fn offers<C: Choice>() -> Vec<Offer> {
+    C::ALL.iter().map(|c| (c.key(), c.label())).collect()
+}
+
+/// The legend of a group of choices: the page's heading when it is the
+/// page's question, a smaller title otherwise.
+#[component]
+fn Legend(text: &'static str, heading: bool) -> impl IntoView {
+    if heading {
+        view! {
+            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--l">
+                <h1 class="nhsuk-fieldset__heading">{text}</h1>
+            </legend>
+        }
+        .into_any()
+    } else {
+        view! { <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{text}</legend> }
+            .into_any()
+    }
+}
+
+/// The id of the n-th input of a group: the first has the group's own id, so
+/// that an error link lands on it.
+fn item_id(id: &'static str, n: usize) -> String {
+    if n == 0 {
+        id.to_string()
+    } else {
+        format!("{id}-{}", n + 1)
+    }
+}
+
+#[component]
+pub fn Radios(
+    id: &'static str,
+    legend: &'static str,
+    /// The choices, from [`offers`].
+    choices: Vec<Offer>,
+    /// The chosen key.
+    bind: Bound<Option<&'static str>>,
+    #[prop(optional)] heading: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] inline: bool,
+    /// Shown under the chosen answer, such as the box for a phone number
+    /// under "Phone call".
+    #[prop(optional)]
+    conditional: Option<ViewFn>,
+) -> impl IntoView {
+    let error = field_error(id);
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(n, (key, label))| {
+            let input_id = item_id(id, n);
+            let shows = move || bind.get.get() == Some(key);
+            let conditional = conditional.clone();
+            view! {
+                <div class="nhsuk-radios__item">
+                    <input class="nhsuk-radios__input" id=input_id.clone() name=id type="radio" value=key
+                        prop:checked=shows
+                        on:change=move |_| bind.set.run(Some(key)) />
+                    <label class="nhsuk-label nhsuk-radios__label" for=input_id>{label}</label>
+                </div>
+                {move || {
+                    shows().then(|| {
+                        conditional.as_ref().map(|content| {
+                            view! { <div class="nhsuk-radios__conditional">{content.run()}</div> }
+                        })
+                    })
+                }}
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by(id, hint.is_some(), error)>
+                <Legend text=legend heading />
+                {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
+                <ErrorMessage id error />
+                <div class=if inline { "nhsuk-radios nhsuk-radios--inline" } else { "nhsuk-radios" }>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+pub fn Checkboxes(
+    id: &'static str,
+    legend: &'static str,
+    /// The choices, from [`offers`].
+    choices: Vec<Offer>,
+    /// The ticked keys.
+    bind: Bound<Vec<&'static str>>,
+    #[prop(optional)] heading: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// The key of an answer like "None of these": shown last after "or", and
+    /// ticking it clears the others (and the other way round).
+    #[prop(optional)]
+    exclusive: Option<&'static str>,
+    /// Shown under `reveal` when it is ticked, such as a box for "Something else".
+    #[prop(optional)]
+    conditional: Option<ViewFn>,
+    #[prop(optional)] reveal: Option<&'static str>,
+) -> impl IntoView {
+    let error = field_error(id);
+    let order: Vec<&'static str> = choices.iter().map(|(key, _)| *key).collect();
+    let toggle = move |choice: &'static str, on: bool| {
+        let mut chosen = bind.get.get_untracked();
+        chosen.retain(|c| *c != choice);
+        if on {
+            if Some(choice) == exclusive {
+                chosen.clear();
+            } else if let Some(exclusive) = exclusive {
+                chosen.retain(|c| *c != exclusive);
+            }
+            chosen.push(choice);
+            // Keep the order they are offered in, whatever order they were ticked.
+            chosen.sort_by_key(|c| order.iter().position(|o| o == c));
+        }
+        bind.set.run(chosen);
+    };
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(n, (choice, label))| {
+            let toggle = toggle.clone();
+            let input_id = item_id(id, n);
+            let divider = (Some(choice) == exclusive).then(|| view! { <div class="nhsuk-checkboxes__divider">"or"</div> });
+            let shows = move || reveal == Some(choice) && bind.get.get().contains(&choice);
+            let conditional = conditional.clone();
+            view! {
+                {divider}
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=input_id.clone() name=id type="checkbox" value=choice
+                        prop:checked=move || bind.get.get().contains(&choice)
+                        on:change=move |ev| toggle(choice, event_target_checked(&ev)) />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=input_id>{label}</label>
+                </div>
+                {move || {
+                    shows().then(|| {
+                        conditional.as_ref().map(|content| {
+                            view! { <div class="nhsuk-checkboxes__conditional">{content.run()}</div> }
+                        })
+                    })
+                }}
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="nhsuk-fieldset" aria-describedby=described_by(id, hint.is_some(), error)>
+                <Legend text=legend heading />
+                {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
+                <ErrorMessage id error />
+                <div class="nhsuk-checkboxes">{items}</div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,72 @@
+//! A date as three boxes: day, month, year (GOV.UK's date input).
+
+use super::{described_by, field_error, Bound, ErrorMessage};
+use leptos::prelude::*;
+
+#[component]
+pub fn DateInput(
+    /// The group's id; the boxes are `<id>-day`, `<id>-month` and `<id>-year`.
+    id: &'static str,
+    legend: &'static str,
+    day: Bound<String>,
+    month: Bound<String>,
+    year: Bound<String>,
+    #[prop(optional)] heading: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// "bday" for a date of birth.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let errors = ["day", "month", "year"].map(|part| field_error(format!("{id}-{part}")));
+    let error = Signal::derive(move || errors.iter().find_map(|e| e.get()));
+    let boxes = [
+        ("day", "Day", day, "nhsuk-input--width-2"),
+        ("month", "Month", month, "nhsuk-input--width-2"),
+        ("year", "Year", year, "nhsuk-input--width-4"),
+    ];
+    let items = boxes
+        .into_iter()
+        .map(|(part, label, bind, width)| {
+            let input_id = format!("{id}-{part}");
+            let class = move || {
+                let error = if error.get().is_some() { " nhsuk-input--error" } else { "" };
+                format!("nhsuk-input nhsuk-date-input__input {width}{error}")
+            };
+            let autocomplete = autocomplete.map(|a| format!("{a}-{part}"));
+            view! {
+                <div class="nhsuk-date-input__item">
+                    <div class="nhsuk-form-group">
+                        <label class="nhsuk-label nhsuk-date-input__label" for=input_id.clone()>{label}</label>
+                        <input class=class id=input_id.clone() name=input_id type="text" inputmode="numeric"
+                            autocomplete=autocomplete
+                            prop:value=move || bind.get.get()
+                            on:input=move |ev| bind.set.run(event_target_value(&ev)) />
+                    </div>
+                </div>
+            }
+        })
+        .collect_view();
+    let group_class = move || {
+        if error.get().is_some() {
+            "nhsuk-form-group nhsuk-form-group--error"
+        } else {
+            "nhsuk-form-group"
+        }
+    };
+    view! {
+        <div class=group_class>
+            <fieldset class="nhsuk-fieldset" role="group" aria-describedby=described_by(id, hint.is_some(), error)>
+                <legend class=if heading { "nhsuk-fieldset__legend nhsuk-fieldset__legend--l" } else { "nhsuk-fieldset__legend" }>
+                    {if heading {
+                        view! { <h1 class="nhsuk-fieldset__heading">{legend}</h1> }.into_any()
+                    } else {
+                        legend.into_any()
+                    }}
+                </legend>
+                {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
+                <ErrorMessage id error />
+                <div class="nhsuk-date-input" id=id>{items}</div>
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! The form pieces every question page is built from, in the NHS.UK frontend
+//! markup: error summary, text input, textarea with a count, radios,
+//! checkboxes and date input. Errors come from the page's [`FormErrors`].
+
+mod choices;
+mod date_input;
+mod error_summary;
+mod text;
+
+pub use choices::{offers, Checkboxes, Offer, Radios};
+pub use date_input::DateInput;
+pub use error_summary::ErrorSummary;
+pub use text::{TextArea, TextInput};
+
+use crate::domain::referral::validate::{error_for, FieldError};
+use leptos::prelude::*;
+
+/// The errors found when the person last pressed Continue.
+#[derive(Clone, Copy)]
+pub struct FormErrors(pub RwSignal<Vec<FieldError>>);
+
+/// The error for one field, from the page's [`FormErrors`].
+pub fn field_error(id: impl Into<String>) -> Signal<Option<String>> {
+    let id = id.into();
+    let errors = use_context::<FormErrors>();
+    Signal::derive(move || errors.and_then(|e| e.0.with(|list| error_for(list, &id))))
+}
+
+/// A value on a page, with how to change it.
+pub struct Bound<T: Send + Sync + 'static> {
+    pub get: Signal<T>,
+    pub set: Callback<T>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Bound<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Bound<T> {}
+
+/// Binds one field of a struct held in a signal: `bind!(form, full_name)`.
+#[macro_export]
+macro_rules! bind {
+    ($form:expr, $field:ident) => {{
+        let form = $form;
+        $crate::ui::form::Bound {
+            get: ::leptos::prelude::Signal::derive(move || {
+                ::leptos::prelude::With::with(&form, |value| value.$field.clone())
+            }),
+            set: ::leptos::prelude::Callback::new(move |new| {
+                ::leptos::prelude::Update::update(&form, |value| value.$field = new)
+            }),
+        }
+    }};
+}
+
+/// Binds a field holding one choice to radios, by the choice's key:
+/// `bind_choice!(form, meeting)`.
+#[macro_export]
+macro_rules! bind_choice {
+    ($form:expr, $field:ident) => {{
+        let form = $form;
+        $crate::ui::form::Bound {
+            get: ::leptos::prelude::Signal::derive(move || {
+                ::leptos::prelude::With::with(&form, |value| {
+                    value.$field.map($crate::domain::referral::Choice::key)
+                })
+            }),
+            set: ::leptos::prelude::Callback::new(move |key: Option<&'static str>| {
+                ::leptos::prelude::Update::update(&form, |value| {
+                    value.$field = key.and_then($crate::domain::referral::Choice::from_key)
+                })
+            }),
+        }
+    }};
+}
+
+/// Binds a field holding several choices to checkboxes, by their keys:
+/// `bind_choices!(form, barriers)`.
+#[macro_export]
+macro_rules! bind_choices {
+    ($form:expr, $field:ident) => {{
+        let form = $form;
+        $crate::ui::form::Bound {
+            get: ::leptos::prelude::Signal::derive(move || {
+                ::leptos::prelude::With::with(&form, |value| {
+                    value
+                        .$field
+                        .iter()
+                        .map(|c| $crate::domain::referral::Choice::key(*c))
+                        .collect()
+                })
+            }),
+            set: ::leptos::prelude::Callback::new(move |keys: Vec<&'static str>| {
+                ::leptos::prelude::Update::update(&form, |value| {
+                    value.$field = keys
+                        .into_iter()
+                        .filter_map($crate::domain::referral::Choice::from_key)
+                        .collect()
+                })
+            }),
+        }
+    }};
+}
+
+/// The message under a field's label, read out with the field.
+#[component]
+fn ErrorMessage(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|message| {
+            view! {
+                <span class="nhsuk-error-message" id=format!("{id}-error")>
+                    <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                    {message}
+                </span>
+            }
+        })
+    }
+}
+
+/// The ids a field is described by: its hint and its error, when present.
+fn described_by(
+    id: &'static str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.get().is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// A form group, red-edged when it holds an error.
+fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
+    move || {
+        if error.get().is_some() {
+            "nhsuk-form-group nhsuk-form-group--error"
+        } else {
+            "nhsuk-form-group"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Where a clinic device lands after scanning a person's referral code: the
+//! referral is read from the address's fragment (never sent to a server),
+//! shown, and kept for the clinic only when the volunteer says so.
+
+use super::page_title;
+use crate::domain::referral::handover::{self, HandoverError};
+use crate::domain::referral::text::{long_date, rows};
+use crate::domain::referral::{ClinicInbox, Referral, YesNo};
+use crate::ui::saved::{SaveProblemNotice, Saved};
+use crate::ui::use_base;
+use leptos::prelude::*;
+
+/// The SNOMED CT concept staff enter in the GP record for a new referral.
+const SNOMED_REFERRAL: (&str, &str) = ("871731000000106", "Referral to social prescribing service");
+
+#[component]
+pub fn ClinicImport() -> impl IntoView {
+    page_title("A referral to add");
+    let fragment = window().location().hash().unwrap_or_default();
+    let base = use_base();
+    match handover::decode(&fragment) {
+        Ok(referral) => view! { <ImportReferral referral /> }.into_any(),
+        Err(error) => view! { <ImportProblem error /> <p><a href=base.href("clinic")>"Go to the clinic"</a></p> }.into_any(),
+    }
+}
+
+#[component]
+fn ImportProblem(error: HandoverError) -> impl IntoView {
+    view! {
+        <div class="nhsuk-error-summary" aria-labelledby="import-problem-title" role="alert" tabindex="-1">
+            <h1 class="nhsuk-error-summary__title" id="import-problem-title">"This referral code cannot be used"</h1>
+            <div class="nhsuk-error-summary__body">
+                <p data-testid="import-problem">{error.message()}</p>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ImportReferral(referral: Referral) -> impl IntoView {
+    let inbox = Saved::<ClinicInbox>::open();
+    let reference = referral.reference;
+    let already = move || {
+        inbox
+            .value
+            .with(|i| i.referrals.iter().any(|r| r.reference == reference))
+    };
+    let base = use_base();
+    let for_record = referral.answers.consent_record == Some(YesNo::Yes);
+    let name = referral.answers.full_name.clone();
+    let keep = {
+        let referral = referral.clone();
+        move |_| {
+            inbox.update(|i| {
+                i.keep(referral.clone());
+            })
+        }
+    };
+    let answers = rows(&referral.answers)
+        .into_iter()
+        .map(|(_, label, value)| {
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{label}</dt>
+                    <dd class="nhsuk-summary-list__value app-keep-lines">{value}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <span class="nhsuk-caption-l">{format!("Self-referral {reference}")}</span>
+                <h1>{name}</h1>
+                <p>{format!("Confirmed on {}.", long_date(referral.sent_on))}</p>
+                <SaveProblemNotice saved=inbox />
+                <Show when=already fallback=move || view! {
+                    <button type="button" class="nhsuk-button" on:click=keep.clone()>"Keep this referral for the clinic"</button>
+                }>
+                    <div class="nhsuk-inset-text" data-testid="import-kept">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>"This referral is kept on this device for the clinic. "
+                            <a href=base.href("clinic")>"See referrals waiting"</a></p>
+                    </div>
+                </Show>
+                <h2>"For the GP record"</h2>
+                {if for_record {
+                    view! {
+                        <p>"Enter this code in the person's GP record:"</p>
+                        <p><strong data-testid="snomed">{SNOMED_REFERRAL.0}</strong> " " {SNOMED_REFERRAL.1}</p>
+                    }.into_any()
+                } else {
+                    view! { <p>"The person asked for this referral not to be added to their GP record."</p> }.into_any()
+                }}
+                <h2>"Their answers"</h2>
+                <dl class="nhsuk-summary-list">{answers}</dl>
+            </div>
+        </div>
+    }
+}

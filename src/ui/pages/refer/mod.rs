@@ -1,0 +1,164 @@
+//! Self-referral: a start page, one question a page, check your answers, and
+//! a confirmation with the ways to hand the referral over.
+
+mod check;
+mod done;
+mod questions;
+mod start;
+
+pub use check::CheckAnswers;
+pub use done::{Done, UnderSixteen};
+pub use questions::*;
+pub use start::Start;
+
+use super::page_title_with;
+use crate::domain::referral::validate::{check, Outcome};
+use crate::domain::referral::{Answers, ReferralDraft, Step};
+use crate::ui::form::{ErrorSummary, FormErrors};
+use crate::ui::saved::{SaveProblemNotice, Saved};
+use crate::ui::{today, use_base};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// The person's referral, shared by every page of the flow.
+pub fn use_draft() -> Saved<ReferralDraft> {
+    use_context::<Saved<ReferralDraft>>().expect("a referral page outside ReferFlow")
+}
+
+/// Holds the draft while the person moves between the flow's pages.
+#[component]
+pub fn ReferFlow() -> impl IntoView {
+    provide_context(Saved::<ReferralDraft>::open());
+    view! { <Outlet /> }
+}
+
+/// One question page: back link, errors, the fields, Continue, and the way
+/// out. On Continue the page's answers are saved (even with errors, so
+/// nothing typed is lost) and checked.
+#[component]
+fn QuestionPage(
+    step: Step,
+    title: &'static str,
+    form: RwSignal<Answers>,
+    children: Children,
+) -> impl IntoView {
+    let saved = use_draft();
+    let errors = RwSignal::new(Vec::new());
+    provide_context(FormErrors(errors));
+    page_title_with(move || {
+        if errors.with(Vec::is_empty) {
+            title.to_string()
+        } else {
+            format!("Error: {title}")
+        }
+    });
+    let query = use_query_map();
+    let changing = move || query.with_untracked(|q| q.get("change").is_some());
+    let navigate = use_navigate();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let page = form.get_untracked();
+        saved.update(|draft| draft.answers.take_page(step, &page));
+        let answers = saved.value.get_untracked().answers;
+        match check(step, &answers, today()) {
+            Outcome::Errors(list) => errors.set(list),
+            Outcome::TooYoung => {
+                errors.set(Vec::new());
+                navigate("/refer/under-16", Default::default());
+            }
+            Outcome::Next => {
+                errors.set(Vec::new());
+                saved.update(|draft| draft.complete(step));
+                let next = if changing() { Step::Check } else { step.next() };
+                navigate(&format!("/{}", next.path()), Default::default());
+            }
+        }
+    };
+    let base = use_base();
+    let back = if changing() {
+        base.href(Step::Check.path())
+    } else {
+        base.href(step.previous().map_or("refer", Step::path))
+    };
+    view! {
+        <BackLink href=back />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <SaveProblemNotice saved />
+                <ErrorSummary />
+                <form novalidate on:submit=on_submit>
+                    {children()}
+                    <button class="nhsuk-button" type="submit" data-prevent-double-click="true">"Continue"</button>
+                </form>
+                <DeleteAnswers />
+                <UrgentHelpLine />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn BackLink(href: String) -> impl IntoView {
+    view! {
+        <div class="nhsuk-back-link">
+            <a class="nhsuk-back-link__link" href=href>"Back"</a>
+        </div>
+    }
+}
+
+/// Where to get help now, near the top of every page of the flow.
+#[component]
+pub fn UrgentHelpLine() -> impl IntoView {
+    view! {
+        <div class="nhsuk-inset-text app-urgent-help-line">
+            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+            <p>
+                "If you need help now, call " <a href="tel:999">"999"</a> " in an emergency, "
+                <a href="tel:111">"NHS 111"</a> " for urgent medical help, or Samaritans on "
+                <a href="tel:116123">"116 123"</a> " at any time."
+            </p>
+        </div>
+    }
+}
+
+/// "Delete my answers from this phone": asks once, then really removes them.
+#[component]
+pub fn DeleteAnswers() -> impl IntoView {
+    let saved = use_draft();
+    let asking = RwSignal::new(false);
+    let navigate = use_navigate();
+    let delete = move |_| {
+        if saved.delete() {
+            navigate("/refer?deleted=yes", Default::default());
+        }
+    };
+    view! {
+        <div class="app-no-print app-delete-answers">
+            <Show when=move || asking.get()
+                fallback=move || view! {
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| asking.set(true)>
+                        "Delete my answers from this phone"
+                    </button>
+                }>
+                <div class="nhsuk-warning-callout">
+                    <h2 class="nhsuk-warning-callout__label">
+                        <span role="text">
+                            <span class="nhsuk-u-visually-hidden">"Important: "</span>
+                            "Delete your answers?"
+                        </span>
+                    </h2>
+                    <p>"Everything you have typed into this form will be removed from this phone. You cannot undo this."</p>
+                    <div class="nhsuk-button-group">
+                        <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete.clone()>
+                            "Yes, delete my answers"
+                        </button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| asking.set(false)>
+                            "No, keep them"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}

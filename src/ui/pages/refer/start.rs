@@ -1,0 +1,85 @@
+//! The start page: what this is, who it is for, what happens next.
+
+use super::{use_draft, UrgentHelpLine};
+use crate::domain::referral::Step;
+use crate::ui::banner::NotificationBanner;
+use crate::ui::pages::page_title;
+use crate::ui::practice::use_practice;
+use crate::ui::use_base;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn Start() -> impl IntoView {
+    page_title("Ask for support from a link worker");
+    let practice = use_practice();
+    let saved = use_draft();
+    let base = use_base();
+    let query = use_query_map();
+    let deleted =
+        move || query.with(|q| q.get("deleted").is_some()) && !saved.value.with(|d| d.started());
+    let when = move || match practice.get().reply_within_days {
+        Some(1) => ", usually within 1 working day".to_string(),
+        Some(days) => format!(", usually within {days} working days"),
+        None => String::new(),
+    };
+    let start_button = {
+        let base = base.clone();
+        move || {
+            let draft = saved.value.get();
+            let start = base.href(Step::Name.path());
+            if draft.sent.is_some() {
+                view! {
+                    <p>"You have a referral ready to send."</p>
+                    <a class="nhsuk-button" role="button" draggable="false" href=base.href(Step::Done.path())>
+                        "See your referral"
+                    </a>
+                }
+                .into_any()
+            } else if draft.started() {
+                view! {
+                    <p>"You have already started. Your answers are saved on this phone."</p>
+                    <a class="nhsuk-button" role="button" draggable="false" href=base.href(draft.resume_at().path())>
+                        "Continue where you left off"
+                    </a>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <a class="nhsuk-button" role="button" draggable="false" href=start>"Start now"</a>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <div class="nhsuk-back-link">
+            <a class="nhsuk-back-link__link" href=base.href("")>"Back to home"</a>
+        </div>
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <Show when=deleted>
+                    <NotificationBanner id="deleted-notice" title="Done" heading="Your answers have been deleted from this phone">
+                        <p>"You can start again whenever you are ready."</p>
+                    </NotificationBanner>
+                </Show>
+                <h1>"Ask for support from a link worker"</h1>
+                <p>
+                    "A link worker helps with things in your life that affect how you feel. "
+                    "They give you time to talk about what matters to you. "
+                    "Then they help you find support near you, like groups, advice or activities."
+                </p>
+                <h2>"Who can use this form"</h2>
+                <p>"You can use this form if you are 16 or over and registered with "
+                    {move || practice.get().practice_name} "."</p>
+                <p>"It may help if you feel lonely, have money or housing worries, care for someone, or feel stressed or low."</p>
+                <h2>"What happens next"</h2>
+                <p>"After you send the form, a link worker from " {move || practice.get().practice_name}
+                    " will contact you" {when} "."</p>
+                <p>"The form takes about 10 minutes. Your answers stay on this phone until you choose to send them."</p>
+                {start_button}
+                <UrgentHelpLine />
+            </div>
+        </div>
+    }
+}
