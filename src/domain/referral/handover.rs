@@ -2,8 +2,13 @@
 //! app's clinic import page with the referral in the fragment (after `#`,
 //! which browsers never send to a web server), versioned and check-summed so
 //! a damaged or altered code is refused whole.
+//!
+//! The payload is compact (answers in a fixed order, choices by key, trailing
+//! empty answers left out) so the QR code stays sparse enough for a phone's
+//! camera to read from another phone's screen.
 
-use super::Referral;
+use super::{Answers, Choice, Reference, Referral};
+use serde_json::{json, Value};
 
 /// The payload format; raise it when the shape changes, and keep reading old ones.
 pub const PAYLOAD_VERSION: u32 = 1;
@@ -32,7 +37,7 @@ impl HandoverError {
 
 /// The fragment for a referral: `r=1.<base64url JSON>.<checksum>`.
 pub fn encode(referral: &Referral) -> String {
-    let json = serde_json::to_string(referral).unwrap_or_default();
+    let json = compact(referral).to_string();
     format!(
         "r={PAYLOAD_VERSION}.{}.{:08x}",
         base64url(json.as_bytes()),
@@ -67,7 +72,137 @@ pub fn decode(fragment: &str) -> Result<Referral, HandoverError> {
     if format!("{:08x}", fnv1a(&json)) != sum {
         return Err(HandoverError::Damaged);
     }
-    serde_json::from_slice(&json).map_err(|_| HandoverError::Damaged)
+    let value: Value = serde_json::from_slice(&json).map_err(|_| HandoverError::Damaged)?;
+    expand(&value).ok_or(HandoverError::Damaged)
+}
+
+fn key<C: Choice>(choice: Option<C>) -> Value {
+    choice.map_or(Value::Null, |c| Value::from(c.key()))
+}
+
+fn keys<C: Choice>(choices: &[C]) -> Value {
+    Value::from(choices.iter().map(|c| c.key()).collect::<Vec<_>>())
+}
+
+/// The referral as a JSON array in a fixed order.
+fn compact(referral: &Referral) -> Value {
+    let a = &referral.answers;
+    let mut fields = vec![
+        json!(referral.reference.to_string()),
+        json!(super::iso_date::format(referral.sent_on)),
+        json!(a.full_name),
+        json!(a.preferred_name),
+        json!([a.dob_day, a.dob_month, a.dob_year]),
+        key(a.contact_method),
+        json!(a.phone),
+        json!(a.email),
+        json!(a.address),
+        json!(a.postcode),
+        json!(a.someone_else),
+        key(a.leave_message),
+        json!(a.best_times),
+        keys(&a.support),
+        json!(a.support_other),
+        json!(a.own_words),
+        keys(&a.barriers),
+        key(a.meeting),
+        keys(&a.formats),
+        keys(&a.professionals),
+        keys(&a.other_support),
+        json!(a.communication_other),
+        json!(a.language),
+        key(a.interpreter),
+        json!(a.practice),
+        json!(a.consent_contact),
+        key(a.consent_record),
+    ];
+    let empty = |v: &Value| match v {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    };
+    while fields.last().is_some_and(empty) {
+        fields.pop();
+    }
+    Value::Array(fields)
+}
+
+/// Reads [`compact`]'s array back; `None` if any part is not what it should be.
+fn expand(value: &Value) -> Option<Referral> {
+    let fields = value.as_array()?;
+    let null = Value::Null;
+    let at = |i: usize| fields.get(i).unwrap_or(&null);
+    let text = |i: usize| -> Option<String> {
+        match at(i) {
+            Value::Null => Some(String::new()),
+            v => v.as_str().map(str::to_string),
+        }
+    };
+    fn one<C: Choice>(v: &Value) -> Option<Option<C>> {
+        match v {
+            Value::Null => Some(None),
+            v => C::from_key(v.as_str()?).map(Some),
+        }
+    }
+    fn many<C: Choice>(v: &Value) -> Option<Vec<C>> {
+        match v {
+            Value::Null => Some(Vec::new()),
+            v => v
+                .as_array()?
+                .iter()
+                .map(|k| C::from_key(k.as_str()?))
+                .collect(),
+        }
+    }
+    let reference = Reference::parse(at(0).as_str()?)?;
+    let sent_on = super::iso_date::parse(at(1).as_str()?)?;
+    let dob = match at(4) {
+        Value::Null => vec![String::new(); 3],
+        v => v
+            .as_array()?
+            .iter()
+            .map(|p| p.as_str().map(str::to_string))
+            .collect::<Option<Vec<_>>>()?,
+    };
+    let [dob_day, dob_month, dob_year]: [String; 3] = dob.try_into().ok()?;
+    let answers = Answers {
+        full_name: text(2)?,
+        preferred_name: text(3)?,
+        dob_day,
+        dob_month,
+        dob_year,
+        contact_method: one(at(5))?,
+        phone: text(6)?,
+        email: text(7)?,
+        address: text(8)?,
+        postcode: text(9)?,
+        someone_else: text(10)?,
+        leave_message: one(at(11))?,
+        best_times: text(12)?,
+        support: many(at(13))?,
+        support_other: text(14)?,
+        own_words: text(15)?,
+        barriers: many(at(16))?,
+        meeting: one(at(17))?,
+        formats: many(at(18))?,
+        professionals: many(at(19))?,
+        other_support: many(at(20))?,
+        communication_other: text(21)?,
+        language: text(22)?,
+        interpreter: one(at(23))?,
+        practice: text(24)?,
+        consent_contact: match at(25) {
+            Value::Null => false,
+            v => v.as_bool()?,
+        },
+        consent_record: one(at(26))?,
+    };
+    Some(Referral {
+        reference,
+        sent_on,
+        answers,
+    })
 }
 
 fn fnv1a(bytes: &[u8]) -> u32 {

@@ -3,6 +3,7 @@
 
 pub mod choices;
 pub mod handover;
+pub mod iso_date;
 pub mod reference;
 pub mod steps;
 pub mod text;
@@ -159,7 +160,8 @@ pub fn age_on(born: NaiveDate, today: NaiveDate) -> i32 {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Referral {
     pub reference: Reference,
-    /// The day it was confirmed, as YYYY-MM-DD.
+    /// The day it was confirmed, stored as YYYY-MM-DD.
+    #[serde(with = "iso_date")]
     pub sent_on: NaiveDate,
     pub answers: Answers,
 }

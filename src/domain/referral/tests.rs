@@ -393,6 +393,30 @@ fn a_qr_link_carries_the_whole_referral_and_nothing_else() {
 }
 
 #[test]
+fn a_typical_referral_makes_a_code_a_phone_camera_can_read() {
+    let link = handover::import_link("https://surgery.example/support/", &referral());
+    // About 500 characters: a QR code of version 15 or so at low error correction.
+    assert!(link.len() < 600, "{} characters: {link}", link.len());
+}
+
+#[test]
+fn a_referral_with_nothing_optional_still_goes_over_whole() {
+    let mut answers = Answers {
+        full_name: "Sam".into(),
+        consent_contact: true,
+        ..Answers::default()
+    };
+    answers.contact_method = Some(ContactMethod::Letter);
+    answers.address = "1 Elm Road\nLeeds".into();
+    let referral = Referral {
+        reference: Reference::from_random(7),
+        sent_on: today(),
+        answers,
+    };
+    assert_eq!(handover::decode(&handover::encode(&referral)), Ok(referral));
+}
+
+#[test]
 fn a_damaged_or_altered_code_is_refused_whole() {
     let fragment = handover::encode(&referral());
     assert_eq!(handover::decode(""), Err(HandoverError::NoReferral));
