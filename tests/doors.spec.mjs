@@ -167,3 +167,17 @@ test("the app can be added to a home screen: its manifest and icons are served",
     expect(response.headers()["content-type"], icon.src).toBe(icon.type);
   }
 });
+
+test.describe("on a small phone, or zoomed to 400%", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test("no page scrolls sideways at 320 pixels wide", async ({ context, watch }) => {
+    const page = await openPage(context, watch, served.origin);
+    for (const path of ["", "refer", "plan", "clinic", "privacy"]) {
+      await page.goto(served.url + path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path || "home"} is ${overflow}px too wide`).toBeLessThanOrEqual(0);
+    }
+  });
+});
