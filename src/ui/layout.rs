@@ -14,6 +14,16 @@ pub fn SkipLink() -> impl IntoView {
     }
 }
 
+/// The link back to the page before, at the top of a page.
+#[component]
+pub fn BackLink(href: String, #[prop(default = "Back")] text: &'static str) -> impl IntoView {
+    view! {
+        <div class="nhsuk-back-link">
+            <a class="nhsuk-back-link__link" href=href>{text}</a>
+        </div>
+    }
+}
+
 /// Moves focus to the element `id` on this page, for links like `href="#id"`
 /// (the skip link, an error summary's links). The browser cannot be left to
 /// follow them: the page's `<base>` makes `#id` point at the home page, and

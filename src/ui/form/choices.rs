@@ -4,7 +4,7 @@
 //! choice: one copy of their code serves every question, which keeps the app
 //! small (a generic version cost about 15 KB of wasm per kind of choice).
 
-use super::{described_by, field_error, group_class, Bound, ErrorMessage};
+use super::{field_error, Bound, Fieldset};
 use crate::domain::referral::Choice;
 use leptos::prelude::*;
 
@@ -14,23 +14,6 @@ pub type Offer = (&'static str, &'static str);
 /// Every choice of a kind, as offers.
 pub fn offers<C: Choice>() -> Vec<Offer> {
     C::ALL.iter().map(|c| (c.key(), c.label())).collect()
-}
-
-/// The legend of a group of choices: the page's heading when it is the
-/// page's question, a smaller title otherwise.
-#[component]
-fn Legend(text: &'static str, heading: bool) -> impl IntoView {
-    if heading {
-        view! {
-            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--l">
-                <h1 class="nhsuk-fieldset__heading">{text}</h1>
-            </legend>
-        }
-        .into_any()
-    } else {
-        view! { <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{text}</legend> }
-            .into_any()
-    }
 }
 
 /// The id of the n-th input of a group: the first has the group's own id, so
@@ -85,14 +68,9 @@ pub fn Radios(
         })
         .collect_view();
     view! {
-        <div class=group_class(error)>
-            <fieldset class="nhsuk-fieldset" aria-describedby=described_by(id, hint.is_some(), error)>
-                <Legend text=legend heading />
-                {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
-                <ErrorMessage id error />
-                <div class=if inline { "nhsuk-radios nhsuk-radios--inline" } else { "nhsuk-radios" }>{items}</div>
-            </fieldset>
-        </div>
+        <Fieldset id legend heading hint error>
+            <div class=if inline { "nhsuk-radios nhsuk-radios--inline" } else { "nhsuk-radios" }>{items}</div>
+        </Fieldset>
     }
 }
 
@@ -160,13 +138,8 @@ pub fn Checkboxes(
         })
         .collect_view();
     view! {
-        <div class=group_class(error)>
-            <fieldset class="nhsuk-fieldset" aria-describedby=described_by(id, hint.is_some(), error)>
-                <Legend text=legend heading />
-                {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
-                <ErrorMessage id error />
-                <div class="nhsuk-checkboxes">{items}</div>
-            </fieldset>
-        </div>
+        <Fieldset id legend heading hint error>
+            <div class="nhsuk-checkboxes">{items}</div>
+        </Fieldset>
     }
 }

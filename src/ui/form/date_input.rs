@@ -1,6 +1,6 @@
 //! A date as three boxes: day, month, year (GOV.UK's date input).
 
-use super::{described_by, field_error, Bound, ErrorMessage};
+use super::{field_error, Bound, Fieldset};
 use leptos::prelude::*;
 
 #[component]
@@ -46,27 +46,9 @@ pub fn DateInput(
             }
         })
         .collect_view();
-    let group_class = move || {
-        if error.get().is_some() {
-            "nhsuk-form-group nhsuk-form-group--error"
-        } else {
-            "nhsuk-form-group"
-        }
-    };
     view! {
-        <div class=group_class>
-            <fieldset class="nhsuk-fieldset" role="group" aria-describedby=described_by(id, hint.is_some(), error)>
-                <legend class=if heading { "nhsuk-fieldset__legend nhsuk-fieldset__legend--l" } else { "nhsuk-fieldset__legend" }>
-                    {if heading {
-                        view! { <h1 class="nhsuk-fieldset__heading">{legend}</h1> }.into_any()
-                    } else {
-                        legend.into_any()
-                    }}
-                </legend>
-                {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
-                <ErrorMessage id error />
-                <div class="nhsuk-date-input" id=id>{items}</div>
-            </fieldset>
-        </div>
+        <Fieldset id legend heading hint error role="group">
+            <div class="nhsuk-date-input" id=id>{items}</div>
+        </Fieldset>
     }
 }

@@ -120,6 +120,44 @@ fn ErrorMessage(id: &'static str, error: Signal<Option<String>>) -> impl IntoVie
     }
 }
 
+/// The frame of a group of inputs: the form group (red-edged on error), the
+/// fieldset, its legend (the page's heading when it is the page's question),
+/// the hint and the error, then the inputs.
+#[component]
+fn Fieldset(
+    id: &'static str,
+    legend: &'static str,
+    heading: bool,
+    hint: Option<&'static str>,
+    error: Signal<Option<String>>,
+    /// "group" for inputs that make one answer together, like a date.
+    #[prop(optional)]
+    role: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let legend = if heading {
+        view! {
+            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--l">
+                <h1 class="nhsuk-fieldset__heading">{legend}</h1>
+            </legend>
+        }
+        .into_any()
+    } else {
+        view! { <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend> }
+            .into_any()
+    };
+    view! {
+        <div class=group_class(error)>
+            <fieldset class="nhsuk-fieldset" role=role aria-describedby=described_by(id, hint.is_some(), error)>
+                {legend}
+                {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
+                <ErrorMessage id error />
+                {children()}
+            </fieldset>
+        </div>
+    }
+}
+
 /// The ids a field is described by: its hint and its error, when present.
 fn described_by(
     id: &'static str,

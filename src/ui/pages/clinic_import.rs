@@ -3,8 +3,9 @@
 //! shown, and kept for the clinic only when the volunteer says so.
 
 use super::page_title;
+use super::refer::AnswersList;
 use crate::domain::referral::handover::{self, HandoverError};
-use crate::domain::referral::text::{long_date, rows};
+use crate::domain::referral::text::long_date;
 use crate::domain::referral::{ClinicInbox, Referral, YesNo};
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::use_base;
@@ -56,17 +57,6 @@ fn ImportReferral(referral: Referral) -> impl IntoView {
             })
         }
     };
-    let answers = rows(&referral.answers)
-        .into_iter()
-        .map(|(_, label, value)| {
-            view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{label}</dt>
-                    <dd class="nhsuk-summary-list__value app-keep-lines">{value}</dd>
-                </div>
-            }
-        })
-        .collect_view();
     view! {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
@@ -93,7 +83,7 @@ fn ImportReferral(referral: Referral) -> impl IntoView {
                     view! { <p>"The person asked for this referral not to be added to their GP record."</p> }.into_any()
                 }}
                 <h2>"Their answers"</h2>
-                <dl class="nhsuk-summary-list">{answers}</dl>
+                <AnswersList answers=referral.answers.clone() />
             </div>
         </div>
     }

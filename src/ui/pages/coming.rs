@@ -2,6 +2,7 @@
 //! will be there, and what a person can do today instead.
 
 use super::page_title;
+use crate::ui::layout::BackLink;
 use crate::ui::practice::use_practice;
 use crate::ui::use_base;
 use leptos::prelude::*;
@@ -34,12 +35,7 @@ fn ContactThePractice() -> impl IntoView {
 
 #[component]
 fn BackHome() -> impl IntoView {
-    let home = use_base().href("");
-    view! {
-        <div class="nhsuk-back-link">
-            <a class="nhsuk-back-link__link" href=home>"Back to home"</a>
-        </div>
-    }
+    view! { <BackLink href=use_base().href("") text="Back to home" /> }
 }
 
 #[component]

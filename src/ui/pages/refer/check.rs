@@ -1,9 +1,10 @@
 //! Check your answers: every answer with a Change link, then Confirm and send.
 
-use super::{use_draft, BackLink, DeleteAnswers, UrgentHelpLine};
+use super::{use_draft, DeleteAnswers, UrgentHelpLine};
 use crate::domain::referral::text::rows;
 use crate::domain::referral::validate::all_errors;
 use crate::domain::referral::{Reference, Referral, Step};
+use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::saved::SaveProblemNotice;
 use crate::ui::{today, use_base};

@@ -1,9 +1,10 @@
 //! The confirmation, with the ways to hand the referral over without a
 //! server; and the page for someone under 16.
 
-use super::{use_draft, DeleteAnswers, UrgentHelpLine};
-use crate::domain::referral::text::{plain_text, rows};
+use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
+use crate::domain::referral::text::plain_text;
 use crate::domain::referral::{handover, Choice, Referral, Step};
+use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
 use crate::ui::qr::QrCode;
@@ -80,19 +81,6 @@ fn Confirmation(referral: Referral) -> impl IntoView {
             });
         }
     };
-    let answers = move || {
-        rows(&referral.answers)
-            .into_iter()
-            .map(|(_, label, value)| {
-                view! {
-                    <div class="nhsuk-summary-list__row">
-                        <dt class="nhsuk-summary-list__key">{label}</dt>
-                        <dd class="nhsuk-summary-list__value app-keep-lines">{value}</dd>
-                    </div>
-                }
-            })
-            .collect_view()
-    };
     view! {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
@@ -133,7 +121,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                     </div>
                 </details>
                 // On paper the answers are always shown (a closed <details> prints empty).
-                <dl class="nhsuk-summary-list app-print-only">{answers}</dl>
+                <div class="app-print-only"><AnswersList answers=referral.answers.clone() /></div>
                 <DeleteAnswers />
                 <UrgentHelpLine />
             </div>
@@ -152,7 +140,7 @@ pub fn UnderSixteen() -> impl IntoView {
         })
     };
     view! {
-        <super::BackLink href=base.href(Step::DateOfBirth.path()) />
+        <BackLink href=base.href(Step::DateOfBirth.path()) />
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
                 <h1>"You need to be 16 or over to use this form"</h1>

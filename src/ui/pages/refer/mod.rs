@@ -15,6 +15,7 @@ use super::page_title_with;
 use crate::domain::referral::validate::{check, Outcome};
 use crate::domain::referral::{Answers, ReferralDraft, Step};
 use crate::ui::form::{ErrorSummary, FormErrors};
+use crate::ui::layout::BackLink;
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::{today, use_base};
 use leptos::prelude::*;
@@ -98,13 +99,21 @@ fn QuestionPage(
     }
 }
 
+/// A person's answers as a summary list, as the clinic and the person read them.
 #[component]
-pub fn BackLink(href: String) -> impl IntoView {
-    view! {
-        <div class="nhsuk-back-link">
-            <a class="nhsuk-back-link__link" href=href>"Back"</a>
-        </div>
-    }
+pub fn AnswersList(answers: Answers) -> impl IntoView {
+    let rows = crate::domain::referral::text::rows(&answers)
+        .into_iter()
+        .map(|(_, label, value)| {
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{label}</dt>
+                    <dd class="nhsuk-summary-list__value app-keep-lines">{value}</dd>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <dl class="nhsuk-summary-list">{rows}</dl> }
 }
 
 /// Where to get help now, near the top of every page of the flow.

@@ -2,7 +2,7 @@
 
 use super::{use_draft, QuestionPage};
 use crate::domain::referral::*;
-use crate::ui::form::{field_error, offers, Checkboxes, DateInput, Radios, TextArea, TextInput};
+use crate::ui::form::{offers, Bound, Checkboxes, DateInput, Radios, TextArea, TextInput};
 use crate::ui::practice::use_practice;
 use crate::{bind, bind_choice, bind_choices};
 use leptos::prelude::*;
@@ -211,39 +211,23 @@ pub fn PracticePage() -> impl IntoView {
 #[component]
 pub fn ConsentPage() -> impl IntoView {
     let form = page_form();
-    let practice = use_practice();
-    let contact_error = field_error("consent-contact");
-    let contact_class = move || {
-        if contact_error.get().is_some() {
-            "nhsuk-form-group nhsuk-form-group--error"
-        } else {
-            "nhsuk-form-group"
-        }
+    let agree = Bound {
+        get: Signal::derive(move || {
+            if form.with(|a| a.consent_contact) {
+                vec!["agree"]
+            } else {
+                Vec::new()
+            }
+        }),
+        set: Callback::new(move |ticked: Vec<&'static str>| {
+            form.update(|a| a.consent_contact = !ticked.is_empty())
+        }),
     };
     view! {
         <QuestionPage step=Step::Consent title="Before you send this" form>
             <h1>"Before you send this"</h1>
-            <div class=contact_class>
-                <fieldset class="nhsuk-fieldset" aria-describedby=move || contact_error.get().map(|_| "consent-contact-error")>
-                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Can a link worker contact you?"</legend>
-                    {move || contact_error.get().map(|message| view! {
-                        <span class="nhsuk-error-message" id="consent-contact-error">
-                            <span class="nhsuk-u-visually-hidden">"Error: "</span>{message}
-                        </span>
-                    })}
-                    <div class="nhsuk-checkboxes">
-                        <div class="nhsuk-checkboxes__item">
-                            <input class="nhsuk-checkboxes__input" id="consent-contact" name="consent-contact" type="checkbox"
-                                prop:checked=move || form.with(|a| a.consent_contact)
-                                on:change=move |ev| form.update(|a| a.consent_contact = event_target_checked(&ev)) />
-                            <label class="nhsuk-label nhsuk-checkboxes__label" for="consent-contact">
-                                "I agree to a link worker from " {move || practice.get().practice_name}
-                                " contacting me in the way I chose"
-                            </label>
-                        </div>
-                    </div>
-                </fieldset>
-            </div>
+            <Checkboxes id="consent-contact" legend="Can a link worker contact you?" bind=agree
+                choices=vec![("agree", "I agree to a link worker from my GP practice contacting me in the way I chose")] />
             <Radios id="consent-record" legend="Can the practice add this referral to your GP record?"
                 hint="Your GP record is where the practice keeps notes about your health and care. If you say no, the link worker can still help you."
                 choices={offers::<YesNo>()} bind=bind_choice!(form, consent_record) inline=true />

@@ -3,6 +3,7 @@
 use super::{use_draft, UrgentHelpLine};
 use crate::domain::referral::Step;
 use crate::ui::banner::NotificationBanner;
+use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
 use crate::ui::use_base;
@@ -53,9 +54,7 @@ pub fn Start() -> impl IntoView {
         }
     };
     view! {
-        <div class="nhsuk-back-link">
-            <a class="nhsuk-back-link__link" href=base.href("")>"Back to home"</a>
-        </div>
+        <BackLink href=base.href("") text="Back to home" />
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
                 <Show when=deleted>
