@@ -35,11 +35,11 @@ pub fn Radios(
     /// The chosen key.
     bind: Bound<Option<&'static str>>,
     #[prop(optional)] heading: bool,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
     #[prop(optional)] inline: bool,
     /// Shown under the chosen answer, such as the box for a phone number
     /// under "Phone call".
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     conditional: Option<ViewFn>,
 ) -> impl IntoView {
     let error = field_error(id);
@@ -83,15 +83,15 @@ pub fn Checkboxes(
     /// The ticked keys.
     bind: Bound<Vec<&'static str>>,
     #[prop(optional)] heading: bool,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
     /// The key of an answer like "None of these": shown last after "or", and
     /// ticking it clears the others (and the other way round).
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     exclusive: Option<&'static str>,
     /// Shown under `reveal` when it is ticked, such as a box for "Something else".
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     conditional: Option<ViewFn>,
-    #[prop(optional)] reveal: Option<&'static str>,
+    #[prop(optional_no_strip)] reveal: Option<&'static str>,
 ) -> impl IntoView {
     let error = field_error(id);
     let order: Vec<&'static str> = choices.iter().map(|(key, _)| *key).collect();

@@ -12,9 +12,9 @@ pub fn DateInput(
     month: Bound<String>,
     year: Bound<String>,
     #[prop(optional)] heading: bool,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
     /// "bday" for a date of birth.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let errors = ["day", "month", "year"].map(|part| field_error(format!("{id}-{part}")));

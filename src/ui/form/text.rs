@@ -24,13 +24,13 @@ pub fn TextInput(
     id: &'static str,
     label: &'static str,
     bind: Bound<String>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
     #[prop(optional)] heading: bool,
     #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional_no_strip)] autocomplete: Option<&'static str>,
+    #[prop(optional_no_strip)] inputmode: Option<&'static str>,
     /// An NHS.UK width class such as "nhsuk-input--width-10".
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     width: Option<&'static str>,
 ) -> impl IntoView {
     let error = field_error(id);
@@ -63,13 +63,13 @@ pub fn TextArea(
     id: &'static str,
     label: &'static str,
     bind: Bound<String>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
     #[prop(optional)] heading: bool,
     /// The most characters allowed; shows a count as the person types.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     limit: Option<usize>,
     #[prop(default = 5)] rows: u32,
-    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional_no_strip)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let error = field_error(id);
     let class = move || {
