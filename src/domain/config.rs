@@ -34,6 +34,38 @@ impl Default for PracticeConfig {
     }
 }
 
+impl PracticeConfig {
+    /// How soon a person will be contacted, as words to follow "contact you":
+    /// "within 5 working days", or `None` when the practice has not said.
+    pub fn reply_time(&self) -> Option<String> {
+        self.reply_within_days.map(|days| match days {
+            1 => "within 1 working day".to_string(),
+            days => format!("within {days} working days"),
+        })
+    }
+
+    /// A link that rings the practice: "tel:01134960000".
+    pub fn phone_link(&self) -> Option<String> {
+        self.phone.as_ref().map(|phone| {
+            let digits: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            format!("tel:{digits}")
+        })
+    }
+
+    /// The practice's name, address and phone on one line, for the footer.
+    pub fn contact_line(&self) -> String {
+        let mut parts = vec![self.practice_name.clone()];
+        parts.extend(self.address.iter().cloned());
+        if let Some(phone) = &self.phone {
+            parts.push(format!("Phone {phone}"));
+        }
+        parts.join(", ")
+    }
+}
+
 /// Something wrong with `config.json`, worded for the person who edits it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigProblem {
@@ -250,6 +282,26 @@ mod tests {
             assert_eq!(loaded.config.reply_within_days, None, "{bad}");
             assert_eq!(loaded.problems.len(), 1, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_practice_is_described_in_plain_words() {
+        let loaded = LoadedConfig::from_json(
+            r#"{"practice_name": "Elm Surgery", "address": "1 Elm Road, Leeds", "phone": "0113 496 0000", "reply_within_days": 1}"#,
+        );
+        let practice = loaded.config;
+        assert_eq!(
+            practice.reply_time().as_deref(),
+            Some("within 1 working day")
+        );
+        assert_eq!(practice.phone_link().as_deref(), Some("tel:01134960000"));
+        assert_eq!(
+            practice.contact_line(),
+            "Elm Surgery, 1 Elm Road, Leeds, Phone 0113 496 0000"
+        );
+        let neutral = PracticeConfig::default();
+        assert_eq!((neutral.reply_time(), neutral.phone_link()), (None, None));
+        assert_eq!(neutral.contact_line(), "Your GP practice");
     }
 
     #[test]

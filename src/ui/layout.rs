@@ -111,15 +111,7 @@ pub fn Footer() -> impl IntoView {
                 </div>
                 <div class="nhsuk-footer__meta">
                     <p class="nhsuk-body-s" data-testid="footer-practice">
-                        {move || {
-                            let practice = practice.get();
-                            let mut parts = vec![practice.practice_name];
-                            parts.extend(practice.address);
-                            if let Some(phone) = practice.phone {
-                                parts.push(format!("Phone {phone}"));
-                            }
-                            parts.join(", ")
-                        }}
+                        {move || practice.get().contact_line()}
                     </p>
                 </div>
             </div>

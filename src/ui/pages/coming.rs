@@ -13,10 +13,11 @@ fn ContactThePractice() -> impl IntoView {
     let practice = use_practice();
     move || {
         let practice = practice.get();
+        let link = practice.phone_link();
         let name = practice.practice_name;
         match (practice.phone, practice.referral_email) {
             (Some(phone), _) => view! {
-                <p>"Until then, call " {name} " on " <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a>
+                <p>"Until then, call " {name} " on " <a href=link>{phone}</a>
                 " and ask to speak to the link worker team."</p>
             }
             .into_any(),

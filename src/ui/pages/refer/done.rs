@@ -32,11 +32,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
     let base = use_base();
     let text = plain_text(&referral);
     let reference = referral.reference.to_string();
-    let when = move || match practice.get().reply_within_days {
-        Some(1) => " within 1 working day".to_string(),
-        Some(days) => format!(" within {days} working days"),
-        None => String::new(),
-    };
+    let when = move || practice.get().reply_time().map(|time| format!(" {time}"));
     let how = referral
         .answers
         .contact_method
@@ -135,9 +131,11 @@ pub fn UnderSixteen() -> impl IntoView {
     let practice = use_practice();
     let base = use_base();
     let phone = move || {
-        practice.get().phone.map(|phone| {
-            view! { " on " <a href=format!("tel:{}", phone.replace(' ', ""))>{phone.clone()}</a> }
-        })
+        let practice = practice.get();
+        practice
+            .phone_link()
+            .zip(practice.phone)
+            .map(|(link, phone)| view! { " on " <a href=link>{phone}</a> })
     };
     view! {
         <BackLink href=base.href(Step::DateOfBirth.path()) />

@@ -19,10 +19,11 @@ pub fn Start() -> impl IntoView {
     let query = use_query_map();
     let deleted =
         move || query.with(|q| q.get("deleted").is_some()) && !saved.value.with(|d| d.started());
-    let when = move || match practice.get().reply_within_days {
-        Some(1) => ", usually within 1 working day".to_string(),
-        Some(days) => format!(", usually within {days} working days"),
-        None => String::new(),
+    let when = move || {
+        practice
+            .get()
+            .reply_time()
+            .map(|time| format!(", usually {time}"))
     };
     let start_button = {
         let base = base.clone();
