@@ -113,12 +113,8 @@ fn fill_storage() -> Vec<String> {
     keys
 }
 
+/// Waits a moment, so that Leptos runs its effects and renders.
 async fn settle() {
-    // Let Leptos run its effects and render.
-    gloo_timers_like_sleep().await;
-}
-
-async fn gloo_timers_like_sleep() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)

@@ -28,7 +28,6 @@ pub fn TextInput(
     #[prop(optional)] heading: bool,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional_no_strip)] autocomplete: Option<&'static str>,
-    #[prop(optional_no_strip)] inputmode: Option<&'static str>,
     /// An NHS.UK width class such as "nhsuk-input--width-10".
     #[prop(optional_no_strip)]
     width: Option<&'static str>,
@@ -50,7 +49,7 @@ pub fn TextInput(
             <Label id label heading />
             {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
             <ErrorMessage id error />
-            <input class=class id=id name=id type=input_type autocomplete=autocomplete inputmode=inputmode
+            <input class=class id=id name=id type=input_type autocomplete=autocomplete
                 spellcheck="false" aria-describedby=described_by(id, hint.is_some(), error)
                 prop:value=move || bind.get.get()
                 on:input=move |ev| bind.set.run(event_target_value(&ev)) />
