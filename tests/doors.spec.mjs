@@ -74,6 +74,31 @@ for (const door of DOORS) {
   });
 }
 
+test("moving between pages does not reload the app, and the browser's back and forward buttons work", async ({ context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await page.goto(served.url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
+  // A mark left on the window is lost if a link reloads the page.
+  await page.evaluate(() => (window.stillTheSameApp = true));
+
+  await page.getByRole("link", { name: "My plan", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My plan");
+  await page.getByRole("link", { name: "How this app uses your information" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("How this app uses your information");
+  expect(await page.evaluate(() => window.stillTheSameApp)).toBe(true);
+
+  await page.goBack();
+  await expect(page).toHaveURL(`${served.url}plan`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My plan");
+  await page.goBack();
+  await expect(page).toHaveURL(served.url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
+  await page.goForward();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My plan");
+  await expect(page).toHaveTitle("My plan - Elm Surgery social prescribing");
+  expect(await page.evaluate(() => window.stillTheSameApp)).toBe(true);
+});
+
 test("the refer page tells a person how to reach the practice today", async ({ context, watch }) => {
   const page = await openPage(context, watch, served.origin);
   await page.goto(`${served.url}refer`);

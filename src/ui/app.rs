@@ -1,15 +1,13 @@
-//! The app: what it provides to every page, and its routes.
+//! The app: what it provides to every page, and which page shows at which path.
 
 use super::kept_notice::KeptNotice;
 use super::layout::{Footer, Header, SkipLink};
 use super::pages::{Clinic, Home, NotFound, Plan, Privacy, Refer};
 use super::practice::{self, ConfigNotice};
+use super::router::{provide_location, Location};
 use super::updates::{self, UpdateNotice};
 use super::AppBase;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -17,39 +15,42 @@ pub fn App() -> impl IntoView {
     provide_context(base.clone());
     provide_context(practice::load(&base));
     provide_context(updates::watch(&base));
-
+    let location = provide_location(&base);
     view! {
-        <Router base=base.0.clone()>
-            <SkipLink />
-            <Header />
-            <div class="nhsuk-width-container">
-                <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
-                    <UpdateNotice />
-                    <ConfigNotice />
-                    <KeptNotice />
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Home />
-                        <Route path=path!("/index.html") view=Home />
-                        <Route path=path!("/refer") view=Refer />
-                        <Route path=path!("/plan") view=Plan />
-                        <Route path=path!("/clinic") view=Clinic />
-                        <Route path=path!("/privacy") view=Privacy />
-                    </Routes>
-                </main>
-            </div>
-            <Footer />
-            <FocusOnNavigate />
-        </Router>
+        <SkipLink />
+        <Header />
+        <div class="nhsuk-width-container">
+            <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
+                <UpdateNotice />
+                <ConfigNotice />
+                <KeptNotice />
+                <Pages location />
+            </main>
+        </div>
+        <Footer />
+    }
+}
+
+/// The page for the address.
+#[component]
+fn Pages(location: Location) -> impl IntoView {
+    let page = Memo::new(move |_| location.page());
+    focus_on_navigate(page);
+    move || match page.get().as_str() {
+        "" => Home().into_any(),
+        "refer" => Refer().into_any(),
+        "plan" => Plan().into_any(),
+        "clinic" => Clinic().into_any(),
+        "privacy" => Privacy().into_any(),
+        _ => NotFound().into_any(),
     }
 }
 
 /// After moving to another page inside the app, puts keyboard and screen
 /// reader focus at the start of the new page's content, as a full page load would.
-#[component]
-fn FocusOnNavigate() -> impl IntoView {
-    let location = use_location();
+fn focus_on_navigate(page: Memo<String>) {
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = page.get();
         if previous.is_some_and(|previous| previous != path) {
             if let Some(main) = document().get_element_by_id("maincontent") {
                 use wasm_bindgen::JsCast;

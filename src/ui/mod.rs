@@ -9,6 +9,7 @@ mod layout;
 pub mod pages;
 mod practice;
 mod qr;
+mod router;
 pub mod saved;
 mod updates;
 

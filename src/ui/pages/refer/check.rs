@@ -6,10 +6,10 @@ use crate::domain::referral::validate::all_errors;
 use crate::domain::referral::{Reference, Referral, Step};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
+use crate::ui::router::use_location;
 use crate::ui::saved::SaveProblemNotice;
 use crate::ui::{today, use_base};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn CheckAnswers() -> impl IntoView {
@@ -17,7 +17,7 @@ pub fn CheckAnswers() -> impl IntoView {
     let saved = use_draft();
     let base = use_base();
     let problems = move || all_errors(&saved.value.with(|d| d.answers.clone()), today());
-    let navigate = use_navigate();
+    let location = use_location();
     let confirm = move |_| {
         if !problems().is_empty() {
             return;
@@ -32,7 +32,7 @@ pub fn CheckAnswers() -> impl IntoView {
             });
         });
         if saved.problem.get_untracked().is_none() {
-            navigate(&format!("/{}", Step::Done.path()), Default::default());
+            location.navigate(Step::Done.path());
         }
     };
     let summary = {

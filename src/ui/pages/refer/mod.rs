@@ -16,22 +16,28 @@ use crate::domain::referral::validate::{check, Outcome};
 use crate::domain::referral::{Answers, ReferralDraft, Step};
 use crate::ui::form::{ErrorSummary, FormErrors};
 use crate::ui::layout::BackLink;
+use crate::ui::router::use_location;
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::{today, use_base};
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The person's referral, shared by every page of the flow.
 pub fn use_draft() -> Saved<ReferralDraft> {
     use_context::<Saved<ReferralDraft>>().expect("a referral page outside ReferFlow")
 }
 
-/// Holds the draft while the person moves between the flow's pages.
+/// Holds the draft while the person moves between the flow's pages, and
+/// shows the page for `page` (a path under the app's base, `refer/...`).
 #[component]
-pub fn ReferFlow() -> impl IntoView {
+pub fn ReferFlow(page: Memo<String>) -> impl IntoView {
     provide_context(Saved::<ReferralDraft>::open());
-    view! { <Outlet /> }
+    move || match page.get().as_str() {
+        "refer" => Start().into_any(),
+        "refer/under-16" => UnderSixteen().into_any(),
+        "refer/check" => CheckAnswers().into_any(),
+        "refer/done" => Done().into_any(),
+        other => view! { <QuestionRoute page=other.to_string() /> }.into_any(),
+    }
 }
 
 /// One question page: back link, errors, the fields, Continue, and the way
@@ -54,9 +60,8 @@ fn QuestionPage(
             format!("Error: {title}")
         }
     });
-    let query = use_query_map();
-    let changing = move || query.with_untracked(|q| q.get("change").is_some());
-    let navigate = use_navigate();
+    let location = use_location();
+    let changing = move || location.query("change").is_some();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let page = form.get_untracked();
@@ -66,13 +71,13 @@ fn QuestionPage(
             Outcome::Errors(list) => errors.set(list),
             Outcome::TooYoung => {
                 errors.set(Vec::new());
-                navigate("/refer/under-16", Default::default());
+                location.navigate("refer/under-16");
             }
             Outcome::Next => {
                 errors.set(Vec::new());
                 saved.update(|draft| draft.complete(step));
                 let next = if changing() { Step::Check } else { step.next() };
-                navigate(&format!("/{}", next.path()), Default::default());
+                location.navigate(next.path());
             }
         }
     };
@@ -136,10 +141,10 @@ pub fn UrgentHelpLine() -> impl IntoView {
 pub fn DeleteAnswers() -> impl IntoView {
     let saved = use_draft();
     let asking = RwSignal::new(false);
-    let navigate = use_navigate();
+    let location = use_location();
     let delete = move |_| {
         if saved.delete() {
-            navigate("/refer?deleted=yes", Default::default());
+            location.navigate("refer?deleted=yes");
         }
     };
     view! {
@@ -159,7 +164,7 @@ pub fn DeleteAnswers() -> impl IntoView {
                     </h2>
                     <p>"Everything you have typed into this form will be removed from this phone. You cannot undo this."</p>
                     <div class="nhsuk-button-group">
-                        <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete.clone()>
+                        <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete>
                             "Yes, delete my answers"
                         </button>
                         <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| asking.set(false)>

@@ -10,7 +10,6 @@ use crate::ui::form::{offers, Bound, Checkboxes, DateInput, Offer, Radios, TextA
 use crate::ui::pages::NotFound;
 use crate::ui::practice::use_practice;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// One thing a question page shows.
 pub enum Field {
@@ -420,19 +419,12 @@ pub static QUESTIONS: &[Question] = &[
     },
 ];
 
-/// The question page named by the address (`/refer/<page>`).
+/// The question page at `page` (`refer/<question>`), or "Page not found".
 #[component]
-pub fn QuestionRoute() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let page = params.with(|p| p.get("page").unwrap_or_default());
-        match QUESTIONS
-            .iter()
-            .find(|q| q.step.path().strip_prefix("refer/") == Some(page.as_str()))
-        {
-            Some(question) => view! { <Ask question /> }.into_any(),
-            None => view! { <NotFound /> }.into_any(),
-        }
+pub fn QuestionRoute(page: String) -> impl IntoView {
+    match QUESTIONS.iter().find(|q| q.step.path() == page) {
+        Some(question) => view! { <Ask question /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 

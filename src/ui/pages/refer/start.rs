@@ -6,9 +6,9 @@ use crate::ui::banner::NotificationBanner;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
+use crate::ui::router::use_location;
 use crate::ui::use_base;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn Start() -> impl IntoView {
@@ -16,9 +16,8 @@ pub fn Start() -> impl IntoView {
     let practice = use_practice();
     let saved = use_draft();
     let base = use_base();
-    let query = use_query_map();
-    let deleted =
-        move || query.with(|q| q.get("deleted").is_some()) && !saved.value.with(|d| d.started());
+    let location = use_location();
+    let deleted = move || location.query("deleted").is_some() && !saved.value.with(|d| d.started());
     let when = move || {
         practice
             .get()
