@@ -1,5 +1,7 @@
 //! The rules of the app in plain Rust: no Leptos, no browser, no storage.
 
 pub mod config;
+pub mod dates;
+pub mod fragment;
 pub mod referral;
 pub mod site;

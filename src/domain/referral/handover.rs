@@ -8,6 +8,7 @@
 //! camera to read from another phone's screen.
 
 use super::{Answers, Choice, Reference, Referral};
+use crate::domain::fragment::{self, FragmentError};
 use serde_json::{json, Value};
 
 /// The payload format; raise it when the shape changes, and keep reading old ones.
@@ -37,11 +38,10 @@ impl HandoverError {
 
 /// The fragment for a referral: `r=1.<base64url JSON>.<checksum>`.
 pub fn encode(referral: &Referral) -> String {
-    let json = compact(referral).to_string();
-    format!(
-        "r={PAYLOAD_VERSION}.{}.{:08x}",
-        base64url(json.as_bytes()),
-        fnv1a(json.as_bytes())
+    fragment::seal(
+        "r",
+        PAYLOAD_VERSION,
+        compact(referral).to_string().as_bytes(),
     )
 }
 
@@ -53,25 +53,11 @@ pub fn import_link(app_root: &str, referral: &Referral) -> String {
 
 /// Reads a referral from a page's fragment (with or without the `#`).
 pub fn decode(fragment: &str) -> Result<Referral, HandoverError> {
-    let fragment = fragment.trim_start_matches('#');
-    let payload = fragment
-        .split('&')
-        .find_map(|part| part.strip_prefix("r="))
-        .ok_or(HandoverError::NoReferral)?;
-    let mut parts = payload.split('.');
-    let (Some(version), Some(data), Some(sum), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(HandoverError::Damaged);
-    };
-    let version: u32 = version.parse().map_err(|_| HandoverError::Damaged)?;
-    if version > PAYLOAD_VERSION {
-        return Err(HandoverError::Newer);
-    }
-    let json = from_base64url(data).ok_or(HandoverError::Damaged)?;
-    if format!("{:08x}", fnv1a(&json)) != sum {
-        return Err(HandoverError::Damaged);
-    }
+    let (_, json) = fragment::open(fragment, "r", PAYLOAD_VERSION).map_err(|e| match e {
+        FragmentError::Missing => HandoverError::NoReferral,
+        FragmentError::Newer => HandoverError::Newer,
+        FragmentError::Damaged => HandoverError::Damaged,
+    })?;
     let value: Value = serde_json::from_slice(&json).map_err(|_| HandoverError::Damaged)?;
     expand(&value).ok_or(HandoverError::Damaged)
 }
@@ -89,7 +75,7 @@ fn compact(referral: &Referral) -> Value {
     let a = &referral.answers;
     let mut fields = vec![
         json!(referral.reference.to_string()),
-        json!(super::iso_date::format(referral.sent_on)),
+        json!(crate::domain::dates::iso(referral.sent_on)),
         json!(a.full_name),
         json!(a.preferred_name),
         json!([a.dob_day, a.dob_month, a.dob_year]),
@@ -156,7 +142,7 @@ fn expand(value: &Value) -> Option<Referral> {
         }
     }
     let reference = Reference::parse(at(0).as_str()?)?;
-    let sent_on = super::iso_date::parse(at(1).as_str()?)?;
+    let sent_on = crate::domain::dates::parse_iso(at(1).as_str()?)?;
     let dob = match at(4) {
         Value::Null => vec![String::new(); 3],
         v => v
@@ -203,62 +189,4 @@ fn expand(value: &Value) -> Option<Referral> {
         sent_on,
         answers,
     })
-}
-
-fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |hash, &b| {
-        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
-}
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
-        }
-    }
-    out
-}
-
-fn from_base64url(text: &str) -> Option<Vec<u8>> {
-    let values: Vec<u32> = text
-        .bytes()
-        .map(|c| B64.iter().position(|&b| b == c).map(|p| p as u32))
-        .collect::<Option<_>>()?;
-    if values.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(values.len() * 3 / 4);
-    for chunk in values.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &v)| n | v << (18 - 6 * i));
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i) & 0xff) as u8);
-        }
-    }
-    Some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64url_round_trips_every_length() {
-        for len in 0..10 {
-            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 200) as u8).collect();
-            assert_eq!(from_base64url(&base64url(&bytes)), Some(bytes));
-        }
-        assert_eq!(base64url(b"Man"), "TWFu");
-        assert_eq!(base64url(b"Ma"), "TWE");
-    }
 }

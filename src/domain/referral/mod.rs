@@ -3,7 +3,6 @@
 
 pub mod choices;
 pub mod handover;
-pub mod iso_date;
 pub mod reference;
 pub mod steps;
 pub mod text;
@@ -161,7 +160,7 @@ pub fn age_on(born: NaiveDate, today: NaiveDate) -> i32 {
 pub struct Referral {
     pub reference: Reference,
     /// The day it was confirmed, stored as YYYY-MM-DD.
-    #[serde(with = "iso_date")]
+    #[serde(with = "crate::domain::dates::iso_form")]
     pub sent_on: NaiveDate,
     pub answers: Answers,
 }

@@ -1,11 +1,12 @@
 //! The self-referral's rules, as a person meets them.
 
 use super::handover::{self, HandoverError};
-use super::text::{long_date, plain_text, rows};
+use super::text::{plain_text, rows};
 use super::validate::{
     check, error_for, is_postcode, is_uk_mobile, is_uk_phone, FieldError, Outcome,
 };
 use super::*;
+use crate::domain::dates::long_date;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

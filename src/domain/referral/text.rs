@@ -2,52 +2,7 @@
 //! copying into a message, and for the clinic to read.
 
 use super::{Answers, Choice, ContactMethod, Referral, Step, YesNo};
-use chrono::{Datelike, NaiveDate};
-
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date as GOV.UK writes it: "Tuesday 3 March 2026".
-pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {} {}",
-        DAYS[date.weekday().num_days_from_monday() as usize],
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
-}
-
-/// A date without the weekday: "3 March 1961".
-pub fn short_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
-}
+use crate::domain::dates::{long_date, short_date};
 
 pub const NOT_PROVIDED: &str = "Not provided";
 

@@ -4,8 +4,8 @@
 
 use super::page_title;
 use super::refer::AnswersList;
+use crate::domain::dates::long_date;
 use crate::domain::referral::handover::{self, HandoverError};
-use crate::domain::referral::text::long_date;
 use crate::domain::referral::{ClinicInbox, Referral, YesNo};
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::use_base;
