@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod dates;
+pub mod form;
 pub mod fragment;
 pub mod referral;
 pub mod site;

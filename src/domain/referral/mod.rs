@@ -8,6 +8,7 @@ pub mod steps;
 pub mod text;
 pub mod validate;
 
+pub use crate::domain::form::character_count;
 pub use choices::*;
 pub use reference::Reference;
 pub use steps::Step;
@@ -128,20 +129,6 @@ impl Answers {
             }
             Step::Check | Step::Done => {}
         }
-    }
-}
-
-/// What a character count says under a text box, and whether it is over.
-pub fn character_count(text: &str, limit: usize) -> (String, bool) {
-    let used = text.chars().count();
-    match limit.checked_sub(used) {
-        Some(1) => ("You have 1 character remaining".to_string(), false),
-        Some(left) => (format!("You have {left} characters remaining"), false),
-        None if used - limit == 1 => ("You have 1 character too many".to_string(), true),
-        None => (
-            format!("You have {} characters too many", used - limit),
-            true,
-        ),
     }
 }
 

@@ -282,7 +282,7 @@ fn consent_to_contact_is_needed_and_the_record_question_answered() {
 #[test]
 fn errors_name_the_field_they_belong_to() {
     let errors = vec![FieldError {
-        field: "phone",
+        field: "phone".to_string(),
         message: "Enter your mobile number".into(),
     }];
     assert_eq!(

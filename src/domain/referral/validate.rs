@@ -4,29 +4,8 @@
 use super::{age_on, Answers, Barrier, ContactMethod, Step, SupportNeed, OWN_WORDS_LIMIT};
 use chrono::{Datelike, NaiveDate};
 
-/// One problem with one field. `field` is the id of the input to move focus to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
-impl FieldError {
-    fn new(field: &'static str, message: impl Into<String>) -> Self {
-        FieldError {
-            field,
-            message: message.into(),
-        }
-    }
-}
-
-/// The error for `field` in a list, if there is one.
-pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == field)
-        .map(|e| e.message.clone())
-}
+use crate::domain::form::too_long;
+pub use crate::domain::form::{error_for, FieldError};
 
 /// Where a question page goes after Continue.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +35,9 @@ pub fn check(step: Step, answers: &Answers, today: NaiveDate) -> Outcome {
             "Tell us more",
             &answers.own_words,
             OWN_WORDS_LIMIT,
-        ),
+        )
+        .into_iter()
+        .collect(),
         Step::Barriers => barriers(answers),
         Step::Meeting if answers.meeting.is_none() => {
             vec![FieldError::new(
@@ -69,7 +50,9 @@ pub fn check(step: Step, answers: &Answers, today: NaiveDate) -> Outcome {
             "Other support",
             &answers.communication_other,
             200,
-        ),
+        )
+        .into_iter()
+        .collect::<Vec<_>>(),
         Step::Language => language(answers),
         Step::Practice => required(
             "practice",
@@ -113,18 +96,7 @@ fn required(
     if value.trim().is_empty() {
         vec![FieldError::new(field, empty)]
     } else {
-        too_long(field, name, value, limit)
-    }
-}
-
-fn too_long(field: &'static str, name: &str, value: &str, limit: usize) -> Vec<FieldError> {
-    if value.chars().count() > limit {
-        vec![FieldError::new(
-            field,
-            format!("{name} must be {limit} characters or less"),
-        )]
-    } else {
-        Vec::new()
+        too_long(field, name, value, limit).into_iter().collect()
     }
 }
 
@@ -165,7 +137,7 @@ pub fn date_of_birth(answers: &Answers, today: NaiveDate) -> Result<NaiveDate, F
             [one] => format!("Date of birth must include a {one}"),
             _ => format!("Date of birth must include a {} and {}", names[0], names[1]),
         };
-        return Err(FieldError::new(field, message));
+        return Err(FieldError::new(*field, message));
     }
     if answers.dob_year.trim().len() != 4
         || !answers.dob_year.trim().chars().all(|c| c.is_ascii_digit())

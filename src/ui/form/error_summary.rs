@@ -35,7 +35,7 @@ pub fn ErrorSummary() -> impl IntoView {
                                     let field = error.field;
                                     view! {
                                         <li>
-                                            <a href=format!("#{field}") on:click=move |ev| focus_in_page(ev, field)>
+                                            <a href=format!("#{field}") on:click=move |ev| focus_in_page(ev, &field)>
                                                 {error.message}
                                             </a>
                                         </li>
