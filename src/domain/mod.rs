@@ -4,5 +4,6 @@ pub mod config;
 pub mod dates;
 pub mod form;
 pub mod fragment;
+pub mod plan;
 pub mod referral;
 pub mod site;

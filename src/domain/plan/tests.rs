@@ -1,0 +1,343 @@
+use super::check::{check, step_date_id};
+use super::share::{self, ShareError};
+use super::text::plain_text;
+use super::wellbeing::{Answer, Question, Scores};
+use super::*;
+use crate::domain::dates::TypedDate;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn scores(values: [u8; 4]) -> Scores {
+    let mut scores = Scores::default();
+    for (question, value) in Question::ALL.into_iter().zip(values) {
+        scores.set(question, Some(Answer::Score(value)));
+    }
+    scores
+}
+
+/// Sam's plan, made with a link worker on 3 March 2026.
+fn sams_plan() -> CarePlan {
+    let mut plan = CarePlan::new("plan-1", day(2026, 3, 3));
+    plan.about.called = "Sam".into();
+    plan.about.matters =
+        "Seeing my grandchildren, and getting out of the house.\nMy garden.".into();
+    plan.wellbeing = scores([4, 5, 3, 8]);
+    plan.wellbeing_on = "2026-03-03".into();
+    let walk = plan.add_goal();
+    let goal = plan.goals.iter_mut().find(|g| g.id == walk).unwrap();
+    goal.goal = "Go for a walk with other people".into();
+    goal.why = "I feel better when I’m outside 🌳".into();
+    goal.steps[0].step = "Ask about the Tuesday walking group".into();
+    goal.steps[0].by = TypedDate::from_date(day(2026, 3, 10));
+    let second = plan.add_step(walk).unwrap();
+    plan.goals[0].steps[1].step = "Go to one walk".into();
+    assert_eq!(plan.goals[0].steps[1].id, second);
+    let money = plan.add_goal();
+    plan.goals.iter_mut().find(|g| g.id == money).unwrap().goal = "Sort out my bills".into();
+    plan.goals[1].steps[0].step = "Book the Citizens Advice drop-in".into();
+    let group = plan.add_activity();
+    let activity = plan.activities.iter_mut().find(|a| a.id == group).unwrap();
+    activity.name = "Elm Park walking group".into();
+    activity.when = "Tuesdays 10am".into();
+    plan.harder.i_can_call = "My sister Jo".into();
+    plan.next_review.date = TypedDate::from_date(day(2026, 4, 14));
+    plan
+}
+
+#[test]
+fn a_new_plan_has_every_section_not_started() {
+    let plan = CarePlan::new("plan-1", day(2026, 3, 3));
+    for section in Section::ALL {
+        assert_eq!(plan.status(section), Status::NotStarted, "{section:?}");
+    }
+    assert_eq!(plan.name(), "Plan started 3 March 2026");
+}
+
+#[test]
+fn a_section_is_in_progress_once_written_in_and_completed_when_the_person_says() {
+    let mut plan = CarePlan::new("plan-1", day(2026, 3, 3));
+    plan.about.matters = "My garden".into();
+    assert_eq!(plan.status(Section::AboutMe), Status::InProgress);
+    plan.set_completed(Section::AboutMe, true);
+    assert_eq!(plan.status(Section::AboutMe), Status::Completed);
+    plan.set_completed(Section::AboutMe, false);
+    assert_eq!(plan.status(Section::AboutMe), Status::InProgress);
+
+    // Blank goals and spaces are not a start.
+    plan.add_goal();
+    plan.goals[0].goal = "   ".into();
+    assert_eq!(plan.status(Section::Goals), Status::NotStarted);
+    plan.goals[0].steps[0].step = "Call the library".into();
+    assert_eq!(plan.status(Section::Goals), Status::InProgress);
+
+    plan.wellbeing
+        .set(Question::Happy, Some(Answer::RatherNotSay));
+    assert_eq!(plan.status(Section::Wellbeing), Status::InProgress);
+    assert_eq!(plan.completed_count(), 0);
+}
+
+#[test]
+fn goals_steps_and_activities_keep_their_ids_when_others_are_removed() {
+    let mut plan = sams_plan();
+    let first_step = plan.goals[0].steps[0].id;
+    let second_goal = plan.goals[1].id;
+    plan.remove_step(first_step);
+    assert_eq!(plan.goals[0].steps.len(), 1);
+    assert_eq!(plan.goals[0].steps[0].step, "Go to one walk");
+    let new_goal = plan.add_goal();
+    assert!(plan.goals.iter().all(|g| g.id != first_step));
+    plan.remove_goal(second_goal);
+    assert_eq!(plan.goals.len(), 2);
+    assert_eq!(plan.goals[1].id, new_goal);
+    assert_eq!(plan.add_step(999), None);
+    let activity = plan.activities[0].id;
+    plan.remove_activity(activity);
+    assert!(plan.activities.is_empty());
+}
+
+#[test]
+fn a_review_ticks_off_steps_and_keeps_every_earlier_review() {
+    let mut plan = sams_plan();
+    let asked = plan.goals[0].steps[0].id;
+    assert_eq!(plan.open_steps().len(), 3);
+    plan.record_review(
+        day(2026, 4, 14),
+        scores([6, 6, 5, 5]),
+        "I went to two walks.".into(),
+        &[asked],
+    );
+    assert!(plan.goals[0].steps[0].done);
+    assert_eq!(plan.open_steps().len(), 2);
+    plan.record_review(
+        day(2026, 5, 26),
+        scores([7, 7, 7, 3]),
+        String::new(),
+        &[asked],
+    );
+
+    assert_eq!(plan.reviews.len(), 2);
+    assert_eq!(
+        plan.reviews[0].steps_done,
+        ["Ask about the Tuesday walking group"]
+    );
+    // A step already done is not counted again.
+    assert!(plan.reviews[1].steps_done.is_empty());
+
+    let history = plan.wellbeing_history();
+    let names: Vec<&str> = history.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Start", "Review 1", "Review 2"]);
+    assert_eq!(history[0].on, Some(day(2026, 3, 3)));
+    assert_eq!(
+        history[2].scores.get(Question::Anxious),
+        Some(Answer::Score(3))
+    );
+    let anxiety: Vec<u8> = history
+        .iter()
+        .filter_map(|r| r.scores.get(Question::Anxious)?.score())
+        .collect();
+    assert_eq!(anxiety, [8, 5, 3]);
+}
+
+#[test]
+fn a_plan_without_starting_scores_starts_its_history_at_the_first_review() {
+    let mut plan = CarePlan::new("plan-1", day(2026, 3, 3));
+    assert!(plan.wellbeing_history().is_empty());
+    plan.record_review(day(2026, 4, 1), scores([5, 5, 5, 5]), String::new(), &[]);
+    let history = plan.wellbeing_history();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].name, "Review 1");
+}
+
+#[test]
+fn a_step_date_in_the_past_is_an_error_only_when_it_was_just_typed() {
+    let today = day(2026, 3, 20);
+    let before = sams_plan();
+    // The plan's old step date (10 March) is left alone.
+    assert!(check(Section::Goals, &before, &before, today).is_empty());
+
+    let mut plan = before.clone();
+    let step = plan.goals[1].steps[0].id;
+    plan.goals[1].steps[0].by = TypedDate::from_date(day(2026, 3, 19));
+    let errors = check(Section::Goals, &plan, &before, today);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, step_date_id(step));
+    assert_eq!(
+        errors[0].message,
+        "The date for step 1 must be today or in the future"
+    );
+
+    plan.goals[1].steps[0].by = TypedDate {
+        day: "31".into(),
+        month: "2".into(),
+        year: "2026".into(),
+    };
+    let errors = check(Section::Goals, &plan, &before, today);
+    assert_eq!(errors[0].message, "The date for step 1 must be a real date");
+    plan.goals[1].steps[0].by.year = "26".into();
+    assert_eq!(
+        check(Section::Goals, &plan, &before, today)[0].message,
+        "Year must include 4 numbers"
+    );
+}
+
+#[test]
+fn a_review_date_in_the_past_asks_for_a_new_one() {
+    let plan = sams_plan();
+    let after_it = day(2026, 4, 15);
+    let errors = check(Section::Review, &plan, &plan, after_it);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].field, "review-day");
+    assert_eq!(
+        errors[0].message,
+        "The review date must be today or in the future"
+    );
+    assert!(check(Section::Review, &plan, &plan, day(2026, 4, 14)).is_empty());
+    let mut no_date = plan.clone();
+    no_date.next_review.date = TypedDate::default();
+    assert!(check(Section::Review, &no_date, &plan, after_it).is_empty());
+}
+
+#[test]
+fn long_answers_are_counted_in_characters_not_bytes() {
+    let mut plan = sams_plan();
+    plan.about.matters = "😊".repeat(LONG_LIMIT);
+    assert!(check(Section::AboutMe, &plan, &plan, day(2026, 3, 3)).is_empty());
+    plan.about.matters.push('!');
+    let errors = check(Section::AboutMe, &plan, &plan, day(2026, 3, 3));
+    assert_eq!(errors[0].field, "matters");
+    assert_eq!(
+        errors[0].message,
+        "What matters to you must be 1000 characters or less"
+    );
+}
+
+#[test]
+fn the_plan_as_text_is_in_the_persons_words_with_urgent_help_always() {
+    let text = plain_text(&sams_plan());
+    assert!(text.starts_with("Sam's plan\n"));
+    assert!(text.contains("Started on Tuesday 3 March 2026"));
+    assert!(text.contains(
+        "What matters to me:\nSeeing my grandchildren, and getting out of the house.\nMy garden.\n"
+    ));
+    assert!(text.contains("Anxiety: 8 out of 10 (high)"));
+    assert!(text.contains("Goal 1: Go for a walk with other people"));
+    assert!(text.contains("I feel better when I’m outside 🌳"));
+    assert!(text.contains("- Ask about the Tuesday walking group (by Tuesday 10 March 2026)"));
+    assert!(text.contains("- Elm Park walking group, Tuesdays 10am"));
+    assert!(text.contains("Who I can call:\nMy sister Jo"));
+    assert!(text.contains("We will look at this plan again on Tuesday 14 April 2026."));
+    // Nothing is said about what was left empty.
+    assert!(!text.contains("What is going well"));
+
+    let empty = plain_text(&CarePlan::new("plan-2", day(2026, 3, 3)));
+    assert!(empty.starts_with("My plan\n"));
+    for line in text::URGENT_HELP {
+        assert!(empty.contains(line), "{line}");
+    }
+    assert!(empty.contains("116 123"));
+}
+
+#[test]
+fn a_shared_plan_comes_back_exactly_as_it_was() {
+    let mut plan = sams_plan();
+    plan.record_review(
+        day(2026, 4, 14),
+        scores([0, 6, 5, 0]),
+        "Line one\nline two & more".into(),
+        &[3],
+    );
+    plan.wellbeing
+        .set(Question::Happy, Some(Answer::RatherNotSay));
+    plan.set_completed(Section::AboutMe, true);
+    let link = share::link("https://surgery.example/support/", &plan);
+    let (address, fragment) = link.split_once('#').unwrap();
+    assert_eq!(address, "https://surgery.example/support/plan/receive");
+    assert_eq!(share::decode(fragment), Ok(plan.clone()));
+    // Empty parts are left out of the link, and a score of 0 is not empty.
+    assert!(!fragment.is_empty());
+    let json = serde_json::to_string(&plan).unwrap();
+    assert!(share::encode(&plan).len() < json.len() * 4 / 3);
+}
+
+#[test]
+fn a_damaged_or_newer_plan_link_is_refused_with_a_reason() {
+    let fragment = share::encode(&sams_plan());
+    assert_eq!(share::decode(""), Err(ShareError::NoPlan));
+    assert_eq!(
+        share::decode(&fragment[..fragment.len() - 20]),
+        Err(ShareError::Damaged)
+    );
+    let newer = fragment.replacen("p=1.", "p=2.", 1);
+    assert_eq!(share::decode(&newer), Err(ShareError::Newer));
+    // A referral code is not a plan.
+    assert_eq!(share::decode("r=1.e30.00000000"), Err(ShareError::NoPlan));
+    let sealed_not_a_plan = crate::domain::fragment::seal("p", 1, b"[1,2,3]");
+    assert_eq!(share::decode(&sealed_not_a_plan), Err(ShareError::Damaged));
+}
+
+#[test]
+fn a_new_version_keeps_the_old_plan_as_it_was() {
+    let mut book = PlanBook::default();
+    book.start("plan-1", day(2026, 3, 3));
+    *book.get_mut("plan-1").unwrap() = sams_plan();
+    book.get_mut("plan-1").unwrap().record_review(
+        day(2026, 4, 14),
+        scores([6, 6, 6, 4]),
+        String::new(),
+        &[],
+    );
+
+    let copy = book
+        .new_version("plan-1", "plan-2", day(2026, 6, 1))
+        .unwrap();
+    assert_eq!(copy.id, "plan-2");
+    assert_eq!(copy.started, "2026-06-01");
+    assert_eq!(copy.goals, sams_plan().goals);
+    assert!(copy.reviews.is_empty());
+    // The new version starts from the latest scores.
+    assert_eq!(copy.wellbeing, scores([6, 6, 6, 4]));
+    assert_eq!(copy.wellbeing_on, "2026-04-14");
+
+    assert_eq!(book.plans.len(), 2);
+    assert_eq!(book.newest().unwrap().id, "plan-2");
+    assert_eq!(book.get("plan-1").unwrap().reviews.len(), 1);
+    book.delete("plan-1");
+    assert_eq!(book.plans.len(), 1);
+    assert!(book
+        .new_version("plan-1", "plan-3", day(2026, 6, 1))
+        .is_none());
+}
+
+#[test]
+fn a_received_plan_is_added_beside_or_put_in_place_of_one_the_person_picks() {
+    let mut book = PlanBook::default();
+    book.start("plan-1", day(2026, 3, 3));
+    let received = sams_plan();
+
+    // Same id as one already here: added under a fresh id, so neither is lost.
+    let id = book.add_received(received.clone(), "plan-9");
+    assert_eq!(id, "plan-9");
+    assert_eq!(book.plans.len(), 2);
+    assert_eq!(book.get("plan-1").unwrap().about.called, "");
+
+    assert!(book.replace_with_received("plan-1", received.clone()));
+    assert_eq!(book.get("plan-1").unwrap().about.called, "Sam");
+    assert_eq!(book.plans.len(), 2);
+    assert!(!book.replace_with_received("plan-5", received));
+}
+
+#[test]
+fn a_stored_plan_book_reads_back_and_fills_in_what_is_missing() {
+    let mut book = PlanBook::default();
+    book.start("plan-1", day(2026, 3, 3));
+    *book.get_mut("plan-1").unwrap() = sams_plan();
+    let json = serde_json::to_string(&book).unwrap();
+    assert_eq!(serde_json::from_str::<PlanBook>(&json).unwrap(), book);
+    let sparse: PlanBook =
+        serde_json::from_str(r#"{"plans":[{"id":"p","goals":[{"id":1,"steps":[{"id":2}]}]}]}"#)
+            .unwrap();
+    assert_eq!(sparse.plans[0].goals[0].steps[0].by, TypedDate::default());
+    assert_eq!(sparse.plans[0].status(Section::Goals), Status::NotStarted);
+}
