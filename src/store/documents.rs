@@ -2,6 +2,7 @@
 //! A change to a stored shape raises its version here and adds its migration.
 
 use super::{Document, KnownKind};
+use crate::domain::clinic::Clinic;
 use crate::domain::plan::PlanBook;
 use crate::domain::referral::{ClinicInbox, ReferralDraft};
 
@@ -20,9 +21,15 @@ impl Document for PlanBook {
     const VERSION: u32 = 1;
 }
 
+impl Document for Clinic {
+    const KIND: &'static str = "clinic";
+    const VERSION: u32 = 1;
+}
+
 /// Every kind this version of the app reads: checked when the app opens.
 pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<ReferralDraft>(),
     KnownKind::of::<ClinicInbox>(),
     KnownKind::of::<PlanBook>(),
+    KnownKind::of::<Clinic>(),
 ];

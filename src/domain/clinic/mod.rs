@@ -1,0 +1,373 @@
+//! A volunteer-run clinic: its sessions and rooms, the volunteer rota, the
+//! people it supports and their appointments. One document holds it all, so
+//! a backup or a move to another device is one file.
+
+pub mod bookings;
+pub mod ical;
+pub mod people;
+pub mod rota;
+pub mod sessions;
+pub mod slots;
+pub mod time;
+
+#[cfg(test)]
+mod tests;
+
+use crate::domain::dates;
+use crate::domain::referral::Referral;
+use bookings::{Booking, BookingProblem, Outcome};
+use chrono::{Datelike, Days, NaiveDate};
+use people::{Mode, Person, PersonStatus};
+use rota::{RotaEntry, Volunteer};
+use serde::{Deserialize, Serialize};
+use sessions::{ExtraSession, SessionOn, Sessions, WeeklySession};
+use slots::{Kind, SlotSettings};
+use time::TimeRange;
+
+/// A full-time link worker's safe caseload in a year, before the practice sets its own.
+pub const SAFE_YEARLY_MAXIMUM: u32 = 250;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Clinic {
+    pub sessions: Sessions,
+    pub slots: SlotSettings,
+    pub volunteers: Vec<Volunteer>,
+    pub rota: Vec<RotaEntry>,
+    pub people: Vec<Person>,
+    pub bookings: Vec<Booking>,
+    /// People a year the clinic can safely support.
+    pub safe_yearly_maximum: u32,
+    /// The last id given to anything in the clinic.
+    pub last_id: u32,
+}
+
+impl Default for Clinic {
+    fn default() -> Self {
+        Clinic {
+            sessions: Sessions::default(),
+            slots: SlotSettings::default(),
+            volunteers: Vec::new(),
+            rota: Vec::new(),
+            people: Vec::new(),
+            bookings: Vec::new(),
+            safe_yearly_maximum: SAFE_YEARLY_MAXIMUM,
+            last_id: 0,
+        }
+    }
+}
+
+/// An appointment time offered for booking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Offer {
+    pub session: SessionOn,
+    pub times: TimeRange,
+}
+
+/// One session on the day view: who is on duty and each appointment.
+#[derive(Debug)]
+pub struct DaySession<'a> {
+    pub session: SessionOn,
+    pub volunteer: Option<&'a Volunteer>,
+    pub appointments: Vec<(&'a Booking, Option<&'a Person>)>,
+}
+
+/// The caseload at a glance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Caseload {
+    pub waiting: usize,
+    pub active: usize,
+    pub finished: usize,
+    pub declined: usize,
+    /// Days from referral to first attended appointment: the median and the longest.
+    pub median_wait: Option<i64>,
+    pub longest_wait: Option<i64>,
+    /// Contacts (log entries and attended appointments) per person seen.
+    pub contacts_per_person: Option<f32>,
+    /// People referred in the last 12 months and not declined.
+    pub this_year: u32,
+    /// Set when `this_year` reaches 80% of the safe maximum.
+    pub nearing_maximum: bool,
+}
+
+impl Clinic {
+    pub fn next_id(&mut self) -> u32 {
+        self.last_id += 1;
+        self.last_id
+    }
+
+    /// Adds a weekly session, unless its room is already booked then.
+    pub fn add_weekly(&mut self, mut session: WeeklySession) -> Result<u32, Vec<String>> {
+        session.id = self.next_id();
+        let clashes: Vec<String> = self
+            .sessions
+            .clashes_with_weekly(&session)
+            .iter()
+            .map(|c| c.message())
+            .collect();
+        if !clashes.is_empty() {
+            self.last_id -= 1;
+            return Err(clashes);
+        }
+        let id = session.id;
+        self.sessions.weekly.push(session);
+        Ok(id)
+    }
+
+    /// Adds a one-off session, unless its room is already booked then.
+    pub fn add_extra(&mut self, mut session: ExtraSession) -> Result<u32, Vec<String>> {
+        session.id = self.next_id();
+        let clashes: Vec<String> = self
+            .sessions
+            .clashes_with_extra(&session)
+            .iter()
+            .map(|c| c.message())
+            .collect();
+        if !clashes.is_empty() {
+            self.last_id -= 1;
+            return Err(clashes);
+        }
+        let id = session.id;
+        self.sessions.extra.push(session);
+        Ok(id)
+    }
+
+    pub fn person(&self, id: u32) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn person_mut(&mut self, id: u32) -> Option<&mut Person> {
+        self.people.iter_mut().find(|p| p.id == id)
+    }
+
+    /// Adds a person from a self-referral, once: the same referral imported
+    /// twice gives the person already there.
+    pub fn add_referral(&mut self, referral: &Referral) -> u32 {
+        let reference = referral.reference.to_string();
+        if let Some(person) = self
+            .people
+            .iter()
+            .find(|p| p.referral_reference == reference)
+        {
+            return person.id;
+        }
+        let id = self.next_id();
+        self.people.push(Person::from_referral(id, referral));
+        id
+    }
+
+    /// The appointments holding time in a session.
+    fn taken(&self, session: u32, date: NaiveDate) -> Vec<TimeRange> {
+        self.bookings
+            .iter()
+            .filter(|b| b.session == session && b.on() == Some(date) && b.outcome.holds_time())
+            .map(|b| b.times)
+            .collect()
+    }
+
+    /// The free times in `session` for an appointment of `minutes`.
+    pub fn free_slots(&self, session: &SessionOn, minutes: u16) -> Vec<TimeRange> {
+        if session.closed.is_some() {
+            return Vec::new();
+        }
+        self.slots.free_slots(
+            session.times,
+            &self.taken(session.session, session.date),
+            minutes,
+        )
+    }
+
+    /// Books `person` into `session` on `date` at `times`, or says why not.
+    pub fn book(
+        &mut self,
+        person: u32,
+        session: u32,
+        date: NaiveDate,
+        times: TimeRange,
+        kind: Kind,
+        mode: Mode,
+    ) -> Result<u32, BookingProblem> {
+        let on = self
+            .sessions
+            .find(session, date)
+            .ok_or(BookingProblem::NoSuchSession)?;
+        if let Some(reason) = on.closed {
+            return Err(BookingProblem::SessionClosed(reason));
+        }
+        if !on.times.contains(times) || times.minutes() == 0 {
+            return Err(BookingProblem::OutsideSession(on.times));
+        }
+        if !self.slots.fits(on.times, &self.taken(session, date), times) {
+            return Err(BookingProblem::SlotTaken);
+        }
+        if let Some(other) = self.bookings.iter().find(|b| {
+            b.person == person
+                && b.on() == Some(date)
+                && b.outcome.holds_time()
+                && b.times.overlaps(times)
+        }) {
+            return Err(BookingProblem::PersonBusy(other.times));
+        }
+        let id = self.next_id();
+        self.bookings.push(Booking {
+            id,
+            person,
+            session,
+            date: dates::iso(date),
+            times,
+            kind,
+            mode,
+            outcome: Outcome::Booked,
+            helpful: None,
+            another: None,
+            reminder_sent: false,
+        });
+        if let Some(p) = self.person_mut(person) {
+            if p.status == PersonStatus::Waiting {
+                p.status = PersonStatus::Active;
+            }
+        }
+        Ok(id)
+    }
+
+    /// The first free time, from `from` for `weeks` weeks, that fits the
+    /// person: the length for `kind` (or their own), on days and at a part
+    /// of the day they can do, clear of their other appointments.
+    pub fn next_fitting(
+        &self,
+        person: &Person,
+        kind: Kind,
+        from: NaiveDate,
+        weeks: u64,
+    ) -> Option<Offer> {
+        let minutes = self.slots.length(kind, person.preferred_minutes);
+        let to = from.checked_add_days(Days::new(weeks * 7))?;
+        self.sessions
+            .between(from, to)
+            .into_iter()
+            .find_map(|session| {
+                let busy: Vec<TimeRange> = self
+                    .bookings
+                    .iter()
+                    .filter(|b| {
+                        b.person == person.id
+                            && b.on() == Some(session.date)
+                            && b.outcome.holds_time()
+                    })
+                    .map(|b| b.times)
+                    .collect();
+                let times = self
+                    .free_slots(&session, minutes)
+                    .into_iter()
+                    .find(|slot| {
+                        person.suits(session.date.weekday(), slot.start.hour())
+                            && busy.iter().all(|b| !b.overlaps(*slot))
+                    })?;
+                Some(Offer { session, times })
+            })
+    }
+
+    pub fn set_outcome(&mut self, booking: u32, outcome: Outcome) -> bool {
+        match self.bookings.iter_mut().find(|b| b.id == booking) {
+            Some(b) => {
+                b.outcome = outcome;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Every session on `date` with its volunteer and appointments in time order.
+    pub fn day(&self, date: NaiveDate) -> Vec<DaySession<'_>> {
+        let on_duty = |session: &SessionOn| {
+            let date = dates::iso(session.date);
+            self.rota
+                .iter()
+                .find(|e| e.session == session.session && e.date == date)
+                .and_then(|e| e.volunteer)
+                .and_then(|id| self.volunteers.iter().find(|v| v.id == id))
+        };
+        self.sessions
+            .between(date, date)
+            .into_iter()
+            .map(|session| {
+                let volunteer = on_duty(&session);
+                let mut appointments: Vec<(&Booking, Option<&Person>)> = self
+                    .bookings
+                    .iter()
+                    .filter(|b| b.session == session.session && b.on() == Some(date))
+                    .map(|b| (b, self.person(b.person)))
+                    .collect();
+                appointments.sort_by_key(|(b, _)| (b.times.start, b.id));
+                DaySession {
+                    session,
+                    volunteer,
+                    appointments,
+                }
+            })
+            .collect()
+    }
+
+    /// The caseload's figures on `today`.
+    pub fn caseload(&self, today: NaiveDate) -> Caseload {
+        let count =
+            |status: PersonStatus| self.people.iter().filter(|p| p.status == status).count();
+        let mut waits: Vec<i64> = self
+            .people
+            .iter()
+            .filter_map(|p| {
+                let referred = p.referred()?;
+                let first = self
+                    .bookings
+                    .iter()
+                    .filter(|b| b.person == p.id && b.outcome == Outcome::Attended)
+                    .filter_map(Booking::on)
+                    .min()?;
+                Some((first - referred).num_days().max(0))
+            })
+            .collect();
+        waits.sort_unstable();
+        let median_wait = match waits.len() {
+            0 => None,
+            n if n % 2 == 1 => Some(waits[n / 2]),
+            n => Some((waits[n / 2 - 1] + waits[n / 2]) / 2),
+        };
+        let seen: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| matches!(p.status, PersonStatus::Active | PersonStatus::Finished))
+            .collect();
+        let contacts: usize = seen
+            .iter()
+            .map(|p| {
+                p.log.len()
+                    + self
+                        .bookings
+                        .iter()
+                        .filter(|b| b.person == p.id && b.outcome == Outcome::Attended)
+                        .count()
+            })
+            .sum();
+        let year_ago = today.checked_sub_days(Days::new(365)).unwrap_or(today);
+        let this_year = self
+            .people
+            .iter()
+            .filter(|p| {
+                p.status != PersonStatus::Declined
+                    && p.referred().is_some_and(|d| d > year_ago && d <= today)
+            })
+            .count() as u32;
+        Caseload {
+            waiting: count(PersonStatus::Waiting),
+            active: count(PersonStatus::Active),
+            finished: count(PersonStatus::Finished),
+            declined: count(PersonStatus::Declined),
+            median_wait,
+            longest_wait: waits.last().copied(),
+            contacts_per_person: (!seen.is_empty()).then(|| contacts as f32 / seen.len() as f32),
+            this_year,
+            nearing_maximum: self.safe_yearly_maximum > 0
+                && this_year * 5 >= self.safe_yearly_maximum * 4,
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! The people the clinic supports (its caseload): who referred them, what
+//! they want help with, how to reach them, a dated log of every contact and
+//! action with follow-ups that come back when due, and safeguarding concerns
+//! that stay visible until cleared with a note.
+
+use crate::domain::dates;
+use crate::domain::referral::{Barrier, Choice, Meeting, Referral, SupportNeed, YesNo};
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// Who referred the person.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    #[default]
+    Gp,
+    Nurse,
+    Receptionist,
+    Pharmacy,
+    HospitalDischarge,
+    OtherAgency,
+    SelfReferral,
+}
+
+impl Source {
+    pub const ALL: [Source; 7] = [
+        Source::Gp,
+        Source::Nurse,
+        Source::Receptionist,
+        Source::Pharmacy,
+        Source::HospitalDischarge,
+        Source::OtherAgency,
+        Source::SelfReferral,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Gp => "GP",
+            Source::Nurse => "Nurse",
+            Source::Receptionist => "Receptionist",
+            Source::Pharmacy => "Pharmacy",
+            Source::HospitalDischarge => "Hospital discharge team",
+            Source::OtherAgency => "Another organisation",
+            Source::SelfReferral => "Self-referral",
+        }
+    }
+}
+
+/// Where a person is with the clinic.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PersonStatus {
+    #[default]
+    Waiting,
+    Active,
+    Finished,
+    Declined,
+}
+
+impl PersonStatus {
+    pub const ALL: [PersonStatus; 4] = [
+        PersonStatus::Waiting,
+        PersonStatus::Active,
+        PersonStatus::Finished,
+        PersonStatus::Declined,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PersonStatus::Waiting => "Waiting",
+            PersonStatus::Active => "Active",
+            PersonStatus::Finished => "Finished",
+            PersonStatus::Declined => "Declined",
+        }
+    }
+}
+
+/// The SNOMED CT code staff enter by hand in the GP record.
+pub const ACCEPTED_CODE: (&str, &str) =
+    ("871731000000106", "Referral to social prescribing service");
+pub const DECLINED_CODE: (&str, &str) = ("871711000000103", "Social prescribing declined");
+
+/// How the person would like to meet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    #[default]
+    FaceToFace,
+    Telephone,
+    HomeVisit,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::FaceToFace, Mode::Telephone, Mode::HomeVisit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::FaceToFace => "Face to face",
+            Mode::Telephone => "Telephone",
+            Mode::HomeVisit => "Home visit",
+        }
+    }
+}
+
+/// Part of the day a person prefers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartOfDay {
+    Morning,
+    Afternoon,
+}
+
+/// One line in a person's log: what happened, and a follow-up if one is due.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogEntry {
+    pub id: u32,
+    /// As "2026-03-03".
+    pub on: String,
+    pub by: String,
+    pub note: String,
+    /// When to follow up, as "2026-03-10", if at all.
+    pub follow_up: String,
+    pub follow_up_done: bool,
+}
+
+/// Whom a safeguarding concern was escalated to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EscalatedTo {
+    GpSupervisor,
+    CommunityNavigator,
+}
+
+impl EscalatedTo {
+    pub fn name(self) -> &'static str {
+        match self {
+            EscalatedTo::GpSupervisor => "the GP supervisor",
+            EscalatedTo::CommunityNavigator => "the Community Navigator",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concern {
+    pub raised_on: String,
+    pub raised_by: String,
+    pub note: String,
+    pub escalated_to: EscalatedTo,
+    /// When and why it was cleared; a concern is never cleared without a note.
+    #[serde(default)]
+    pub cleared: Option<(String, String)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub id: u32,
+    pub name: String,
+    pub preferred_name: String,
+    pub phone: String,
+    pub email: String,
+    pub source: Source,
+    /// As "2026-03-03".
+    pub referred_on: String,
+    pub support: String,
+    pub barriers: String,
+    pub communication: String,
+    pub mode: Mode,
+    /// Days (0 Monday to 6 Sunday) the person can do; empty for any.
+    pub days: Vec<u8>,
+    pub part_of_day: Option<PartOfDay>,
+    /// Their preferred appointment length in minutes, if they gave one.
+    pub preferred_minutes: Option<u16>,
+    pub status: PersonStatus,
+    pub log: Vec<LogEntry>,
+    pub concerns: Vec<Concern>,
+    /// The self-referral's reference, when the person came by one.
+    pub referral_reference: String,
+}
+
+/// Why a concern could not be cleared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClearError {
+    NoNote,
+    NoOpenConcern,
+}
+
+impl Person {
+    /// The name to use when speaking to them.
+    pub fn called(&self) -> &str {
+        match self.preferred_name.trim() {
+            "" => self.name.split_whitespace().next().unwrap_or(""),
+            name => name,
+        }
+    }
+
+    pub fn referred(&self) -> Option<NaiveDate> {
+        dates::parse_iso(&self.referred_on)
+    }
+
+    /// A person taken from a self-referral scanned or pasted at the clinic.
+    pub fn from_referral(id: u32, referral: &Referral) -> Person {
+        let a = &referral.answers;
+        let mut support: Vec<String> = a.support.iter().map(|s| s.label().to_string()).collect();
+        if a.support.contains(&SupportNeed::SomethingElse) && !a.support_other.trim().is_empty() {
+            support.push(a.support_other.trim().to_string());
+        }
+        if !a.own_words.trim().is_empty() {
+            support.push(format!("In their words: {}", a.own_words.trim()));
+        }
+        let mut communication: Vec<String> = a
+            .formats
+            .iter()
+            .map(|c| c.label().to_string())
+            .chain(a.professionals.iter().map(|c| c.label().to_string()))
+            .chain(a.other_support.iter().map(|c| c.label().to_string()))
+            .collect();
+        if !a.communication_other.trim().is_empty() {
+            communication.push(a.communication_other.trim().to_string());
+        }
+        if a.interpreter == Some(YesNo::Yes) {
+            communication.push(format!("Interpreter needed: {}", a.language.trim()));
+        }
+        Person {
+            id,
+            name: a.full_name.trim().to_string(),
+            preferred_name: a.preferred_name.trim().to_string(),
+            phone: a.phone.trim().to_string(),
+            email: a.email.trim().to_string(),
+            source: Source::SelfReferral,
+            referred_on: dates::iso(referral.sent_on),
+            support: support.join("\n"),
+            barriers: a
+                .barriers
+                .iter()
+                .filter(|b| **b != Barrier::None)
+                .map(|b| b.label())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            communication: communication.join("\n"),
+            mode: match a.meeting {
+                Some(Meeting::Telephone) => Mode::Telephone,
+                Some(Meeting::HomeVisit) => Mode::HomeVisit,
+                _ => Mode::FaceToFace,
+            },
+            referral_reference: referral.reference.to_string(),
+            ..Person::default()
+        }
+    }
+
+    /// Whether the person can do a time on `date` starting at `hour`.
+    pub fn suits(&self, weekday: Weekday, hour: u16) -> bool {
+        let day_ok =
+            self.days.is_empty() || self.days.contains(&(weekday.num_days_from_monday() as u8));
+        let part_ok = match self.part_of_day {
+            None => true,
+            Some(PartOfDay::Morning) => hour < 12,
+            Some(PartOfDay::Afternoon) => hour >= 12,
+        };
+        day_ok && part_ok
+    }
+
+    /// Adds a line to the log.
+    pub fn log(
+        &mut self,
+        id: u32,
+        on: NaiveDate,
+        by: &str,
+        note: &str,
+        follow_up: Option<NaiveDate>,
+    ) {
+        self.log.push(LogEntry {
+            id,
+            on: dates::iso(on),
+            by: by.trim().to_string(),
+            note: note.trim().to_string(),
+            follow_up: follow_up.map(dates::iso).unwrap_or_default(),
+            follow_up_done: false,
+        });
+    }
+
+    /// Follow-ups due on or before `today` and not yet done.
+    pub fn follow_ups_due(&self, today: NaiveDate) -> Vec<&LogEntry> {
+        self.log
+            .iter()
+            .filter(|e| {
+                !e.follow_up_done && dates::parse_iso(&e.follow_up).is_some_and(|d| d <= today)
+            })
+            .collect()
+    }
+
+    /// The concern still open, if any: shown at the top of the person's record.
+    pub fn open_concern(&self) -> Option<&Concern> {
+        self.concerns.iter().find(|c| c.cleared.is_none())
+    }
+
+    pub fn raise_concern(
+        &mut self,
+        on: NaiveDate,
+        by: &str,
+        note: &str,
+        escalated_to: EscalatedTo,
+    ) {
+        self.concerns.push(Concern {
+            raised_on: dates::iso(on),
+            raised_by: by.trim().to_string(),
+            note: note.trim().to_string(),
+            escalated_to,
+            cleared: None,
+        });
+    }
+
+    /// Clears the open concern, only with a note saying why.
+    pub fn clear_concern(&mut self, on: NaiveDate, note: &str) -> Result<(), ClearError> {
+        if note.trim().is_empty() {
+            return Err(ClearError::NoNote);
+        }
+        let concern = self
+            .concerns
+            .iter_mut()
+            .find(|c| c.cleared.is_none())
+            .ok_or(ClearError::NoOpenConcern)?;
+        concern.cleared = Some((dates::iso(on), note.trim().to_string()));
+        Ok(())
+    }
+}

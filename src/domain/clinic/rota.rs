@@ -1,0 +1,229 @@
+//! The volunteer rota: who is on duty at each session. A suggested rota
+//! covers every session someone can do, shares sessions out evenly, and
+//! respects when each volunteer can usually come and the dates they are away.
+
+use super::sessions::{weekday_name, SessionOn};
+use super::time::TimeRange;
+use crate::domain::dates;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A time a volunteer can usually do, every week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usually {
+    /// Days after Monday, as in a weekly session.
+    pub weekday: u8,
+    pub times: TimeRange,
+}
+
+/// Dates a volunteer is away, both included, as "2026-03-03".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Away {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Volunteer {
+    pub id: u32,
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub usually: Vec<Usually>,
+    pub away: Vec<Away>,
+}
+
+/// Why a volunteer cannot do a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CannotDo {
+    NotUsually,
+    Away,
+    AlreadyOnDuty(TimeRange, String),
+}
+
+impl Volunteer {
+    pub fn is_away(&self, date: NaiveDate) -> bool {
+        self.away.iter().any(
+            |a| match (dates::parse_iso(&a.from), dates::parse_iso(&a.to)) {
+                (Some(from), Some(to)) => from <= date && date <= to,
+                (Some(day), None) | (None, Some(day)) => day == date,
+                (None, None) => false,
+            },
+        )
+    }
+
+    pub fn usually_can(&self, session: &SessionOn) -> bool {
+        let weekday = session.date.weekday().num_days_from_monday();
+        self.usually
+            .iter()
+            .any(|u| u32::from(u.weekday) == weekday && u.times.contains(session.times))
+    }
+
+    /// Whether the volunteer can do `session`, given the duties in `rota`.
+    pub fn can_do(&self, session: &SessionOn, rota: &[Duty]) -> Result<(), CannotDo> {
+        if self.is_away(session.date) {
+            return Err(CannotDo::Away);
+        }
+        if let Some(other) = rota.iter().find(|d| {
+            d.volunteer == Some(self.id)
+                && d.session.date == session.date
+                && d.session.key() != session.key()
+                && d.session.times.overlaps(session.times)
+        }) {
+            return Err(CannotDo::AlreadyOnDuty(
+                other.session.times,
+                other.session.room.clone(),
+            ));
+        }
+        if !self.usually_can(session) {
+            return Err(CannotDo::NotUsually);
+        }
+        Ok(())
+    }
+
+    /// The warning shown when this volunteer is put on `session` by hand.
+    pub fn warning(&self, session: &SessionOn, rota: &[Duty]) -> Option<String> {
+        let name = self.name.trim();
+        match self.can_do(session, rota).err()? {
+            CannotDo::Away => Some(format!(
+                "{name} is away on {}",
+                dates::long_date(session.date)
+            )),
+            CannotDo::AlreadyOnDuty(times, room) => Some(format!(
+                "{name} is already on duty {} in {} that day",
+                times.words(),
+                room.trim()
+            )),
+            CannotDo::NotUsually => Some(format!(
+                "{name} does not usually come on {}s, {}",
+                weekday_name(session.date.weekday().num_days_from_monday() as u8),
+                session.times.words()
+            )),
+        }
+    }
+}
+
+/// Who is on duty at a session; stored for the sessions the rota has covered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RotaEntry {
+    pub session: u32,
+    /// As "2026-03-03".
+    pub date: String,
+    pub volunteer: Option<u32>,
+    /// Put there by a person, rather than suggested.
+    #[serde(default)]
+    pub by_hand: bool,
+}
+
+/// A session with the volunteer on duty, if anyone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Duty {
+    pub session: SessionOn,
+    pub volunteer: Option<u32>,
+    pub by_hand: bool,
+}
+
+/// The rota for `sessions` (closed ones left out). Entries in `kept` stay as
+/// they are; every other session gets the volunteer who can do it and has
+/// the fewest sessions so far, the hardest sessions to cover first.
+pub fn suggest(sessions: &[SessionOn], volunteers: &[Volunteer], kept: &[RotaEntry]) -> Vec<Duty> {
+    let open: Vec<&SessionOn> = sessions.iter().filter(|s| s.closed.is_none()).collect();
+    let mut duties: Vec<Duty> = open
+        .iter()
+        .map(|s| {
+            let kept = kept
+                .iter()
+                .find(|k| k.session == s.session && dates::parse_iso(&k.date) == Some(s.date));
+            Duty {
+                session: (*s).clone(),
+                volunteer: kept.and_then(|k| k.volunteer),
+                by_hand: kept.is_some_and(|k| k.by_hand),
+            }
+        })
+        .collect();
+    let mut counts: Vec<(u32, usize)> = volunteers
+        .iter()
+        .map(|v| {
+            (
+                v.id,
+                duties.iter().filter(|d| d.volunteer == Some(v.id)).count(),
+            )
+        })
+        .collect();
+
+    let mut to_fill: Vec<usize> = (0..duties.len())
+        .filter(|i| duties[*i].volunteer.is_none() && !duties[*i].by_hand)
+        .collect();
+    let possible = |i: usize, duties: &[Duty]| {
+        volunteers
+            .iter()
+            .filter(|v| v.can_do(&duties[i].session, duties).is_ok())
+            .count()
+    };
+    while !to_fill.is_empty() {
+        // The session fewest volunteers can do goes first, then the earliest.
+        let (pick, _) = to_fill
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, i)| {
+                (
+                    possible(**i, &duties),
+                    duties[**i].session.date,
+                    duties[**i].session.times.start,
+                )
+            })
+            .map(|(n, i)| (n, *i))
+            .unwrap_or((0, to_fill[0]));
+        let i = to_fill.remove(pick);
+        let chosen = volunteers
+            .iter()
+            .filter(|v| v.can_do(&duties[i].session, &duties).is_ok())
+            .min_by_key(|v| {
+                let count = counts
+                    .iter()
+                    .find(|(id, _)| *id == v.id)
+                    .map_or(0, |(_, c)| *c);
+                (count, v.id)
+            })
+            .map(|v| v.id);
+        if let Some(id) = chosen {
+            duties[i].volunteer = Some(id);
+            if let Some(count) = counts.iter_mut().find(|(v, _)| *v == id) {
+                count.1 += 1;
+            }
+        }
+    }
+    duties
+}
+
+/// The sessions nobody is on, for the warning at the top of the rota.
+pub fn uncovered(duties: &[Duty]) -> Vec<&Duty> {
+    duties.iter().filter(|d| d.volunteer.is_none()).collect()
+}
+
+/// Sessions per volunteer in a rota, in the order of `volunteers`.
+pub fn shares<'a>(duties: &[Duty], volunteers: &'a [Volunteer]) -> Vec<(&'a Volunteer, usize)> {
+    volunteers
+        .iter()
+        .map(|v| {
+            (
+                v,
+                duties.iter().filter(|d| d.volunteer == Some(v.id)).count(),
+            )
+        })
+        .collect()
+}
+
+/// The rota as entries to store.
+pub fn entries(duties: &[Duty]) -> Vec<RotaEntry> {
+    duties
+        .iter()
+        .map(|d| RotaEntry {
+            session: d.session.session,
+            date: dates::iso(d.session.date),
+            volunteer: d.volunteer,
+            by_hand: d.by_hand,
+        })
+        .collect()
+}

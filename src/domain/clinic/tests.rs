@@ -1,0 +1,597 @@
+use super::bookings::{BookingProblem, Outcome};
+use super::people::{ClearError, EscalatedTo, PartOfDay, Person, PersonStatus};
+use super::rota::{self, Away, Usually, Volunteer};
+use super::sessions::{ClosedDate, ExtraSession, WeeklySession};
+use super::time::{ClockTime, TimeRange};
+use super::*;
+use chrono::NaiveDateTime;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn times(a: (u16, u16), b: (u16, u16)) -> TimeRange {
+    TimeRange::new(ClockTime::at(a.0, a.1), ClockTime::at(b.0, b.1))
+}
+
+const TUESDAY: u8 = 1;
+const THURSDAY: u8 = 3;
+
+fn weekly(weekday: u8, t: TimeRange, room: &str) -> WeeklySession {
+    WeeklySession {
+        id: 0,
+        weekday,
+        times: t,
+        room: room.into(),
+        first: "2026-03-02".into(),
+        last: String::new(),
+    }
+}
+
+/// Elm Surgery's clinic: Tuesday 9am to 12:30pm and Thursday 1:30pm to 5pm in Room 4.
+fn elm_clinic() -> (Clinic, u32, u32) {
+    let mut clinic = Clinic::default();
+    let tuesday = clinic
+        .add_weekly(weekly(TUESDAY, times((9, 0), (12, 30)), "Room 4"))
+        .unwrap();
+    let thursday = clinic
+        .add_weekly(weekly(THURSDAY, times((13, 30), (17, 0)), "Room 4"))
+        .unwrap();
+    (clinic, tuesday, thursday)
+}
+
+fn volunteer(id: u32, name: &str, usually: &[(u8, TimeRange)]) -> Volunteer {
+    Volunteer {
+        id,
+        name: name.into(),
+        usually: usually
+            .iter()
+            .map(|(weekday, times)| Usually {
+                weekday: *weekday,
+                times: *times,
+            })
+            .collect(),
+        ..Volunteer::default()
+    }
+}
+
+fn person(clinic: &mut Clinic, name: &str, referred: &str) -> u32 {
+    let id = clinic.next_id();
+    clinic.people.push(Person {
+        id,
+        name: name.into(),
+        referred_on: referred.into(),
+        ..Person::default()
+    });
+    id
+}
+
+#[test]
+fn weekly_sessions_run_on_their_day_and_a_closed_date_cancels_without_deleting() {
+    let (mut clinic, tuesday, thursday) = elm_clinic();
+    let fortnight = clinic.sessions.between(day(2026, 3, 2), day(2026, 3, 15));
+    let keys: Vec<(u32, NaiveDate)> = fortnight.iter().map(|s| s.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            (tuesday, day(2026, 3, 3)),
+            (thursday, day(2026, 3, 5)),
+            (tuesday, day(2026, 3, 10)),
+            (thursday, day(2026, 3, 12)),
+        ]
+    );
+    clinic.sessions.closed.push(ClosedDate {
+        date: "2026-04-07".into(),
+        reason: "Easter".into(),
+        room: String::new(),
+    });
+    let easter = clinic.sessions.find(tuesday, day(2026, 4, 7)).unwrap();
+    assert_eq!(easter.closed.as_deref(), Some("Easter"));
+    assert!(clinic.free_slots(&easter, 45).is_empty());
+    assert_eq!(clinic.sessions.weekly.len(), 2);
+}
+
+#[test]
+fn two_sessions_can_never_double_book_a_room() {
+    let (mut clinic, _, _) = elm_clinic();
+    let clash = clinic.add_weekly(weekly(TUESDAY, times((12, 0), (13, 0)), " room 4 "));
+    assert_eq!(
+        clash,
+        Err(vec![
+            "Room 4 is already booked on Tuesdays, 9am to 12:30pm".to_string()
+        ])
+    );
+    // The same time in another room, or straight after in the same room, is fine.
+    assert!(clinic
+        .add_weekly(weekly(TUESDAY, times((9, 0), (12, 30)), "Room 2"))
+        .is_ok());
+    assert!(clinic
+        .add_weekly(weekly(TUESDAY, times((12, 30), (13, 0)), "Room 4"))
+        .is_ok());
+    // A weekly session that has ended does not clash with one starting later.
+    let mut ended = weekly(3 + 2, times((9, 0), (10, 0)), "Room 4");
+    ended.last = "2026-03-31".into();
+    assert!(clinic.add_weekly(ended).is_ok());
+    let mut later = weekly(5, times((9, 0), (10, 0)), "Room 4");
+    later.first = "2026-04-01".into();
+    assert!(clinic.add_weekly(later).is_ok());
+
+    let extra = ExtraSession {
+        id: 0,
+        date: "2026-03-05".into(),
+        times: times((16, 0), (18, 0)),
+        room: "Room 4".into(),
+    };
+    assert_eq!(
+        clinic.add_extra(extra.clone()),
+        Err(vec![
+            "Room 4 is already booked on Thursdays, 1:30pm to 5pm".to_string()
+        ])
+    );
+    let evening = ExtraSession {
+        times: times((17, 0), (19, 0)),
+        ..extra
+    };
+    assert!(clinic.add_extra(evening.clone()).is_ok());
+    assert_eq!(
+        clinic.add_extra(evening),
+        Err(vec![
+            "Room 4 is already booked on Thursday 5 March 2026, 5pm to 7pm".to_string()
+        ])
+    );
+}
+
+#[test]
+fn the_rota_covers_every_session_someone_can_do_and_shares_them_fairly() {
+    let (clinic, tuesday, _) = elm_clinic();
+    let mornings = times((8, 30), (13, 0));
+    let afternoons = times((13, 0), (17, 30));
+    let mut volunteers = vec![
+        volunteer(101, "Ann", &[(TUESDAY, mornings), (THURSDAY, afternoons)]),
+        volunteer(102, "Bob", &[(TUESDAY, mornings)]),
+        volunteer(103, "Cath", &[(THURSDAY, afternoons)]),
+    ];
+    volunteers[1].away.push(Away {
+        from: "2026-03-09".into(),
+        to: "2026-03-22".into(),
+    });
+    let sessions = clinic.sessions.between(day(2026, 3, 2), day(2026, 3, 29));
+    assert_eq!(sessions.len(), 8);
+    let duties = rota::suggest(&sessions, &volunteers, &[]);
+
+    assert!(rota::uncovered(&duties).is_empty());
+    for duty in &duties {
+        let v = volunteers
+            .iter()
+            .find(|v| Some(v.id) == duty.volunteer)
+            .unwrap();
+        assert_eq!(
+            v.can_do(&duty.session, &duties),
+            Ok(()),
+            "{} on {}",
+            v.name,
+            duty.session.date
+        );
+    }
+    // Bob is away for two Tuesdays, so Ann takes those; the rest is shared.
+    let bob_away = duties
+        .iter()
+        .find(|d| d.session.key() == (tuesday, day(2026, 3, 10)))
+        .unwrap();
+    assert_eq!(bob_away.volunteer, Some(101));
+    let shares: Vec<usize> = rota::shares(&duties, &volunteers)
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(shares.iter().sum::<usize>(), 8);
+    assert!(
+        shares.iter().max().unwrap() - shares.iter().min().unwrap() <= 1,
+        "{shares:?}"
+    );
+}
+
+#[test]
+fn a_session_nobody_can_do_is_flagged_and_a_hand_swap_warns_of_a_clash() {
+    let (clinic, _, thursday) = elm_clinic();
+    let ann = volunteer(101, "Ann", &[(TUESDAY, times((9, 0), (12, 30)))]);
+    let sessions = clinic.sessions.between(day(2026, 3, 2), day(2026, 3, 8));
+    let duties = rota::suggest(&sessions, std::slice::from_ref(&ann), &[]);
+    let uncovered = rota::uncovered(&duties);
+    assert_eq!(uncovered.len(), 1);
+    assert_eq!(uncovered[0].session.session, thursday);
+    assert_eq!(
+        ann.warning(&uncovered[0].session, &duties).as_deref(),
+        Some("Ann does not usually come on Thursdays, 1:30pm to 5pm")
+    );
+
+    // Entries kept from before (or set by hand) are not changed by a new suggestion.
+    let mut kept = rota::entries(&duties);
+    kept[0].volunteer = None;
+    kept[0].by_hand = true;
+    let again = rota::suggest(&sessions, &[ann], &kept);
+    assert_eq!(again[0].volunteer, None);
+}
+
+#[test]
+fn a_new_person_is_offered_the_next_free_time_that_fits_them() {
+    let (mut clinic, tuesday, thursday) = elm_clinic();
+    let sam = person(&mut clinic, "Sam Jones", "2026-03-01");
+    let offer = clinic
+        .next_fitting(clinic.person(sam).unwrap(), Kind::First, day(2026, 3, 2), 4)
+        .unwrap();
+    assert_eq!(
+        (offer.session.session, offer.session.date),
+        (tuesday, day(2026, 3, 3))
+    );
+    assert_eq!(offer.times, times((9, 0), (9, 45)));
+
+    // Sam can only do afternoons: Thursday it is.
+    clinic.person_mut(sam).unwrap().part_of_day = Some(PartOfDay::Afternoon);
+    let offer = clinic
+        .next_fitting(clinic.person(sam).unwrap(), Kind::First, day(2026, 3, 2), 4)
+        .unwrap();
+    assert_eq!(
+        (offer.session.session, offer.times),
+        (thursday, times((13, 30), (14, 15)))
+    );
+
+    let booked = clinic
+        .book(
+            sam,
+            thursday,
+            day(2026, 3, 5),
+            offer.times,
+            Kind::First,
+            Mode::FaceToFace,
+        )
+        .unwrap();
+    assert_eq!(clinic.person(sam).unwrap().status, PersonStatus::Active);
+    // The follow-up goes after it, at Sam's own preferred length.
+    clinic.person_mut(sam).unwrap().preferred_minutes = Some(30);
+    let follow_up = clinic
+        .next_fitting(
+            clinic.person(sam).unwrap(),
+            Kind::FollowUp,
+            day(2026, 3, 5),
+            4,
+        )
+        .unwrap();
+    assert_eq!(follow_up.times, times((14, 15), (14, 45)));
+    assert!(clinic.set_outcome(booked, Outcome::Cancelled));
+    let after_cancel = clinic
+        .next_fitting(
+            clinic.person(sam).unwrap(),
+            Kind::FollowUp,
+            day(2026, 3, 5),
+            4,
+        )
+        .unwrap();
+    assert_eq!(after_cancel.times, times((13, 30), (14, 0)));
+}
+
+#[test]
+fn nobody_can_be_double_booked() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    let jo = person(&mut clinic, "Jo", "2026-03-01");
+    let date = day(2026, 3, 3);
+    clinic
+        .book(
+            sam,
+            tuesday,
+            date,
+            times((9, 0), (9, 45)),
+            Kind::First,
+            Mode::FaceToFace,
+        )
+        .unwrap();
+    assert_eq!(
+        clinic.book(
+            jo,
+            tuesday,
+            date,
+            times((9, 30), (9, 50)),
+            Kind::FollowUp,
+            Mode::Telephone
+        ),
+        Err(BookingProblem::SlotTaken)
+    );
+    assert_eq!(
+        clinic.book(
+            jo,
+            tuesday,
+            date,
+            times((12, 15), (12, 45)),
+            Kind::FollowUp,
+            Mode::Telephone
+        ),
+        Err(BookingProblem::OutsideSession(times((9, 0), (12, 30))))
+    );
+    assert_eq!(
+        clinic.book(
+            jo,
+            tuesday,
+            day(2026, 3, 4),
+            times((9, 0), (9, 20)),
+            Kind::FollowUp,
+            Mode::Telephone
+        ),
+        Err(BookingProblem::NoSuchSession)
+    );
+    // Sam is already booked at 9am in this room; another room at the same time is no help.
+    clinic
+        .add_extra(ExtraSession {
+            id: 0,
+            date: "2026-03-03".into(),
+            times: times((9, 0), (12, 0)),
+            room: "Room 2".into(),
+        })
+        .unwrap();
+    let room_2 = clinic.sessions.extra[0].id;
+    assert_eq!(
+        clinic.book(
+            sam,
+            room_2,
+            date,
+            times((9, 30), (9, 50)),
+            Kind::FollowUp,
+            Mode::FaceToFace
+        ),
+        Err(BookingProblem::PersonBusy(times((9, 0), (9, 45))))
+    );
+    assert!(clinic
+        .book(
+            jo,
+            tuesday,
+            date,
+            times((9, 45), (10, 5)),
+            Kind::FollowUp,
+            Mode::Telephone
+        )
+        .is_ok());
+    assert_eq!(
+        BookingProblem::SlotTaken.message(),
+        "That time is already booked. Choose a free time"
+    );
+}
+
+#[test]
+fn a_9am_session_stays_at_9am_across_the_clock_changes() {
+    let (clinic, tuesday, _) = elm_clinic();
+    // The clocks go forward on 29 March 2026 and back on 25 October 2026.
+    for date in [
+        day(2026, 3, 24),
+        day(2026, 3, 31),
+        day(2026, 10, 20),
+        day(2026, 10, 27),
+    ] {
+        let session = clinic.sessions.find(tuesday, date).unwrap();
+        assert_eq!(session.times.start.words(), "9am");
+    }
+    let sessions = clinic.sessions.between(day(2026, 3, 24), day(2026, 3, 31));
+    let ann = volunteer(
+        101,
+        "Ann",
+        &[
+            (TUESDAY, times((9, 0), (12, 30))),
+            (THURSDAY, times((13, 0), (17, 0))),
+        ],
+    );
+    let duties = rota::suggest(&sessions, std::slice::from_ref(&ann), &[]);
+    let made = NaiveDateTime::parse_from_str("2026-03-20 10:15:00", "%Y-%m-%d %H:%M:%S").unwrap();
+    let file = ical::calendar(&duties, &[ann], "Elm Surgery, Leeds", made);
+    assert!(file.contains("DTSTART;TZID=Europe/London:20260324T090000\r\n"));
+    assert!(file.contains("DTSTART;TZID=Europe/London:20260331T090000\r\n"));
+    assert!(file.contains("TZID:Europe/London\r\nBEGIN:DAYLIGHT"));
+}
+
+#[test]
+fn the_calendar_file_has_one_event_per_session_with_the_volunteer() {
+    let (clinic, _, _) = elm_clinic();
+    let sessions = clinic.sessions.between(day(2026, 3, 2), day(2026, 3, 8));
+    let ann = volunteer(101, "Ann O'Neil", &[(TUESDAY, times((9, 0), (12, 30)))]);
+    let duties = rota::suggest(&sessions, std::slice::from_ref(&ann), &[]);
+    let made = NaiveDateTime::parse_from_str("2026-03-01 18:05:09", "%Y-%m-%d %H:%M:%S").unwrap();
+    let file = ical::calendar(&duties, &[ann], "Elm Surgery, Leeds", made);
+    assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
+    assert!(file.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(file.matches("BEGIN:VEVENT").count(), 2);
+    assert!(file.contains("SUMMARY:Link worker clinic: Ann O'Neil\r\n"));
+    assert!(file.contains("SUMMARY:Link worker clinic: nobody on duty yet\r\n"));
+    assert!(file.contains("LOCATION:Room 4\\, Elm Surgery\\, Leeds\r\n"));
+    assert!(file.contains("DTSTAMP:20260301T180509Z\r\n"));
+    assert!(file.contains("DTEND;TZID=Europe/London:20260305T170000\r\n"));
+    // Every line ends in CRLF and none is longer than 75 octets.
+    assert!(!file.replace("\r\n", "").contains('\n'));
+    assert!(file.split("\r\n").all(|line| line.len() <= 75));
+}
+
+#[test]
+fn a_concern_stays_visible_until_cleared_with_a_note() {
+    let mut sam = Person::default();
+    sam.raise_concern(
+        day(2026, 3, 3),
+        "Will",
+        "Mentioned money worries and threats from a lender",
+        EscalatedTo::GpSupervisor,
+    );
+    assert!(sam.open_concern().is_some());
+    assert_eq!(
+        sam.clear_concern(day(2026, 3, 4), "  "),
+        Err(ClearError::NoNote)
+    );
+    assert!(sam.open_concern().is_some());
+    assert_eq!(
+        sam.clear_concern(day(2026, 3, 4), "GP spoke to Sam; debt advice booked"),
+        Ok(())
+    );
+    assert!(sam.open_concern().is_none());
+    assert_eq!(sam.concerns.len(), 1);
+    assert_eq!(
+        sam.clear_concern(day(2026, 3, 5), "again"),
+        Err(ClearError::NoOpenConcern)
+    );
+}
+
+#[test]
+fn follow_ups_come_back_on_the_day_they_are_due() {
+    let mut sam = Person::default();
+    sam.log(
+        1,
+        day(2026, 3, 3),
+        "Will",
+        "Called, left message",
+        Some(day(2026, 3, 5)),
+    );
+    sam.log(2, day(2026, 3, 3), "Will", "Met, made a plan", None);
+    assert!(sam.follow_ups_due(day(2026, 3, 4)).is_empty());
+    assert_eq!(
+        sam.follow_ups_due(day(2026, 3, 5))[0].note,
+        "Called, left message"
+    );
+    assert_eq!(sam.follow_ups_due(day(2026, 3, 9)).len(), 1);
+    sam.log[0].follow_up_done = true;
+    assert!(sam.follow_ups_due(day(2026, 3, 9)).is_empty());
+}
+
+#[test]
+fn the_caseload_counts_waits_contacts_and_the_yearly_limit() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    clinic.safe_yearly_maximum = 5;
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    let jo = person(&mut clinic, "Jo", "2026-02-20");
+    let kim = person(&mut clinic, "Kim", "2026-03-02");
+    let _waiting = person(&mut clinic, "Lee", "2026-03-09");
+    clinic.person_mut(kim).unwrap().status = PersonStatus::Declined;
+    let a = clinic
+        .book(
+            sam,
+            tuesday,
+            day(2026, 3, 3),
+            times((9, 0), (9, 45)),
+            Kind::First,
+            Mode::FaceToFace,
+        )
+        .unwrap();
+    let b = clinic
+        .book(
+            jo,
+            tuesday,
+            day(2026, 3, 10),
+            times((9, 0), (9, 45)),
+            Kind::First,
+            Mode::FaceToFace,
+        )
+        .unwrap();
+    clinic.set_outcome(a, Outcome::Attended);
+    clinic.set_outcome(b, Outcome::Attended);
+    clinic.person_mut(sam).unwrap().log(
+        99,
+        day(2026, 3, 3),
+        "Will",
+        "Introduced to the walking group",
+        None,
+    );
+
+    let caseload = clinic.caseload(day(2026, 3, 20));
+    assert_eq!(
+        (
+            caseload.waiting,
+            caseload.active,
+            caseload.finished,
+            caseload.declined
+        ),
+        (1, 2, 0, 1)
+    );
+    // Sam waited 2 days, Jo 18.
+    assert_eq!(caseload.median_wait, Some(10));
+    assert_eq!(caseload.longest_wait, Some(18));
+    assert_eq!(caseload.contacts_per_person, Some(1.5));
+    assert_eq!(caseload.this_year, 3);
+    assert!(!caseload.nearing_maximum);
+    person(&mut clinic, "Max", "2026-03-10");
+    assert!(clinic.caseload(day(2026, 3, 20)).nearing_maximum);
+}
+
+#[test]
+fn the_day_view_lists_each_session_with_its_volunteer_and_appointments_in_order() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    clinic.volunteers.push(volunteer(101, "Ann", &[]));
+    clinic.rota.push(rota::RotaEntry {
+        session: tuesday,
+        date: "2026-03-03".into(),
+        volunteer: Some(101),
+        by_hand: true,
+    });
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    let jo = person(&mut clinic, "Jo", "2026-03-01");
+    clinic
+        .book(
+            jo,
+            tuesday,
+            day(2026, 3, 3),
+            times((10, 0), (10, 20)),
+            Kind::FollowUp,
+            Mode::Telephone,
+        )
+        .unwrap();
+    clinic
+        .book(
+            sam,
+            tuesday,
+            day(2026, 3, 3),
+            times((9, 0), (9, 45)),
+            Kind::First,
+            Mode::FaceToFace,
+        )
+        .unwrap();
+    let view = clinic.day(day(2026, 3, 3));
+    assert_eq!(view.len(), 1);
+    assert_eq!(view[0].volunteer.map(|v| v.name.as_str()), Some("Ann"));
+    let names: Vec<&str> = view[0]
+        .appointments
+        .iter()
+        .map(|(_, p)| p.unwrap().name.as_str())
+        .collect();
+    assert_eq!(names, ["Sam", "Jo"]);
+    assert!(clinic.day(day(2026, 3, 4)).is_empty());
+}
+
+#[test]
+fn a_self_referral_becomes_a_person_once() {
+    use crate::domain::referral::*;
+    let mut answers = Answers {
+        full_name: "Samantha Jones".into(),
+        preferred_name: "Sam".into(),
+        phone: "07700 900123".into(),
+        support: vec![SupportNeed::Lonely, SupportNeed::SomethingElse],
+        support_other: "Gardening".into(),
+        barriers: vec![Barrier::SchoolRun],
+        meeting: Some(Meeting::Telephone),
+        interpreter: Some(YesNo::Yes),
+        language: "Polish".into(),
+        ..Answers::default()
+    };
+    answers.formats = vec![Format::LargePrint];
+    let referral = Referral {
+        reference: Reference::from_random(12345),
+        sent_on: day(2026, 3, 3),
+        answers,
+    };
+    let mut clinic = Clinic::default();
+    let id = clinic.add_referral(&referral);
+    assert_eq!(clinic.add_referral(&referral), id);
+    assert_eq!(clinic.people.len(), 1);
+    let sam = clinic.person(id).unwrap();
+    assert_eq!(sam.called(), "Sam");
+    assert_eq!(sam.source, super::people::Source::SelfReferral);
+    assert_eq!(sam.referred_on, "2026-03-03");
+    assert_eq!(sam.mode, Mode::Telephone);
+    assert_eq!(
+        sam.support,
+        "Feeling lonely or isolated\nSomething else\nGardening"
+    );
+    assert_eq!(sam.barriers, "The school run");
+    assert_eq!(sam.communication, "Large print\nInterpreter needed: Polish");
+    assert_eq!(sam.status, PersonStatus::Waiting);
+}
