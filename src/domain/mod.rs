@@ -7,4 +7,5 @@ pub mod form;
 pub mod fragment;
 pub mod plan;
 pub mod referral;
+pub mod reminders;
 pub mod site;

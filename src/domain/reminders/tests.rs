@@ -1,0 +1,208 @@
+use super::sms::{count, Encoding};
+use super::template::TemplateProblem;
+use super::*;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn sams_appointment(date: NaiveDate, mode: Mode) -> Details {
+    Details {
+        name: "Sam".into(),
+        date: Some(date),
+        time: "2:30pm".into(),
+        mode: Some(mode),
+        room: "Room 4".into(),
+        phone: "07700 900123".into(),
+        sender: "Will".into(),
+        practice: "Elm Surgery".into(),
+        practice_phone: "0113 496 0123".into(),
+    }
+}
+
+#[test]
+fn the_default_reminder_confirms_and_stays_one_text() {
+    let today = day(2026, 3, 2);
+    let text = message(
+        &Wording::default(),
+        Purpose::Reminder,
+        &sams_appointment(day(2026, 3, 3), Mode::FaceToFace),
+        today,
+    )
+    .unwrap();
+    assert_eq!(
+        text,
+        "Hi Sam, appointment confirmed for tomorrow at 2:30pm at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+    );
+    let size = count(&text);
+    assert_eq!((size.encoding, size.parts), (Encoding::Gsm7, 1));
+    assert!(!text.contains("just a quick reminder"));
+}
+
+#[test]
+fn a_phone_or_home_appointment_says_so_instead_of_a_room() {
+    let today = day(2026, 3, 2);
+    let phone = message(
+        &Wording::default(),
+        Purpose::Reminder,
+        &sams_appointment(day(2026, 3, 3), Mode::Telephone),
+        today,
+    )
+    .unwrap();
+    assert!(phone.contains(
+        "tomorrow at 2:30pm by phone. I will call you on 07700 900123. Speak to you then."
+    ));
+    let home = message(
+        &Wording::default(),
+        Purpose::Reminder,
+        &sams_appointment(day(2026, 3, 3), Mode::HomeVisit),
+        today,
+    )
+    .unwrap();
+    assert!(home.contains("at your home. I will come to you. See you then."));
+    let mut no_number = sams_appointment(day(2026, 3, 3), Mode::Telephone);
+    no_number.phone = String::new();
+    assert_eq!(
+        message(&Wording::default(), Purpose::Reminder, &no_number, today),
+        Err(vec![TemplateProblem::Missing("place")])
+    );
+}
+
+#[test]
+fn tomorrow_is_said_as_tomorrow_and_other_days_by_name_across_weekends_and_month_ends() {
+    // Friday 27 February 2026: Monday is named, Saturday is tomorrow.
+    let friday = day(2026, 2, 27);
+    assert_eq!(day_words(day(2026, 2, 28), friday), "tomorrow");
+    assert_eq!(day_words(day(2026, 3, 2), friday), "on Monday 2 March");
+    assert_eq!(day_words(friday, friday), "today");
+    assert_eq!(day_words(day(2026, 2, 26), friday), "yesterday");
+    // Across a month end and a year end.
+    assert_eq!(day_words(day(2026, 4, 1), day(2026, 3, 31)), "tomorrow");
+    assert_eq!(day_words(day(2027, 1, 1), day(2026, 12, 31)), "tomorrow");
+    assert_eq!(
+        day_words(day(2027, 1, 5), day(2026, 12, 31)),
+        "on Tuesday 5 January 2027"
+    );
+}
+
+#[test]
+fn every_template_renders_with_every_placeholder_it_uses() {
+    let details = sams_appointment(day(2026, 3, 10), Mode::FaceToFace);
+    let today = day(2026, 3, 2);
+    for purpose in Purpose::ALL {
+        let text = message(&Wording::default(), purpose, &details, today).unwrap();
+        assert!(!text.contains('{') && !text.contains('}'), "{text}");
+        assert!(text.starts_with("Hi Sam, "), "{text}");
+    }
+    let intro = message(
+        &Wording::default(),
+        Purpose::Introduction,
+        &sams_appointment(today, Mode::Telephone),
+        today,
+    )
+    .unwrap();
+    assert_eq!(intro, "Hi Sam, this is Will from Elm Surgery's link worker team. I will call you today around 2:30pm.");
+    let missed = message(
+        &Wording::default(),
+        Purpose::MissedYou,
+        &sams_appointment(day(2026, 3, 1), Mode::FaceToFace),
+        today,
+    )
+    .unwrap();
+    assert!(missed.starts_with("Hi Sam, sorry we missed you yesterday."));
+}
+
+#[test]
+fn the_cost_line_is_never_on_unless_the_practice_turns_it_on() {
+    let details = sams_appointment(day(2026, 3, 3), Mode::FaceToFace);
+    let mut wording = Wording::default();
+    let plain = message(&wording, Purpose::Reminder, &details, day(2026, 3, 2)).unwrap();
+    assert!(!plain.contains("costs"));
+    wording.cost_line_on = true;
+    let with_cost = message(&wording, Purpose::Reminder, &details, day(2026, 3, 2)).unwrap();
+    assert!(with_cost.ends_with("Will A missed appointment costs the NHS about £30."));
+    // Not on the other messages.
+    assert!(
+        !message(&wording, Purpose::MissedYou, &details, day(2026, 3, 4))
+            .unwrap()
+            .contains("costs")
+    );
+}
+
+#[test]
+fn an_edited_template_with_a_mistake_is_caught_before_sending() {
+    let mut wording = Wording::default();
+    wording.set_template(
+        Purpose::Reminder,
+        "Hi {name}, see you {day} at {tiem} {place}. {sender}",
+    );
+    let details = sams_appointment(day(2026, 3, 3), Mode::FaceToFace);
+    assert_eq!(
+        message(&wording, Purpose::Reminder, &details, day(2026, 3, 2)),
+        Err(vec![TemplateProblem::Unknown("tiem".into())])
+    );
+    let mut no_sender = details.clone();
+    no_sender.sender = " ".into();
+    wording.set_template(Purpose::Reminder, Purpose::Reminder.default_template());
+    assert!(wording.templates.is_empty());
+    assert_eq!(
+        message(&wording, Purpose::Reminder, &no_sender, day(2026, 3, 2)),
+        Err(vec![TemplateProblem::Missing("sender")])
+    );
+}
+
+#[test]
+fn wording_checks_warn_about_no_time_no_place_no_way_to_cancel_and_clinical_words() {
+    let wording = Wording::default();
+    assert!(wording
+        .warnings(Purpose::Reminder, Purpose::Reminder.default_template())
+        .is_empty());
+    let warnings = wording.warnings(
+        Purpose::Reminder,
+        "Hi {name}, don't forget your diabetes check {day}. {sender}",
+    );
+    assert_eq!(
+        warnings,
+        [
+            "The reminder does not say the time. Add {time}",
+            "The reminder does not say where. Add {place}",
+            "The message does not say how to change or cancel. Add \"reply to this text\" or {practice_phone}",
+            "\"diabetes\" is a clinical detail. Texts can be read by others, so leave it out",
+        ]
+    );
+    // A clinical word inside another word is not flagged.
+    assert!(wording
+        .warnings(Purpose::Booked, "Reply to the bloodhound club")
+        .is_empty());
+}
+
+#[test]
+fn the_sms_link_keeps_line_breaks_ampersands_and_symbols() {
+    let link = sms_link(
+        "07700 900 123",
+        "Hi Sam & Jo,\nsee you at 2:30pm? £5 #1 100%",
+    );
+    assert_eq!(
+        link,
+        "sms:07700900123?body=Hi%20Sam%20%26%20Jo%2C%0Asee%20you%20at%202%3A30pm%3F%20%C2%A35%20%231%20100%25"
+    );
+    assert_eq!(
+        sms_link("+44 7700 900123", "ok"),
+        "sms:+447700900123?body=ok"
+    );
+}
+
+#[test]
+fn typographic_characters_in_names_or_templates_are_cleaned_before_sending() {
+    let mut details = sams_appointment(day(2026, 3, 3), Mode::FaceToFace);
+    details.room = "O’Brien Room – first floor".into();
+    let text = message(
+        &Wording::default(),
+        Purpose::Reminder,
+        &details,
+        day(2026, 3, 2),
+    )
+    .unwrap();
+    assert!(text.contains("O'Brien Room - first floor"));
+    assert_eq!(count(&text).encoding, Encoding::Gsm7);
+}
