@@ -5,6 +5,7 @@
 use super::people::Mode;
 use super::slots::Kind;
 use super::time::TimeRange;
+use super::Id;
 use crate::domain::dates;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -37,10 +38,10 @@ impl Outcome {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Booking {
-    pub id: u32,
-    pub person: u32,
+    pub id: Id,
+    pub person: Id,
     /// The session it is in, and the session's date as "2026-03-03".
-    pub session: u32,
+    pub session: Id,
     pub date: String,
     pub times: TimeRange,
     pub kind: Kind,

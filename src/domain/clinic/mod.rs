@@ -24,6 +24,12 @@ use sessions::{ExtraSession, SessionOn, Sessions, WeeklySession};
 use slots::{Kind, SlotSettings};
 use time::TimeRange;
 
+/// Names a session, volunteer, person, appointment or log entry for good,
+/// on every device: made at random by the device that creates the record
+/// (53 bits, so it survives a trip through JavaScript), so records from two
+/// volunteers' devices never share one.
+pub type Id = u64;
+
 /// A full-time link worker's safe caseload in a year, before the practice sets its own.
 pub const SAFE_YEARLY_MAXIMUM: u32 = 250;
 
@@ -38,8 +44,6 @@ pub struct Clinic {
     pub bookings: Vec<Booking>,
     /// People a year the clinic can safely support.
     pub safe_yearly_maximum: u32,
-    /// The last id given to anything in the clinic.
-    pub last_id: u32,
 }
 
 impl Default for Clinic {
@@ -52,7 +56,6 @@ impl Default for Clinic {
             people: Vec::new(),
             bookings: Vec::new(),
             safe_yearly_maximum: SAFE_YEARLY_MAXIMUM,
-            last_id: 0,
         }
     }
 }
@@ -91,14 +94,8 @@ pub struct Caseload {
 }
 
 impl Clinic {
-    pub fn next_id(&mut self) -> u32 {
-        self.last_id += 1;
-        self.last_id
-    }
-
     /// Adds a weekly session, unless its room is already booked then.
-    pub fn add_weekly(&mut self, mut session: WeeklySession) -> Result<u32, Vec<String>> {
-        session.id = self.next_id();
+    pub fn add_weekly(&mut self, session: WeeklySession) -> Result<(), Vec<String>> {
         let clashes: Vec<String> = self
             .sessions
             .clashes_with_weekly(&session)
@@ -106,17 +103,14 @@ impl Clinic {
             .map(|c| c.message())
             .collect();
         if !clashes.is_empty() {
-            self.last_id -= 1;
             return Err(clashes);
         }
-        let id = session.id;
         self.sessions.weekly.push(session);
-        Ok(id)
+        Ok(())
     }
 
     /// Adds a one-off session, unless its room is already booked then.
-    pub fn add_extra(&mut self, mut session: ExtraSession) -> Result<u32, Vec<String>> {
-        session.id = self.next_id();
+    pub fn add_extra(&mut self, session: ExtraSession) -> Result<(), Vec<String>> {
         let clashes: Vec<String> = self
             .sessions
             .clashes_with_extra(&session)
@@ -124,25 +118,23 @@ impl Clinic {
             .map(|c| c.message())
             .collect();
         if !clashes.is_empty() {
-            self.last_id -= 1;
             return Err(clashes);
         }
-        let id = session.id;
         self.sessions.extra.push(session);
-        Ok(id)
+        Ok(())
     }
 
-    pub fn person(&self, id: u32) -> Option<&Person> {
+    pub fn person(&self, id: Id) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }
 
-    pub fn person_mut(&mut self, id: u32) -> Option<&mut Person> {
+    pub fn person_mut(&mut self, id: Id) -> Option<&mut Person> {
         self.people.iter_mut().find(|p| p.id == id)
     }
 
-    /// Adds a person from a self-referral, once: the same referral imported
-    /// twice gives the person already there.
-    pub fn add_referral(&mut self, referral: &Referral) -> u32 {
+    /// Adds a person (as `id`) from a self-referral, once: the same referral
+    /// imported twice gives the person already there.
+    pub fn add_referral(&mut self, id: Id, referral: &Referral) -> Id {
         let reference = referral.reference.to_string();
         if let Some(person) = self
             .people
@@ -151,13 +143,12 @@ impl Clinic {
         {
             return person.id;
         }
-        let id = self.next_id();
         self.people.push(Person::from_referral(id, referral));
         id
     }
 
     /// The appointments holding time in a session.
-    fn taken(&self, session: u32, date: NaiveDate) -> Vec<TimeRange> {
+    fn taken(&self, session: Id, date: NaiveDate) -> Vec<TimeRange> {
         self.bookings
             .iter()
             .filter(|b| b.session == session && b.on() == Some(date) && b.outcome.holds_time())
@@ -177,16 +168,17 @@ impl Clinic {
         )
     }
 
-    /// Books `person` into `session` on `date` at `times`, or says why not.
+    /// Books `person` (the appointment to be `id`) into `session` on `date` at `times`, or says why not.
     pub fn book(
         &mut self,
-        person: u32,
-        session: u32,
+        id: Id,
+        person: Id,
+        session: Id,
         date: NaiveDate,
         times: TimeRange,
         kind: Kind,
         mode: Mode,
-    ) -> Result<u32, BookingProblem> {
+    ) -> Result<Id, BookingProblem> {
         let on = self
             .sessions
             .find(session, date)
@@ -208,7 +200,6 @@ impl Clinic {
         }) {
             return Err(BookingProblem::PersonBusy(other.times));
         }
-        let id = self.next_id();
         self.bookings.push(Booking {
             id,
             person,
@@ -267,7 +258,7 @@ impl Clinic {
             })
     }
 
-    pub fn set_outcome(&mut self, booking: u32, outcome: Outcome) -> bool {
+    pub fn set_outcome(&mut self, booking: Id, outcome: Outcome) -> bool {
         match self.bookings.iter_mut().find(|b| b.id == booking) {
             Some(b) => {
                 b.outcome = outcome;

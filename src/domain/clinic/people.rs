@@ -3,6 +3,7 @@
 //! action with follow-ups that come back when due, and safeguarding concerns
 //! that stay visible until cleared with a note.
 
+use super::Id;
 use crate::domain::dates;
 use crate::domain::referral::{Barrier, Choice, Meeting, Referral, SupportNeed, YesNo};
 use chrono::{NaiveDate, Weekday};
@@ -114,7 +115,7 @@ pub enum PartOfDay {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LogEntry {
-    pub id: u32,
+    pub id: Id,
     /// As "2026-03-03".
     pub on: String,
     pub by: String,
@@ -155,7 +156,7 @@ pub struct Concern {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Person {
-    pub id: u32,
+    pub id: Id,
     pub name: String,
     pub preferred_name: String,
     pub phone: String,
@@ -200,7 +201,7 @@ impl Person {
     }
 
     /// A person taken from a self-referral scanned or pasted at the clinic.
-    pub fn from_referral(id: u32, referral: &Referral) -> Person {
+    pub fn from_referral(id: Id, referral: &Referral) -> Person {
         let a = &referral.answers;
         let mut support: Vec<String> = a.support.iter().map(|s| s.label().to_string()).collect();
         if a.support.contains(&SupportNeed::SomethingElse) && !a.support_other.trim().is_empty() {
@@ -264,7 +265,7 @@ impl Person {
     /// Adds a line to the log.
     pub fn log(
         &mut self,
-        id: u32,
+        id: Id,
         on: NaiveDate,
         by: &str,
         note: &str,

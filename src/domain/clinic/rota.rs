@@ -4,6 +4,7 @@
 
 use super::sessions::{weekday_name, SessionOn};
 use super::time::TimeRange;
+use super::Id;
 use crate::domain::dates;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -26,7 +27,7 @@ pub struct Away {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Volunteer {
-    pub id: u32,
+    pub id: Id,
     pub name: String,
     pub phone: String,
     pub email: String,
@@ -107,10 +108,10 @@ impl Volunteer {
 /// Who is on duty at a session; stored for the sessions the rota has covered.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RotaEntry {
-    pub session: u32,
+    pub session: Id,
     /// As "2026-03-03".
     pub date: String,
-    pub volunteer: Option<u32>,
+    pub volunteer: Option<Id>,
     /// Put there by a person, rather than suggested.
     #[serde(default)]
     pub by_hand: bool,
@@ -120,7 +121,7 @@ pub struct RotaEntry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Duty {
     pub session: SessionOn,
-    pub volunteer: Option<u32>,
+    pub volunteer: Option<Id>,
     pub by_hand: bool,
 }
 
@@ -142,7 +143,7 @@ pub fn suggest(sessions: &[SessionOn], volunteers: &[Volunteer], kept: &[RotaEnt
             }
         })
         .collect();
-    let mut counts: Vec<(u32, usize)> = volunteers
+    let mut counts: Vec<(Id, usize)> = volunteers
         .iter()
         .map(|v| {
             (

@@ -2,6 +2,7 @@
 //! cancel a session without deleting it. A room is never double-booked.
 
 use super::time::TimeRange;
+use super::Id;
 use crate::domain::dates;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// the same room, from `first` (as "2026-03-03") until `last` if there is one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WeeklySession {
-    pub id: u32,
+    pub id: Id,
     /// Days after Monday: 0 for Monday, 1 for Tuesday, up to 6 for Sunday.
     pub weekday: u8,
     pub times: TimeRange,
@@ -23,7 +24,7 @@ pub struct WeeklySession {
 /// A session on one date only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExtraSession {
-    pub id: u32,
+    pub id: Id,
     pub date: String,
     pub times: TimeRange,
     pub room: String,
@@ -42,7 +43,7 @@ pub struct ClosedDate {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionOn {
     /// The weekly or extra session's id.
-    pub session: u32,
+    pub session: Id,
     pub date: NaiveDate,
     pub times: TimeRange,
     pub room: String,
@@ -52,7 +53,7 @@ pub struct SessionOn {
 
 impl SessionOn {
     /// Its key in the rota and in bookings: session id and date.
-    pub fn key(&self) -> (u32, NaiveDate) {
+    pub fn key(&self) -> (Id, NaiveDate) {
         (self.session, self.date)
     }
 }
@@ -116,7 +117,7 @@ impl Sessions {
         out
     }
 
-    fn on(&self, session: u32, date: NaiveDate, times: TimeRange, room: &str) -> SessionOn {
+    fn on(&self, session: Id, date: NaiveDate, times: TimeRange, room: &str) -> SessionOn {
         let closed = self
             .closed
             .iter()
@@ -135,7 +136,7 @@ impl Sessions {
     }
 
     /// The one session with this key, if it runs on that date.
-    pub fn find(&self, session: u32, date: NaiveDate) -> Option<SessionOn> {
+    pub fn find(&self, session: Id, date: NaiveDate) -> Option<SessionOn> {
         self.between(date, date)
             .into_iter()
             .find(|s| s.session == session)

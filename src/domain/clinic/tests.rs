@@ -17,9 +17,16 @@ fn times(a: (u16, u16), b: (u16, u16)) -> TimeRange {
 const TUESDAY: u8 = 1;
 const THURSDAY: u8 = 3;
 
+/// A new id for each record a test makes.
+fn fresh() -> Id {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1000);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
 fn weekly(weekday: u8, t: TimeRange, room: &str) -> WeeklySession {
     WeeklySession {
-        id: 0,
+        id: fresh(),
         weekday,
         times: t,
         room: room.into(),
@@ -29,18 +36,17 @@ fn weekly(weekday: u8, t: TimeRange, room: &str) -> WeeklySession {
 }
 
 /// Elm Surgery's clinic: Tuesday 9am to 12:30pm and Thursday 1:30pm to 5pm in Room 4.
-fn elm_clinic() -> (Clinic, u32, u32) {
+fn elm_clinic() -> (Clinic, Id, Id) {
     let mut clinic = Clinic::default();
-    let tuesday = clinic
-        .add_weekly(weekly(TUESDAY, times((9, 0), (12, 30)), "Room 4"))
-        .unwrap();
-    let thursday = clinic
-        .add_weekly(weekly(THURSDAY, times((13, 30), (17, 0)), "Room 4"))
-        .unwrap();
-    (clinic, tuesday, thursday)
+    let tuesday = weekly(TUESDAY, times((9, 0), (12, 30)), "Room 4");
+    let thursday = weekly(THURSDAY, times((13, 30), (17, 0)), "Room 4");
+    let ids = (tuesday.id, thursday.id);
+    clinic.add_weekly(tuesday).unwrap();
+    clinic.add_weekly(thursday).unwrap();
+    (clinic, ids.0, ids.1)
 }
 
-fn volunteer(id: u32, name: &str, usually: &[(u8, TimeRange)]) -> Volunteer {
+fn volunteer(id: Id, name: &str, usually: &[(u8, TimeRange)]) -> Volunteer {
     Volunteer {
         id,
         name: name.into(),
@@ -55,8 +61,8 @@ fn volunteer(id: u32, name: &str, usually: &[(u8, TimeRange)]) -> Volunteer {
     }
 }
 
-fn person(clinic: &mut Clinic, name: &str, referred: &str) -> u32 {
-    let id = clinic.next_id();
+fn person(clinic: &mut Clinic, name: &str, referred: &str) -> Id {
+    let id = fresh();
     clinic.people.push(Person {
         id,
         name: name.into(),
@@ -70,7 +76,7 @@ fn person(clinic: &mut Clinic, name: &str, referred: &str) -> u32 {
 fn weekly_sessions_run_on_their_day_and_a_closed_date_cancels_without_deleting() {
     let (mut clinic, tuesday, thursday) = elm_clinic();
     let fortnight = clinic.sessions.between(day(2026, 3, 2), day(2026, 3, 15));
-    let keys: Vec<(u32, NaiveDate)> = fortnight.iter().map(|s| s.key()).collect();
+    let keys: Vec<(Id, NaiveDate)> = fortnight.iter().map(|s| s.key()).collect();
     assert_eq!(
         keys,
         [
@@ -117,7 +123,7 @@ fn two_sessions_can_never_double_book_a_room() {
     assert!(clinic.add_weekly(later).is_ok());
 
     let extra = ExtraSession {
-        id: 0,
+        id: fresh(),
         date: "2026-03-05".into(),
         times: times((16, 0), (18, 0)),
         room: "Room 4".into(),
@@ -134,7 +140,10 @@ fn two_sessions_can_never_double_book_a_room() {
     };
     assert!(clinic.add_extra(evening.clone()).is_ok());
     assert_eq!(
-        clinic.add_extra(evening),
+        clinic.add_extra(ExtraSession {
+            id: fresh(),
+            ..evening
+        }),
         Err(vec![
             "Room 4 is already booked on Thursday 5 March 2026, 5pm to 7pm".to_string()
         ])
@@ -237,6 +246,7 @@ fn a_new_person_is_offered_the_next_free_time_that_fits_them() {
 
     let booked = clinic
         .book(
+            fresh(),
             sam,
             thursday,
             day(2026, 3, 5),
@@ -277,6 +287,7 @@ fn nobody_can_be_double_booked() {
     let date = day(2026, 3, 3);
     clinic
         .book(
+            fresh(),
             sam,
             tuesday,
             date,
@@ -287,6 +298,7 @@ fn nobody_can_be_double_booked() {
         .unwrap();
     assert_eq!(
         clinic.book(
+            fresh(),
             jo,
             tuesday,
             date,
@@ -298,6 +310,7 @@ fn nobody_can_be_double_booked() {
     );
     assert_eq!(
         clinic.book(
+            fresh(),
             jo,
             tuesday,
             date,
@@ -309,6 +322,7 @@ fn nobody_can_be_double_booked() {
     );
     assert_eq!(
         clinic.book(
+            fresh(),
             jo,
             tuesday,
             day(2026, 3, 4),
@@ -321,7 +335,7 @@ fn nobody_can_be_double_booked() {
     // Sam is already booked at 9am in this room; another room at the same time is no help.
     clinic
         .add_extra(ExtraSession {
-            id: 0,
+            id: fresh(),
             date: "2026-03-03".into(),
             times: times((9, 0), (12, 0)),
             room: "Room 2".into(),
@@ -330,6 +344,7 @@ fn nobody_can_be_double_booked() {
     let room_2 = clinic.sessions.extra[0].id;
     assert_eq!(
         clinic.book(
+            fresh(),
             sam,
             room_2,
             date,
@@ -341,6 +356,7 @@ fn nobody_can_be_double_booked() {
     );
     assert!(clinic
         .book(
+            fresh(),
             jo,
             tuesday,
             date,
@@ -465,6 +481,7 @@ fn the_caseload_counts_waits_contacts_and_the_yearly_limit() {
     clinic.person_mut(kim).unwrap().status = PersonStatus::Declined;
     let a = clinic
         .book(
+            fresh(),
             sam,
             tuesday,
             day(2026, 3, 3),
@@ -475,6 +492,7 @@ fn the_caseload_counts_waits_contacts_and_the_yearly_limit() {
         .unwrap();
     let b = clinic
         .book(
+            fresh(),
             jo,
             tuesday,
             day(2026, 3, 10),
@@ -527,6 +545,7 @@ fn the_day_view_lists_each_session_with_its_volunteer_and_appointments_in_order(
     let jo = person(&mut clinic, "Jo", "2026-03-01");
     clinic
         .book(
+            fresh(),
             jo,
             tuesday,
             day(2026, 3, 3),
@@ -537,6 +556,7 @@ fn the_day_view_lists_each_session_with_its_volunteer_and_appointments_in_order(
         .unwrap();
     clinic
         .book(
+            fresh(),
             sam,
             tuesday,
             day(2026, 3, 3),
@@ -579,8 +599,8 @@ fn a_self_referral_becomes_a_person_once() {
         answers,
     };
     let mut clinic = Clinic::default();
-    let id = clinic.add_referral(&referral);
-    assert_eq!(clinic.add_referral(&referral), id);
+    let id = clinic.add_referral(fresh(), &referral);
+    assert_eq!(clinic.add_referral(fresh(), &referral), id);
     assert_eq!(clinic.people.len(), 1);
     let sam = clinic.person(id).unwrap();
     assert_eq!(sam.called(), "Sam");
