@@ -168,13 +168,13 @@ impl Clinic {
         )
     }
 
-    /// Books `person` (the appointment to be `id`) into `session` on `date` at `times`, or says why not.
+    /// Books `person` (the appointment to be `id`) into the session `at`
+    /// (its id and date) at `times`, or says why not.
     pub fn book(
         &mut self,
         id: Id,
         person: Id,
-        session: Id,
-        date: NaiveDate,
+        (session, date): (Id, NaiveDate),
         times: TimeRange,
         kind: Kind,
         mode: Mode,

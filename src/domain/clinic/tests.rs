@@ -248,8 +248,7 @@ fn a_new_person_is_offered_the_next_free_time_that_fits_them() {
         .book(
             fresh(),
             sam,
-            thursday,
-            day(2026, 3, 5),
+            (thursday, day(2026, 3, 5)),
             offer.times,
             Kind::First,
             Mode::FaceToFace,
@@ -289,8 +288,7 @@ fn nobody_can_be_double_booked() {
         .book(
             fresh(),
             sam,
-            tuesday,
-            date,
+            (tuesday, date),
             times((9, 0), (9, 45)),
             Kind::First,
             Mode::FaceToFace,
@@ -300,8 +298,7 @@ fn nobody_can_be_double_booked() {
         clinic.book(
             fresh(),
             jo,
-            tuesday,
-            date,
+            (tuesday, date),
             times((9, 30), (9, 50)),
             Kind::FollowUp,
             Mode::Telephone
@@ -312,8 +309,7 @@ fn nobody_can_be_double_booked() {
         clinic.book(
             fresh(),
             jo,
-            tuesday,
-            date,
+            (tuesday, date),
             times((12, 15), (12, 45)),
             Kind::FollowUp,
             Mode::Telephone
@@ -324,8 +320,7 @@ fn nobody_can_be_double_booked() {
         clinic.book(
             fresh(),
             jo,
-            tuesday,
-            day(2026, 3, 4),
+            (tuesday, day(2026, 3, 4)),
             times((9, 0), (9, 20)),
             Kind::FollowUp,
             Mode::Telephone
@@ -346,8 +341,7 @@ fn nobody_can_be_double_booked() {
         clinic.book(
             fresh(),
             sam,
-            room_2,
-            date,
+            (room_2, date),
             times((9, 30), (9, 50)),
             Kind::FollowUp,
             Mode::FaceToFace
@@ -358,8 +352,7 @@ fn nobody_can_be_double_booked() {
         .book(
             fresh(),
             jo,
-            tuesday,
-            date,
+            (tuesday, date),
             times((9, 45), (10, 5)),
             Kind::FollowUp,
             Mode::Telephone
@@ -483,8 +476,7 @@ fn the_caseload_counts_waits_contacts_and_the_yearly_limit() {
         .book(
             fresh(),
             sam,
-            tuesday,
-            day(2026, 3, 3),
+            (tuesday, day(2026, 3, 3)),
             times((9, 0), (9, 45)),
             Kind::First,
             Mode::FaceToFace,
@@ -494,8 +486,7 @@ fn the_caseload_counts_waits_contacts_and_the_yearly_limit() {
         .book(
             fresh(),
             jo,
-            tuesday,
-            day(2026, 3, 10),
+            (tuesday, day(2026, 3, 10)),
             times((9, 0), (9, 45)),
             Kind::First,
             Mode::FaceToFace,
@@ -547,8 +538,7 @@ fn the_day_view_lists_each_session_with_its_volunteer_and_appointments_in_order(
         .book(
             fresh(),
             jo,
-            tuesday,
-            day(2026, 3, 3),
+            (tuesday, day(2026, 3, 3)),
             times((10, 0), (10, 20)),
             Kind::FollowUp,
             Mode::Telephone,
@@ -558,8 +548,7 @@ fn the_day_view_lists_each_session_with_its_volunteer_and_appointments_in_order(
         .book(
             fresh(),
             sam,
-            tuesday,
-            day(2026, 3, 3),
+            (tuesday, day(2026, 3, 3)),
             times((9, 0), (9, 45)),
             Kind::First,
             Mode::FaceToFace,
