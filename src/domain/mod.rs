@@ -3,6 +3,7 @@
 pub mod clinic;
 pub mod config;
 pub mod dates;
+pub mod directory;
 pub mod form;
 pub mod fragment;
 pub mod plan;

@@ -3,6 +3,7 @@
 
 use super::{Document, KnownKind};
 use crate::domain::clinic::Clinic;
+use crate::domain::directory::Directory;
 use crate::domain::plan::PlanBook;
 use crate::domain::referral::{ClinicInbox, ReferralDraft};
 
@@ -26,10 +27,16 @@ impl Document for Clinic {
     const VERSION: u32 = 1;
 }
 
+impl Document for Directory {
+    const KIND: &'static str = "directory";
+    const VERSION: u32 = 1;
+}
+
 /// Every kind this version of the app reads: checked when the app opens.
 pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<ReferralDraft>(),
     KnownKind::of::<ClinicInbox>(),
     KnownKind::of::<PlanBook>(),
     KnownKind::of::<Clinic>(),
+    KnownKind::of::<Directory>(),
 ];

@@ -5,6 +5,7 @@
 
 use super::Id;
 use crate::domain::dates;
+use crate::domain::plan::wellbeing::Scores;
 use crate::domain::referral::{Barrier, Choice, Meeting, Referral, SupportNeed, YesNo};
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -178,6 +179,19 @@ pub struct Person {
     pub concerns: Vec<Concern>,
     /// The self-referral's reference, when the person came by one.
     pub referral_reference: String,
+    /// What they want support with, for the clinic's reports.
+    pub needs: Vec<SupportNeed>,
+    /// Their wellbeing scores (ONS4) each time they were asked, oldest first.
+    pub wellbeing: Vec<WellbeingRecord>,
+}
+
+/// Wellbeing scores recorded with the clinic on one day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WellbeingRecord {
+    /// As "2026-03-03".
+    pub on: String,
+    pub scores: Scores,
 }
 
 /// Why a concern could not be cleared.
@@ -246,6 +260,7 @@ impl Person {
                 _ => Mode::FaceToFace,
             },
             referral_reference: referral.reference.to_string(),
+            needs: a.support.clone(),
             ..Person::default()
         }
     }

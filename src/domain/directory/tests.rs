@@ -1,0 +1,216 @@
+use super::oruk::{self, ImportError};
+use super::*;
+
+const SAMPLE: &str = include_str!("fixtures/leeds-sample-oruk.json");
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn service(id: Id, name: &str, categories: &[Category]) -> Service {
+    Service {
+        id,
+        name: name.into(),
+        categories: categories.to_vec(),
+        checked_on: "2026-01-10".into(),
+        ..Service::default()
+    }
+}
+
+fn directory() -> Vec<Service> {
+    let mut choir = service(1, "Rainbow Choir", &[Category::Arts, Category::Loneliness]);
+    choir.description = "Sing together, no experience needed. Tea and cake after.".into();
+    choir.days = vec![1];
+    choir.free = true;
+    let mut garden = service(
+        2,
+        "Growing Together community garden",
+        &[Category::NatureAndGardening],
+    );
+    garden.description = "Grow vegetables with neighbours".into();
+    garden.days = vec![2, 5];
+    let mut tea = service(
+        3,
+        "Tuesday tea and chat",
+        &[Category::Loneliness, Category::Befriending],
+    );
+    tea.description =
+        "A friendly cuppa; bring a friend or come on your own. Some like to sing.".into();
+    tea.days = vec![1];
+    tea.free = true;
+    vec![choir, garden, tea]
+}
+
+fn names(found: Vec<&Service>) -> Vec<&str> {
+    found.into_iter().map(|s| s.name.as_str()).collect()
+}
+
+#[test]
+fn search_finds_every_word_anywhere_with_name_matches_first() {
+    let services = directory();
+    let all = Search::default();
+    assert_eq!(search(&services, &all).len(), 3);
+    let sing = Search {
+        words: "SING".into(),
+        ..Search::default()
+    };
+    assert_eq!(
+        names(search(&services, &sing)),
+        ["Rainbow Choir", "Tuesday tea and chat"]
+    );
+    let tea = Search {
+        words: "tea".into(),
+        ..Search::default()
+    };
+    // "Tuesday tea and chat" has it in its name; the choir only in its description.
+    assert_eq!(
+        names(search(&services, &tea)),
+        ["Tuesday tea and chat", "Rainbow Choir"]
+    );
+    let none = Search {
+        words: "tea swimming".into(),
+        ..Search::default()
+    };
+    assert!(search(&services, &none).is_empty());
+}
+
+#[test]
+fn filters_narrow_by_category_cost_and_day() {
+    let services = directory();
+    let lonely = Search {
+        category: Some(Category::Loneliness),
+        ..Search::default()
+    };
+    assert_eq!(
+        names(search(&services, &lonely)),
+        ["Rainbow Choir", "Tuesday tea and chat"]
+    );
+    let free_saturday = Search {
+        free_only: true,
+        day: Some(5),
+        ..Search::default()
+    };
+    assert!(search(&services, &free_saturday).is_empty());
+    let saturday = Search {
+        day: Some(5),
+        ..Search::default()
+    };
+    assert_eq!(
+        names(search(&services, &saturday)),
+        ["Growing Together community garden"]
+    );
+    assert_eq!(days_words(&[1, 3]), "Tuesdays and Thursdays");
+    assert_eq!(days_words(&[0, 2, 4]), "Mondays, Wednesdays and Fridays");
+}
+
+#[test]
+fn an_entry_not_checked_for_six_months_may_be_out_of_date() {
+    let choir = &directory()[0];
+    assert!(!choir.may_be_out_of_date(day(2026, 7, 10)));
+    assert!(choir.may_be_out_of_date(day(2026, 7, 11)));
+    assert!(Service::default().may_be_out_of_date(day(2026, 1, 1)));
+    assert_eq!(
+        checked_words(choir).as_deref(),
+        Some("Checked in January 2026")
+    );
+}
+
+#[test]
+fn a_council_list_is_read_with_the_fields_the_app_uses() {
+    let (services, skipped) = oruk::read(SAMPLE).unwrap();
+    assert_eq!((services.len(), skipped), (2, 1));
+    let walk = &services[0];
+    assert_eq!(walk.name, "Elm Park Walking Group");
+    assert_eq!(walk.organisation, "Friends of Elm Park");
+    assert_eq!(walk.phone, "0113 496 0456");
+    assert_eq!(walk.place, "Elm Park cafe, Park Lane, Leeds, LS1 2AB");
+    assert_eq!(
+        walk.accessibility,
+        "Step-free paths: Benches every 200 metres"
+    );
+    assert_eq!(walk.days, [1, 3]);
+    assert_eq!(walk.when, "10:00 to 11:00");
+    assert!(walk.free);
+    assert_eq!(walk.who_for, "Adults living in Leeds. Ages 18 and over");
+    // "Health walks" is not one of the app's categories, and is left out.
+    assert_eq!(walk.categories, [Category::SportAndMovement]);
+    assert_eq!(walk.checked_on, "2026-01-15");
+    assert_eq!(walk.oruk_id, "lcc-0001");
+    assert_eq!(walk.access, Access::SelfReferralWelcome);
+    let money = &services[1];
+    assert_eq!(money.access, Access::ReferralNeeded);
+    assert!(money.free);
+    assert_eq!(money.cost, "Free of charge");
+    assert_eq!(money.when, "Wednesdays 1pm to 4pm");
+    assert_eq!(money.categories, [Category::Money]);
+}
+
+#[test]
+fn the_directory_goes_out_and_comes_back_the_same() {
+    let mut services = directory();
+    services[0].phone = "0113 496 0789".into();
+    services[0].who_for = "Adults, \"all voices\"".into();
+    services[0].access = Access::ReferralNeeded;
+    services[1].cost = "£2 a session".into();
+    services[1].accessibility = "Raised beds".into();
+    let file = oruk::write(&services);
+    let (back, skipped) = oruk::read(&file).unwrap();
+    assert_eq!(skipped, 0);
+    let without_ids = |s: &Service| Service {
+        id: 0,
+        oruk_id: String::new(),
+        ..s.clone()
+    };
+    assert_eq!(
+        back.iter().map(without_ids).collect::<Vec<_>>(),
+        services.iter().map(without_ids).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_import_previews_new_changed_and_unchanged_entries_before_writing() {
+    let (mut existing, _) = oruk::read(SAMPLE).unwrap();
+    existing.truncate(1);
+    existing[0].id = 77;
+    existing[0].phone = "old number".into();
+    let preview = oruk::preview(&existing, SAMPLE).unwrap();
+    assert_eq!(preview.new.len(), 1);
+    assert_eq!(preview.new[0].name, "Money Matters drop-in");
+    assert_eq!(preview.changed.len(), 1);
+    assert_eq!(preview.changed[0].0, 77);
+    assert_eq!(preview.changed[0].1.phone, "0113 496 0456");
+    assert_eq!((preview.unchanged, preview.skipped), (0, 1));
+    existing[0].phone = "0113 496 0456".into();
+    assert_eq!(oruk::preview(&existing, SAMPLE).unwrap().unchanged, 1);
+}
+
+#[test]
+fn a_file_that_is_not_a_list_of_services_is_refused_clearly() {
+    assert_eq!(
+        oruk::read("{\"content\": [ {\"name\": \"x\" }"),
+        Err(ImportError::NotJson {
+            line: 1,
+            column: 28
+        })
+    );
+    assert_eq!(oruk::read("[1, 2, 3]"), Err(ImportError::NoServices));
+    assert_eq!(
+        oruk::read("{\"total_items\": 0}"),
+        Err(ImportError::NoServices)
+    );
+    assert_eq!(
+        oruk::read("[{\"description\": \"no name\"}]"),
+        Err(ImportError::NoServices)
+    );
+    assert_eq!(
+        oruk::read(&" ".repeat(oruk::LARGEST_FILE + 1)),
+        Err(ImportError::TooLarge)
+    );
+    assert_eq!(
+        ImportError::NotJson { line: 3, column: 7 }.message(),
+        "The file is not an Open Referral UK JSON file: it stops making sense at line 3, column 7"
+    );
+    // Markup in a file is only ever text.
+    let (services, _) = oruk::read("[{\"name\": \"<script>alert(1)</script>\"}]").unwrap();
+    assert_eq!(services[0].name, "<script>alert(1)</script>");
+}
