@@ -9,4 +9,5 @@ pub mod fragment;
 pub mod plan;
 pub mod referral;
 pub mod reminders;
+pub mod reports;
 pub mod site;

@@ -135,6 +135,17 @@ pub enum Band {
 }
 
 impl Band {
+    /// Its place from very low (0) to very high (4).
+    pub fn rank(self) -> u8 {
+        match self {
+            Band::VeryLow => 0,
+            Band::Low => 1,
+            Band::Medium => 2,
+            Band::High => 3,
+            Band::VeryHigh => 4,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Band::VeryLow => "very low",
