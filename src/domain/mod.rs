@@ -10,4 +10,5 @@ pub mod plan;
 pub mod referral;
 pub mod reminders;
 pub mod reports;
+pub mod sample;
 pub mod site;
