@@ -50,6 +50,9 @@ pub struct MemoryBackend {
     items: RefCell<BTreeMap<String, String>>,
     /// When set, every write fails with this.
     pub failing: RefCell<Option<SaveError>>,
+    /// When set, a write that would make the stored text longer than this
+    /// (all keys and values together, in bytes) fails as full.
+    pub quota: RefCell<Option<usize>>,
 }
 
 impl MemoryBackend {
@@ -67,6 +70,19 @@ impl MemoryBackend {
     pub fn fail_writes(&self, error: Option<SaveError>) {
         *self.failing.borrow_mut() = error;
     }
+
+    pub fn set_quota(&self, bytes: Option<usize>) {
+        *self.quota.borrow_mut() = bytes;
+    }
+
+    /// Bytes stored, keys and values together.
+    pub fn used(&self) -> usize {
+        self.items
+            .borrow()
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum()
+    }
 }
 
 impl Backend for MemoryBackend {
@@ -77,6 +93,16 @@ impl Backend for MemoryBackend {
     fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
         if let Some(error) = *self.failing.borrow() {
             return Err(error);
+        }
+        if let Some(quota) = *self.quota.borrow() {
+            let replaced = self
+                .items
+                .borrow()
+                .get(key)
+                .map_or(0, |old| key.len() + old.len());
+            if self.used() - replaced + key.len() + value.len() > quota {
+                return Err(SaveError::Full);
+            }
         }
         self.items
             .borrow_mut()

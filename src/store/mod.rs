@@ -8,6 +8,7 @@
 //! [`MemoryBackend`].
 
 pub mod backend;
+pub mod backup;
 pub mod documents;
 pub mod envelope;
 pub mod kept;

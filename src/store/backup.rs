@@ -1,0 +1,282 @@
+//! Backups: one file holding every document the app keeps, exactly as
+//! stored (each in its envelope, with its kind and version), with the file's
+//! own format version, the time it was made and a checksum. Restoring checks
+//! the whole file before anything is written, and writes all of it or none.
+
+use super::envelope::check_envelope;
+use super::{document_key, Backend, KnownKind, SaveError, Unreadable};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// What the file says it is.
+pub const FORMAT: &str = "social-prescribing-backup";
+/// Raise when the file's shape changes, and keep reading older ones.
+pub const FORMAT_VERSION: u32 = 1;
+/// A file bigger than this is refused unread.
+pub const LARGEST: usize = 30 * 1024 * 1024;
+
+/// "linkworker-backup-2026-03-03.json".
+pub fn file_name(date_iso: &str) -> String {
+    format!("linkworker-backup-{date_iso}.json")
+}
+
+#[derive(Serialize, Deserialize)]
+struct BackupFile {
+    format: String,
+    format_version: u32,
+    made: String,
+    documents: Vec<Value>,
+    checksum: String,
+}
+
+fn checksum(documents: &[Value]) -> String {
+    let text = serde_json::to_string(documents).unwrap_or_default();
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// Why a backup file cannot be restored, in words for the person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupProblem {
+    TooLarge,
+    NotABackup,
+    CutShort,
+    Newer,
+    Damaged,
+    Unreadable(String, Unreadable),
+}
+
+impl BackupProblem {
+    pub fn message(&self) -> String {
+        match self {
+            BackupProblem::TooLarge => "The file is too large to be a backup from this app. Choose the backup file".to_string(),
+            BackupProblem::NotABackup => "The file is not a backup from this app. Choose a file whose name starts with linkworker-backup".to_string(),
+            BackupProblem::CutShort => "The backup file is incomplete: it may not have finished downloading or copying. Choose the file again, or another backup".to_string(),
+            BackupProblem::Newer => "The backup was made by a newer version of this app. Reload the page to get the newer version, then restore it".to_string(),
+            BackupProblem::Damaged => "The backup file has been changed or damaged since it was made, so it cannot be used. Choose another backup".to_string(),
+            BackupProblem::Unreadable(kind, why) => format!("The backup's {kind} cannot be used: {}", why.message()),
+        }
+    }
+}
+
+/// A backup that passed every check: the documents to write, by kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restorable {
+    pub made: String,
+    /// Each document's kind and its stored text.
+    pub documents: Vec<(String, String)>,
+}
+
+impl Restorable {
+    /// The stored text of one kind, to preview what it holds.
+    pub fn document(&self, kind: &str) -> Option<&str> {
+        self.documents
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map(|(_, raw)| raw.as_str())
+    }
+}
+
+/// The backup of every known document in `backend`, made at `made` (ISO time).
+pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<String, SaveError> {
+    let mut documents = Vec::new();
+    for kind in known {
+        if let Some(raw) = backend.read(&document_key(kind.kind))? {
+            // What is stored is an envelope; one that is not valid JSON is
+            // kept as a string so the backup holds it word for word.
+            documents.push(serde_json::from_str(&raw).unwrap_or(Value::String(raw)));
+        }
+    }
+    let file = BackupFile {
+        format: FORMAT.to_string(),
+        format_version: FORMAT_VERSION,
+        made: made.to_string(),
+        checksum: checksum(&documents),
+        documents,
+    };
+    Ok(serde_json::to_string_pretty(&file).unwrap_or_default())
+}
+
+/// Checks a backup file from end to end without writing anything.
+pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem> {
+    if text.len() > LARGEST {
+        return Err(BackupProblem::TooLarge);
+    }
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        if e.is_eof() {
+            BackupProblem::CutShort
+        } else {
+            BackupProblem::NotABackup
+        }
+    })?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(BackupProblem::NotABackup);
+    }
+    if value
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .is_some_and(|v| v > u64::from(FORMAT_VERSION))
+    {
+        return Err(BackupProblem::Newer);
+    }
+    let file: BackupFile = serde_json::from_value(value).map_err(|_| BackupProblem::NotABackup)?;
+    if checksum(&file.documents) != file.checksum {
+        return Err(BackupProblem::Damaged);
+    }
+    let mut documents = Vec::new();
+    for document in &file.documents {
+        let kind = document
+            .get("kind")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let Some(known) = known.iter().find(|k| k.kind == kind) else {
+            return Err(BackupProblem::NotABackup);
+        };
+        let raw = document.to_string();
+        match check_envelope(&raw, known.kind, Some(known.version)) {
+            Ok(()) => documents.push((kind, raw)),
+            Err(Unreadable::Newer { .. }) => return Err(BackupProblem::Newer),
+            Err(why) => return Err(BackupProblem::Unreadable(kind, why)),
+        }
+    }
+    Ok(Restorable {
+        made: file.made,
+        documents,
+    })
+}
+
+/// Writes a checked backup in place of what is stored: every document, or
+/// (if a write fails part-way, such as when storage is full) none, with what
+/// was there before put back.
+pub fn restore(backend: &impl Backend, backup: &Restorable) -> Result<(), SaveError> {
+    let before: Vec<(String, Option<String>)> = backup
+        .documents
+        .iter()
+        .map(|(kind, _)| {
+            let key = document_key(kind);
+            backend.read(&key).map(|value| (key, value))
+        })
+        .collect::<Result<_, _>>()?;
+    for (n, (kind, raw)) in backup.documents.iter().enumerate() {
+        if let Err(error) = backend.write(&document_key(kind), raw) {
+            for (key, value) in &before[..n] {
+                let _ = match value {
+                    Some(value) => backend.write(key, value),
+                    None => backend.remove(key),
+                };
+            }
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::PlanBook;
+    use crate::domain::referral::ClinicInbox;
+    use crate::store::documents::KNOWN;
+    use crate::store::envelope::{decode, encode};
+    use crate::store::MemoryBackend;
+
+    fn device_with_a_plan() -> MemoryBackend {
+        let mut plans = PlanBook::default();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+        plans.start("plan-1", today);
+        plans.plans[0].about.called = "Sam \"Sammy\" O'Neil <b>".into();
+        let backend = MemoryBackend::default();
+        backend
+            .write(
+                &document_key("plans"),
+                &encode(&plans, 4, "2026-03-03T10:00:00Z"),
+            )
+            .unwrap();
+        backend
+            .write(
+                &document_key("clinic-inbox"),
+                &encode(&ClinicInbox::default(), 1, "2026-03-03T10:00:00Z"),
+            )
+            .unwrap();
+        backend.write("other-site-key", "not ours").unwrap();
+        backend
+    }
+
+    #[test]
+    fn a_backup_restores_every_document_word_for_word_on_another_device() {
+        let old = device_with_a_plan();
+        let file = make(&old, KNOWN, "2026-03-03T10:15:00Z").unwrap();
+        assert_eq!(file_name("2026-03-03"), "linkworker-backup-2026-03-03.json");
+        let backup = open(&file, KNOWN).unwrap();
+        assert_eq!(backup.made, "2026-03-03T10:15:00Z");
+        assert_eq!(backup.documents.len(), 2);
+
+        let new = MemoryBackend::default();
+        restore(&new, &backup).unwrap();
+        let raw = new.read(&document_key("plans")).unwrap().unwrap();
+        let plans = decode::<PlanBook>(&raw).unwrap();
+        assert_eq!(
+            plans.value.plans[0].about.called,
+            "Sam \"Sammy\" O'Neil <b>"
+        );
+        assert_eq!(plans.revision, 4);
+        assert_eq!(new.read("other-site-key").unwrap(), None);
+    }
+
+    #[test]
+    fn every_kind_of_bad_file_is_refused_and_nothing_is_written() {
+        let file = make(&device_with_a_plan(), KNOWN, "2026-03-03T10:15:00Z").unwrap();
+        let refused = |text: &str| open(text, KNOWN).unwrap_err();
+        assert_eq!(refused(&file[..file.len() / 2]), BackupProblem::CutShort);
+        assert_eq!(refused("Name,Phone\nSam,0770"), BackupProblem::NotABackup);
+        assert_eq!(refused("{\"plans\": []}"), BackupProblem::NotABackup);
+        assert_eq!(
+            refused(&file.replacen("\"format_version\": 1", "\"format_version\": 2", 1)),
+            BackupProblem::Newer
+        );
+        assert_eq!(
+            refused(&file.replacen("O'Neil", "ONeil", 1)),
+            BackupProblem::Damaged
+        );
+        assert_eq!(refused(&" ".repeat(LARGEST + 1)), BackupProblem::TooLarge);
+
+        // A document written by a newer version of the app, with a correct checksum.
+        let mut value: Value = serde_json::from_str(&file).unwrap();
+        value["documents"][0]["version"] = Value::from(9);
+        value["checksum"] = Value::from(checksum(value["documents"].as_array().unwrap()));
+        assert_eq!(refused(&value.to_string()), BackupProblem::Newer);
+        // A document of a kind this app does not keep.
+        value["documents"][0]["kind"] = Value::from("passwords");
+        value["documents"][0]["version"] = Value::from(1);
+        value["checksum"] = Value::from(checksum(value["documents"].as_array().unwrap()));
+        assert_eq!(refused(&value.to_string()), BackupProblem::NotABackup);
+        assert!(BackupProblem::Damaged
+            .message()
+            .starts_with("The backup file has been changed"));
+    }
+
+    #[test]
+    fn a_restore_that_fails_part_way_puts_back_what_was_there() {
+        let backup = open(
+            &make(&device_with_a_plan(), KNOWN, "2026-03-03T10:15:00Z").unwrap(),
+            KNOWN,
+        )
+        .unwrap();
+        let device = MemoryBackend::with(&[("sp.plans", "what was here before")]);
+        // Room for the inbox (written first), not for the plans after it.
+        let (first, raw) = &backup.documents[0];
+        assert_eq!(first, "clinic-inbox");
+        device.set_quota(Some(
+            device.used() + document_key(first).len() + raw.len() + 10,
+        ));
+        assert_eq!(restore(&device, &backup), Err(SaveError::Full));
+        assert_eq!(
+            device.read("sp.plans").unwrap().as_deref(),
+            Some("what was here before")
+        );
+        assert_eq!(device.read("sp.clinic-inbox").unwrap(), None);
+    }
+}
