@@ -22,6 +22,7 @@ use rota::{RotaEntry, Volunteer};
 use serde::{Deserialize, Serialize};
 use sessions::{ExtraSession, SessionOn, Sessions, WeeklySession};
 use slots::{Kind, SlotSettings};
+use std::collections::HashMap;
 use time::TimeRange;
 
 /// Names a session, volunteer, person, appointment or log entry for good,
@@ -73,6 +74,13 @@ pub struct DaySession<'a> {
     pub session: SessionOn,
     pub volunteer: Option<&'a Volunteer>,
     pub appointments: Vec<(&'a Booking, Option<&'a Person>)>,
+}
+
+/// A person's attended appointments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attendance {
+    pub count: usize,
+    pub first: NaiveDate,
 }
 
 /// The caseload at a glance.
@@ -299,8 +307,33 @@ impl Clinic {
             .collect()
     }
 
+    /// For each person who attended any appointment: how many they attended,
+    /// and the date of the first. One pass over the appointments, so the
+    /// caseload and reports stay quick with years of them.
+    pub fn attendance(&self) -> HashMap<Id, Attendance> {
+        let mut seen: HashMap<Id, Attendance> = HashMap::new();
+        for booking in self
+            .bookings
+            .iter()
+            .filter(|b| b.outcome == Outcome::Attended)
+        {
+            let Some(on) = booking.on() else { continue };
+            seen.entry(booking.person)
+                .and_modify(|a| {
+                    a.count += 1;
+                    a.first = a.first.min(on);
+                })
+                .or_insert(Attendance {
+                    count: 1,
+                    first: on,
+                });
+        }
+        seen
+    }
+
     /// The caseload's figures on `today`.
     pub fn caseload(&self, today: NaiveDate) -> Caseload {
+        let attendance = self.attendance();
         let count =
             |status: PersonStatus| self.people.iter().filter(|p| p.status == status).count();
         let mut waits: Vec<i64> = self
@@ -308,12 +341,7 @@ impl Clinic {
             .iter()
             .filter_map(|p| {
                 let referred = p.referred()?;
-                let first = self
-                    .bookings
-                    .iter()
-                    .filter(|b| b.person == p.id && b.outcome == Outcome::Attended)
-                    .filter_map(Booking::on)
-                    .min()?;
+                let first = attendance.get(&p.id)?.first;
                 Some((first - referred).num_days().max(0))
             })
             .collect();
@@ -330,14 +358,7 @@ impl Clinic {
             .collect();
         let contacts: usize = seen
             .iter()
-            .map(|p| {
-                p.log.len()
-                    + self
-                        .bookings
-                        .iter()
-                        .filter(|b| b.person == p.id && b.outcome == Outcome::Attended)
-                        .count()
-            })
+            .map(|p| p.log.len() + attendance.get(&p.id).map_or(0, |a| a.count))
             .sum();
         let year_ago = today.checked_sub_days(Days::new(365)).unwrap_or(today);
         let this_year = self

@@ -219,16 +219,12 @@ pub fn report(clinic: &Clinic, period: Period) -> Report {
     );
 
     // Waiting from referral to first appointment, for people first seen in the period.
+    let attendance = clinic.attendance();
     let mut waits: Vec<i64> = clinic
         .people
         .iter()
         .filter_map(|p| {
-            let first = clinic
-                .bookings
-                .iter()
-                .filter(|b| b.person == p.id && b.outcome == Outcome::Attended)
-                .filter_map(|b| b.on())
-                .min()?;
+            let first = attendance.get(&p.id)?.first;
             period
                 .contains(first)
                 .then(|| p.referred().map(|r| (first - r).num_days().max(0)))
@@ -297,15 +293,16 @@ pub fn report(clinic: &Clinic, period: Period) -> Report {
     }
 
     // Contacts: log entries and attended appointments in the period, per person with any.
+    let mut attended_in_period: std::collections::HashMap<u64, usize> = Default::default();
+    for b in booked.iter().filter(|b| b.outcome == Outcome::Attended) {
+        *attended_in_period.entry(b.person).or_default() += 1;
+    }
     let contacts: Vec<usize> = clinic
         .people
         .iter()
         .map(|p| {
             p.log.iter().filter(|e| period.has(&e.on)).count()
-                + booked
-                    .iter()
-                    .filter(|b| b.person == p.id && b.outcome == Outcome::Attended)
-                    .count()
+                + attended_in_period.get(&p.id).copied().unwrap_or(0)
         })
         .filter(|n| *n > 0)
         .collect();
