@@ -4,7 +4,8 @@ import { gzipSync } from "node:zlib";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-const BUDGET = 200 * 1024;
+// Issue 9 tightened this from the foundation's 200 KB.
+const BUDGET = 150 * 1024;
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 // A first visit fetches the page, what it links, and what the service worker
