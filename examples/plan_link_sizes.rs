@@ -7,7 +7,10 @@ use social_prescribing::domain::sample::{generate, FIVE_YEARS};
 fn main() {
     let sample = generate(42, FIVE_YEARS);
     if std::env::args().any(|a| a == "--first") {
-        println!("{}", share::link("https://surgery.example/support/", &sample.plans.plans[0]));
+        println!(
+            "{}",
+            share::link("https://surgery.example/support/", &sample.plans.plans[0])
+        );
         return;
     }
     let mut lengths: Vec<usize> = sample

@@ -76,6 +76,15 @@ pub struct DaySession<'a> {
     pub appointments: Vec<(&'a Booking, Option<&'a Person>)>,
 }
 
+/// Each clash's message, as an error, when there are any.
+fn refuse_clashes(clashes: &[sessions::Clash<'_>]) -> Result<(), Vec<String>> {
+    if clashes.is_empty() {
+        Ok(())
+    } else {
+        Err(clashes.iter().map(|c| c.message()).collect())
+    }
+}
+
 /// A person's attended appointments.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Attendance {
@@ -104,30 +113,14 @@ pub struct Caseload {
 impl Clinic {
     /// Adds a weekly session, unless its room is already booked then.
     pub fn add_weekly(&mut self, session: WeeklySession) -> Result<(), Vec<String>> {
-        let clashes: Vec<String> = self
-            .sessions
-            .clashes_with_weekly(&session)
-            .iter()
-            .map(|c| c.message())
-            .collect();
-        if !clashes.is_empty() {
-            return Err(clashes);
-        }
+        refuse_clashes(&self.sessions.clashes_with_weekly(&session))?;
         self.sessions.weekly.push(session);
         Ok(())
     }
 
     /// Adds a one-off session, unless its room is already booked then.
     pub fn add_extra(&mut self, session: ExtraSession) -> Result<(), Vec<String>> {
-        let clashes: Vec<String> = self
-            .sessions
-            .clashes_with_extra(&session)
-            .iter()
-            .map(|c| c.message())
-            .collect();
-        if !clashes.is_empty() {
-            return Err(clashes);
-        }
+        refuse_clashes(&self.sessions.clashes_with_extra(&session))?;
         self.sessions.extra.push(session);
         Ok(())
     }

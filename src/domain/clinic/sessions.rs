@@ -64,15 +64,7 @@ pub fn weekday_of(days_from_monday: u8) -> Weekday {
 
 /// "Tuesday", for a session's weekday.
 pub fn weekday_name(days_from_monday: u8) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][usize::from(days_from_monday.min(6))]
+    dates::DAYS[usize::from(days_from_monday.min(6))]
 }
 
 impl WeeklySession {
@@ -146,37 +138,23 @@ impl Sessions {
     /// `weekly` on some date (the session with its own id is left out, so an
     /// edit is not a clash with itself).
     pub fn clashes_with_weekly(&self, weekly: &WeeklySession) -> Vec<Clash<'_>> {
-        let first = dates::parse_iso(&weekly.first);
-        let last = dates::parse_iso(&weekly.last);
-        let mut clashes: Vec<Clash<'_>> = self
-            .weekly
-            .iter()
-            .filter(|w| {
-                w.id != weekly.id
-                    && w.weekday == weekly.weekday
-                    && same_room(&w.room, &weekly.room)
-                    && w.times.overlaps(weekly.times)
+        let (first, last) = (
+            dates::parse_iso(&weekly.first),
+            dates::parse_iso(&weekly.last),
+        );
+        self.clashes(
+            (weekly.id, &weekly.room, weekly.times),
+            |w| {
+                w.weekday == weekly.weekday
                     && periods_meet(
                         first,
                         last,
                         dates::parse_iso(&w.first),
                         dates::parse_iso(&w.last),
                     )
-            })
-            .map(Clash::Weekly)
-            .collect();
-        clashes.extend(
-            self.extra
-                .iter()
-                .filter(|e| {
-                    e.id != weekly.id
-                        && same_room(&e.room, &weekly.room)
-                        && e.times.overlaps(weekly.times)
-                        && dates::parse_iso(&e.date).is_some_and(|d| weekly.runs_on(d))
-                })
-                .map(Clash::Extra),
-        );
-        clashes
+            },
+            |e| dates::parse_iso(&e.date).is_some_and(|d| weekly.runs_on(d)),
+        )
     }
 
     /// The sessions that would be in the same room at the same time as `extra`.
@@ -184,29 +162,35 @@ impl Sessions {
         let Some(date) = dates::parse_iso(&extra.date) else {
             return Vec::new();
         };
-        let mut clashes: Vec<Clash<'_>> = self
+        self.clashes(
+            (extra.id, &extra.room, extra.times),
+            |w| w.runs_on(date),
+            |e| e.date == extra.date,
+        )
+    }
+
+    /// The other sessions in `room` overlapping `times` on a shared date, as
+    /// told by `weekly_meets` and `extra_meets`.
+    fn clashes(
+        &self,
+        (id, room, times): (Id, &str, TimeRange),
+        weekly_meets: impl Fn(&WeeklySession) -> bool,
+        extra_meets: impl Fn(&ExtraSession) -> bool,
+    ) -> Vec<Clash<'_>> {
+        let in_the_way = |other: Id, other_room: &str, other_times: TimeRange| {
+            other != id && same_room(other_room, room) && other_times.overlaps(times)
+        };
+        let weekly = self
             .weekly
             .iter()
-            .filter(|w| {
-                w.id != extra.id
-                    && w.runs_on(date)
-                    && same_room(&w.room, &extra.room)
-                    && w.times.overlaps(extra.times)
-            })
-            .map(Clash::Weekly)
-            .collect();
-        clashes.extend(
-            self.extra
-                .iter()
-                .filter(|e| {
-                    e.id != extra.id
-                        && e.date == extra.date
-                        && same_room(&e.room, &extra.room)
-                        && e.times.overlaps(extra.times)
-                })
-                .map(Clash::Extra),
-        );
-        clashes
+            .filter(|w| in_the_way(w.id, &w.room, w.times) && weekly_meets(w))
+            .map(Clash::Weekly);
+        let extra = self
+            .extra
+            .iter()
+            .filter(|e| in_the_way(e.id, &e.room, e.times) && extra_meets(e))
+            .map(Clash::Extra);
+        weekly.chain(extra).collect()
     }
 }
 

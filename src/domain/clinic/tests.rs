@@ -61,6 +61,26 @@ fn volunteer(id: Id, name: &str, usually: &[(u8, TimeRange)]) -> Volunteer {
     }
 }
 
+/// Books a first appointment, face to face.
+fn book_first(
+    clinic: &mut Clinic,
+    person: Id,
+    at: (Id, NaiveDate),
+    t: TimeRange,
+) -> Result<Id, BookingProblem> {
+    clinic.book(fresh(), person, at, t, Kind::First, Mode::FaceToFace)
+}
+
+/// Books a follow-up by telephone.
+fn book_follow_up(
+    clinic: &mut Clinic,
+    person: Id,
+    at: (Id, NaiveDate),
+    t: TimeRange,
+) -> Result<Id, BookingProblem> {
+    clinic.book(fresh(), person, at, t, Kind::FollowUp, Mode::Telephone)
+}
+
 fn person(clinic: &mut Clinic, name: &str, referred: &str) -> Id {
     let id = fresh();
     clinic.people.push(Person {
@@ -244,16 +264,7 @@ fn a_new_person_is_offered_the_next_free_time_that_fits_them() {
         (thursday, times((13, 30), (14, 15)))
     );
 
-    let booked = clinic
-        .book(
-            fresh(),
-            sam,
-            (thursday, day(2026, 3, 5)),
-            offer.times,
-            Kind::First,
-            Mode::FaceToFace,
-        )
-        .unwrap();
+    let booked = book_first(&mut clinic, sam, (thursday, day(2026, 3, 5)), offer.times).unwrap();
     assert_eq!(clinic.person(sam).unwrap().status, PersonStatus::Active);
     // The follow-up goes after it, at Sam's own preferred length.
     clinic.person_mut(sam).unwrap().preferred_minutes = Some(30);
@@ -284,46 +295,21 @@ fn nobody_can_be_double_booked() {
     let sam = person(&mut clinic, "Sam", "2026-03-01");
     let jo = person(&mut clinic, "Jo", "2026-03-01");
     let date = day(2026, 3, 3);
-    clinic
-        .book(
-            fresh(),
-            sam,
-            (tuesday, date),
-            times((9, 0), (9, 45)),
-            Kind::First,
-            Mode::FaceToFace,
-        )
-        .unwrap();
+    book_first(&mut clinic, sam, (tuesday, date), times((9, 0), (9, 45))).unwrap();
     assert_eq!(
-        clinic.book(
-            fresh(),
-            jo,
-            (tuesday, date),
-            times((9, 30), (9, 50)),
-            Kind::FollowUp,
-            Mode::Telephone
-        ),
+        book_follow_up(&mut clinic, jo, (tuesday, date), times((9, 30), (9, 50))),
         Err(BookingProblem::SlotTaken)
     );
     assert_eq!(
-        clinic.book(
-            fresh(),
-            jo,
-            (tuesday, date),
-            times((12, 15), (12, 45)),
-            Kind::FollowUp,
-            Mode::Telephone
-        ),
+        book_follow_up(&mut clinic, jo, (tuesday, date), times((12, 15), (12, 45))),
         Err(BookingProblem::OutsideSession(times((9, 0), (12, 30))))
     );
     assert_eq!(
-        clinic.book(
-            fresh(),
+        book_follow_up(
+            &mut clinic,
             jo,
             (tuesday, day(2026, 3, 4)),
-            times((9, 0), (9, 20)),
-            Kind::FollowUp,
-            Mode::Telephone
+            times((9, 0), (9, 20))
         ),
         Err(BookingProblem::NoSuchSession)
     );
@@ -348,16 +334,7 @@ fn nobody_can_be_double_booked() {
         ),
         Err(BookingProblem::PersonBusy(times((9, 0), (9, 45))))
     );
-    assert!(clinic
-        .book(
-            fresh(),
-            jo,
-            (tuesday, date),
-            times((9, 45), (10, 5)),
-            Kind::FollowUp,
-            Mode::Telephone
-        )
-        .is_ok());
+    assert!(book_follow_up(&mut clinic, jo, (tuesday, date), times((9, 45), (10, 5))).is_ok());
     assert_eq!(
         BookingProblem::SlotTaken.message(),
         "That time is already booked. Choose a free time"
@@ -472,26 +449,20 @@ fn the_caseload_counts_waits_contacts_and_the_yearly_limit() {
     let kim = person(&mut clinic, "Kim", "2026-03-02");
     let _waiting = person(&mut clinic, "Lee", "2026-03-09");
     clinic.person_mut(kim).unwrap().status = PersonStatus::Declined;
-    let a = clinic
-        .book(
-            fresh(),
-            sam,
-            (tuesday, day(2026, 3, 3)),
-            times((9, 0), (9, 45)),
-            Kind::First,
-            Mode::FaceToFace,
-        )
-        .unwrap();
-    let b = clinic
-        .book(
-            fresh(),
-            jo,
-            (tuesday, day(2026, 3, 10)),
-            times((9, 0), (9, 45)),
-            Kind::First,
-            Mode::FaceToFace,
-        )
-        .unwrap();
+    let a = book_first(
+        &mut clinic,
+        sam,
+        (tuesday, day(2026, 3, 3)),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
+    let b = book_first(
+        &mut clinic,
+        jo,
+        (tuesday, day(2026, 3, 10)),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
     clinic.set_outcome(a, Outcome::Attended);
     clinic.set_outcome(b, Outcome::Attended);
     clinic.person_mut(sam).unwrap().log(
@@ -534,26 +505,20 @@ fn the_day_view_lists_each_session_with_its_volunteer_and_appointments_in_order(
     });
     let sam = person(&mut clinic, "Sam", "2026-03-01");
     let jo = person(&mut clinic, "Jo", "2026-03-01");
-    clinic
-        .book(
-            fresh(),
-            jo,
-            (tuesday, day(2026, 3, 3)),
-            times((10, 0), (10, 20)),
-            Kind::FollowUp,
-            Mode::Telephone,
-        )
-        .unwrap();
-    clinic
-        .book(
-            fresh(),
-            sam,
-            (tuesday, day(2026, 3, 3)),
-            times((9, 0), (9, 45)),
-            Kind::First,
-            Mode::FaceToFace,
-        )
-        .unwrap();
+    book_follow_up(
+        &mut clinic,
+        jo,
+        (tuesday, day(2026, 3, 3)),
+        times((10, 0), (10, 20)),
+    )
+    .unwrap();
+    book_first(
+        &mut clinic,
+        sam,
+        (tuesday, day(2026, 3, 3)),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
     let view = clinic.day(day(2026, 3, 3));
     assert_eq!(view.len(), 1);
     assert_eq!(view[0].volunteer.map(|v| v.name.as_str()), Some("Ann"));

@@ -9,21 +9,13 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn scores(values: [u8; 4]) -> Scores {
-    let mut scores = Scores::default();
-    for (question, value) in Question::ALL.into_iter().zip(values) {
-        scores.set(question, Some(Answer::Score(value)));
-    }
-    scores
-}
-
 /// Sam's plan, made with a link worker on 3 March 2026.
 fn sams_plan() -> CarePlan {
     let mut plan = CarePlan::new("plan-1", day(2026, 3, 3));
     plan.about.called = "Sam".into();
     plan.about.matters =
         "Seeing my grandchildren, and getting out of the house.\nMy garden.".into();
-    plan.wellbeing = scores([4, 5, 3, 8]);
+    plan.wellbeing = Scores::of([4, 5, 3, 8]);
     plan.wellbeing_on = "2026-03-03".into();
     let walk = plan.add_goal();
     let goal = plan.goals.iter_mut().find(|g| g.id == walk).unwrap();
@@ -104,7 +96,7 @@ fn a_review_ticks_off_steps_and_keeps_every_earlier_review() {
     assert_eq!(plan.open_steps().len(), 3);
     plan.record_review(
         day(2026, 4, 14),
-        scores([6, 6, 5, 5]),
+        Scores::of([6, 6, 5, 5]),
         "I went to two walks.".into(),
         &[asked],
     );
@@ -112,7 +104,7 @@ fn a_review_ticks_off_steps_and_keeps_every_earlier_review() {
     assert_eq!(plan.open_steps().len(), 2);
     plan.record_review(
         day(2026, 5, 26),
-        scores([7, 7, 7, 3]),
+        Scores::of([7, 7, 7, 3]),
         String::new(),
         &[asked],
     );
@@ -144,7 +136,12 @@ fn a_review_ticks_off_steps_and_keeps_every_earlier_review() {
 fn a_plan_without_starting_scores_starts_its_history_at_the_first_review() {
     let mut plan = CarePlan::new("plan-1", day(2026, 3, 3));
     assert!(plan.wellbeing_history().is_empty());
-    plan.record_review(day(2026, 4, 1), scores([5, 5, 5, 5]), String::new(), &[]);
+    plan.record_review(
+        day(2026, 4, 1),
+        Scores::of([5, 5, 5, 5]),
+        String::new(),
+        &[],
+    );
     let history = plan.wellbeing_history();
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].name, "Review 1");
@@ -244,7 +241,7 @@ fn a_shared_plan_comes_back_exactly_as_it_was() {
     let mut plan = sams_plan();
     plan.record_review(
         day(2026, 4, 14),
-        scores([0, 6, 5, 0]),
+        Scores::of([0, 6, 5, 0]),
         "Line one\nline two & more".into(),
         &[3],
     );
@@ -284,7 +281,7 @@ fn a_new_version_keeps_the_old_plan_as_it_was() {
     *book.get_mut("plan-1").unwrap() = sams_plan();
     book.get_mut("plan-1").unwrap().record_review(
         day(2026, 4, 14),
-        scores([6, 6, 6, 4]),
+        Scores::of([6, 6, 6, 4]),
         String::new(),
         &[],
     );
@@ -297,7 +294,7 @@ fn a_new_version_keeps_the_old_plan_as_it_was() {
     assert_eq!(copy.goals, sams_plan().goals);
     assert!(copy.reviews.is_empty());
     // The new version starts from the latest scores.
-    assert_eq!(copy.wellbeing, scores([6, 6, 6, 4]));
+    assert_eq!(copy.wellbeing, Scores::of([6, 6, 6, 4]));
     assert_eq!(copy.wellbeing_on, "2026-04-14");
 
     assert_eq!(book.plans.len(), 2);

@@ -212,6 +212,16 @@ pub struct Scores {
 }
 
 impl Scores {
+    /// Scores for the four questions in order, as tests write them.
+    #[cfg(test)]
+    pub fn of(values: [u8; 4]) -> Scores {
+        let mut scores = Scores::default();
+        for (question, value) in Question::ALL.into_iter().zip(values) {
+            scores.set(question, Some(Answer::Score(value)));
+        }
+        scores
+    }
+
     pub fn get(&self, question: Question) -> Option<Answer> {
         match question {
             Question::Satisfied => self.satisfied,

@@ -5,18 +5,10 @@ use crate::domain::clinic::rota::{RotaEntry, Volunteer};
 use crate::domain::clinic::sessions::WeeklySession;
 use crate::domain::clinic::slots::Kind;
 use crate::domain::clinic::time::{ClockTime, TimeRange};
-use crate::domain::plan::wellbeing::{Answer, Scores};
+use crate::domain::plan::wellbeing::Scores;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn scores(values: [u8; 4]) -> Scores {
-    let mut scores = Scores::default();
-    for (question, value) in Question::ALL.into_iter().zip(values) {
-        scores.set(question, Some(Answer::Score(value)));
-    }
-    scores
 }
 
 fn figure(report: &Report, measure: &str) -> String {
@@ -140,11 +132,11 @@ fn march() -> Clinic {
         clinic.people[n].wellbeing = vec![
             WellbeingRecord {
                 on: "2026-03-01".into(),
-                scores: scores(start),
+                scores: Scores::of(start),
             },
             WellbeingRecord {
                 on: "2026-03-28".into(),
-                scores: scores(latest),
+                scores: Scores::of(latest),
             },
         ];
     }
