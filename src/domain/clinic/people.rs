@@ -162,6 +162,8 @@ pub struct Person {
     pub preferred_name: String,
     pub phone: String,
     pub email: String,
+    /// They asked not to be sent texts.
+    pub no_texts: bool,
     pub source: Source,
     /// As "2026-03-03".
     pub referred_on: String,

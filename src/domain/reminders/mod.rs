@@ -3,6 +3,7 @@
 //! before a first call, booking confirmations and a blame-free "sorry we
 //! missed you". Each is counted in texts and opened in the phone's messaging app.
 
+pub mod day_list;
 pub mod sms;
 pub mod template;
 

@@ -206,3 +206,131 @@ fn typographic_characters_in_names_or_templates_are_cleaned_before_sending() {
     assert!(text.contains("O'Brien Room - first floor"));
     assert_eq!(count(&text).encoding, Encoding::Gsm7);
 }
+
+mod the_day_list {
+    use super::*;
+    use crate::domain::clinic::bookings::Outcome;
+    use crate::domain::clinic::people::Person;
+    use crate::domain::clinic::sessions::WeeklySession;
+    use crate::domain::clinic::slots::Kind;
+    use crate::domain::clinic::time::{ClockTime, TimeRange};
+    use crate::domain::clinic::Clinic;
+    use crate::domain::reminders::day_list::{day_list, next_clinic_day, How, Sender};
+
+    fn clinic() -> Clinic {
+        let mut clinic = Clinic::default();
+        clinic
+            .add_weekly(WeeklySession {
+                id: 1,
+                weekday: 1,
+                times: TimeRange::new(ClockTime::at(9, 0), ClockTime::at(12, 30)),
+                room: "Room 4".into(),
+                first: "2026-03-02".into(),
+                last: String::new(),
+            })
+            .unwrap();
+        for (id, name, phone, no_texts) in [
+            (10, "Samantha Jones", "07700 900123", false),
+            (11, "Jo Bloggs", "0113 496 0000", false),
+            (12, "Kim Lee", "07700 900456", true),
+        ] {
+            clinic.people.push(Person {
+                id,
+                name: name.into(),
+                phone: phone.into(),
+                no_texts,
+                ..Person::default()
+            });
+        }
+        let tuesday = day(2026, 3, 3);
+        let at = |h, m| TimeRange::new(ClockTime::at(h, m), ClockTime::at(h, m).plus(20).unwrap());
+        clinic
+            .book(
+                20,
+                11,
+                (1, tuesday),
+                at(9, 20),
+                Kind::FollowUp,
+                Mode::FaceToFace,
+            )
+            .unwrap();
+        clinic
+            .book(
+                21,
+                10,
+                (1, tuesday),
+                at(10, 0),
+                Kind::FollowUp,
+                Mode::FaceToFace,
+            )
+            .unwrap();
+        clinic
+            .book(
+                22,
+                12,
+                (1, tuesday),
+                at(11, 0),
+                Kind::FollowUp,
+                Mode::Telephone,
+            )
+            .unwrap();
+        let cancelled = clinic
+            .book(
+                23,
+                10,
+                (1, tuesday),
+                at(12, 0),
+                Kind::FollowUp,
+                Mode::FaceToFace,
+            )
+            .unwrap();
+        clinic.set_outcome(cancelled, Outcome::Cancelled);
+        clinic
+    }
+
+    const WILL: Sender<'static> = Sender {
+        name: "Will",
+        practice: "Elm Surgery",
+        practice_phone: "0113 496 0123",
+    };
+
+    #[test]
+    fn tomorrows_texts_are_ready_to_send_and_the_rest_are_listed_to_call() {
+        let clinic = clinic();
+        let monday = day(2026, 3, 2);
+        assert_eq!(next_clinic_day(&clinic, monday), Some(day(2026, 3, 3)));
+        let list = day_list(&clinic, &Wording::default(), day(2026, 3, 3), monday, &WILL);
+        let hows: Vec<&How> = list.iter().map(|t| &t.how).collect();
+        assert_eq!(list.len(), 3, "the cancelled appointment is left out");
+        assert_eq!(hows[0], &How::Call("No mobile number"));
+        let How::Text { text, link } = hows[1] else {
+            panic!("Sam should get a text: {:?}", hows[1]);
+        };
+        assert_eq!(
+            text,
+            "Hi Samantha, appointment confirmed for tomorrow at 10am at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+        );
+        assert!(link.starts_with("sms:07700900123?body=Hi%20Samantha%2C%20appointment"));
+        assert_eq!(hows[2], &How::Call("Asked not to be texted"));
+    }
+
+    #[test]
+    fn a_missing_detail_is_shown_instead_of_a_broken_text() {
+        let clinic = clinic();
+        let nobody = Sender { name: "", ..WILL };
+        let list = day_list(
+            &clinic,
+            &Wording::default(),
+            day(2026, 3, 3),
+            day(2026, 3, 2),
+            &nobody,
+        );
+        assert_eq!(
+            list[1].how,
+            How::Problem(vec![
+                "Enter your name, so the person knows who the text is from".to_string()
+            ])
+        );
+        assert_eq!(next_clinic_day(&clinic, day(2026, 3, 3)), None);
+    }
+}

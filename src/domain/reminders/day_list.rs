@@ -1,0 +1,101 @@
+//! The texts for the next clinic day: every appointment on it with its
+//! finished reminder, ready to copy or open in the phone's messaging app;
+//! people who asked not to be texted, or have no mobile number, are listed
+//! apart to be called instead.
+
+use super::{message, sms_link, Details, Purpose, Wording};
+use crate::domain::clinic::bookings::{Booking, Outcome};
+use crate::domain::clinic::people::Person;
+use crate::domain::clinic::Clinic;
+use crate::domain::referral::validate::is_uk_mobile;
+use chrono::{Days, NaiveDate};
+
+/// Who is sending, and the practice's details, for every text of the day.
+pub struct Sender<'a> {
+    pub name: &'a str,
+    pub practice: &'a str,
+    pub practice_phone: &'a str,
+}
+
+/// One appointment on the day's list.
+pub struct ToSend<'a> {
+    pub booking: &'a Booking,
+    pub person: &'a Person,
+    pub how: How,
+}
+
+/// What to do for one appointment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum How {
+    /// The text, and the link that opens it in the messaging app.
+    Text { text: String, link: String },
+    /// Call instead: no mobile number, or they asked not to be texted.
+    Call(&'static str),
+    /// The text cannot be made: what is missing, in words.
+    Problem(Vec<String>),
+}
+
+/// The first day after `today`, within four weeks, with appointments still booked.
+pub fn next_clinic_day(clinic: &Clinic, today: NaiveDate) -> Option<NaiveDate> {
+    clinic
+        .bookings
+        .iter()
+        .filter(|b| b.outcome == Outcome::Booked)
+        .filter_map(Booking::on)
+        .filter(|d| *d > today && *d <= today.checked_add_days(Days::new(28)).unwrap_or(today))
+        .min()
+}
+
+/// Every booked appointment on `day`, in time order, with what to send.
+pub fn day_list<'a>(
+    clinic: &'a Clinic,
+    wording: &Wording,
+    day: NaiveDate,
+    today: NaiveDate,
+    sender: &Sender<'_>,
+) -> Vec<ToSend<'a>> {
+    let mut list: Vec<ToSend<'a>> = clinic
+        .bookings
+        .iter()
+        .filter(|b| b.outcome == Outcome::Booked && b.on() == Some(day))
+        .filter_map(|booking| {
+            let person = clinic.person(booking.person)?;
+            let room = clinic
+                .sessions
+                .find(booking.session, day)
+                .map(|s| s.room)
+                .unwrap_or_default();
+            let how = if person.no_texts {
+                How::Call("Asked not to be texted")
+            } else if !is_uk_mobile(&person.phone) {
+                How::Call("No mobile number")
+            } else {
+                let details = Details {
+                    name: person.called().to_string(),
+                    date: Some(day),
+                    time: booking.times.start.words(),
+                    mode: Some(booking.mode),
+                    room,
+                    phone: person.phone.clone(),
+                    sender: sender.name.to_string(),
+                    practice: sender.practice.to_string(),
+                    practice_phone: sender.practice_phone.to_string(),
+                };
+                match message(wording, Purpose::Reminder, &details, today) {
+                    Ok(text) => How::Text {
+                        link: sms_link(&person.phone, &text),
+                        text,
+                    },
+                    Err(problems) => How::Problem(problems.iter().map(|p| p.message()).collect()),
+                }
+            };
+            Some(ToSend {
+                booking,
+                person,
+                how,
+            })
+        })
+        .collect();
+    list.sort_by_key(|t| (t.booking.times.start, t.booking.id));
+    list
+}
