@@ -228,3 +228,56 @@ pub fn entries(duties: &[Duty]) -> Vec<RotaEntry> {
         })
         .collect()
 }
+
+/// A rota as shared with volunteers by link: what each needs to see on
+/// their own phone, and nothing about the people the clinic supports.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedRota {
+    pub practice: String,
+    /// Date ("2026-03-03"), start and end ("09:00"), room, and who is on duty ("" for nobody).
+    pub rows: Vec<(String, String, String, String, String)>,
+}
+
+/// The payload format of a shared rota link.
+pub const SHARE_VERSION: u32 = 1;
+
+impl SharedRota {
+    pub fn from_duties(duties: &[Duty], volunteers: &[Volunteer], practice: &str) -> SharedRota {
+        SharedRota {
+            practice: practice.to_string(),
+            rows: duties
+                .iter()
+                .map(|d| {
+                    let who = d
+                        .volunteer
+                        .and_then(|id| volunteers.iter().find(|v| v.id == id))
+                        .map(|v| v.name.trim().to_string())
+                        .unwrap_or_default();
+                    (
+                        dates::iso(d.session.date),
+                        d.session.times.start.hh_mm(),
+                        d.session.times.end.hh_mm(),
+                        d.session.room.trim().to_string(),
+                        who,
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The link that opens the rota on a volunteer's phone; `app_root` ends in `/`.
+    pub fn link(&self, app_root: &str) -> String {
+        let json = serde_json::to_string(self).unwrap_or_default();
+        format!(
+            "{app_root}clinic/rota#{}",
+            crate::domain::fragment::seal("o", SHARE_VERSION, json.as_bytes())
+        )
+    }
+
+    /// Reads a shared rota from a page's fragment.
+    pub fn open(fragment: &str) -> Result<SharedRota, crate::domain::fragment::FragmentError> {
+        use crate::domain::fragment::{open, FragmentError};
+        let (_, json) = open(fragment, "o", SHARE_VERSION)?;
+        serde_json::from_slice(&json).map_err(|_| FragmentError::Damaged)
+    }
+}

@@ -569,3 +569,38 @@ fn a_self_referral_becomes_a_person_once() {
     assert_eq!(sam.communication, "Large print\nInterpreter needed: Polish");
     assert_eq!(sam.status, PersonStatus::Waiting);
 }
+
+#[test]
+fn a_shared_rota_carries_the_duties_and_nothing_about_the_people_supported() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    let sam = person(&mut clinic, "Sam Jones", "2026-03-01");
+    book_first(
+        &mut clinic,
+        sam,
+        (tuesday, day(2026, 3, 3)),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
+    let ann = volunteer(101, "Ann", &[(TUESDAY, times((9, 0), (12, 30)))]);
+    let sessions = clinic.sessions.between(day(2026, 3, 2), day(2026, 3, 8));
+    let duties = rota::suggest(&sessions, std::slice::from_ref(&ann), &[]);
+    let shared = rota::SharedRota::from_duties(&duties, &[ann], "Elm Surgery");
+    let link = shared.link("https://surgery.example/support/");
+    let (address, fragment) = link.split_once('#').unwrap();
+    assert_eq!(address, "https://surgery.example/support/clinic/rota");
+    let opened = rota::SharedRota::open(fragment).unwrap();
+    assert_eq!(opened, shared);
+    assert_eq!(
+        opened.rows[0],
+        (
+            "2026-03-03".into(),
+            "09:00".into(),
+            "12:30".into(),
+            "Room 4".into(),
+            "Ann".into()
+        )
+    );
+    assert_eq!(opened.rows[1].4, "");
+    let payload = serde_json::to_string(&opened).unwrap();
+    assert!(!payload.contains("Sam"));
+}
