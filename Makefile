@@ -75,6 +75,7 @@ test: setup chromium
 test-rust:
 	cargo test --locked
 	node tests/sms_counter.mjs
+	node tests/calendar_file.mjs
 
 # Components that touch the browser's storage, mounted in real headless Chromium.
 test-components:
