@@ -267,7 +267,7 @@ impl Person {
         }
     }
 
-    /// Whether the person can do a time on `date` starting at `hour`.
+    /// Whether the person can come on `weekday` at a time starting in `hour`.
     pub fn suits(&self, weekday: Weekday, hour: u16) -> bool {
         let day_ok =
             self.days.is_empty() || self.days.contains(&(weekday.num_days_from_monday() as u8));
