@@ -44,7 +44,7 @@ pub struct Sample {
 }
 
 /// A small, fast, seeded source of numbers (SplitMix64).
-struct Dice(u64);
+pub(crate) struct Dice(pub u64);
 
 impl Dice {
     fn next(&mut self) -> u64 {
@@ -55,7 +55,7 @@ impl Dice {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 

@@ -76,6 +76,15 @@ pub struct DaySession<'a> {
     pub appointments: Vec<(&'a Booking, Option<&'a Person>)>,
 }
 
+/// The middle of sorted numbers (the mean of the middle two when there is an even count).
+pub fn median(sorted: &[i64]) -> Option<f64> {
+    match sorted.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(sorted[n / 2] as f64),
+        n => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
+    }
+}
+
 /// Each clash's message, as an error, when there are any.
 fn refuse_clashes(clashes: &[sessions::Clash<'_>]) -> Result<(), Vec<String>> {
     if clashes.is_empty() {
@@ -100,7 +109,7 @@ pub struct Caseload {
     pub finished: usize,
     pub declined: usize,
     /// Days from referral to first attended appointment: the median and the longest.
-    pub median_wait: Option<i64>,
+    pub median_wait: Option<f64>,
     pub longest_wait: Option<i64>,
     /// Contacts (log entries and attended appointments) per person seen.
     pub contacts_per_person: Option<f32>,
@@ -269,21 +278,24 @@ impl Clinic {
         }
     }
 
+    /// The volunteer the stored rota has on duty at `session`, if anyone.
+    pub fn on_duty(&self, session: &SessionOn) -> Option<Id> {
+        let date = dates::iso(session.date);
+        self.rota
+            .iter()
+            .find(|e| e.session == session.session && e.date == date)
+            .and_then(|e| e.volunteer)
+    }
+
     /// Every session on `date` with its volunteer and appointments in time order.
     pub fn day(&self, date: NaiveDate) -> Vec<DaySession<'_>> {
-        let on_duty = |session: &SessionOn| {
-            let date = dates::iso(session.date);
-            self.rota
-                .iter()
-                .find(|e| e.session == session.session && e.date == date)
-                .and_then(|e| e.volunteer)
-                .and_then(|id| self.volunteers.iter().find(|v| v.id == id))
-        };
         self.sessions
             .between(date, date)
             .into_iter()
             .map(|session| {
-                let volunteer = on_duty(&session);
+                let volunteer = self
+                    .on_duty(&session)
+                    .and_then(|id| self.volunteers.iter().find(|v| v.id == id));
                 let mut appointments: Vec<(&Booking, Option<&Person>)> = self
                     .bookings
                     .iter()
@@ -339,11 +351,7 @@ impl Clinic {
             })
             .collect();
         waits.sort_unstable();
-        let median_wait = match waits.len() {
-            0 => None,
-            n if n % 2 == 1 => Some(waits[n / 2]),
-            n => Some((waits[n / 2 - 1] + waits[n / 2]) / 2),
-        };
+        let median_wait = median(&waits);
         let seen: Vec<&Person> = self
             .people
             .iter()

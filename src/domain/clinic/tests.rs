@@ -484,7 +484,7 @@ fn the_caseload_counts_waits_contacts_and_the_yearly_limit() {
         (1, 2, 0, 1)
     );
     // Sam waited 2 days, Jo 18.
-    assert_eq!(caseload.median_wait, Some(10));
+    assert_eq!(caseload.median_wait, Some(10.0));
     assert_eq!(caseload.longest_wait, Some(18));
     assert_eq!(caseload.contacts_per_person, Some(1.5));
     assert_eq!(caseload.this_year, 3);

@@ -10,7 +10,7 @@ mod tests;
 
 use crate::domain::clinic::bookings::Outcome;
 use crate::domain::clinic::people::{PersonStatus, Source};
-use crate::domain::clinic::Clinic;
+use crate::domain::clinic::{median, Clinic};
 use crate::domain::dates;
 use crate::domain::plan::wellbeing::Question;
 use crate::domain::referral::{Choice, SupportNeed};
@@ -153,14 +153,6 @@ impl Report {
                 .map(|l| vec![l.part.to_string(), l.measure.clone(), l.shown.words()]),
         );
         csv::table(&rows)
-    }
-}
-
-fn median(sorted: &[i64]) -> Option<f64> {
-    match sorted.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(sorted[n / 2] as f64),
-        n => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
     }
 }
 
@@ -396,14 +388,7 @@ pub fn report(clinic: &Clinic, period: Period) -> Report {
         .into_iter()
         .filter(|s| s.closed.is_none())
         .collect();
-    let on_duty = |session: &crate::domain::clinic::sessions::SessionOn| {
-        let date = dates::iso(session.date);
-        clinic
-            .rota
-            .iter()
-            .find(|e| e.session == session.session && e.date == date)
-            .and_then(|e| e.volunteer)
-    };
+    let on_duty = |session| clinic.on_duty(session);
     let covered = sessions.iter().filter(|s| on_duty(s).is_some()).count();
     let plain = |n: usize| Shown::Figure(n as f64, n.to_string());
     line("Rota", "Sessions".into(), plain(sessions.len()));
