@@ -56,8 +56,9 @@ crates:
 
 ## Building and serving ------------------------------------------------------
 
+# One trunk build per area of the app, put together in dist/ (tools/build.mjs).
 dist: setup
-	trunk build --release
+	node tools/build.mjs
 
 serve: dist
 	@echo "Serving the app at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"

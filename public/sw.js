@@ -1,17 +1,56 @@
 // Keeps a copy of the app on the device so that it opens with no network.
-// tools/postbuild.mjs fills in the build and its file list; a new build
-// changes this file, which is how the browser learns there is an update.
+// tools/build.mjs fills in the build and its files; a new build changes this
+// file, which is how the browser learns there is an update.
+//
+// Each area of the app (home, refer, plan, clinic) is its own bundle, kept
+// once the person has opened it: a patient's phone never downloads the
+// clinic's code. Every area's page is kept from the start, so an area never
+// opened can say so when there is no network.
 const BUILD = "__BUILD_ID__";
-const FILES = __PRECACHE__;
+const SHARED = __SHARED__;
+const AREAS = __AREAS__;
 const PREFIX = "social-prescribing-";
 const CACHE = PREFIX + BUILD;
+// Which areas this device has opened, kept in the cache so an update keeps them.
+const OPENED = "areas-opened";
 const scope = new URL(self.registration.scope);
+
+const inScope = (file) => new URL(file, scope).href;
+
+function areaOf(path) {
+  const first = path.split("/")[0];
+  return first !== "home" && first in AREAS ? first : "home";
+}
+
+async function openedAreas() {
+  const opened = new Set();
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(PREFIX)) continue;
+    const kept = await (await caches.open(key)).match(inScope(OPENED));
+    if (kept) for (const area of await kept.json()) if (area in AREAS) opened.add(area);
+  }
+  return opened;
+}
+
+async function markOpened(cache, areas) {
+  await cache.put(inScope(OPENED), new Response(JSON.stringify([...areas])));
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((file) => new Request(new URL(file, scope), { cache: "reload" }))),
-    ),
+    (async () => {
+      // The areas open in a window now (a first visit), and those opened before (an update).
+      const areas = await openedAreas();
+      for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+        const url = new URL(client.url);
+        if (url.pathname.startsWith(scope.pathname)) areas.add(areaOf(url.pathname.slice(scope.pathname.length)));
+      }
+      const files = [...SHARED, ...Object.values(AREAS).map((area) => area.page)];
+      for (const area of areas) files.push(...AREAS[area].files);
+      const cache = await caches.open(CACHE);
+      await cache.addAll([...new Set(files)].map((file) => new Request(inScope(file), { cache: "reload" })));
+      await markOpened(cache, areas);
+    })(),
   );
 });
 
@@ -40,9 +79,9 @@ self.addEventListener("fetch", (event) => {
   if (path === "config.json") {
     event.respondWith(networkFirst(request));
   } else if (request.mode === "navigate" && isPage(path)) {
-    event.respondWith(page(path, request));
+    event.respondWith(page(path));
   } else {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    event.respondWith(keptOrFetched(request, path));
   }
 });
 
@@ -52,14 +91,42 @@ function isPage(path) {
   return last === "" || last === "index.html" || !last.includes(".");
 }
 
-// Every page is index.html with a <base> that reaches the app's files from the
-// page's folder, so any page (even one this build does not know) opens offline.
-async function page(path, request) {
-  const index = await caches.match(new URL("index.html", scope).href, { cacheName: CACHE });
-  if (!index) return fetch(request);
+// Every page of an area is that area's page with a <base> that reaches the
+// app's files from the page's folder, so any page (even one this build does
+// not know) opens offline once its area has been opened. An area opened for
+// the first time is fetched whole before its page is shown.
+async function page(path) {
+  const area = areaOf(path);
+  try {
+    await Promise.all(AREAS[area].files.map((file) => kept(inScope(file), area)));
+  } catch (error) {
+    return notYetOpened();
+  }
+  const template = await caches.match(inScope(AREAS[area].page), { cacheName: CACHE });
+  if (!template) return notYetOpened();
   const depth = path.split("/").length - 1;
-  const html = (await index.text()).replace('<base href="./">', `<base href="${"../".repeat(depth) || "./"}">`);
+  const html = (await template.text()).replace(/<base href="[^"]*">/, `<base href="${"../".repeat(depth) || "./"}">`);
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+async function keptOrFetched(request, path) {
+  const area = Object.keys(AREAS).find((name) => AREAS[name].files.includes(path));
+  if (area) return kept(request.url, area);
+  return (await caches.match(request)) || fetch(request);
+}
+
+// One of an area's files from the cache, or fetched and kept, with the area
+// remembered as opened. Throws when it is not kept and cannot be fetched.
+async function kept(url, area) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(url);
+  if (hit) return hit;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  await cache.put(url, response.clone());
+  const opened = await openedAreas();
+  if (!opened.has(area)) await markOpened(cache, opened.add(area));
+  return response;
 }
 
 // The practice edits config.json by hand, so fetch it fresh when online.
@@ -72,4 +139,17 @@ async function networkFirst(request) {
   } catch (error) {
     return (await cache.match(request.url)) || Response.error();
   }
+}
+
+function notYetOpened() {
+  const html = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>No internet connection - Social prescribing</title>
+<style>body{font-family:arial,sans-serif;margin:0 auto;padding:16px;max-width:40em;color:#212b32;line-height:1.5}h1{font-size:2rem;line-height:1.2}a{color:#005eb8}</style></head>
+<body><main><h1>No internet connection</h1>
+<p>This part of the app has not been opened on this device before, so it needs the internet the first time.</p>
+<p>Try again when you are connected. The parts you have already used still work without a connection.</p>
+<p>If you need help now, call <a href="tel:999">999</a> in an emergency, <a href="tel:111">NHS 111</a> for urgent medical help, or Samaritans on <a href="tel:116123">116 123</a> at any time.</p>
+</main></body></html>`;
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
 }

@@ -19,8 +19,9 @@ test("a missing config.json shows a clear notice and the app still works", async
     await screenshot(page, "config-missing");
 
     await page.getByRole("link", { name: "Refer yourself", exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Refer yourself");
-    await expect(page.getByText("ask at reception to speak to the link worker team")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask for support from a link worker");
+    await expect(page.getByText("registered with Your GP practice.")).toBeVisible();
+    await expect(page.getByTestId("config-notice")).toContainText("config.json could not be found next to index.html.");
   } finally {
     await closeAll(context, served);
   }

@@ -27,6 +27,43 @@ pub const PAGE_PATHS: &[&str] = &[
     "privacy",
 ];
 
+/// A part of the app built as its own bundle, so that a person downloads only
+/// the part they open: a patient referring themselves never downloads the
+/// clinic's code. Moving between areas loads a page; moving inside one does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// The home page, privacy, and "Page not found".
+    Home,
+    Refer,
+    Plan,
+    Clinic,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [Area::Home, Area::Refer, Area::Plan, Area::Clinic];
+
+    /// The area a page path belongs to: its first folder, if that names an
+    /// area, otherwise home. `tools/assemble.mjs` follows the same rule.
+    pub fn of(page: &str) -> Area {
+        match page.split('/').next().unwrap_or("") {
+            "refer" => Area::Refer,
+            "plan" => Area::Plan,
+            "clinic" => Area::Clinic,
+            _ => Area::Home,
+        }
+    }
+
+    /// The area's name, as its bundle and stylesheet are named.
+    pub fn name(self) -> &'static str {
+        match self {
+            Area::Home => "home",
+            Area::Refer => "refer",
+            Area::Plan => "plan",
+            Area::Clinic => "clinic",
+        }
+    }
+}
+
 /// The router base for a document whose base URL path is `base_uri_path`
 /// (the path of `document.baseURI`, set by each page's `<base href>`): the
 /// directory without its trailing slash, so `""` at the root of a site.
@@ -39,13 +76,19 @@ pub fn router_base(base_uri_path: &str) -> String {
 }
 
 /// The address of a page of the app under `base`, as a link's `href`.
-/// `page` is `""` for the home page.
+/// `page` is `""` for the home page, and may end with a query
+/// (`"refer?deleted=yes"`). Every page is a folder on the server, so its
+/// address ends with `/`: a static server would otherwise answer a link or a
+/// reload with a redirect, one more round trip on a slow connection.
 pub fn page_href(base: &str, page: &str) -> String {
     let page = page.trim_start_matches('/');
-    if page.is_empty() {
-        format!("{base}/")
+    let split = page.find(['?', '#']).unwrap_or(page.len());
+    let (path, rest) = page.split_at(split);
+    let path = path.trim_end_matches('/');
+    if path.is_empty() {
+        format!("{base}/{rest}")
     } else {
-        format!("{base}/{page}")
+        format!("{base}/{path}/{rest}")
     }
 }
 
@@ -57,19 +100,47 @@ mod tests {
     fn at_the_root_of_a_site_the_base_is_empty() {
         assert_eq!(router_base("/"), "");
         assert_eq!(page_href("", ""), "/");
-        assert_eq!(page_href("", "plan"), "/plan");
+        assert_eq!(page_href("", "plan"), "/plan/");
     }
 
     #[test]
     fn under_a_sub_path_the_base_is_that_directory() {
         assert_eq!(router_base("/any/sub/path/"), "/any/sub/path");
-        assert_eq!(page_href("/any/sub/path", "refer"), "/any/sub/path/refer");
+        assert_eq!(page_href("/any/sub/path", "refer"), "/any/sub/path/refer/");
+        assert_eq!(
+            page_href("/any/sub/path", "refer/name/"),
+            "/any/sub/path/refer/name/"
+        );
         assert_eq!(page_href("/any/sub/path", ""), "/any/sub/path/");
+    }
+
+    #[test]
+    fn a_query_follows_the_folder() {
+        assert_eq!(page_href("", "refer?deleted=yes"), "/refer/?deleted=yes");
+        assert_eq!(
+            page_href("/a", "refer/check?change=name#x"),
+            "/a/refer/check/?change=name#x"
+        );
+        assert_eq!(page_href("/a", "?x=1"), "/a/?x=1");
     }
 
     #[test]
     fn a_base_that_names_a_file_keeps_only_its_directory() {
         assert_eq!(router_base("/practice/index.html"), "/practice");
+    }
+
+    #[test]
+    fn a_page_belongs_to_the_area_of_its_first_folder() {
+        assert_eq!(Area::of(""), Area::Home);
+        assert_eq!(Area::of("privacy"), Area::Home);
+        assert_eq!(Area::of("refer"), Area::Refer);
+        assert_eq!(Area::of("refer/check"), Area::Refer);
+        assert_eq!(Area::of("referral"), Area::Home);
+        assert_eq!(Area::of("plan/receive"), Area::Plan);
+        assert_eq!(Area::of("clinic/import"), Area::Clinic);
+        assert_eq!(Area::of("no-such-page"), Area::Home);
+        let names: Vec<_> = Area::ALL.iter().map(|a| a.name()).collect();
+        assert_eq!(names, ["home", "refer", "plan", "clinic"]);
     }
 
     #[test]

@@ -2,20 +2,33 @@
 
 use super::kept_notice::KeptNotice;
 use super::layout::{Footer, Header, SkipLink};
-use super::pages::{Clinic, Home, NotFound, Plan, Privacy, Refer};
 use super::practice::{self, ConfigNotice};
 use super::router::{provide_location, Location};
 use super::updates::{self, UpdateNotice};
 use super::AppBase;
+use crate::domain::site::Area;
 use leptos::prelude::*;
 
+/// Draws the page for a path inside one area (see [`super::areas`]).
+pub type AreaPages = fn(Memo<String>) -> AnyView;
+
+/// Starts the app in the page: one bundle per area, each naming its own
+/// `pages`, so that a bundle holds only its own area's code.
+pub fn mount(area: Area, pages: AreaPages) {
+    // The "Loading…" line in index.html is for slow connections; the app replaces it.
+    if let Some(loading) = document().get_element_by_id("app-loading") {
+        loading.remove();
+    }
+    leptos::mount::mount_to_body(move || view! { <App area pages /> });
+}
+
 #[component]
-pub fn App() -> impl IntoView {
+fn App(area: Area, pages: AreaPages) -> impl IntoView {
     let base = AppBase::from_document();
     provide_context(base.clone());
     provide_context(practice::load(&base));
     provide_context(updates::watch(&base));
-    let location = provide_location(&base);
+    let location = provide_location(&base, area);
     view! {
         <SkipLink />
         <Header />
@@ -24,7 +37,7 @@ pub fn App() -> impl IntoView {
                 <UpdateNotice />
                 <ConfigNotice />
                 <KeptNotice />
-                <Pages location />
+                <Pages location pages />
             </main>
         </div>
         <Footer />
@@ -33,17 +46,10 @@ pub fn App() -> impl IntoView {
 
 /// The page for the address.
 #[component]
-fn Pages(location: Location) -> impl IntoView {
+fn Pages(location: Location, pages: AreaPages) -> impl IntoView {
     let page = Memo::new(move |_| location.page());
     focus_on_navigate(page);
-    move || match page.get().as_str() {
-        "" => Home().into_any(),
-        "refer" => Refer().into_any(),
-        "plan" => Plan().into_any(),
-        "clinic" => Clinic().into_any(),
-        "privacy" => Privacy().into_any(),
-        _ => NotFound().into_any(),
-    }
+    pages(page)
 }
 
 /// After moving to another page inside the app, puts keyboard and screen

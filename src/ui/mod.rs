@@ -2,6 +2,7 @@
 //! page shares.
 
 mod app;
+pub mod areas;
 mod banner;
 pub mod form;
 mod kept_notice;
@@ -13,7 +14,7 @@ mod router;
 pub mod saved;
 mod updates;
 
-pub use app::App;
+pub use app::{mount, AreaPages};
 
 /// Where the app was opened: the router base, derived once from the page's
 /// `<base href>` so the same build runs at any path on any static server.
@@ -35,6 +36,11 @@ impl AppBase {
     /// The link to a page of the app; `""` for the home page.
     pub fn href(&self, page: &str) -> String {
         crate::domain::site::page_href(&self.0, page)
+    }
+
+    /// The address of one of the app's own files, such as `config.json`.
+    pub fn file(&self, name: &str) -> String {
+        format!("{}/{name}", self.0)
     }
 }
 

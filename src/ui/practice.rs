@@ -26,7 +26,7 @@ pub fn use_practice() -> Signal<PracticeConfig> {
 /// Starts reading `config.json` and returns where its result will appear.
 pub fn load(base: &AppBase) -> Practice {
     let practice = Practice(RwSignal::new(None));
-    let url = base.href("config.json");
+    let url = base.file("config.json");
     leptos::task::spawn_local(async move {
         let loaded = match fetch_text(&url).await {
             Some(text) => LoadedConfig::from_json(&text),

@@ -2,10 +2,13 @@
 //!
 //! The app needs only this much routing: the page's path under the app's base,
 //! its query, links that stay in the app, and the browser's back button.
+//! Only pages of the area that is running move in place: a page of another
+//! area is another bundle (`site::Area`), so it loads as a new page.
 //! `leptos_router` did the same at a measured 40 KB of gzipped wasm, a fifth
 //! of the first-visit budget.
 
 use super::AppBase;
+use crate::domain::site::Area;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -14,6 +17,7 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct Location {
     base: StoredValue<String>,
+    area: Area,
     page: RwSignal<String>,
     query: RwSignal<String>,
 }
@@ -37,6 +41,11 @@ impl Location {
     /// as `"refer?deleted=yes"`) and adds it to the browser's history.
     pub fn navigate(&self, to: &str) {
         let href = crate::domain::site::page_href(&self.base.get_value(), to);
+        let page = to.split(['?', '#']).next().unwrap_or("");
+        if Area::of(page) != self.area {
+            let _ = window().location().set_href(&href);
+            return;
+        }
         let history = window().history();
         if history
             .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href)))
@@ -72,9 +81,10 @@ fn page_under(base: &str, path: &str) -> String {
 
 /// Starts following the address: the back and forward buttons, and clicks on
 /// links to pages of the app.
-pub fn provide_location(base: &AppBase) -> Location {
+pub fn provide_location(base: &AppBase, area: Area) -> Location {
     let location = Location {
         base: StoredValue::new(base.0.clone()),
+        area,
         page: RwSignal::new(String::new()),
         query: RwSignal::new(String::new()),
     };
@@ -130,8 +140,11 @@ fn follow_link(ev: web_sys::MouseEvent, location: Location) {
     if !link.hash().is_empty() && path == here.pathname().unwrap_or_default() {
         return;
     }
-    ev.prevent_default();
     let page = page_under(&base, &path);
+    if Area::of(&page) != location.area {
+        return;
+    }
+    ev.prevent_default();
     location.navigate(&format!("{page}{}", link.search()));
 }
 

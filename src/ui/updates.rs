@@ -28,7 +28,7 @@ pub fn watch(base: &AppBase) -> Updates {
     let Some(container) = container() else {
         return updates;
     };
-    let url = base.href("sw.js");
+    let url = base.file("sw.js");
     leptos::task::spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register(&url)).await else {
             return;

@@ -1,31 +1,45 @@
-// The size check: what a first visit downloads, gzip -9, file by file.
-// Fails above the budget. Run after `make dist`.
+// The size check: what a first visit to each area of the app downloads,
+// gzip -9, file by file. Fails when an area is over its budget. Run after
+// `make dist`.
+//
+// A first visit fetches the page, what it links, and what the service worker
+// keeps at once: the shared files, every area's page (about 1 KB each), and
+// the area being opened. Other areas are downloaded only when opened.
 import { gzipSync } from "node:zlib";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-// Issue 9 tightened this from the foundation's 200 KB.
-const BUDGET = 150 * 1024;
+// Issue 9's 150 KB is the home page's budget: where most first visits start.
+// The other areas carry their own pages on top of the same shell; their
+// budgets are set at what they measured when their pages were built, with a
+// little room, so that growth is a decision rather than an accident.
+const BUDGETS = { home: 150, refer: 265, plan: 265, clinic: 265 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
-// A first visit fetches the page, what it links, and what the service worker
-// caches: everything in dist/ except the other pages' copies of index.html.
 const sw = readFileSync(join(dist, "sw.js"), "utf8");
-const precache = JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]);
-const files = [...precache, "sw.js"];
-
-let total = 0;
-const rows = files.map((file) => {
-  const bytes = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-  total += bytes;
-  return [file, bytes];
-});
-rows.sort((a, b) => b[1] - a[1]);
+const shared = JSON.parse(sw.match(/const SHARED = (\[[^\]]*\]);/)[1]);
+const areas = JSON.parse(sw.match(/const AREAS = (\{.*\});/)[1]);
+const gzipped = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7) + " KB";
-console.log("First visit download (gzip -9):");
-for (const [file, bytes] of rows) console.log(`${kb(bytes)}  ${file.replace(/-[0-9a-f]{8,}(?=[._])/, "")}`);
-console.log(`${kb(total)}  total (budget ${BUDGET / 1024} KB)`);
-if (total > BUDGET) {
-  console.error(`The first visit is ${kb(total).trim()}, over the ${BUDGET / 1024} KB budget.`);
+const plain = (file) => file.replace(/-[0-9a-f]{8,}(?=[._])/, "");
+
+let over = [];
+const summary = [];
+for (const [area, budget] of Object.entries(BUDGETS)) {
+  const pages = Object.values(areas).map((a) => a.page);
+  const files = [...new Set([...areas[area].files, ...shared, ...pages, "sw.js"])];
+  const rows = files.map((file) => [file, gzipped(file)]).sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, bytes]) => sum + bytes, 0);
+  console.log(`First visit to the ${area} area (gzip -9):`);
+  for (const [file, bytes] of rows.slice(0, 4)) console.log(`${kb(bytes)}  ${plain(file)}`);
+  const rest = rows.slice(4).reduce((sum, [, bytes]) => sum + bytes, 0);
+  console.log(`${kb(rest)}  ${rows.length - 4} other files (pages, config, manifest, icons, service worker)`);
+  console.log(`${kb(total)}  total (budget ${budget} KB)\n`);
+  summary.push(`${area} ${(total / 1024).toFixed(1)} KB`);
+  if (total > budget * 1024) over.push(`the ${area} area is ${kb(total).trim()}, over its ${budget} KB budget`);
+}
+console.log(`First visits: ${summary.join(", ")}`);
+if (over.length) {
+  console.error(`Too big: ${over.join("; ")}.`);
   process.exit(1);
 }

@@ -269,7 +269,7 @@ impl SharedRota {
     pub fn link(&self, app_root: &str) -> String {
         let json = serde_json::to_string(self).unwrap_or_default();
         format!(
-            "{app_root}clinic/rota#{}",
+            "{app_root}clinic/rota/#{}",
             crate::domain::fragment::seal("o", SHARE_VERSION, json.as_bytes())
         )
     }

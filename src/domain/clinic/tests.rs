@@ -587,7 +587,7 @@ fn a_shared_rota_carries_the_duties_and_nothing_about_the_people_supported() {
     let shared = rota::SharedRota::from_duties(&duties, &[ann], "Elm Surgery");
     let link = shared.link("https://surgery.example/support/");
     let (address, fragment) = link.split_once('#').unwrap();
-    assert_eq!(address, "https://surgery.example/support/clinic/rota");
+    assert_eq!(address, "https://surgery.example/support/clinic/rota/");
     let opened = rota::SharedRota::open(fragment).unwrap();
     assert_eq!(opened, shared);
     assert_eq!(

@@ -43,7 +43,7 @@ pub fn encode(plan: &CarePlan) -> String {
 
 /// The link that opens `plan` on another device; `app_root` ends in `/`.
 pub fn link(app_root: &str, plan: &CarePlan) -> String {
-    format!("{app_root}plan/receive#{}", encode(plan))
+    format!("{app_root}plan/receive/#{}", encode(plan))
 }
 
 /// Reads a plan from a page's fragment (with or without the `#`).

@@ -48,7 +48,7 @@ pub fn encode(referral: &Referral) -> String {
 /// The link a clinic device's camera opens: `app_root` is the app's address
 /// ending in `/`.
 pub fn import_link(app_root: &str, referral: &Referral) -> String {
-    format!("{app_root}clinic/import#{}", encode(referral))
+    format!("{app_root}clinic/import/#{}", encode(referral))
 }
 
 /// Reads a referral from a page's fragment (with or without the `#`).

@@ -388,7 +388,7 @@ fn a_qr_link_carries_the_whole_referral_and_nothing_else() {
     let referral = referral();
     let link = handover::import_link("https://surgery.example/support/", &referral);
     let (page, fragment) = link.split_once('#').unwrap();
-    assert_eq!(page, "https://surgery.example/support/clinic/import");
+    assert_eq!(page, "https://surgery.example/support/clinic/import/");
     assert_eq!(handover::decode(fragment), Ok(referral.clone()));
     assert_eq!(handover::decode(&format!("#{fragment}")), Ok(referral));
 }

@@ -1,5 +1,5 @@
-//! The three doors' pages, until their features are built: each says what
-//! will be there, and what a person can do today instead.
+//! The plan's and the clinic's pages, until their features are built: each
+//! says what will be there.
 
 use super::page_title;
 use crate::ui::layout::BackLink;
@@ -7,50 +7,9 @@ use crate::ui::practice::use_practice;
 use crate::ui::use_base;
 use leptos::prelude::*;
 
-/// How to reach the practice today, from its config.
-#[component]
-fn ContactThePractice() -> impl IntoView {
-    let practice = use_practice();
-    move || {
-        let practice = practice.get();
-        let link = practice.phone_link();
-        let name = practice.practice_name;
-        match (practice.phone, practice.referral_email) {
-            (Some(phone), _) => view! {
-                <p>"Until then, call " {name} " on " <a href=link>{phone}</a>
-                " and ask to speak to the link worker team."</p>
-            }
-            .into_any(),
-            (None, Some(email)) => view! {
-                <p>"Until then, email " {name} " at " <a href=format!("mailto:{email}")>{email.clone()}</a>
-                " and ask to speak to the link worker team."</p>
-            }
-            .into_any(),
-            (None, None) => view! {
-                <p>"Until then, ask at reception to speak to the link worker team."</p>
-            }
-            .into_any(),
-        }
-    }
-}
-
 #[component]
 fn BackHome() -> impl IntoView {
     view! { <BackLink href=use_base().href("") text="Back to home" /> }
-}
-
-#[component]
-pub fn Refer() -> impl IntoView {
-    page_title("Refer yourself");
-    view! {
-        <BackHome />
-        <h1>"Refer yourself"</h1>
-        <p>
-            "Soon you will be able to ask for support from a link worker here, one short question at a time. "
-            "Your answers will stay on this phone until you choose to send them."
-        </p>
-        <ContactThePractice />
-    }
 }
 
 #[component]

@@ -8,7 +8,7 @@ mod privacy;
 pub mod refer;
 
 pub use clinic_import::ClinicImport;
-pub use coming::{Clinic, Plan, Refer};
+pub use coming::{Clinic, Plan};
 pub use home::Home;
 pub use not_found::NotFound;
 pub use privacy::Privacy;

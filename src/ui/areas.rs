@@ -1,0 +1,41 @@
+//! Which page shows at which path, one function per area of the app. Each
+//! area's bundle (`src/bin/<area>.rs`) names only its own function, so the
+//! others' pages are left out of it.
+
+use super::pages::refer::ReferFlow;
+use super::pages::{Clinic, ClinicImport, Home, NotFound, Plan, Privacy};
+use leptos::prelude::*;
+
+/// The home page, privacy, and "Page not found" for any unknown address.
+pub fn home(page: Memo<String>) -> AnyView {
+    (move || match page.get().as_str() {
+        "" => Home().into_any(),
+        "privacy" => Privacy().into_any(),
+        _ => NotFound().into_any(),
+    })
+    .into_any()
+}
+
+/// Self-referral: the draft is kept while the person moves between its pages.
+pub fn refer(page: Memo<String>) -> AnyView {
+    view! { <ReferFlow page /> }.into_any()
+}
+
+/// The person's own plan.
+pub fn plan(page: Memo<String>) -> AnyView {
+    (move || match page.get().as_str() {
+        "plan" => Plan().into_any(),
+        _ => NotFound().into_any(),
+    })
+    .into_any()
+}
+
+/// The volunteers' clinic.
+pub fn clinic(page: Memo<String>) -> AnyView {
+    (move || match page.get().as_str() {
+        "clinic" => Clinic().into_any(),
+        "clinic/import" => ClinicImport().into_any(),
+        _ => NotFound().into_any(),
+    })
+    .into_any()
+}

@@ -1,0 +1,133 @@
+// Builds the folder a practice copies to its web host, dist/, one bundle per
+// area of the app (Area in src/domain/site.rs), so that a person downloads
+// only the part they open:
+// 1. compiles each area's stylesheet from NHS.UK frontend's Sass;
+// 2. builds each area with trunk from a copy of index.html naming its bundle
+//    and stylesheet, in target/areas/<area>/;
+// 3. puts the areas together in dist/: a copy of the area's page for every
+//    page in src/domain/site.rs, each with a <base> that reaches the app's
+//    files from its folder (so a plain static server answers 200 for a deep
+//    link or a reload), and the service worker filled in with each area's
+//    files and a build id derived from their contents.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import * as sass from "sass";
+
+const root = new URL("..", import.meta.url).pathname;
+const release = !process.argv.includes("--debug");
+export const AREAS = ["home", "refer", "plan", "clinic"];
+
+/** The area of a page path: its first folder if that names an area (the rule of Area::of). */
+export function areaOf(page) {
+  const first = page.split("/")[0];
+  return AREAS.includes(first) && first !== "home" ? first : "home";
+}
+
+function stylesheets() {
+  mkdirSync(join(root, "style/build"), { recursive: true });
+  for (const area of AREAS) {
+    const { css } = sass.compile(join(root, `style/${area}.scss`), {
+      style: "compressed",
+      loadPaths: [join(root, "node_modules")],
+      quietDeps: true,
+      silenceDeprecations: ["import"],
+    });
+    writeFileSync(join(root, `style/build/${area}.css`), css);
+  }
+}
+
+// The source page for an area: index.html with the area's bundle and
+// stylesheet, and its trunk links reaching the project from target/areas/<area>/.
+function areaPage(area) {
+  const up = "../../../";
+  return readFileSync(join(root, "index.html"), "utf8")
+    .replace('data-bin="home"', `data-bin="${area}" href="${up}Cargo.toml"`)
+    .replace("style/build/home.css", `style/build/${area}.css`)
+    .replace(/(<link data-trunk rel="(?:css|copy-file|copy-dir)" href=")(?!\/)/g, `$1${up}`);
+}
+
+function trunkBuild(area) {
+  const dir = join(root, "target/areas", area);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "index.html"), areaPage(area));
+  const args = ["build", ...(release ? ["--release"] : []), "--dist", join(dir, "dist"), join(dir, "index.html")];
+  const run = spawnSync("trunk", args, { cwd: root, stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`build: trunk failed for the ${area} area`);
+  return join(dir, "dist");
+}
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path).map((f) => join(name, f)) : [name];
+  });
+}
+
+function pagePaths() {
+  const site = readFileSync(join(root, "src/domain/site.rs"), "utf8");
+  const list = site.match(/pub const PAGE_PATHS: &\[&str\] = &\[([^\]]*)\]/);
+  if (!list) throw new Error("build: PAGE_PATHS not found in src/domain/site.rs");
+  return [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+}
+
+const ROOT_BASE = '<base href="./">';
+// The large icons are fetched by the browser only when someone adds the app to
+// their home screen; keeping them out of the cache keeps a first visit small.
+const INSTALL_ONLY = /^icons\/icon-(180|512|maskable-512)\.png$/;
+
+function assemble(built) {
+  const dist = join(root, "dist");
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+
+  // Files in every area's build (config, manifest, icons) are shared; the rest
+  // (its bundle, script and stylesheet) are the area's own.
+  const lists = Object.fromEntries(AREAS.map((area) => [area, files(built[area]).filter((f) => f !== "index.html")]));
+  const shared = lists.home.filter((file) => AREAS.every((area) => lists[area].includes(file)));
+  const areas = {};
+  for (const area of AREAS) {
+    cpSync(built[area], dist, { recursive: true, filter: (src) => src !== join(built[area], "index.html") });
+    const page = area === "home" ? "index.html" : `${area}/index.html`;
+    areas[area] = { page, files: lists[area].filter((file) => !shared.includes(file)).sort() };
+  }
+
+  const templates = Object.fromEntries(
+    AREAS.map((area) => {
+      const html = readFileSync(join(built[area], "index.html"), "utf8");
+      if (!html.includes(ROOT_BASE)) throw new Error(`build: the ${area} page has no ${ROOT_BASE}`);
+      return [area, html];
+    }),
+  );
+  const pages = pagePaths();
+  writeFileSync(join(dist, "index.html"), templates.home);
+  for (const page of pages) {
+    const depth = page.split("/").length;
+    mkdirSync(join(dist, page), { recursive: true });
+    writeFileSync(join(dist, page, "index.html"), templates[areaOf(page)].replace(ROOT_BASE, `<base href="${"../".repeat(depth)}">`));
+  }
+
+  const cached = shared.filter((file) => file !== "sw.js" && !INSTALL_ONLY.test(file)).sort();
+  const swPath = join(dist, "sw.js");
+  const hash = createHash("sha256").update(readFileSync(swPath));
+  for (const file of [...cached, ...AREAS.flatMap((area) => [areas[area].page, ...areas[area].files])]) {
+    hash.update(file).update(readFileSync(join(dist, file)));
+  }
+  const build = hash.digest("hex").slice(0, 16);
+  writeFileSync(
+    swPath,
+    readFileSync(swPath, "utf8")
+      .replace('"__BUILD_ID__"', JSON.stringify(build))
+      .replace("__SHARED__", JSON.stringify(cached))
+      .replace("__AREAS__", JSON.stringify(areas)),
+  );
+  console.log(`build: ${AREAS.length} areas, ${pages.length + 1} pages, service worker build ${build}`);
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  stylesheets();
+  const built = Object.fromEntries(AREAS.map((area) => [area, trunkBuild(area)]));
+  assemble(built);
+}
