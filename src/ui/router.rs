@@ -145,7 +145,7 @@ fn follow_link(ev: web_sys::MouseEvent, location: Location) {
         return;
     }
     ev.prevent_default();
-    location.navigate(&format!("{page}{}", link.search()));
+    location.navigate(&format!("{page}{}{}", link.search(), link.hash()));
 }
 
 #[cfg(test)]

@@ -1,0 +1,274 @@
+// A patient refers themselves on a phone: one question a page, errors that
+// say what to fix, answers that survive a reload, a check-your-answers page,
+// and a referral handed over by a QR code the clinic's device can open.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
+import { serveApp, ELM_SURGERY } from "./support/served.mjs";
+
+let served;
+test.beforeAll(async () => {
+  served = await serveApp({
+    change: (dir) => writeFileSync(join(dir, "config.json"), JSON.stringify({ ...ELM_SURGERY, reply_within_days: 5 })),
+  });
+});
+test.afterAll(async () => served.close());
+
+const h1 = (page) => page.getByRole("heading", { level: 1 });
+const next = (page) => page.getByRole("button", { name: "Continue" }).click();
+
+/** Checks a page with errors the GOV.UK way: the summary, the field's own message, "Error:" in the title. */
+async function expectErrors(page, messages, label) {
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeVisible();
+  for (const message of messages) {
+    await expect(summary.getByRole("link", { name: message })).toBeVisible();
+    await expect(page.locator(".nhsuk-error-message", { hasText: message })).toBeVisible();
+  }
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectNoAxeViolations(page, label);
+}
+
+/** Answers every question for Siobhán, a 65-year-old who would like a text. */
+async function answerEverything(page, { shots = false } = {}) {
+  const shot = async (name) => shots && screenshot(page, `refer-${name}`);
+  await page.goto(`${served.url}refer/`);
+  await expect(h1(page)).toHaveText("Ask for support from a link worker");
+  await expect(page.getByText("usually within 5 working days")).toBeVisible();
+  await shot("start");
+  await page.getByRole("button", { name: "Start now" }).click();
+
+  await expect(h1(page)).toHaveText("What is your name?");
+  await page.getByLabel("Full name").pressSequentially("Siobhán O’Neill");
+  await page.getByLabel("What would you like us to call you? (optional)").fill("Shiv");
+  await page.getByLabel("Full name").press("Enter");
+
+  await expect(h1(page)).toHaveText("What is your date of birth?");
+  await page.getByLabel("Day").fill("3");
+  await page.getByLabel("Month").fill("3");
+  await page.getByLabel("Year").fill("1961");
+  await next(page);
+
+  await expect(h1(page)).toHaveText("How would you like us to contact you?");
+  await page.getByLabel("Text message").check();
+  await page.getByLabel("Mobile number").fill("07700 900 982");
+  await next(page);
+
+  await expect(h1(page)).toHaveText("When is it best to contact you?");
+  await page.getByLabel("Yes").check();
+  await next(page);
+
+  await expect(h1(page)).toHaveText("What would you like support with?");
+  await page.getByLabel("Feeling lonely or isolated").check();
+  await shot("support");
+  await next(page);
+
+  await expect(h1(page)).toHaveText("Tell us more in your own words (optional)");
+  await page.getByLabel("Tell us more in your own words (optional)").fill("Since my husband died I hardly go out.");
+  await next(page);
+
+  await expect(h1(page)).toHaveText("Is anything making it hard to get to appointments?");
+  await page.getByLabel("None of these").check();
+  await next(page);
+
+  await expect(h1(page)).toHaveText("How would you prefer to meet a link worker?");
+  await page.getByLabel("By telephone").check();
+  await next(page);
+
+  await expect(h1(page)).toHaveText("Do you need any help to communicate with us? (optional)");
+  await page.getByLabel("Large print").check();
+  await next(page);
+
+  await expect(h1(page)).toHaveText("Which language would you like to use?");
+  await expect(page.getByLabel("Which language would you like to use?")).toHaveValue("English");
+  await page.getByLabel("No").check();
+  await next(page);
+
+  await expect(h1(page)).toHaveText("What is the name of your GP practice?");
+  await expect(page.getByLabel("What is the name of your GP practice?")).toHaveValue("Elm Surgery");
+  await next(page);
+
+  await expect(h1(page)).toHaveText("Before you send this");
+  await page.getByLabel(/I agree to a link worker/).check();
+  await page.getByLabel("Yes").check();
+  await next(page);
+  await expect(h1(page)).toHaveText("Check your answers before sending");
+}
+
+test("a person refers themselves, checks their answers, and hands the referral over by QR code", async ({ browser, context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await answerEverything(page, { shots: true });
+  await expect(page).toHaveURL(`${served.url}refer/check/`);
+  const answers = page.locator(".nhsuk-summary-list");
+  await expect(answers).toContainText("Siobhán O’Neill");
+  await expect(answers).toContainText("3 March 1961");
+  await expect(answers).toContainText("07700 900 982");
+  await expect(answers).toContainText("Feeling lonely or isolated");
+  await expect(answers).toContainText("Since my husband died I hardly go out.");
+  await expectNoAxeViolations(page, "check your answers");
+  await screenshot(page, "refer-check");
+
+  // A change goes back to its question and returns here.
+  await page.getByRole("link", { name: "Change how to contact" }).click();
+  await expect(h1(page)).toHaveText("How would you like us to contact you?");
+  await page.getByLabel("Mobile number").fill("07700 900 123");
+  await next(page);
+  await expect(h1(page)).toHaveText("Check your answers before sending");
+  await expect(answers).toContainText("07700 900 123");
+
+  await page.getByRole("button", { name: "Confirm and send" }).click();
+  await expect(h1(page)).toHaveText("Your referral is ready to send");
+  const reference = (await page.getByTestId("reference").textContent()).trim();
+  expect(reference).toMatch(/^[A-Z0-9]{3,5}[- ]?[A-Z0-9]{3,5}$/);
+  await expect(page.getByText("A link worker will then contact you by text message within 5 working days.")).toBeVisible();
+  const email = page.getByRole("button", { name: "Email my referral" });
+  const mailto = decodeURIComponent(await email.getAttribute("href"));
+  expect(mailto).toContain("mailto:elm.linkworkers@example.org?subject=Self-referral " + reference);
+  expect(mailto).toContain("Siobhán O’Neill");
+  await expectNoAxeViolations(page, "the referral is ready to send");
+  await screenshot(page, "refer-done");
+
+  // The QR code, read from the screen as a phone's camera would.
+  const png = PNG.sync.read(await page.getByTestId("qr-code").screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(code, "the QR code can be read").not.toBeNull();
+  expect(code.data.startsWith(`${served.url}clinic/import/#`)).toBe(true);
+  expect(code.data).not.toContain("Siobh");
+
+  // The clinic's device: another browser, with nothing of the patient's.
+  const clinic = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const clinicPage = await openPage(clinic, watch, served.origin);
+    await clinicPage.goto(code.data);
+    await expect(h1(clinicPage)).toHaveText("Siobhán O’Neill");
+    await expect(clinicPage.getByText(`Self-referral ${reference}`)).toBeVisible();
+    await expect(clinicPage.getByTestId("snomed")).toHaveText("871731000000106");
+    await expect(clinicPage.locator(".nhsuk-summary-list")).toContainText("07700 900 123");
+    await expectNoAxeViolations(clinicPage, "a referral to add, on the clinic's device");
+    await clinicPage.getByRole("button", { name: "Keep this referral for the clinic" }).click();
+    await expect(clinicPage.getByTestId("import-kept")).toBeVisible();
+    await screenshot(clinicPage, "clinic-import");
+    await clinicPage.reload();
+    await expect(clinicPage.getByTestId("import-kept")).toBeVisible();
+
+    // The clinic's page lists it, and leads back to the answers.
+    await clinicPage.getByRole("link", { name: "See referrals waiting" }).click();
+    await expect(h1(clinicPage)).toHaveText("Run a clinic");
+    const waiting = clinicPage.getByTestId("referrals-waiting");
+    await expect(waiting).toContainText("Siobhán O’Neill");
+    await expect(waiting).toContainText(reference);
+    await expectNoAxeViolations(clinicPage, "the clinic page with a referral kept");
+    await screenshot(clinicPage, "clinic-referrals-waiting");
+    await waiting.getByRole("link", { name: "See answers of Siobhán O’Neill" }).click();
+    await expect(h1(clinicPage)).toHaveText("Siobhán O’Neill");
+    await expect(clinicPage.getByTestId("import-kept")).toBeVisible();
+  } finally {
+    await clinic.close();
+  }
+});
+
+test("each question says what to fix, the summary links to the field, and nothing typed is lost", async ({ context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await page.goto(`${served.url}refer/name/`);
+  await next(page);
+  await expectErrors(page, ["Enter your full name"], "the name page with an error");
+  await screenshot(page, "refer-name-error");
+  await page.getByRole("link", { name: "Enter your full name" }).click();
+  await expect(page.getByLabel("Full name")).toBeFocused();
+  await page.keyboard.type("Sam Patel");
+  await page.keyboard.press("Enter");
+
+  await expect(h1(page)).toHaveText("What is your date of birth?");
+  await page.getByLabel("Year").fill("61");
+  await next(page);
+  await expectErrors(page, ["Date of birth must include a day and month"], "the date of birth page with an error");
+  await expect(page.getByLabel("Year")).toHaveValue("61");
+  await page.getByLabel("Day").fill("30");
+  await page.getByLabel("Month").fill("2");
+  await page.getByLabel("Year").fill("1961");
+  await next(page);
+  await expectErrors(page, ["Date of birth must be a real date"], "the date of birth page with an impossible date");
+  await page.getByLabel("Day").fill("28");
+  await next(page);
+
+  await expect(h1(page)).toHaveText("How would you like us to contact you?");
+  await next(page);
+  await expectErrors(page, ["Select how you would like us to contact you"], "the contact page with nothing chosen");
+  await page.getByLabel("Text message").check();
+  await page.getByLabel("Mobile number").fill("0113 496 0");
+  await next(page);
+  await expectErrors(page, ["Enter a UK mobile number, like 07700 900 982"], "the contact page with a landline as a mobile");
+  await screenshot(page, "refer-contact-error");
+
+  // A reload, or coming back later, keeps what was typed, even with errors showing.
+  await page.reload();
+  await expect(page.getByLabel("Text message")).toBeChecked();
+  await expect(page.getByLabel("Mobile number")).toHaveValue("0113 496 0");
+  await page.goto(`${served.url}refer/`);
+  await expect(page.getByText("You have already started. Your answers are saved on this phone.")).toBeVisible();
+  await page.getByRole("button", { name: "Continue where you left off" }).click();
+  await expect(h1(page)).toHaveText("How would you like us to contact you?");
+  await page.getByRole("link", { name: "Back" }).click();
+  await expect(page.getByLabel("Day")).toHaveValue("28");
+
+  // Check your answers with questions left unanswered lists each as a link.
+  await page.goto(`${served.url}refer/check/`);
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Some answers are missing or need changing before you can send this.");
+  await expect(summary.getByRole("link", { name: "Select what you would like support with" })).toBeVisible();
+  await expectNoAxeViolations(page, "check your answers with answers missing");
+  await page.getByRole("button", { name: "Confirm and send" }).click();
+  await expect(h1(page)).toHaveText("Check your answers before sending");
+});
+
+test("moving through the form does not reload the page, and focus starts at the new page's content", async ({ context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await page.goto(`${served.url}refer/`);
+  await page.evaluate(() => (window.stillTheSameApp = true));
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(h1(page)).toHaveText("What is your name?");
+  await expect(page.locator("#maincontent")).toBeFocused();
+  await expect(page).toHaveTitle("What is your name? - Elm Surgery social prescribing");
+  await page.goBack();
+  await expect(h1(page)).toHaveText("Ask for support from a link worker");
+  expect(await page.evaluate(() => window.stillTheSameApp)).toBe(true);
+});
+
+test("a person under 16 is told who can help instead", async ({ context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await page.goto(`${served.url}refer/name/`);
+  await page.getByLabel("Full name").fill("Alex Young");
+  await next(page);
+  const year = new Date().getFullYear() - 12;
+  await page.getByLabel("Day").fill("1");
+  await page.getByLabel("Month").fill("6");
+  await page.getByLabel("Year").fill(String(year));
+  await next(page);
+  await expect(h1(page)).toHaveText("You need to be 16 or over to use this form");
+  await expect(page.getByRole("link", { name: "0113 496 0123" })).toHaveAttribute("href", "tel:01134960123");
+  await expectNoAxeViolations(page, "the under 16 page");
+  await screenshot(page, "refer-under-16");
+});
+
+test("a person can delete their answers from the phone, after being asked once", async ({ context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await page.goto(`${served.url}refer/name/`);
+  await page.getByLabel("Full name").fill("Sam Patel");
+  await next(page);
+  await expect(h1(page)).toHaveText("What is your date of birth?");
+  await page.getByRole("button", { name: "Delete my answers from this phone" }).click();
+  await expect(page.getByText("Everything you have typed into this form will be removed from this phone.")).toBeVisible();
+  await expectNoAxeViolations(page, "the delete question");
+  await page.getByRole("button", { name: "No, keep them" }).click();
+  await page.getByRole("button", { name: "Delete my answers from this phone" }).click();
+  await page.getByRole("button", { name: "Yes, delete my answers" }).click();
+  await expect(page.getByRole("region", { name: "Done" })).toContainText("Your answers have been deleted from this phone");
+  await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
+  await expectNoAxeViolations(page, "the start page after deleting");
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => localStorage.getItem(key).includes("Sam Patel")));
+  expect(stored).toEqual([]);
+  await page.goto(`${served.url}refer/name/`);
+  await expect(page.getByLabel("Full name")).toHaveValue("");
+});
