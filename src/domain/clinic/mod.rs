@@ -3,6 +3,7 @@
 //! a backup or a move to another device is one file.
 
 pub mod bookings;
+pub mod forms;
 pub mod ical;
 pub mod people;
 pub mod rota;

@@ -1,0 +1,747 @@
+//! What volunteers type into the clinic's forms, checked into clinic records
+//! with GOV.UK-style messages. A form keeps the text as typed, so nothing is
+//! lost when a message asks for a change.
+
+use super::people::{EscalatedTo, Mode, Person, Source};
+use super::rota::{Away, Usually, Volunteer};
+use super::sessions::{weekday_name, ClosedDate, ExtraSession, WeeklySession};
+use super::time::{ClockTime, TimeRange};
+use super::Id;
+use crate::domain::dates::{self, TypedDate, TypedDateProblem};
+use crate::domain::form::{too_long, FieldError};
+use crate::domain::referral::validate::{is_email, is_uk_phone};
+use chrono::NaiveDate;
+
+/// The longest name, room or reason a form takes.
+const SHORT_TEXT: usize = 100;
+/// The longest note a form takes.
+const NOTE: usize = 1000;
+
+/// A time as typed, or the error for `field`; `name` as in "Enter a start time".
+fn time(field: &str, name: &str, typed: &str) -> Result<ClockTime, FieldError> {
+    if typed.trim().is_empty() {
+        return Err(FieldError::new(field, format!("Enter {name}, like 9:30am")));
+    }
+    ClockTime::parse(typed).ok_or_else(|| {
+        FieldError::new(
+            field,
+            format!("Enter {name} in the right format, like 9:30am or 14:00"),
+        )
+    })
+}
+
+/// A start and end as typed: both real times, the end after the start.
+fn times(prefix: &str, start: &str, end: &str) -> Result<TimeRange, Vec<FieldError>> {
+    let start = time(&format!("{prefix}start"), "a start time", start);
+    let end = time(&format!("{prefix}end"), "an end time", end);
+    match (start, end) {
+        (Ok(start), Ok(end)) if end.minutes() <= start.minutes() => Err(vec![FieldError::new(
+            format!("{prefix}end"),
+            "End time must be after the start time",
+        )]),
+        (Ok(start), Ok(end)) => Ok(TimeRange::new(start, end)),
+        (start, end) => Err([start.err(), end.err()].into_iter().flatten().collect()),
+    }
+}
+
+/// Text a person must give, trimmed, or the error for `field`.
+fn required(field: &str, typed: &str, missing: &str, name: &str) -> Result<String, FieldError> {
+    let text = typed.trim();
+    if text.is_empty() {
+        return Err(FieldError::new(field, missing));
+    }
+    if let Some(error) = too_long(field, name, text, SHORT_TEXT) {
+        return Err(error);
+    }
+    Ok(text.to_string())
+}
+
+/// A date as typed, the error naming it as `name` ("Date of the session").
+fn date(field: &str, name: &str, typed: &TypedDate) -> Result<NaiveDate, FieldError> {
+    typed.date().map_err(|problem| {
+        let message = match problem {
+            TypedDateProblem::Missing => format!("Enter the {}", name.to_lowercase()),
+            TypedDateProblem::YearNotFourNumbers => "Year must include 4 numbers".to_string(),
+            TypedDateProblem::NotReal => format!("{name} must be a real date"),
+        };
+        FieldError::new(field, message)
+    })
+}
+
+/// The value of one check, its error added to `errors`.
+fn keep<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+/// The value of a check with several errors, its errors added to `errors`.
+fn keep_all<T>(result: Result<T, Vec<FieldError>>, errors: &mut Vec<FieldError>) -> Option<T> {
+    result.map_err(|e| errors.extend(e)).ok()
+}
+
+/// `value` when nothing was wrong, otherwise every error found.
+fn finish<T>(value: Option<T>, errors: Vec<FieldError>) -> Result<T, Vec<FieldError>> {
+    match value {
+        Some(value) if errors.is_empty() => Ok(value),
+        _ => Err(errors),
+    }
+}
+
+/// A weekly session as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WeeklySessionForm {
+    /// Days after Monday, as chosen.
+    pub weekday: Option<u8>,
+    pub start: String,
+    pub end: String,
+    pub room: String,
+}
+
+impl WeeklySessionForm {
+    /// The session, starting from `today`, or what to fix.
+    pub fn check(&self, id: Id, today: NaiveDate) -> Result<WeeklySession, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.weekday.is_none_or(|d| d > 6) {
+            errors.push(FieldError::new(
+                "weekday",
+                "Select the day of the week the session runs",
+            ));
+        }
+        let times = keep_all(times("", &self.start, &self.end), &mut errors);
+        let room = keep(
+            required("room", &self.room, "Enter the room, like Room 2", "Room"),
+            &mut errors,
+        );
+        let session = (|| {
+            Some(WeeklySession {
+                id,
+                weekday: self.weekday?,
+                times: times?,
+                room: room?,
+                first: dates::iso(today),
+                last: String::new(),
+            })
+        })();
+        finish(session, errors)
+    }
+}
+
+/// A one-off session as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExtraSessionForm {
+    pub date: TypedDate,
+    pub start: String,
+    pub end: String,
+    pub room: String,
+}
+
+impl ExtraSessionForm {
+    pub fn check(&self, id: Id, today: NaiveDate) -> Result<ExtraSession, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let on = match date("extra-date-day", "Date of the session", &self.date) {
+            Ok(on) if on < today => {
+                errors.push(FieldError::new(
+                    "extra-date-day",
+                    "Date of the session must be today or in the future",
+                ));
+                None
+            }
+            Ok(on) => Some(on),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let times = keep_all(times("extra-", &self.start, &self.end), &mut errors);
+        let room = keep(
+            required(
+                "extra-room",
+                &self.room,
+                "Enter the room, like Room 2",
+                "Room",
+            ),
+            &mut errors,
+        );
+        let session = (|| {
+            Some(ExtraSession {
+                id,
+                date: dates::iso(on?),
+                times: times?,
+                room: room?,
+            })
+        })();
+        finish(session, errors)
+    }
+}
+
+/// A date the clinic is closed, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClosedDateForm {
+    pub date: TypedDate,
+    pub reason: String,
+}
+
+impl ClosedDateForm {
+    pub fn check(&self) -> Result<ClosedDate, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let on = keep(
+            date("closed-date-day", "Date the clinic is closed", &self.date),
+            &mut errors,
+        );
+        let reason = keep(
+            required(
+                "closed-reason",
+                &self.reason,
+                "Enter why the clinic is closed, like Bank holiday",
+                "Reason",
+            ),
+            &mut errors,
+        );
+        let closed = (|| {
+            Some(ClosedDate {
+                date: dates::iso(on?),
+                reason: reason?,
+                room: String::new(),
+            })
+        })();
+        finish(closed, errors)
+    }
+}
+
+/// A volunteer as typed: the weekly sessions they can usually do are chosen
+/// from the clinic's own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VolunteerForm {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    /// The ids of the weekly sessions they can usually do.
+    pub sessions: Vec<Id>,
+    pub away_from: TypedDate,
+    pub away_to: TypedDate,
+}
+
+impl VolunteerForm {
+    pub fn check(&self, id: Id, weekly: &[WeeklySession]) -> Result<Volunteer, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = keep(
+            required("name", &self.name, "Enter the volunteer's name", "Name"),
+            &mut errors,
+        );
+        if !self.phone.trim().is_empty() && !is_uk_phone(&self.phone) {
+            errors.push(FieldError::new(
+                "phone",
+                "Enter a UK phone number, like 07700 900 982",
+            ));
+        }
+        if !self.email.trim().is_empty() && !is_email(&self.email) {
+            errors.push(FieldError::new(
+                "email",
+                "Enter an email address in the correct format, like name@example.com",
+            ));
+        }
+        let usually: Vec<Usually> = weekly
+            .iter()
+            .filter(|s| self.sessions.contains(&s.id))
+            .map(|s| Usually {
+                weekday: s.weekday,
+                times: s.times,
+            })
+            .collect();
+        if !weekly.is_empty() && usually.is_empty() {
+            errors.push(FieldError::new(
+                "sessions",
+                "Select the sessions they can usually do",
+            ));
+        }
+        let away = match (self.away_from.is_empty(), self.away_to.is_empty()) {
+            (true, true) => None,
+            _ => {
+                let from = keep(
+                    date("away-from-day", "Date they go away", &self.away_from),
+                    &mut errors,
+                );
+                let to = keep(
+                    date("away-to-day", "Date they are back", &self.away_to),
+                    &mut errors,
+                );
+                match (from, to) {
+                    (Some(from), Some(to)) if to < from => {
+                        errors.push(FieldError::new(
+                            "away-to-day",
+                            "Date they are back must be the same as or after the date they go away",
+                        ));
+                        None
+                    }
+                    (Some(from), Some(to)) => Some(Away {
+                        from: dates::iso(from),
+                        to: dates::iso(to),
+                    }),
+                    _ => None,
+                }
+            }
+        };
+        let volunteer = name.map(|name| Volunteer {
+            id,
+            name,
+            phone: self.phone.trim().to_string(),
+            email: self.email.trim().to_string(),
+            usually,
+            away: away.into_iter().collect(),
+        });
+        finish(volunteer, errors)
+    }
+}
+
+/// How a weekly session reads in a list or a choice: "Tuesday, 9am to 12:30pm, Room 2".
+pub fn weekly_words(session: &WeeklySession) -> String {
+    format!(
+        "{}, {}, {}",
+        weekday_name(session.weekday),
+        session.times.words(),
+        session.room
+    )
+}
+
+/// A person referred to the clinic, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonForm {
+    pub name: String,
+    pub preferred_name: String,
+    pub phone: String,
+    pub email: String,
+    pub no_texts: bool,
+    pub source: Option<Source>,
+    pub referred: TypedDate,
+    pub support: String,
+    pub mode: Option<Mode>,
+}
+
+impl PersonForm {
+    pub fn check(&self, id: Id, today: NaiveDate) -> Result<Person, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = keep(
+            required(
+                "name",
+                &self.name,
+                "Enter the person's full name",
+                "Full name",
+            ),
+            &mut errors,
+        );
+        if !self.phone.trim().is_empty() && !is_uk_phone(&self.phone) {
+            errors.push(FieldError::new(
+                "phone",
+                "Enter a UK phone number, like 07700 900 982",
+            ));
+        }
+        if !self.email.trim().is_empty() && !is_email(&self.email) {
+            errors.push(FieldError::new(
+                "email",
+                "Enter an email address in the correct format, like name@example.com",
+            ));
+        }
+        if self.source.is_none() {
+            errors.push(FieldError::new("source", "Select who referred them"));
+        }
+        let referred = match date("referred-day", "Date referred", &self.referred) {
+            Ok(on) if on > today => {
+                errors.push(FieldError::new(
+                    "referred-day",
+                    "Date referred must be today or in the past",
+                ));
+                None
+            }
+            Ok(on) => Some(on),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        errors.extend(too_long(
+            "support",
+            "What they want support with",
+            &self.support,
+            NOTE,
+        ));
+        if self.mode.is_none() {
+            errors.push(FieldError::new(
+                "mode",
+                "Select how they would like to meet",
+            ));
+        }
+        let person = (|| {
+            Some(Person {
+                id,
+                name: name?,
+                preferred_name: self.preferred_name.trim().to_string(),
+                phone: self.phone.trim().to_string(),
+                email: self.email.trim().to_string(),
+                no_texts: self.no_texts,
+                source: self.source?,
+                referred_on: dates::iso(referred?),
+                support: self.support.trim().to_string(),
+                mode: self.mode?,
+                ..Person::default()
+            })
+        })();
+        finish(person, errors)
+    }
+}
+
+/// A line for a person's log, as typed: what happened, and when to follow up.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LogForm {
+    pub note: String,
+    pub follow_up: TypedDate,
+}
+
+impl LogForm {
+    /// The note and the follow-up date, if one was given.
+    pub fn check(&self, today: NaiveDate) -> Result<(String, Option<NaiveDate>), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let note = self.note.trim();
+        if note.is_empty() {
+            errors.push(FieldError::new(
+                "log-note",
+                "Enter what happened, like called, left message",
+            ));
+        }
+        errors.extend(too_long("log-note", "What happened", note, NOTE));
+        let follow_up = if self.follow_up.is_empty() {
+            None
+        } else {
+            match date("follow-up-day", "Follow-up date", &self.follow_up) {
+                Ok(on) if on < today => {
+                    errors.push(FieldError::new(
+                        "follow-up-day",
+                        "Follow-up date must be today or in the future",
+                    ));
+                    None
+                }
+                Ok(on) => Some(on),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            }
+        };
+        finish(Some((note.to_string(), follow_up)), errors)
+    }
+}
+
+/// A safeguarding concern as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ConcernForm {
+    pub escalated_to: Option<EscalatedTo>,
+    pub note: String,
+}
+
+impl ConcernForm {
+    pub fn check(&self) -> Result<(EscalatedTo, String), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.escalated_to.is_none() {
+            errors.push(FieldError::new(
+                "escalated-to",
+                "Select who the concern was escalated to",
+            ));
+        }
+        let note = self.note.trim();
+        if note.is_empty() {
+            errors.push(FieldError::new("concern-note", "Enter what the concern is"));
+        }
+        errors.extend(too_long("concern-note", "The concern", note, NOTE));
+        finish(self.escalated_to.map(|to| (to, note.to_string())), errors)
+    }
+}
+
+/// The note needed to clear a concern.
+pub fn clearing_note(typed: &str) -> Result<String, Vec<FieldError>> {
+    let note = typed.trim();
+    if note.is_empty() {
+        return Err(vec![FieldError::new(
+            "clear-note",
+            "Enter why the concern can be cleared",
+        )]);
+    }
+    if let Some(error) = too_long("clear-note", "Why it can be cleared", note, NOTE) {
+        return Err(vec![error]);
+    }
+    Ok(note.to_string())
+}
+
+/// An appointment time chosen by hand: a session on a date and a start time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChosenTime {
+    /// The session and date, as [`session_choice`] writes them.
+    pub session: String,
+    pub start: String,
+}
+
+/// A session on a date as one choice's value: "id/2026-03-03".
+pub fn session_choice(session: Id, date: NaiveDate) -> String {
+    format!("{session}/{}", dates::iso(date))
+}
+
+impl ChosenTime {
+    /// The session and date, and the start time, or what to fix.
+    pub fn check(&self) -> Result<((Id, NaiveDate), ClockTime), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let session = self
+            .session
+            .split_once('/')
+            .and_then(|(id, date)| Some((id.parse::<Id>().ok()?, dates::parse_iso(date)?)));
+        if session.is_none() {
+            errors.push(FieldError::new("chosen-session", "Select a session"));
+        }
+        let start = keep(
+            time("chosen-start", "a start time", &self.start),
+            &mut errors,
+        );
+        finish(session.zip(start), errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn typed(d: &str, m: &str, y: &str) -> TypedDate {
+        TypedDate {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+        }
+    }
+
+    fn messages(errors: Vec<FieldError>) -> Vec<(String, String)> {
+        errors.into_iter().map(|e| (e.field, e.message)).collect()
+    }
+
+    const TODAY: (i32, u32, u32) = (2026, 3, 2);
+
+    fn today() -> NaiveDate {
+        day(TODAY.0, TODAY.1, TODAY.2)
+    }
+
+    #[test]
+    fn a_weekly_session_reads_times_as_people_type_them() {
+        let form = WeeklySessionForm {
+            weekday: Some(1),
+            start: "9.00am".into(),
+            end: "12:30 pm".into(),
+            room: " Room 2 ".into(),
+        };
+        let session = form.check(7, today()).unwrap();
+        assert_eq!(weekly_words(&session), "Tuesday, 9am to 12:30pm, Room 2");
+        assert_eq!(session.first, "2026-03-02");
+    }
+
+    #[test]
+    fn an_empty_weekly_session_says_what_to_fill_in_for_each_field() {
+        let errors = WeeklySessionForm::default().check(7, today()).unwrap_err();
+        assert_eq!(
+            messages(errors),
+            [
+                ("weekday", "Select the day of the week the session runs"),
+                ("start", "Enter a start time, like 9:30am"),
+                ("end", "Enter an end time, like 9:30am"),
+                ("room", "Enter the room, like Room 2"),
+            ]
+            .map(|(f, m)| (f.to_string(), m.to_string()))
+        );
+    }
+
+    #[test]
+    fn an_end_before_the_start_or_a_time_that_is_not_a_time_is_refused() {
+        let mut form = WeeklySessionForm {
+            weekday: Some(3),
+            start: "1:30pm".into(),
+            end: "1pm".into(),
+            room: "Room 2".into(),
+        };
+        assert_eq!(
+            messages(form.check(7, today()).unwrap_err()),
+            [(
+                "end".to_string(),
+                "End time must be after the start time".to_string()
+            )]
+        );
+        form.end = "25:00".into();
+        assert_eq!(
+            form.check(7, today()).unwrap_err()[0].message,
+            "Enter an end time in the right format, like 9:30am or 14:00"
+        );
+    }
+
+    #[test]
+    fn a_one_off_session_must_be_on_a_real_date_not_in_the_past() {
+        let mut form = ExtraSessionForm {
+            date: typed("30", "2", "2026"),
+            start: "10am".into(),
+            end: "12pm".into(),
+            room: "Room 1".into(),
+        };
+        assert_eq!(
+            form.check(1, today()).unwrap_err()[0].message,
+            "Date of the session must be a real date"
+        );
+        form.date = typed("1", "3", "2026");
+        assert_eq!(
+            form.check(1, today()).unwrap_err()[0].message,
+            "Date of the session must be today or in the future"
+        );
+        form.date = typed("", "", "");
+        assert_eq!(
+            form.check(1, today()).unwrap_err()[0].message,
+            "Enter the date of the session"
+        );
+        form.date = typed("6", "3", "2026");
+        assert_eq!(form.check(1, today()).unwrap().date, "2026-03-06");
+    }
+
+    #[test]
+    fn a_closed_date_needs_a_reason() {
+        let form = ClosedDateForm {
+            date: typed("6", "4", "2026"),
+            reason: " ".into(),
+        };
+        assert_eq!(
+            messages(form.check().unwrap_err()),
+            [(
+                "closed-reason".to_string(),
+                "Enter why the clinic is closed, like Bank holiday".to_string()
+            )]
+        );
+    }
+
+    fn tuesday_and_thursday() -> Vec<WeeklySession> {
+        let at = |weekday, start: &str, end: &str, id| {
+            WeeklySessionForm {
+                weekday: Some(weekday),
+                start: start.into(),
+                end: end.into(),
+                room: "Room 2".into(),
+            }
+            .check(id, today())
+            .unwrap()
+        };
+        vec![at(1, "9am", "12:30pm", 1), at(3, "1:30pm", "5pm", 2)]
+    }
+
+    #[test]
+    fn a_volunteer_can_usually_do_the_sessions_ticked() {
+        let weekly = tuesday_and_thursday();
+        let form = VolunteerForm {
+            name: "Ann Jones".into(),
+            phone: "07700 900 123".into(),
+            sessions: vec![2],
+            away_from: typed("9", "3", "2026"),
+            away_to: typed("13", "3", "2026"),
+            ..VolunteerForm::default()
+        };
+        let ann = form.check(5, &weekly).unwrap();
+        assert_eq!(ann.usually.len(), 1);
+        assert_eq!(ann.usually[0].weekday, 3);
+        assert!(ann.is_away(day(2026, 3, 12)));
+        assert!(!ann.is_away(day(2026, 3, 14)));
+    }
+
+    #[test]
+    fn a_volunteer_with_no_sessions_a_bad_number_or_a_return_before_leaving_is_refused() {
+        let weekly = tuesday_and_thursday();
+        let form = VolunteerForm {
+            name: "Ann Jones".into(),
+            phone: "0113".into(),
+            email: "ann at example".into(),
+            away_from: typed("13", "3", "2026"),
+            away_to: typed("9", "3", "2026"),
+            ..VolunteerForm::default()
+        };
+        let fields: Vec<String> = form
+            .check(5, &weekly)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["phone", "email", "sessions", "away-to-day"]);
+    }
+
+    #[test]
+    fn a_person_needs_a_name_who_referred_them_a_past_date_and_how_to_meet() {
+        let mut form = PersonForm {
+            referred: typed("3", "3", "2026"),
+            ..PersonForm::default()
+        };
+        let fields: Vec<String> = form
+            .check(9, today())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["name", "source", "referred-day", "mode"]);
+        form.name = "Sam Patel".into();
+        form.source = Some(Source::Nurse);
+        form.mode = Some(Mode::Telephone);
+        form.referred = typed("27", "2", "2026");
+        let sam = form.check(9, today()).unwrap();
+        assert_eq!(sam.referred_on, "2026-02-27");
+        assert_eq!(sam.status, super::super::people::PersonStatus::Waiting);
+    }
+
+    #[test]
+    fn a_log_line_needs_words_and_a_follow_up_cannot_be_in_the_past() {
+        let mut form = LogForm::default();
+        assert_eq!(
+            form.check(today()).unwrap_err()[0].message,
+            "Enter what happened, like called, left message"
+        );
+        form.note = "Called, left message".into();
+        form.follow_up = typed("1", "3", "2026");
+        assert_eq!(
+            form.check(today()).unwrap_err()[0].message,
+            "Follow-up date must be today or in the future"
+        );
+        form.follow_up = typed("9", "3", "2026");
+        assert_eq!(
+            form.check(today()).unwrap(),
+            ("Called, left message".to_string(), Some(day(2026, 3, 9)))
+        );
+    }
+
+    #[test]
+    fn a_concern_says_who_it_went_to_and_is_cleared_only_with_a_note() {
+        let form = ConcernForm {
+            escalated_to: None,
+            note: String::new(),
+        };
+        assert_eq!(form.check().unwrap_err().len(), 2);
+        assert_eq!(
+            clearing_note("  ").unwrap_err()[0].message,
+            "Enter why the concern can be cleared"
+        );
+    }
+
+    #[test]
+    fn a_chosen_time_names_a_session_and_a_start() {
+        let chosen = ChosenTime {
+            session: session_choice(42, day(2026, 3, 3)),
+            start: "10:15am".into(),
+        };
+        let ((session, on), start) = chosen.check().unwrap();
+        assert_eq!(
+            (session, on, start.hh_mm()),
+            (42, day(2026, 3, 3), "10:15".to_string())
+        );
+        let fields: Vec<String> = ChosenTime::default()
+            .check()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["chosen-session", "chosen-start"]);
+    }
+}
