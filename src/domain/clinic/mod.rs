@@ -288,6 +288,86 @@ impl Clinic {
             .and_then(|e| e.volunteer)
     }
 
+    /// The rota for the `weeks` from `from`: duties kept before stay as they
+    /// are, the other sessions get a suggestion.
+    pub fn rota_for(&self, from: NaiveDate, weeks: u64) -> Vec<rota::Duty> {
+        let to = from
+            .checked_add_days(Days::new(weeks * 7))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(from);
+        rota::suggest(
+            &self.sessions.between(from, to),
+            &self.volunteers,
+            &self.rota,
+        )
+    }
+
+    /// Keeps `duties` as the rota, in place of what was kept for the same sessions.
+    pub fn keep_rota(&mut self, duties: &[rota::Duty]) {
+        for entry in rota::entries(duties) {
+            self.set_duty(entry);
+        }
+    }
+
+    /// Puts `volunteer` (or nobody) on a session by hand.
+    pub fn put_on_duty(&mut self, (session, date): (Id, NaiveDate), volunteer: Option<Id>) {
+        self.set_duty(RotaEntry {
+            session,
+            date: dates::iso(date),
+            volunteer,
+            by_hand: true,
+        });
+    }
+
+    fn set_duty(&mut self, entry: RotaEntry) {
+        match self
+            .rota
+            .iter_mut()
+            .find(|e| e.session == entry.session && e.date == entry.date)
+        {
+            Some(kept) => *kept = entry,
+            None => self.rota.push(entry),
+        }
+    }
+
+    /// Free times in the sessions of the `weeks` from `from` that a
+    /// `kind` appointment for `person` fits, session by session.
+    pub fn free_times(
+        &self,
+        person: &Person,
+        kind: Kind,
+        from: NaiveDate,
+        weeks: u64,
+    ) -> Vec<(SessionOn, Vec<TimeRange>)> {
+        let minutes = self.slots.length(kind, person.preferred_minutes);
+        let to = from
+            .checked_add_days(Days::new(weeks * 7))
+            .unwrap_or(from);
+        self.sessions
+            .between(from, to)
+            .into_iter()
+            .filter(|s| s.closed.is_none())
+            .map(|s| {
+                let free = self.free_slots(&s, minutes);
+                (s, free)
+            })
+            .filter(|(_, free)| !free.is_empty())
+            .collect()
+    }
+
+    /// A person's appointments from `from` on that still hold their time, soonest first.
+    pub fn upcoming(&self, person: Id, from: NaiveDate) -> Vec<&Booking> {
+        let mut list: Vec<&Booking> = self
+            .bookings
+            .iter()
+            .filter(|b| {
+                b.person == person && b.outcome.holds_time() && b.on().is_some_and(|d| d >= from)
+            })
+            .collect();
+        list.sort_by_key(|b| (b.on(), b.times.start));
+        list
+    }
+
     /// Every session on `date` with its volunteer and appointments in time order.
     pub fn day(&self, date: NaiveDate) -> Vec<DaySession<'_>> {
         self.sessions

@@ -604,3 +604,49 @@ fn a_shared_rota_carries_the_duties_and_nothing_about_the_people_supported() {
     let payload = serde_json::to_string(&opened).unwrap();
     assert!(!payload.contains("Sam"));
 }
+
+#[test]
+fn a_kept_rota_puts_a_volunteer_on_duty_and_a_hand_swap_stays_through_a_new_suggestion() {
+    let (mut clinic, tuesday, thursday) = elm_clinic();
+    clinic.volunteers = vec![
+        volunteer(101, "Ann", &[(TUESDAY, times((9, 0), (12, 30)))]),
+        volunteer(102, "Bob", &[(TUESDAY, times((9, 0), (12, 30))), (THURSDAY, times((13, 30), (17, 0)))]),
+    ];
+    let duties = clinic.rota_for(day(2026, 3, 2), 2);
+    assert_eq!(duties.len(), 4, "two sessions a week for two weeks");
+    assert!(clinic.on_duty(&duties[0].session).is_none(), "nothing is on duty until kept");
+    clinic.keep_rota(&duties);
+    assert_eq!(clinic.rota.len(), 4);
+    let first_thursday = clinic.sessions.find(thursday, day(2026, 3, 5)).unwrap();
+    assert_eq!(clinic.on_duty(&first_thursday), Some(102));
+
+    clinic.put_on_duty((tuesday, day(2026, 3, 3)), Some(102));
+    let again = clinic.rota_for(day(2026, 3, 2), 2);
+    let first_tuesday = again.iter().find(|d| d.session.key() == (tuesday, day(2026, 3, 3))).unwrap();
+    assert_eq!((first_tuesday.volunteer, first_tuesday.by_hand), (Some(102), true));
+    clinic.keep_rota(&again);
+    assert_eq!(clinic.rota.len(), 4, "keeping again replaces, never repeats");
+}
+
+#[test]
+fn free_times_list_each_open_session_with_room_for_the_appointment() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    clinic.sessions.closed.push(sessions::ClosedDate {
+        date: "2026-03-05".into(),
+        reason: "Room repairs".into(),
+        room: String::new(),
+    });
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    let other = person(&mut clinic, "Jo", "2026-03-01");
+    book_first(&mut clinic, other, (tuesday, day(2026, 3, 3)), times((9, 0), (9, 45))).unwrap();
+    let sam_record = clinic.person(sam).unwrap().clone();
+    let free = clinic.free_times(&sam_record, Kind::First, day(2026, 3, 2), 1);
+    let dates: Vec<NaiveDate> = free.iter().map(|(s, _)| s.date).collect();
+    assert_eq!(dates, [day(2026, 3, 3)], "Thursday is closed; next Tuesday is past the week");
+    assert_eq!(free[0].1[0], times((9, 45), (10, 30)));
+
+    let booked = book_first(&mut clinic, sam, (tuesday, day(2026, 3, 3)), free[0].1[0]).unwrap();
+    assert_eq!(clinic.upcoming(sam, day(2026, 3, 3)).iter().map(|b| b.id).collect::<Vec<_>>(), [booked]);
+    clinic.set_outcome(booked, Outcome::Cancelled);
+    assert!(clinic.upcoming(sam, day(2026, 3, 3)).is_empty());
+}
