@@ -154,16 +154,27 @@ test("a person refers themselves, checks their answers, and hands the referral o
     await expect(clinicPage.getByTestId("import-kept")).toBeVisible();
 
     // The clinic's page lists it, and leads back to the answers.
-    await clinicPage.getByRole("link", { name: "See referrals waiting" }).click();
+    await clinicPage.getByRole("link", { name: "See self-referrals to add" }).click();
     await expect(h1(clinicPage)).toHaveText("Run a clinic");
     const waiting = clinicPage.getByTestId("referrals-waiting");
     await expect(waiting).toContainText("Siobhán O’Neill");
-    await expect(waiting).toContainText(reference);
     await expectNoAxeViolations(clinicPage, "the clinic page with a referral kept");
     await screenshot(clinicPage, "clinic-referrals-waiting");
     await waiting.getByRole("link", { name: "See answers of Siobhán O’Neill" }).click();
     await expect(h1(clinicPage)).toHaveText("Siobhán O’Neill");
     await expect(clinicPage.getByTestId("import-kept")).toBeVisible();
+
+    // Added to the caseload, the referral becomes a person with their answers.
+    await clinicPage.goBack();
+    await clinicPage.getByRole("button", { name: "Add to the caseload (Siobhán O’Neill)" }).click();
+    await expect(h1(clinicPage)).toHaveText("Siobhán O’Neill");
+    const details = clinicPage.getByTestId("person-details");
+    await expect(details).toContainText("Waiting");
+    await expect(details).toContainText("by self-referral");
+    await expect(details).toContainText("07700 900 123");
+    await expectNoAxeViolations(clinicPage, "a person added from a self-referral");
+    await clinicPage.getByRole("link", { name: "Back to people" }).click();
+    await expect(clinicPage.getByTestId("people")).toContainText("Siobhán O’Neill");
   } finally {
     await clinic.close();
   }

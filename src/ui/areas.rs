@@ -2,8 +2,9 @@
 //! area's bundle (`src/bin/<area>.rs`) names only its own function, so the
 //! others' pages are left out of it.
 
+use super::pages::clinic::ClinicFlow;
 use super::pages::refer::ReferFlow;
-use super::pages::{Clinic, ClinicImport, Home, NotFound, Plan, Privacy};
+use super::pages::{Home, NotFound, Plan, Privacy};
 use leptos::prelude::*;
 
 /// The home page, privacy, and "Page not found" for any unknown address.
@@ -30,12 +31,7 @@ pub fn plan(page: Memo<String>) -> AnyView {
     .into_any()
 }
 
-/// The volunteers' clinic.
+/// The volunteers' clinic: the clinic is opened once for all its pages.
 pub fn clinic(page: Memo<String>) -> AnyView {
-    (move || match page.get().as_str() {
-        "clinic" => Clinic().into_any(),
-        "clinic/import" => ClinicImport().into_any(),
-        _ => NotFound().into_any(),
-    })
-    .into_any()
+    view! { <ClinicFlow page /> }.into_any()
 }

@@ -39,7 +39,7 @@ pub fn KeptNotice() -> impl IntoView {
 fn KeptItem(copy: KeptCopy, copies: RwSignal<Vec<KeptCopy>>) -> impl IntoView {
     let downloaded = RwSignal::new(false);
     let problem = RwSignal::new(None::<&'static str>);
-    let href = download_url(&copy.raw);
+    let href = crate::ui::file_url(&copy.raw, "text/plain;charset=utf-8");
     let file_name = copy.file_name();
     let what = format!("Saved {} ({})", copy.kind.replace('-', " "), copy.reason);
     let remove = move |_| {
@@ -65,15 +65,4 @@ fn KeptItem(copy: KeptCopy, copies: RwSignal<Vec<KeptCopy>>) -> impl IntoView {
             {move || problem.get().map(|message| view! { <p class="nhsuk-body-s">{message}</p> })}
         </li>
     }
-}
-
-/// A link address for the kept text, made on the device (no server involved).
-fn download_url(raw: &str) -> String {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(raw));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
-    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .ok()
-        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok())
-        .unwrap_or_default()
 }

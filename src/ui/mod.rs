@@ -55,7 +55,25 @@ pub fn today() -> chrono::NaiveDate {
     .unwrap_or_default()
 }
 
-/// The app's [`AppBase`], from any component under [`App`].
+/// A link address for a file made on the device (no server involved), for
+/// a download link: `mime` is its type, such as "text/calendar".
+pub fn file_url(text: &str, mime: &str) -> String {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .ok()
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok())
+        .unwrap_or_default()
+}
+
+/// A new record id, made at random on this device: 53 bits, so it survives a
+/// trip through JavaScript (see `domain::clinic::Id`).
+pub fn new_id() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
+}
+
+/// The app's [`AppBase`], from any component under the app.
 pub fn use_base() -> AppBase {
     leptos::prelude::use_context::<AppBase>().unwrap_or_else(|| AppBase(String::new()))
 }

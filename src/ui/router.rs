@@ -37,6 +37,13 @@ impl Location {
             .and_then(|params| params.get(key))
     }
 
+    /// A value from the query string, tracked, for a page that shows
+    /// something else when only its query changes (the day view's date).
+    pub fn query_tracked(&self, key: &str) -> Option<String> {
+        self.query.track();
+        self.query(key)
+    }
+
     /// Shows `to` (a page path under the base, with an optional query, such
     /// as `"refer?deleted=yes"`) and adds it to the browser's history.
     pub fn navigate(&self, to: &str) {

@@ -12,8 +12,10 @@ import { join } from "node:path";
 // Issue 9's 150 KB is the home page's budget: where most first visits start.
 // The other areas carry their own pages on top of the same shell; their
 // budgets are set at what they measured when their pages were built, with a
-// little room, so that growth is a decision rather than an accident.
-const BUDGETS = { home: 150, refer: 265, plan: 265, clinic: 265 };
+// little room, so that growth is a decision rather than an accident. The
+// clinic is the volunteers' tool, opened on the practice's PC or tablet and
+// then kept on it; the patients' areas stay far smaller.
+const BUDGETS = { home: 150, refer: 265, plan: 265, clinic: 400 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");

@@ -257,18 +257,18 @@ impl VolunteerForm {
             (true, true) => None,
             _ => {
                 let from = keep(
-                    date("away-from-day", "Date they go away", &self.away_from),
+                    date("away-from-day", "First day away", &self.away_from),
                     &mut errors,
                 );
                 let to = keep(
-                    date("away-to-day", "Date they are back", &self.away_to),
+                    date("away-to-day", "Last day away", &self.away_to),
                     &mut errors,
                 );
                 match (from, to) {
                     (Some(from), Some(to)) if to < from => {
                         errors.push(FieldError::new(
                             "away-to-day",
-                            "Date they are back must be the same as or after the date they go away",
+                            "Last day away must be the same as or after the first day away",
                         ));
                         None
                     }

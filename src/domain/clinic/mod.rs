@@ -340,9 +340,7 @@ impl Clinic {
         weeks: u64,
     ) -> Vec<(SessionOn, Vec<TimeRange>)> {
         let minutes = self.slots.length(kind, person.preferred_minutes);
-        let to = from
-            .checked_add_days(Days::new(weeks * 7))
-            .unwrap_or(from);
+        let to = from.checked_add_days(Days::new(weeks * 7)).unwrap_or(from);
         self.sessions
             .between(from, to)
             .into_iter()
@@ -355,17 +353,58 @@ impl Clinic {
             .collect()
     }
 
-    /// A person's appointments from `from` on that still hold their time, soonest first.
+    /// A person's appointments from `from` on that are still to happen, soonest first.
     pub fn upcoming(&self, person: Id, from: NaiveDate) -> Vec<&Booking> {
         let mut list: Vec<&Booking> = self
             .bookings
             .iter()
             .filter(|b| {
-                b.person == person && b.outcome.holds_time() && b.on().is_some_and(|d| d >= from)
+                b.person == person
+                    && b.outcome == Outcome::Booked
+                    && b.on().is_some_and(|d| d >= from)
             })
             .collect();
         list.sort_by_key(|b| (b.on(), b.times.start));
         list
+    }
+
+    /// The first date after `date` with a session, within a year.
+    pub fn next_session_day(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let from = date.succ_opt()?;
+        let to = from.checked_add_days(Days::new(365))?;
+        self.sessions.between(from, to).first().map(|s| s.date)
+    }
+
+    /// The last date before `date` with a session, within a year.
+    pub fn previous_session_day(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let to = date.pred_opt()?;
+        let from = to.checked_sub_days(Days::new(365))?;
+        self.sessions.between(from, to).last().map(|s| s.date)
+    }
+
+    pub fn booking_mut(&mut self, id: Id) -> Option<&mut Booking> {
+        self.bookings.iter_mut().find(|b| b.id == id)
+    }
+
+    /// After an appointment: books the person's next follow-up at the first
+    /// free time that fits them after that day. Returns the new booking's id,
+    /// or `None` when nothing fits in the next four weeks.
+    pub fn book_follow_up_after(&mut self, booking: Id, new_id: Id) -> Option<Id> {
+        let (person, day) = self
+            .bookings
+            .iter()
+            .find(|b| b.id == booking)
+            .and_then(|b| Some((self.person(b.person)?.clone(), b.on()?)))?;
+        let offer = self.next_fitting(&person, Kind::FollowUp, day.succ_opt()?, 4)?;
+        self.book(
+            new_id,
+            person.id,
+            offer.session.key(),
+            offer.times,
+            Kind::FollowUp,
+            person.mode,
+        )
+        .ok()
     }
 
     /// Every session on `date` with its volunteer and appointments in time order.

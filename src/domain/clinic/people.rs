@@ -135,6 +135,8 @@ pub enum EscalatedTo {
 }
 
 impl EscalatedTo {
+    pub const ALL: [EscalatedTo; 2] = [EscalatedTo::GpSupervisor, EscalatedTo::CommunityNavigator];
+
     pub fn name(self) -> &'static str {
         match self {
             EscalatedTo::GpSupervisor => "the GP supervisor",
@@ -341,5 +343,35 @@ impl Person {
             .ok_or(ClearError::NoOpenConcern)?;
         concern.cleared = Some((dates::iso(on), note.trim().to_string()));
         Ok(())
+    }
+}
+
+/// Each kind of choice a form offers, keyed by its words.
+macro_rules! named_choice {
+    ($($kind:ty),+) => {$(
+        impl crate::domain::referral::Choice for $kind {
+            const ALL: &'static [Self] = &<$kind>::ALL;
+            fn key(self) -> &'static str {
+                self.name()
+            }
+            fn label(self) -> &'static str {
+                self.name()
+            }
+        }
+    )+};
+}
+
+named_choice!(Source, Mode, PersonStatus);
+
+impl crate::domain::referral::Choice for EscalatedTo {
+    const ALL: &'static [Self] = &EscalatedTo::ALL;
+    fn key(self) -> &'static str {
+        self.name()
+    }
+    fn label(self) -> &'static str {
+        match self {
+            EscalatedTo::GpSupervisor => "GP supervisor",
+            EscalatedTo::CommunityNavigator => "Community Navigator",
+        }
     }
 }

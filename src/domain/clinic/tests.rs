@@ -610,11 +610,21 @@ fn a_kept_rota_puts_a_volunteer_on_duty_and_a_hand_swap_stays_through_a_new_sugg
     let (mut clinic, tuesday, thursday) = elm_clinic();
     clinic.volunteers = vec![
         volunteer(101, "Ann", &[(TUESDAY, times((9, 0), (12, 30)))]),
-        volunteer(102, "Bob", &[(TUESDAY, times((9, 0), (12, 30))), (THURSDAY, times((13, 30), (17, 0)))]),
+        volunteer(
+            102,
+            "Bob",
+            &[
+                (TUESDAY, times((9, 0), (12, 30))),
+                (THURSDAY, times((13, 30), (17, 0))),
+            ],
+        ),
     ];
     let duties = clinic.rota_for(day(2026, 3, 2), 2);
     assert_eq!(duties.len(), 4, "two sessions a week for two weeks");
-    assert!(clinic.on_duty(&duties[0].session).is_none(), "nothing is on duty until kept");
+    assert!(
+        clinic.on_duty(&duties[0].session).is_none(),
+        "nothing is on duty until kept"
+    );
     clinic.keep_rota(&duties);
     assert_eq!(clinic.rota.len(), 4);
     let first_thursday = clinic.sessions.find(thursday, day(2026, 3, 5)).unwrap();
@@ -622,10 +632,20 @@ fn a_kept_rota_puts_a_volunteer_on_duty_and_a_hand_swap_stays_through_a_new_sugg
 
     clinic.put_on_duty((tuesday, day(2026, 3, 3)), Some(102));
     let again = clinic.rota_for(day(2026, 3, 2), 2);
-    let first_tuesday = again.iter().find(|d| d.session.key() == (tuesday, day(2026, 3, 3))).unwrap();
-    assert_eq!((first_tuesday.volunteer, first_tuesday.by_hand), (Some(102), true));
+    let first_tuesday = again
+        .iter()
+        .find(|d| d.session.key() == (tuesday, day(2026, 3, 3)))
+        .unwrap();
+    assert_eq!(
+        (first_tuesday.volunteer, first_tuesday.by_hand),
+        (Some(102), true)
+    );
     clinic.keep_rota(&again);
-    assert_eq!(clinic.rota.len(), 4, "keeping again replaces, never repeats");
+    assert_eq!(
+        clinic.rota.len(),
+        4,
+        "keeping again replaces, never repeats"
+    );
 }
 
 #[test]
@@ -638,15 +658,79 @@ fn free_times_list_each_open_session_with_room_for_the_appointment() {
     });
     let sam = person(&mut clinic, "Sam", "2026-03-01");
     let other = person(&mut clinic, "Jo", "2026-03-01");
-    book_first(&mut clinic, other, (tuesday, day(2026, 3, 3)), times((9, 0), (9, 45))).unwrap();
+    book_first(
+        &mut clinic,
+        other,
+        (tuesday, day(2026, 3, 3)),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
     let sam_record = clinic.person(sam).unwrap().clone();
     let free = clinic.free_times(&sam_record, Kind::First, day(2026, 3, 2), 1);
     let dates: Vec<NaiveDate> = free.iter().map(|(s, _)| s.date).collect();
-    assert_eq!(dates, [day(2026, 3, 3)], "Thursday is closed; next Tuesday is past the week");
+    assert_eq!(
+        dates,
+        [day(2026, 3, 3)],
+        "Thursday is closed; next Tuesday is past the week"
+    );
     assert_eq!(free[0].1[0], times((9, 45), (10, 30)));
 
     let booked = book_first(&mut clinic, sam, (tuesday, day(2026, 3, 3)), free[0].1[0]).unwrap();
-    assert_eq!(clinic.upcoming(sam, day(2026, 3, 3)).iter().map(|b| b.id).collect::<Vec<_>>(), [booked]);
+    assert_eq!(
+        clinic
+            .upcoming(sam, day(2026, 3, 3))
+            .iter()
+            .map(|b| b.id)
+            .collect::<Vec<_>>(),
+        [booked]
+    );
     clinic.set_outcome(booked, Outcome::Cancelled);
+    assert!(clinic.upcoming(sam, day(2026, 3, 3)).is_empty());
+}
+
+#[test]
+fn after_a_first_appointment_one_tap_books_the_next_follow_up_that_fits() {
+    let (mut clinic, tuesday, thursday) = elm_clinic();
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    let first = book_first(
+        &mut clinic,
+        sam,
+        (tuesday, day(2026, 3, 3)),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
+    clinic.set_outcome(first, Outcome::Attended);
+    let follow_up = clinic.book_follow_up_after(first, 555).unwrap();
+    let booked = clinic.bookings.iter().find(|b| b.id == follow_up).unwrap();
+    assert_eq!(
+        (booked.session, booked.on()),
+        (thursday, Some(day(2026, 3, 5)))
+    );
+    assert_eq!(
+        (booked.kind, booked.times),
+        (Kind::FollowUp, times((13, 30), (13, 50)))
+    );
+    assert_eq!(
+        clinic.next_session_day(day(2026, 3, 3)),
+        Some(day(2026, 3, 5))
+    );
+    assert_eq!(
+        clinic.previous_session_day(day(2026, 3, 5)),
+        Some(day(2026, 3, 3))
+    );
+    assert_eq!(
+        clinic.previous_session_day(day(2026, 3, 3)),
+        None,
+        "the sessions start on 2 March"
+    );
+}
+
+#[test]
+fn an_appointment_marked_on_the_day_is_no_longer_upcoming() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    let first = book_first(&mut clinic, sam, (tuesday, day(2026, 3, 3)), times((9, 0), (9, 45))).unwrap();
+    assert_eq!(clinic.upcoming(sam, day(2026, 3, 3)).len(), 1);
+    clinic.set_outcome(first, Outcome::DidNotAttend);
     assert!(clinic.upcoming(sam, day(2026, 3, 3)).is_empty());
 }

@@ -40,6 +40,18 @@ impl<T: Send + Sync + 'static> Clone for Bound<T> {
 
 impl<T: Send + Sync + 'static> Copy for Bound<T> {}
 
+/// One field of a form held in a signal, as a [`Bound`] value for an input.
+pub fn bind<F, T>(form: RwSignal<F>, get: fn(&F) -> T, set: fn(&mut F, T)) -> Bound<T>
+where
+    F: Send + Sync + 'static,
+    T: Send + Sync + 'static,
+{
+    Bound {
+        get: Signal::derive(move || form.with(get)),
+        set: Callback::new(move |value| form.update(|f| set(f, value))),
+    }
+}
+
 /// The message under a field's label, read out with the field.
 #[component]
 fn ErrorMessage(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {

@@ -1,14 +1,13 @@
 //! One module per screen.
 
-mod clinic_import;
+pub mod clinic;
 mod coming;
 mod home;
 mod not_found;
 mod privacy;
 pub mod refer;
 
-pub use clinic_import::ClinicImport;
-pub use coming::{Clinic, Plan};
+pub use coming::Plan;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use privacy::Privacy;

@@ -2,11 +2,11 @@
 //! referral is read from the address's fragment (never sent to a server),
 //! shown, and kept for the clinic only when the volunteer says so.
 
-use super::page_title;
-use super::refer::AnswersList;
 use crate::domain::dates::long_date;
 use crate::domain::referral::handover::{self, HandoverError};
 use crate::domain::referral::{ClinicInbox, Referral, YesNo};
+use crate::ui::pages::page_title;
+use crate::ui::pages::refer::AnswersList;
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::use_base;
 use leptos::prelude::*;
@@ -70,7 +70,7 @@ fn ImportReferral(referral: Referral) -> impl IntoView {
                     <div class="nhsuk-inset-text" data-testid="import-kept">
                         <span class="nhsuk-u-visually-hidden">"Information: "</span>
                         <p>"This referral is kept on this device for the clinic. "
-                            <a href=base.href("clinic")>"See referrals waiting"</a></p>
+                            <a href=base.href("clinic")>"See self-referrals to add"</a></p>
                     </div>
                 </Show>
                 <h2>"For the GP record"</h2>

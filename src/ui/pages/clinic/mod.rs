@@ -1,0 +1,171 @@
+//! The volunteers' clinic: sessions and rooms, the rota, the people being
+//! supported, their appointments and the day's list. Every page works on the
+//! one stored [`Clinic`], and asks the domain to change it.
+
+mod day;
+mod import;
+mod overview;
+mod people;
+mod person;
+mod rota;
+mod sessions;
+mod volunteers;
+
+use super::page_title_with;
+use crate::domain::clinic::Clinic;
+use crate::domain::form::FieldError;
+use crate::ui::form::{ErrorSummary, FormErrors};
+use crate::ui::layout::BackLink;
+use crate::ui::pages::NotFound;
+use crate::ui::router::{use_location, Location};
+use crate::ui::saved::{SaveProblemNotice, Saved};
+use crate::ui::use_base;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+/// The clinic, shared by every page of the area.
+pub fn use_clinic() -> Saved<Clinic> {
+    use_context::<Saved<Clinic>>().expect("a clinic page outside ClinicFlow")
+}
+
+/// Opens the clinic once for the area, and shows the page for `page`.
+#[component]
+pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
+    provide_context(Saved::<Clinic>::open());
+    move || match page.get().as_str() {
+        "clinic" => overview::Overview().into_any(),
+        "clinic/import" => import::ClinicImport().into_any(),
+        "clinic/sessions" => sessions::Sessions().into_any(),
+        "clinic/sessions/weekly" => sessions::AddWeekly().into_any(),
+        "clinic/sessions/one-off" => sessions::AddExtra().into_any(),
+        "clinic/sessions/closed" => sessions::AddClosed().into_any(),
+        "clinic/volunteers" => volunteers::Volunteers().into_any(),
+        "clinic/volunteers/add" => volunteers::AddVolunteer().into_any(),
+        "clinic/rota" => rota::Rota().into_any(),
+        "clinic/people" => people::People().into_any(),
+        "clinic/people/add" => people::AddPerson().into_any(),
+        "clinic/person" => person::PersonRecord().into_any(),
+        "clinic/person/book" => person::Book().into_any(),
+        "clinic/person/log" => person::AddLog().into_any(),
+        "clinic/person/concern" => person::ConcernPage().into_any(),
+        "clinic/day" => day::Day().into_any(),
+        _ => NotFound().into_any(),
+    }
+}
+
+/// A clinic form on its own page: back link, heading, the errors found,
+/// the fields and one button. `submit` checks what was typed and saves it,
+/// or returns what to fix; nothing typed is cleared either way.
+#[component]
+fn ClinicForm(
+    title: &'static str,
+    back: String,
+    #[prop(into)] button: String,
+    #[prop(optional)] caption: Option<String>,
+    submit: Callback<(), Result<(), Vec<FieldError>>>,
+    children: Children,
+) -> impl IntoView {
+    let errors = RwSignal::new(Vec::new());
+    provide_context(FormErrors(errors));
+    page_title_with(move || {
+        if errors.with(Vec::is_empty) {
+            title.to_string()
+        } else {
+            format!("Error: {title}")
+        }
+    });
+    let clinic = use_clinic();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match submit.run(()) {
+            Ok(()) => errors.set(Vec::new()),
+            Err(found) => errors.set(found),
+        }
+    };
+    view! {
+        <BackLink href=back />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <SaveProblemNotice saved=clinic />
+                <ErrorSummary />
+                {caption.map(|c| view! { <span class="nhsuk-caption-l">{c}</span> })}
+                <h1>{title}</h1>
+                <form novalidate on:submit=on_submit>
+                    {children()}
+                    <button class="nhsuk-button" type="submit">{button}</button>
+                </form>
+            </div>
+        </div>
+    }
+}
+
+/// Saves changes to the clinic from a page's buttons and forms. Made when
+/// the page is drawn: event handlers run outside the page's context.
+#[derive(Clone, Copy)]
+struct Saver {
+    clinic: Saved<Clinic>,
+    location: Location,
+}
+
+impl Saver {
+    fn new() -> Self {
+        Saver {
+            clinic: use_clinic(),
+            location: use_location(),
+        }
+    }
+
+    /// Saves a change, and if it was stored goes to `then`. A save that
+    /// fails stays on the page, with the save problem shown.
+    fn save_and_go(&self, change: impl FnOnce(&mut Clinic), then: &str) {
+        self.clinic.update(change);
+        if self.clinic.problem.get_untracked().is_none() {
+            self.location.navigate(then);
+        }
+    }
+}
+
+/// A `&'static str` for words made at run time (a session's name in a list
+/// of choices), kept once per distinct text: the form components take static
+/// words, and a clinic has only a handful of such names.
+fn intern(text: String) -> &'static str {
+    thread_local! {
+        static KEPT: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+    }
+    KEPT.with(|kept| {
+        if let Some(known) = kept.borrow().get(text.as_str()) {
+            return *known;
+        }
+        let leaked: &'static str = Box::leak(text.into_boxed_str());
+        kept.borrow_mut().insert(leaked);
+        leaked
+    })
+}
+
+/// The id in the address's query (`?id=`), for a person's pages.
+fn id_in_address() -> Option<u64> {
+    use_location().query("id").and_then(|id| id.parse().ok())
+}
+
+/// The link to a clinic page, from any clinic page.
+fn href(page: &str) -> String {
+    use_base().href(page)
+}
+
+/// The clinic's sections, at the foot of its front page.
+#[component]
+fn SectionLinks() -> impl IntoView {
+    let links = [
+        ("clinic/day", "The clinic day"),
+        ("clinic/people", "People and appointments"),
+        ("clinic/rota", "The volunteer rota"),
+        ("clinic/volunteers", "Volunteers"),
+        ("clinic/sessions", "Sessions and rooms"),
+    ];
+    view! {
+        <ul class="nhsuk-list app-section-links">
+            {links.map(|(page, text)| view! { <li><a href=href(page)>{text}</a></li> }).into_iter().collect_view()}
+        </ul>
+    }
+}

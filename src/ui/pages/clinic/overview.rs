@@ -1,0 +1,173 @@
+//! The clinic's front page: what needs doing now (sessions nobody covers,
+//! follow-ups due, self-referrals to add), the caseload at a glance, and the
+//! way to each part of the clinic.
+
+use super::person::record_href;
+use super::{href, use_clinic, SectionLinks};
+use crate::domain::clinic::people::ACCEPTED_CODE;
+use crate::domain::clinic::rota;
+use crate::domain::dates::{iso, long_date};
+use crate::domain::referral::{handover, ClinicInbox};
+use crate::ui::layout::BackLink;
+use crate::ui::pages::page_title;
+use crate::ui::router::use_location;
+use crate::ui::saved::Saved;
+use crate::ui::{new_id, today, use_base};
+use leptos::prelude::*;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    page_title("Run a clinic");
+    let clinic = use_clinic();
+    let now = today();
+    let uncovered = move || {
+        clinic
+            .value
+            .with(|c| rota::uncovered(&c.rota_for(now, 4)).len())
+    };
+    let any_uncovered = move || uncovered() > 0;
+    let next_day = move || {
+        clinic.value.with(|c| {
+            if c.sessions.between(now, now).is_empty() {
+                c.next_session_day(now)
+            } else {
+                Some(now)
+            }
+        })
+    };
+    let follow_ups = move || {
+        clinic.value.with(|c| {
+            c.people
+                .iter()
+                .flat_map(|p| p.follow_ups_due(now).into_iter().map(move |e| (p, e)))
+                .map(|(p, e)| view! { <li><a href=record_href(p.id)>{p.name.clone()}</a> ": " {e.note.clone()}</li> })
+                .collect_view()
+        })
+    };
+    let has_follow_ups = move || {
+        clinic
+            .value
+            .with(|c| c.people.iter().any(|p| !p.follow_ups_due(now).is_empty()))
+    };
+    let caseload = move || {
+        clinic.value.with(|c| {
+            let figures = c.caseload(now);
+            let wait = match (figures.median_wait, figures.longest_wait) {
+                (Some(median), Some(longest)) => format!("{median:.0} days on average (median), {longest} days at most"),
+                _ => "Not known yet: nobody has had a first appointment".to_string(),
+            };
+            let contacts = figures
+                .contacts_per_person
+                .map(|n| format!("{n:.1} (6 to 12 is usual)"))
+                .unwrap_or_else(|| "Not known yet".to_string());
+            let rows = [
+                ("Waiting", figures.waiting.to_string()),
+                ("Active", figures.active.to_string()),
+                ("Finished", figures.finished.to_string()),
+                ("Declined", figures.declined.to_string()),
+                ("Wait from referral to first appointment", wait),
+                ("Contacts per person", contacts),
+                ("Referred in the last 12 months", format!("{} of a safe {} a year", figures.this_year, c.safe_yearly_maximum)),
+            ];
+            let warning = figures.nearing_maximum.then(|| view! {
+                <div class="nhsuk-warning-callout">
+                    <h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Nearly at the safe caseload"</span></h3>
+                    <p>{format!("{} people were referred in the last 12 months. A link worker can safely support about {} a year.", figures.this_year, c.safe_yearly_maximum)}</p>
+                </div>
+            });
+            view! {
+                {warning}
+                <dl class="nhsuk-summary-list" data-testid="caseload">
+                    {rows.into_iter().map(|(k, v)| view! {
+                        <div class="nhsuk-summary-list__row">
+                            <dt class="nhsuk-summary-list__key">{k}</dt>
+                            <dd class="nhsuk-summary-list__value">{v}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            }
+        })
+    };
+    view! {
+        <BackLink href=use_base().href("") text="Back to home" />
+        <h1>"Run a clinic"</h1>
+        {move || next_day().map(|d| view! {
+            <p><a class="nhsuk-button" role="button" draggable="false" href=format!("{}?date={}", href("clinic/day"), iso(d))>
+                {if d == now { "Today's clinic".to_string() } else { format!("Next clinic: {}", long_date(d)) }}
+            </a></p>
+        })}
+        <Show when=any_uncovered>
+            <div class="nhsuk-warning-callout">
+                <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Sessions nobody is on"</span></h2>
+                <p>{move || format!("{} in the next 4 weeks. ", uncovered())} <a href=href("clinic/rota")>"See the rota"</a></p>
+            </div>
+        </Show>
+        <Show when=has_follow_ups>
+            <h2>"Follow-ups due"</h2>
+            <ul class="nhsuk-list" data-testid="follow-ups-due">{follow_ups}</ul>
+        </Show>
+        <ReferralsWaiting />
+        <h2>"The caseload"</h2>
+        {caseload}
+        <h2>"The clinic"</h2>
+        <SectionLinks />
+    }
+}
+
+/// The self-referrals scanned into this device and not yet in the caseload,
+/// newest first, each with its answers and a way to add it.
+#[component]
+fn ReferralsWaiting() -> impl IntoView {
+    let inbox = Saved::<ClinicInbox>::open();
+    let clinic = use_clinic();
+    let base = use_base();
+    let location = use_location();
+    move || {
+        let referrals: Vec<_> = inbox.value.with(|i| i.referrals.clone());
+        let in_caseload = |reference: String| {
+            clinic
+                .value
+                .with(|c| c.people.iter().any(|p| p.referral_reference == reference))
+        };
+        let waiting: Vec<_> = referrals
+            .into_iter()
+            .rev()
+            .filter(|r| !in_caseload(r.reference.to_string()))
+            .collect();
+        if waiting.is_empty() {
+            return view! {
+                <p>"No self-referrals are waiting to be added. When a person shows you their referral code, scan it with this device's camera."</p>
+            }
+            .into_any();
+        }
+        let rows = waiting
+            .into_iter()
+            .map(|referral| {
+                let link = format!("{}#{}", base.href("clinic/import"), handover::encode(&referral));
+                let name = referral.answers.full_name.clone();
+                let add = move |_| {
+                    let mut person = None;
+                    clinic.update(|c| person = Some(c.add_referral(new_id(), &referral)));
+                    if let (Some(id), None) = (person, clinic.problem.get_untracked()) {
+                        location.navigate(&format!("clinic/person?id={id}&accepted=yes"));
+                    }
+                };
+                view! {
+                    <li>
+                        <strong>{name.clone()}</strong> " "
+                        <a href=link>"See answers" <span class="nhsuk-u-visually-hidden">{format!(" of {name}")}</span></a>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" on:click=add>
+                            "Add to the caseload" <span class="nhsuk-u-visually-hidden">{format!(" ({name})")}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>"Self-referrals to add"</h2>
+            <p>{format!("When you add a person, enter {} {} in their GP record.", ACCEPTED_CODE.0, ACCEPTED_CODE.1)}</p>
+            <ul class="nhsuk-list" data-testid="referrals-waiting">{rows}</ul>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,207 @@
+//! The volunteer rota for the coming weeks: sessions nobody can cover at the
+//! top, a suggestion that can be kept or changed by hand (with a warning when
+//! the volunteer cannot usually do it), printed, downloaded as a calendar
+//! file, or shared by QR code.
+
+use super::{href, use_clinic};
+use crate::domain::clinic::rota::{self, Duty, SharedRota};
+use crate::domain::clinic::{ical, Id};
+use crate::domain::dates::{iso, long_date};
+use crate::ui::layout::BackLink;
+use crate::ui::pages::page_title;
+use crate::ui::practice::use_practice;
+use crate::ui::qr::QrCode;
+use crate::ui::{file_url, today, use_base};
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// How far ahead the rota is drawn.
+const WEEKS: u64 = 4;
+
+/// The time now in UTC, which a calendar file records.
+fn now_utc() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    chrono::DateTime::from_timestamp_millis(now.get_time() as i64)
+        .map(|t| t.naive_utc())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn Rota() -> impl IntoView {
+    page_title("The volunteer rota");
+    let clinic = use_clinic();
+    let practice = use_practice();
+    let start = today();
+    let duties = Memo::new(move |_| clinic.value.with(|c| c.rota_for(start, WEEKS)));
+    let kept = move || {
+        clinic.value.with(|c| {
+            duties.with(|d| {
+                d.iter().all(|duty| {
+                    let date = iso(duty.session.date);
+                    c.rota
+                        .iter()
+                        .any(|e| e.session == duty.session.session && e.date == date)
+                })
+            })
+        })
+    };
+    let uncovered = move || {
+        duties.with(|d| {
+            rota::uncovered(d)
+                .into_iter()
+                .map(|duty| {
+                    view! { <li>{format!("{}, {}, {}", long_date(duty.session.date), duty.session.times.words(), duty.session.room)}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let has_uncovered = move || duties.with(|d| !rota::uncovered(d).is_empty());
+    let keep = move |_| clinic.update(|c| c.keep_rota(&duties.get_untracked()));
+    let calendar = move || {
+        let practice = practice.get().practice_name;
+        clinic.value.with(|c| {
+            duties.with(|d| {
+                file_url(
+                    &ical::calendar(d, &c.volunteers, &practice, now_utc()),
+                    "text/calendar;charset=utf-8",
+                )
+            })
+        })
+    };
+    let root = StoredValue::new(format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        use_base().href("")
+    ));
+    let share = move || {
+        let practice = practice.get().practice_name;
+        clinic.value.with(|c| {
+            duties.with(|d| {
+                root.with_value(|root| {
+                    SharedRota::from_duties(d, &c.volunteers, &practice).link(root)
+                })
+            })
+        })
+    };
+    let shares = move || {
+        clinic.value.with(|c| {
+            duties.with(|d| {
+                rota::shares(d, &c.volunteers)
+                    .into_iter()
+                    .map(|(v, n)| view! { <li>{format!("{}: {n} {}", v.name, if n == 1 { "session" } else { "sessions" })}</li> })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <BackLink href=href("clinic") text="Back to the clinic" />
+        <h1>"The volunteer rota"</h1>
+        <Show when=has_uncovered>
+            <div class="nhsuk-warning-callout" data-testid="uncovered">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Sessions nobody can cover"</span>
+                </h2>
+                <p>"Nobody on the rota can usually do these sessions. Ask a volunteer, or close the clinic that day."</p>
+                <ul>{uncovered}</ul>
+            </div>
+        </Show>
+        <Show when=move || duties.with(|d| d.is_empty())>
+            <p>"There are no sessions in the next " {WEEKS} " weeks. " <a href=href("clinic/sessions")>"Add the clinic's sessions"</a> " first."</p>
+        </Show>
+        <Show when=move || duties.with(|d| !d.is_empty())>
+            <p>{format!("The next {WEEKS} weeks, from {}.", long_date(start))} " "
+                {move || if kept() { "This rota is kept: the day view shows who is on duty." } else { "This is a suggestion until you keep it." }}</p>
+            <table class="nhsuk-table app-rota" data-testid="rota">
+                <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Who is on duty at each session"</caption>
+                <thead class="nhsuk-table__head">
+                    <tr class="nhsuk-table__row">
+                        <th scope="col" class="nhsuk-table__header">"Session"</th>
+                        <th scope="col" class="nhsuk-table__header">"On duty"</th>
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">
+                    // Keyed by session, so choosing a volunteer keeps focus on the choice.
+                    <For each=move || duties.get() key=|duty| duty.session.key() let(duty)>
+                        <DutyRow duty duties />
+                    </For>
+                </tbody>
+            </table>
+            <div class="app-no-print">
+                <button type="button" class="nhsuk-button" on:click=keep>"Keep this rota"</button>
+                <h2>"Sessions each"</h2>
+                <ul class="nhsuk-list nhsuk-list--bullet" data-testid="shares">{shares}</ul>
+                <h2>"Share the rota"</h2>
+                <p><a href=calendar download=format!("rota-from-{}.ics", iso(start))>"Download the rota as a calendar file"</a>
+                    " (it opens in phone and computer calendars)"</p>
+                <p><button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { let _ = window().print(); }>"Print the rota"</button></p>
+                <p>"Each volunteer can scan this code to see the rota on their own phone. It holds the dates, times, rooms and volunteers' names, and nothing about the people you support."</p>
+                {move || view! { <QrCode text=share() label="QR code holding the rota".to_string() /> }}
+            </div>
+        </Show>
+    }
+}
+
+/// One session of the rota, with a choice of who is on duty.
+#[component]
+fn DutyRow(duty: Duty, duties: Memo<Vec<Duty>>) -> impl IntoView {
+    let clinic = use_clinic();
+    let key = duty.session.key();
+    let label = format!(
+        "{}, {}, {}",
+        long_date(duty.session.date),
+        duty.session.times.words(),
+        duty.session.room
+    );
+    let select_id = format!("duty-{}-{}", key.0, iso(key.1));
+    let session = duty.session.clone();
+    let chosen = move || {
+        duties.with(|d| {
+            d.iter()
+                .find(|x| x.session.key() == key)
+                .and_then(|x| x.volunteer)
+        })
+    };
+    let warning = move || {
+        let chosen = chosen()?;
+        clinic.value.with(|c| {
+            let volunteer = c.volunteers.iter().find(|v| v.id == chosen)?;
+            duties.with(|d| volunteer.warning(&session, d))
+        })
+    };
+    let options = move || {
+        let chosen = chosen();
+        clinic.value.with(|c| {
+            c.volunteers
+                .iter()
+                .map(|v| view! { <option value=v.id.to_string() selected=chosen == Some(v.id)>{v.name.clone()}</option> })
+                .collect_view()
+        })
+    };
+    let change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        put_on_duty(clinic, key, value.parse::<Id>().ok());
+    };
+    view! {
+        <tr class="nhsuk-table__row">
+            <td class="nhsuk-table__cell">{label.clone()}
+                {move || chosen().is_none().then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--red app-tag">"Nobody on duty"</strong> })}
+            </td>
+            <td class="nhsuk-table__cell">
+                <label class="nhsuk-label nhsuk-u-visually-hidden" for=select_id.clone()>{format!("On duty, {label}")}</label>
+                <select class="nhsuk-select" id=select_id on:change=change>
+                    <option value="" selected=move || chosen().is_none()>"Nobody"</option>
+                    {options}
+                </select>
+                {move || warning().map(|w| view! { <p class="nhsuk-body-s app-duty-warning" role="status">{w}</p> })}
+            </td>
+        </tr>
+    }
+}
+
+fn put_on_duty(
+    clinic: crate::ui::saved::Saved<crate::domain::clinic::Clinic>,
+    key: (Id, NaiveDate),
+    volunteer: Option<Id>,
+) {
+    clinic.update(|c| c.put_on_duty(key, volunteer));
+}

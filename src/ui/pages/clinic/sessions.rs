@@ -1,0 +1,182 @@
+//! Sessions and rooms: the weekly sessions, one-off sessions and the dates
+//! the clinic is closed, each added on its own page.
+
+use super::{href, use_clinic, ClinicForm, Saver};
+use crate::domain::clinic::forms::{
+    weekly_words, ClosedDateForm, ExtraSessionForm, WeeklySessionForm,
+};
+use crate::domain::dates::{long_date, parse_iso};
+use crate::domain::form::FieldError;
+use crate::ui::form::{bind, DateInput, Radios, TextInput};
+use crate::ui::layout::BackLink;
+use crate::ui::pages::page_title;
+use crate::ui::{new_id, today};
+use leptos::prelude::*;
+
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("0", "Monday"),
+    ("1", "Tuesday"),
+    ("2", "Wednesday"),
+    ("3", "Thursday"),
+    ("4", "Friday"),
+    ("5", "Saturday"),
+    ("6", "Sunday"),
+];
+
+#[component]
+pub fn Sessions() -> impl IntoView {
+    page_title("Sessions and rooms");
+    let clinic = use_clinic();
+    let weekly = move || {
+        clinic.value.with(|c| {
+            c.sessions
+                .weekly
+                .iter()
+                .map(|s| view! { <li>{weekly_words(s)}</li> })
+                .collect_view()
+        })
+    };
+    let extra = move || {
+        clinic.value.with(|c| {
+            c.sessions
+                .extra
+                .iter()
+                .filter_map(|s| {
+                    let on = parse_iso(&s.date)?;
+                    (on >= today()).then(|| {
+                        view! { <li>{format!("{}, {}, {}", long_date(on), s.times.words(), s.room)}</li> }
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let closed = move || {
+        clinic.value.with(|c| {
+            c.sessions
+                .closed
+                .iter()
+                .filter_map(|d| {
+                    let on = parse_iso(&d.date)?;
+                    (on >= today())
+                        .then(|| view! { <li>{format!("{}: {}", long_date(on), d.reason)}</li> })
+                })
+                .collect_view()
+        })
+    };
+    let slots = move || {
+        clinic.value.with(|c| {
+            format!(
+                "First appointments are {} minutes and follow-ups {} minutes, with {} minutes between appointments.",
+                c.slots.first_minutes, c.slots.follow_up_minutes, c.slots.buffer_minutes
+            )
+        })
+    };
+    view! {
+        <BackLink href=href("clinic") text="Back to the clinic" />
+        <h1>"Sessions and rooms"</h1>
+        <h2>"Every week"</h2>
+        <Show when=move || clinic.value.with(|c| !c.sessions.weekly.is_empty())
+            fallback=|| view! { <p>"No weekly sessions yet."</p> }>
+            <ul class="nhsuk-list nhsuk-list--bullet" data-testid="weekly-sessions">{weekly}</ul>
+        </Show>
+        <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/weekly")>"Add a weekly session"</a>
+        <h2>"One-off sessions"</h2>
+        <ul class="nhsuk-list nhsuk-list--bullet">{extra}</ul>
+        <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/one-off")>"Add a one-off session"</a>
+        <h2>"Dates the clinic is closed"</h2>
+        <ul class="nhsuk-list nhsuk-list--bullet" data-testid="closed-dates">{closed}</ul>
+        <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/closed")>"Close the clinic on a date"</a>
+        <h2>"Appointment lengths"</h2>
+        <p>{slots}</p>
+    }
+}
+
+/// The clashes the clinic found, as errors on the start time.
+fn clash_errors(field: &str, clashes: Vec<String>) -> Vec<FieldError> {
+    clashes
+        .into_iter()
+        .map(|message| FieldError::new(field, message))
+        .collect()
+}
+
+#[component]
+pub fn AddWeekly() -> impl IntoView {
+    let form = RwSignal::new(WeeklySessionForm::default());
+    let clinic = use_clinic();
+    let saver = Saver::new();
+    let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
+        let session = form.with(|f| f.check(new_id(), today()))?;
+        let mut changed = clinic.value.get_untracked();
+        changed
+            .add_weekly(session)
+            .map_err(|clashes| clash_errors("start", clashes))?;
+        saver.save_and_go(|c| *c = changed, "clinic/sessions");
+        Ok(())
+    });
+    view! {
+        <ClinicForm title="Add a weekly session" back=href("clinic/sessions") button="Add this session" submit>
+            <Radios id="weekday" legend="Which day of the week?" choices=WEEKDAYS.to_vec()
+                bind=bind(form, |f| f.weekday.map(|d| WEEKDAYS[d as usize % 7].0), |f, key| {
+                    f.weekday = key.and_then(|k| k.parse().ok())
+                }) />
+            <TextInput id="start" label="Start time" hint=Some("For example, 9:30am or 14:00")
+                width=Some("nhsuk-input--width-5") bind=bind(form, |f| f.start.clone(), |f, v| f.start = v) />
+            <TextInput id="end" label="End time" width=Some("nhsuk-input--width-5")
+                bind=bind(form, |f| f.end.clone(), |f, v| f.end = v) />
+            <TextInput id="room" label="Room" width=Some("nhsuk-input--width-20")
+                bind=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+        </ClinicForm>
+    }
+}
+
+#[component]
+pub fn AddExtra() -> impl IntoView {
+    let form = RwSignal::new(ExtraSessionForm::default());
+    let clinic = use_clinic();
+    let saver = Saver::new();
+    let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
+        let session = form.with(|f| f.check(new_id(), today()))?;
+        let mut changed = clinic.value.get_untracked();
+        changed
+            .add_extra(session)
+            .map_err(|clashes| clash_errors("extra-start", clashes))?;
+        saver.save_and_go(|c| *c = changed, "clinic/sessions");
+        Ok(())
+    });
+    view! {
+        <ClinicForm title="Add a one-off session" back=href("clinic/sessions") button="Add this session" submit>
+            <DateInput id="extra-date" legend="Date of the session" hint=Some("For example, 17 3 2026")
+                day=bind(form, |f| f.date.day.clone(), |f, v| f.date.day = v)
+                month=bind(form, |f| f.date.month.clone(), |f, v| f.date.month = v)
+                year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
+            <TextInput id="extra-start" label="Start time" hint=Some("For example, 9:30am or 14:00")
+                width=Some("nhsuk-input--width-5") bind=bind(form, |f| f.start.clone(), |f, v| f.start = v) />
+            <TextInput id="extra-end" label="End time" width=Some("nhsuk-input--width-5")
+                bind=bind(form, |f| f.end.clone(), |f, v| f.end = v) />
+            <TextInput id="extra-room" label="Room" width=Some("nhsuk-input--width-20")
+                bind=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+        </ClinicForm>
+    }
+}
+
+#[component]
+pub fn AddClosed() -> impl IntoView {
+    let form = RwSignal::new(ClosedDateForm::default());
+    let saver = Saver::new();
+    let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
+        let closed = form.with(ClosedDateForm::check)?;
+        saver.save_and_go(|c| c.sessions.closed.push(closed), "clinic/sessions");
+        Ok(())
+    });
+    view! {
+        <ClinicForm title="Close the clinic on a date" back=href("clinic/sessions") button="Close the clinic that day" submit>
+            <p>"Sessions that day are cancelled, not deleted. Appointments already booked stay on the list so you can move them."</p>
+            <DateInput id="closed-date" legend="Date the clinic is closed" hint=Some("For example, 6 4 2026")
+                day=bind(form, |f| f.date.day.clone(), |f, v| f.date.day = v)
+                month=bind(form, |f| f.date.month.clone(), |f, v| f.date.month = v)
+                year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
+            <TextInput id="closed-reason" label="Why is it closed?" hint=Some("For example, Bank holiday or Room being painted")
+                bind=bind(form, |f| f.reason.clone(), |f, v| f.reason = v) />
+        </ClinicForm>
+    }
+}

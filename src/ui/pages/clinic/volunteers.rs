@@ -1,0 +1,122 @@
+//! The volunteers: who they are, how to reach them, the sessions they can
+//! usually do and when they are away.
+
+use super::{href, intern, use_clinic, ClinicForm, Saver};
+use crate::domain::clinic::forms::{weekly_words, VolunteerForm};
+use crate::domain::clinic::sessions::weekday_name;
+use crate::domain::dates::{long_date, parse_iso};
+use crate::domain::form::FieldError;
+use crate::ui::form::{bind, Bound, Checkboxes, DateInput, TextInput};
+use crate::ui::layout::BackLink;
+use crate::ui::new_id;
+use crate::ui::pages::page_title;
+use leptos::prelude::*;
+
+#[component]
+pub fn Volunteers() -> impl IntoView {
+    page_title("Volunteers");
+    let clinic = use_clinic();
+    let rows = move || {
+        clinic.value.with(|c| {
+            c.volunteers
+                .iter()
+                .map(|v| {
+                    let usually = v
+                        .usually
+                        .iter()
+                        .map(|u| format!("{}s, {}", weekday_name(u.weekday), u.times.words()))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    let away = v
+                        .away
+                        .iter()
+                        .filter_map(|a| Some(format!("Away {} to {}", long_date(parse_iso(&a.from)?), long_date(parse_iso(&a.to)?))))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    let contact = [v.phone.as_str(), v.email.as_str()]
+                        .into_iter()
+                        .filter(|c| !c.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    view! {
+                        <div class="nhsuk-summary-list__row">
+                            <dt class="nhsuk-summary-list__key">{v.name.clone()}</dt>
+                            <dd class="nhsuk-summary-list__value">
+                                <p>{if usually.is_empty() { "No usual sessions".to_string() } else { usually }}</p>
+                                {(!contact.is_empty()).then(|| view! { <p>{contact}</p> })}
+                                {(!away.is_empty()).then(|| view! { <p>{away}</p> })}
+                            </dd>
+                        </div>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <BackLink href=href("clinic") text="Back to the clinic" />
+        <h1>"Volunteers"</h1>
+        <Show when=move || clinic.value.with(|c| !c.volunteers.is_empty())
+            fallback=|| view! { <p>"No volunteers yet. Add the people who run the clinic, and the sessions they can usually do."</p> }>
+            <dl class="nhsuk-summary-list" data-testid="volunteers">{rows}</dl>
+        </Show>
+        <a class="nhsuk-button" role="button" draggable="false" href=href("clinic/volunteers/add")>"Add a volunteer"</a>
+    }
+}
+
+#[component]
+pub fn AddVolunteer() -> impl IntoView {
+    let form = RwSignal::new(VolunteerForm::default());
+    let clinic = use_clinic();
+    let saver = Saver::new();
+    let weekly = clinic.value.with_untracked(|c| c.sessions.weekly.clone());
+    let choices: Vec<(&'static str, &'static str)> = weekly
+        .iter()
+        .map(|s| (intern(s.id.to_string()), intern(weekly_words(s))))
+        .collect();
+    let sessions = Bound {
+        get: Signal::derive(move || {
+            form.with(|f| f.sessions.iter().map(|id| intern(id.to_string())).collect())
+        }),
+        set: Callback::new(move |keys: Vec<&'static str>| {
+            form.update(|f| f.sessions = keys.iter().filter_map(|k| k.parse().ok()).collect())
+        }),
+    };
+    let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
+        let volunteer = form.with(|f| f.check(new_id(), &weekly))?;
+        saver.save_and_go(|c| c.volunteers.push(volunteer), "clinic/volunteers");
+        Ok(())
+    });
+    let no_sessions = choices.is_empty();
+    view! {
+        <ClinicForm title="Add a volunteer" back=href("clinic/volunteers") button="Add this volunteer" submit>
+            <TextInput id="name" label="Name" autocomplete=Some("off")
+                bind=bind(form, |f| f.name.clone(), |f, v| f.name = v) />
+            <TextInput id="phone" label="Phone number (optional)" input_type="tel" width=Some("nhsuk-input--width-20")
+                bind=bind(form, |f| f.phone.clone(), |f, v| f.phone = v) />
+            <TextInput id="email" label="Email address (optional)" input_type="email"
+                bind=bind(form, |f| f.email.clone(), |f, v| f.email = v) />
+            {if no_sessions {
+                view! {
+                    <div class="nhsuk-inset-text">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>"There are no weekly sessions yet. " <a href=href("clinic/sessions/weekly")>"Add the clinic's sessions"</a>
+                        " first, so you can say which this volunteer can usually do."</p>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <Checkboxes id="sessions" legend="Which sessions can they usually do?"
+                        hint=Some("Select all that apply.") choices=choices bind=sessions />
+                }.into_any()
+            }}
+            <DateInput id="away-from" legend="First day away (optional)" hint=Some("If they will be away, the first day they are not here, for example 9 3 2026")
+                day=bind(form, |f| f.away_from.day.clone(), |f, v| f.away_from.day = v)
+                month=bind(form, |f| f.away_from.month.clone(), |f, v| f.away_from.month = v)
+                year=bind(form, |f| f.away_from.year.clone(), |f, v| f.away_from.year = v) />
+            <DateInput id="away-to" legend="Last day away (optional)"
+                day=bind(form, |f| f.away_to.day.clone(), |f, v| f.away_to.day = v)
+                month=bind(form, |f| f.away_to.month.clone(), |f, v| f.away_to.month = v)
+                year=bind(form, |f| f.away_to.year.clone(), |f, v| f.away_to.year = v) />
+        </ClinicForm>
+    }
+}

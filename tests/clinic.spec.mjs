@@ -1,0 +1,263 @@
+// Volunteers run a clinic: two weekly sessions, three volunteers and a rota
+// (kept, changed by hand, downloaded as a calendar file and read back by an
+// independent parser), then people booked, a double booking refused, a
+// did-not-attend, a follow-up, a concern and a follow-up in the log.
+import { readFileSync } from "node:fs";
+import ICAL from "ical.js";
+import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
+import { serveApp } from "./support/served.mjs";
+
+// Monday 2 March 2026, 9am in London: every date below follows from it.
+const MONDAY = new Date("2026-03-02T09:00:00Z");
+
+let served;
+test.beforeAll(async () => {
+  served = await serveApp();
+});
+test.afterAll(async () => served.close());
+
+const h1 = (page) => page.getByRole("heading", { level: 1 });
+
+async function openClinic(context, watch) {
+  const page = await openPage(context, watch, served.origin);
+  await page.clock.setFixedTime(MONDAY);
+  await page.goto(`${served.url}clinic/`);
+  await expect(h1(page)).toHaveText("Run a clinic");
+  return page;
+}
+
+async function expectErrors(page, messages, label) {
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeVisible();
+  for (const message of messages) await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectNoAxeViolations(page, label);
+}
+
+async function addWeekly(page, day, start, end, room) {
+  await page.getByRole("button", { name: "Add a weekly session" }).click();
+  await page.getByLabel(day).check();
+  await page.getByLabel("Start time").fill(start);
+  await page.getByLabel("End time").fill(end);
+  await page.getByLabel("Room").fill(room);
+  await page.getByRole("button", { name: "Add this session" }).click();
+}
+
+async function addVolunteer(page, name, sessions, away) {
+  await page.getByRole("button", { name: "Add a volunteer" }).click();
+  await expect(h1(page)).toHaveText("Add a volunteer");
+  await page.getByLabel("Name").fill(name);
+  for (const session of sessions) await page.getByLabel(session).check();
+  if (away) {
+    const [from, to] = away;
+    const group = (legend) => page.getByRole("group", { name: legend });
+    for (const [legend, [d, m, y]] of [["First day away (optional)", from], ["Last day away (optional)", to]]) {
+      await group(legend).getByLabel("Day").fill(d);
+      await group(legend).getByLabel("Month").fill(m);
+      await group(legend).getByLabel("Year").fill(y);
+    }
+  }
+  await page.getByRole("button", { name: "Add this volunteer" }).click();
+  await expect(h1(page)).toHaveText("Volunteers");
+}
+
+async function addPerson(page, name, source, mode) {
+  await page.goto(`${served.url}clinic/people/`);
+  await page.getByRole("button", { name: "Add a person" }).click();
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel(source, { exact: true }).check();
+  await page.getByLabel(mode, { exact: true }).check();
+  await page.getByRole("button", { name: "Add this person" }).click();
+  await expect(h1(page)).toHaveText(name);
+}
+
+const TUESDAY = "Tuesday, 9am to 12:30pm, Room 4";
+const THURSDAY = "Thursday, 1:30pm to 5pm, Room 4";
+
+async function setUpClinic(page) {
+  await page.getByRole("link", { name: "Sessions and rooms" }).click();
+  await expect(h1(page)).toHaveText("Sessions and rooms");
+  await addWeekly(page, "Tuesday", "9:00am", "12:30pm", "Room 4");
+  await expect(page.getByTestId("weekly-sessions")).toContainText(TUESDAY);
+  await addWeekly(page, "Thursday", "13:30", "5pm", "Room 4");
+  await expect(page.getByTestId("weekly-sessions")).toContainText(THURSDAY);
+  await page.getByRole("link", { name: "Back to the clinic" }).click();
+  await page.getByRole("link", { name: "Volunteers" }).click();
+  await addVolunteer(page, "Ann Jones", [TUESDAY]);
+  await addVolunteer(page, "Bob Singh", [TUESDAY, THURSDAY]);
+  await addVolunteer(page, "Cat Evans", [THURSDAY], [["9", "3", "2026"], ["13", "3", "2026"]]);
+  await expect(page.getByTestId("volunteers")).toContainText("Away Monday 9 March 2026 to Friday 13 March 2026");
+}
+
+test("volunteers set up sessions and a rota, change it by hand, and download it as a calendar file", async ({ context, watch }) => {
+  test.setTimeout(120_000);
+  const page = await openClinic(context, watch);
+  await expectNoAxeViolations(page, "the clinic's front page, empty");
+  await setUpClinic(page);
+  await screenshot(page, "clinic-volunteers");
+
+  // A session that would double-book the room, and forms left empty or wrong.
+  await page.goto(`${served.url}clinic/sessions/weekly/`);
+  await page.getByRole("button", { name: "Add this session" }).click();
+  await expectErrors(page, ["Select the day of the week the session runs", "Enter a start time, like 9:30am", "Enter the room, like Room 2"], "the weekly session form, empty");
+  await page.getByLabel("Tuesday").check();
+  await page.getByLabel("Start time").fill("11am");
+  await page.getByLabel("End time").fill("10am");
+  await page.getByLabel("Room").fill("Room 4");
+  await page.getByRole("button", { name: "Add this session" }).click();
+  await expectErrors(page, ["End time must be after the start time"], "the weekly session form, end before start");
+  await page.getByLabel("End time").fill("1pm");
+  await page.getByRole("button", { name: "Add this session" }).click();
+  await expect(page.getByRole("alert")).toContainText("Room 4 is already booked");
+  await expectNoAxeViolations(page, "the weekly session form, a clash");
+  await screenshot(page, "clinic-session-clash");
+  await expect(page.getByLabel("Start time")).toHaveValue("11am");
+
+  await page.goto(`${served.url}clinic/volunteers/add/`);
+  await page.getByLabel("Phone number (optional)").fill("0113");
+  await page.getByRole("button", { name: "Add this volunteer" }).click();
+  await expectErrors(page, ["Enter the volunteer's name", "Enter a UK phone number, like 07700 900 982", "Select the sessions they can usually do"], "the volunteer form, with errors");
+
+  // The rota: four weeks, everyone fairly used, Cat's week away respected.
+  await page.goto(`${served.url}clinic/rota/`);
+  await expect(h1(page)).toHaveText("The volunteer rota");
+  const rows = page.getByTestId("rota").locator("tbody tr");
+  await expect(rows).toHaveCount(8);
+  await expect(page.getByTestId("uncovered")).toHaveCount(0);
+  await expect(page.getByText("This is a suggestion until you keep it.")).toBeVisible();
+  const thursday12 = page.getByLabel("On duty, Thursday 12 March 2026, 1:30pm to 5pm, Room 4");
+  await expect(thursday12.locator("option:checked")).toHaveText("Bob Singh");
+  await page.getByRole("button", { name: "Keep this rota" }).click();
+  await expect(page.getByText("This rota is kept: the day view shows who is on duty.")).toBeVisible();
+  const shares = await page.getByTestId("shares").innerText();
+  const counts = [...shares.matchAll(/: (\d+) session/g)].map((m) => Number(m[1]));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(8);
+  expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
+
+  // Cat is away that week: putting her on by hand warns, and still does it.
+  await thursday12.selectOption({ label: "Cat Evans" });
+  await expect(page.getByRole("status").filter({ hasText: "Cat Evans is away on Thursday 12 March 2026" })).toBeVisible();
+  await expectNoAxeViolations(page, "the rota with a warning");
+  await screenshot(page, "clinic-rota");
+  await page.reload();
+  await expect(thursday12.locator("option:checked")).toHaveText("Cat Evans");
+
+  // The calendar file, read back by ical.js.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the rota as a calendar file" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("rota-from-2026-03-02.ics");
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(await file.path(), "utf8")));
+  const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+  expect(events).toHaveLength(8);
+  const onThe12th = events.find((e) => e.startDate.toJSDate().toISOString() === "2026-03-12T13:30:00.000Z");
+  expect(onThe12th.summary).toContain("Cat Evans");
+  expect(onThe12th.location).toContain("Room 4");
+  expect(events.filter((e) => e.startDate.toJSDate().toISOString().endsWith("T09:00:00.000Z"))).toHaveLength(4);
+
+  // Shared by QR code: the link opens the rota on a volunteer's phone, with no names of people supported.
+  const link = await page.getByTestId("qr-code").getAttribute("data-link");
+  expect(link).toContain(`${served.url}clinic/rota/#`);
+});
+
+test("a person is booked, a double booking is refused, a did-not-attend and a follow-up are marked, and a concern is raised and cleared", async ({ context, watch }) => {
+  test.setTimeout(150_000);
+  const page = await openClinic(context, watch);
+  await setUpClinic(page);
+  await page.goto(`${served.url}clinic/rota/`);
+  await page.getByRole("button", { name: "Keep this rota" }).click();
+
+  await page.goto(`${served.url}clinic/people/add/`);
+  await page.getByRole("button", { name: "Add this person" }).click();
+  await expectErrors(page, ["Enter the person's full name", "Select who referred them", "Select how they would like to meet"], "the person form, empty");
+  await addPerson(page, "Sam Patel", "GP", "Face to face");
+  await expectNoAxeViolations(page, "a new person's record");
+
+  // The next time that fits is offered first.
+  await page.getByRole("button", { name: "Book an appointment" }).click();
+  await expect(h1(page)).toHaveText("Book an appointment");
+  await expect(page.getByLabel("First appointment")).toBeChecked();
+  await expect(page.getByTestId("next-fitting")).toContainText("Tuesday 3 March 2026, 9am to 9:45am, Room 4");
+  await expectNoAxeViolations(page, "booking an appointment");
+  await screenshot(page, "clinic-book");
+  await page.getByRole("button", { name: "Book this time" }).click();
+  await expect(h1(page)).toHaveText("Sam Patel");
+  await expect(page.getByTestId("upcoming")).toContainText("Tuesday 3 March 2026, 9am to 9:45am, Room 4: first appointment, face to face");
+
+  // Another person cannot have Sam's time, typed by hand.
+  await addPerson(page, "Jo Bloggs", "Nurse", "Telephone");
+  await page.getByRole("button", { name: "Book an appointment" }).click();
+  await expect(page.getByTestId("next-fitting")).toContainText("Tuesday 3 March 2026, 9:45am to 10:30am, Room 4");
+  await page.getByLabel("Tuesday 3 March 2026, 9am to 12:30pm, Room 4").check();
+  await page.getByLabel("Start time").fill("9:15am");
+  await page.getByRole("button", { name: "Book at this time" }).click();
+  await expectErrors(page, ["That time is already booked. Choose a free time"], "a double booking refused");
+  await screenshot(page, "clinic-double-booking");
+  await page.getByRole("button", { name: "Book 9:45am to 10:30am on Tuesday 3 March 2026" }).click();
+  await expect(page.getByTestId("upcoming")).toContainText("Tuesday 3 March 2026, 9:45am to 10:30am, Room 4: first appointment, telephone");
+
+  // On the day: who is on duty, Sam attended and wants another, Jo did not attend.
+  await page.clock.setFixedTime(new Date("2026-03-03T08:30:00Z"));
+  await page.goto(`${served.url}clinic/`);
+  await page.getByRole("button", { name: "Today's clinic" }).click();
+  await expect(page.getByTestId("day-heading")).toHaveText("Tuesday 3 March 2026");
+  await expect(page.getByText(/On duty: (Ann Jones|Bob Singh)/)).toBeVisible();
+  const sam = page.getByTestId("appointment").filter({ hasText: "Sam Patel" });
+  const jo = page.getByTestId("appointment").filter({ hasText: "Jo Bloggs" });
+  await sam.getByRole("button", { name: "Attended (Sam Patel)" }).click();
+  await expect(sam.getByTestId("outcome")).toHaveText("Attended");
+  await sam.getByRole("group", { name: "Was that helpful today?" }).getByLabel("Yes").check();
+  await sam.getByRole("group", { name: "Would it be useful to have another appointment?" }).getByLabel("Yes").check();
+  await sam.getByRole("button", { name: "Book a follow-up" }).click();
+  await expect(sam.getByTestId("follow-up-booked")).toHaveText("Follow-up booked: Thursday 5 March 2026, 1:30pm to 1:50pm.");
+  await jo.getByRole("button", { name: "Did not attend (Jo Bloggs)" }).click();
+  await expect(jo.getByTestId("outcome")).toHaveText("Did not attend");
+  await expectNoAxeViolations(page, "the clinic day, marked");
+  await screenshot(page, "clinic-day");
+  await page.reload();
+  await expect(jo.getByTestId("outcome")).toHaveText("Did not attend");
+  await expect(sam.getByRole("group", { name: "Was that helpful today?" }).getByLabel("Yes")).toBeChecked();
+
+  // A concern: raised with errors first, shown at the top, cleared only with a note.
+  await jo.getByRole("link", { name: "Jo Bloggs" }).click();
+  await expect(h1(page)).toHaveText("Jo Bloggs");
+  await expect(page.getByTestId("past")).toContainText("did not attend");
+  await page.getByRole("link", { name: "Raise a concern about Jo Bloggs" }).click();
+  await page.getByRole("button", { name: "Raise the concern" }).click();
+  await expectErrors(page, ["Select who the concern was escalated to", "Enter what the concern is"], "the concern form, empty");
+  await page.getByLabel("GP supervisor").check();
+  await page.getByLabel("What is the concern?").fill("Said they have not eaten for two days.");
+  await page.getByRole("button", { name: "Raise the concern" }).click();
+  const concern = page.getByTestId("concern");
+  await expect(concern).toContainText("Raised on Tuesday 3 March 2026, escalated to the GP supervisor.");
+  await expect(concern).toContainText("Said they have not eaten for two days.");
+  await expectNoAxeViolations(page, "a person with a concern raised");
+  await screenshot(page, "clinic-concern");
+  await page.goto(`${served.url}clinic/people/`);
+  await expect(page.getByTestId("people").locator("li", { hasText: "Jo Bloggs" })).toContainText("Concern raised");
+  await page.getByRole("link", { name: "Jo Bloggs" }).click();
+  await concern.getByRole("link", { name: "Clear the concern" }).click();
+  await page.getByRole("button", { name: "Clear the concern" }).click();
+  await expectErrors(page, ["Enter why the concern can be cleared"], "clearing a concern with no note");
+  await page.getByLabel("Why can it be cleared?").fill("GP supervisor called; food bank referral made.");
+  await page.getByRole("button", { name: "Clear the concern" }).click();
+  await expect(h1(page)).toHaveText("Jo Bloggs");
+  await expect(page.getByTestId("concern")).toHaveCount(0);
+
+  // A log line with a follow-up comes back on its day.
+  await page.getByRole("button", { name: "Add to the log" }).click();
+  await page.getByLabel("What happened?").fill("Called, left message");
+  await page.getByLabel("Day").fill("5");
+  await page.getByLabel("Month").fill("3");
+  await page.getByLabel("Year").fill("2026");
+  await page.getByRole("button", { name: "Add to the log" }).click();
+  await expect(page.getByTestId("log")).toContainText("Called, left message Follow up on Thursday 5 March 2026.");
+  await expect(page.getByTestId("follow-ups")).toHaveCount(0);
+  await page.clock.setFixedTime(new Date("2026-03-05T09:00:00Z"));
+  await page.goto(`${served.url}clinic/`);
+  await expect(page.getByTestId("follow-ups-due")).toContainText("Jo Bloggs: Called, left message");
+  const caseload = page.getByTestId("caseload");
+  await expect(caseload.locator(".nhsuk-summary-list__row", { hasText: "Active" })).toContainText("2");
+  await expectNoAxeViolations(page, "the clinic's front page with a follow-up due");
+  await screenshot(page, "clinic-overview");
+});
