@@ -61,12 +61,13 @@ async function addVolunteer(page, name, sessions, away) {
   await expect(h1(page)).toHaveText("Volunteers");
 }
 
-async function addPerson(page, name, source, mode) {
+async function addPerson(page, name, source, mode, fill = async () => {}) {
   await page.goto(`${served.url}clinic/people/`);
   await page.getByRole("button", { name: "Add a person" }).click();
   await page.getByLabel("Full name").fill(name);
   await page.getByLabel(source, { exact: true }).check();
   await page.getByLabel(mode, { exact: true }).check();
+  await fill();
   await page.getByRole("button", { name: "Add this person" }).click();
   await expect(h1(page)).toHaveText(name);
 }
@@ -158,6 +159,18 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
   // Shared by QR code: the link opens the rota on a volunteer's phone, with no names of people supported.
   const link = await page.getByTestId("qr-code").getAttribute("data-link");
   expect(link).toContain(`${served.url}clinic/rota/#`);
+  const phone = await openPage(await context.browser().newContext({ viewport: { width: 390, height: 844 } }), watch, served.origin);
+  try {
+    await phone.goto(link);
+    await expect(h1(phone)).toHaveText("The volunteer rota");
+    const shared = phone.getByTestId("shared-rota");
+    await expect(shared.locator(".nhsuk-summary-list__row")).toHaveCount(8);
+    await expect(shared.locator(".nhsuk-summary-list__row", { hasText: "Thursday 12 March 2026, 1:30pm to 5pm, Room 4" })).toContainText("Cat Evans");
+    await expectNoAxeViolations(phone, "a shared rota on a volunteer's phone");
+    await screenshot(phone, "clinic-shared-rota");
+  } finally {
+    await phone.context().close();
+  }
 });
 
 test("a person is booked, a double booking is refused, a did-not-attend and a follow-up are marked, and a concern is raised and cleared", async ({ context, watch }) => {
@@ -185,7 +198,12 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await expect(page.getByTestId("upcoming")).toContainText("Tuesday 3 March 2026, 9am to 9:45am, Room 4: first appointment, face to face");
 
   // Another person cannot have Sam's time, typed by hand.
-  await addPerson(page, "Jo Bloggs", "Nurse", "Telephone");
+  await addPerson(page, "Jo Bloggs", "Nurse", "Telephone", async () => {
+    await page.getByLabel("Tuesday").check();
+    await page.getByLabel("Mornings").check();
+    await page.getByLabel("Communication needs (optional)").fill("Large print");
+  });
+  await expect(page.getByTestId("person-details")).toContainText("Tuesdays, mornings");
   await page.getByRole("button", { name: "Book an appointment" }).click();
   await expect(page.getByTestId("next-fitting")).toContainText("Tuesday 3 March 2026, 9:45am to 10:30am, Room 4");
   await page.getByLabel("Tuesday 3 March 2026, 9am to 12:30pm, Room 4").check();

@@ -172,6 +172,7 @@ test("a person refers themselves, checks their answers, and hands the referral o
     await expect(details).toContainText("Waiting");
     await expect(details).toContainText("by self-referral");
     await expect(details).toContainText("07700 900 123");
+    await expect(clinicPage.getByTestId("accepted-code")).toContainText("871731000000106");
     await expectNoAxeViolations(clinicPage, "a person added from a self-referral");
     await clinicPage.getByRole("link", { name: "Back to people" }).click();
     await expect(clinicPage.getByTestId("people")).toContainText("Siobhán O’Neill");

@@ -36,6 +36,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/sessions/weekly",
     "clinic/sessions/one-off",
     "clinic/sessions/closed",
+    "clinic/sessions/settings",
     "clinic/volunteers",
     "clinic/volunteers/add",
     "privacy",

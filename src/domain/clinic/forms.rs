@@ -2,9 +2,10 @@
 //! with GOV.UK-style messages. A form keeps the text as typed, so nothing is
 //! lost when a message asks for a change.
 
-use super::people::{EscalatedTo, Mode, Person, Source};
+use super::people::{EscalatedTo, Mode, PartOfDay, Person, Source};
 use super::rota::{Away, Usually, Volunteer};
 use super::sessions::{weekday_name, ClosedDate, ExtraSession, WeeklySession};
+use super::slots::SlotSettings;
 use super::time::{ClockTime, TimeRange};
 use super::Id;
 use crate::domain::dates::{self, TypedDate, TypedDateProblem};
@@ -313,7 +314,15 @@ pub struct PersonForm {
     pub source: Option<Source>,
     pub referred: TypedDate,
     pub support: String,
+    pub barriers: String,
+    pub communication: String,
     pub mode: Option<Mode>,
+    /// Days they can come (0 Monday to 6 Sunday); none ticked means any.
+    pub days: Vec<u8>,
+    /// Mornings or afternoons only; `None` for any time.
+    pub part_of_day: Option<PartOfDay>,
+    /// Their preferred appointment length in minutes, as typed; empty for the usual.
+    pub preferred_minutes: String,
 }
 
 impl PersonForm {
@@ -363,6 +372,33 @@ impl PersonForm {
             &self.support,
             NOTE,
         ));
+        errors.extend(too_long(
+            "barriers",
+            "What makes appointments hard",
+            &self.barriers,
+            NOTE,
+        ));
+        errors.extend(too_long(
+            "communication",
+            "Communication needs",
+            &self.communication,
+            NOTE,
+        ));
+        let preferred_minutes = if self.preferred_minutes.trim().is_empty() {
+            None
+        } else {
+            keep(
+                number(
+                    "preferred-minutes",
+                    &self.preferred_minutes,
+                    "their appointment length in minutes",
+                    10,
+                    180,
+                ),
+                &mut errors,
+            )
+            .and_then(|n| u16::try_from(n).ok())
+        };
         if self.mode.is_none() {
             errors.push(FieldError::new(
                 "mode",
@@ -380,7 +416,12 @@ impl PersonForm {
                 source: self.source?,
                 referred_on: dates::iso(referred?),
                 support: self.support.trim().to_string(),
+                barriers: self.barriers.trim().to_string(),
+                communication: self.communication.trim().to_string(),
                 mode: self.mode?,
+                days: self.days.iter().copied().filter(|d| *d <= 6).collect(),
+                part_of_day: self.part_of_day,
+                preferred_minutes,
                 ..Person::default()
             })
         })();
@@ -467,6 +508,109 @@ pub fn clearing_note(typed: &str) -> Result<String, Vec<FieldError>> {
         return Err(vec![error]);
     }
     Ok(note.to_string())
+}
+
+/// A whole number as typed, between `low` and `high`, or the error for `field`.
+fn number(field: &str, typed: &str, what: &str, low: u32, high: u32) -> Result<u32, FieldError> {
+    let text = typed.trim();
+    if text.is_empty() {
+        return Err(FieldError::new(field, format!("Enter {what}")));
+    }
+    match text.parse::<u32>() {
+        Ok(n) if (low..=high).contains(&n) => Ok(n),
+        Ok(_) => Err(FieldError::new(
+            field,
+            format!("{} must be between {low} and {high}", capitalised(what)),
+        )),
+        Err(_) => Err(FieldError::new(
+            field,
+            format!("{} must be a number, like {low}", capitalised(what)),
+        )),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The clinic's settings as typed: appointment lengths, the gap between
+/// appointments, and the safe number of people a year.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SettingsForm {
+    pub first: String,
+    pub follow_up: String,
+    pub buffer: String,
+    pub safe_yearly_maximum: String,
+}
+
+impl SettingsForm {
+    pub fn from_clinic(slots: SlotSettings, safe_yearly_maximum: u32) -> Self {
+        SettingsForm {
+            first: slots.first_minutes.to_string(),
+            follow_up: slots.follow_up_minutes.to_string(),
+            buffer: slots.buffer_minutes.to_string(),
+            safe_yearly_maximum: safe_yearly_maximum.to_string(),
+        }
+    }
+
+    pub fn check(&self) -> Result<(SlotSettings, u32), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let first = keep(
+            number(
+                "first",
+                &self.first,
+                "the minutes for a first appointment",
+                10,
+                180,
+            ),
+            &mut errors,
+        );
+        let follow_up = keep(
+            number(
+                "follow-up",
+                &self.follow_up,
+                "the minutes for a follow-up",
+                5,
+                180,
+            ),
+            &mut errors,
+        );
+        let buffer = keep(
+            number(
+                "buffer",
+                &self.buffer,
+                "the minutes between appointments",
+                0,
+                60,
+            ),
+            &mut errors,
+        );
+        let maximum = keep(
+            number(
+                "safe-maximum",
+                &self.safe_yearly_maximum,
+                "the number of people a year",
+                1,
+                2000,
+            ),
+            &mut errors,
+        );
+        let settings = (|| {
+            Some((
+                SlotSettings {
+                    first_minutes: u16::try_from(first?).ok()?,
+                    follow_up_minutes: u16::try_from(follow_up?).ok()?,
+                    buffer_minutes: u16::try_from(buffer?).ok()?,
+                },
+                maximum?,
+            ))
+        })();
+        finish(settings, errors)
+    }
 }
 
 /// An appointment time chosen by hand: a session on a date and a start time.
@@ -687,8 +831,19 @@ mod tests {
         form.source = Some(Source::Nurse);
         form.mode = Some(Mode::Telephone);
         form.referred = typed("27", "2", "2026");
+        form.days = vec![1, 3];
+        form.part_of_day = Some(PartOfDay::Morning);
+        form.preferred_minutes = "5".into();
+        assert_eq!(
+            form.check(9, today()).unwrap_err()[0].message,
+            "Their appointment length in minutes must be between 10 and 180"
+        );
+        form.preferred_minutes = "60".into();
         let sam = form.check(9, today()).unwrap();
         assert_eq!(sam.referred_on, "2026-02-27");
+        assert_eq!(sam.preferred_minutes, Some(60));
+        assert!(sam.suits(chrono::Weekday::Tue, 9) && !sam.suits(chrono::Weekday::Tue, 14));
+        assert!(!sam.suits(chrono::Weekday::Wed, 9));
         assert_eq!(sam.status, super::super::people::PersonStatus::Waiting);
     }
 
@@ -722,6 +877,30 @@ mod tests {
         assert_eq!(
             clearing_note("  ").unwrap_err()[0].message,
             "Enter why the concern can be cleared"
+        );
+    }
+
+    #[test]
+    fn settings_are_whole_minutes_within_sensible_limits() {
+        let mut form = SettingsForm::from_clinic(SlotSettings::default(), 250);
+        assert_eq!(form.check().unwrap().0.first_minutes, 45);
+        form.first = "an hour".into();
+        form.buffer = "90".into();
+        form.safe_yearly_maximum = String::new();
+        assert_eq!(
+            messages(form.check().unwrap_err()),
+            [
+                (
+                    "first",
+                    "The minutes for a first appointment must be a number, like 10"
+                ),
+                (
+                    "buffer",
+                    "The minutes between appointments must be between 0 and 60"
+                ),
+                ("safe-maximum", "Enter the number of people a year"),
+            ]
+            .map(|(f, m)| (f.to_string(), m.to_string()))
         );
     }
 

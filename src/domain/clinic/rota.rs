@@ -3,7 +3,7 @@
 //! respects when each volunteer can usually come and the dates they are away.
 
 use super::sessions::{weekday_name, SessionOn};
-use super::time::TimeRange;
+use super::time::{ClockTime, TimeRange};
 use super::Id;
 use crate::domain::dates;
 use chrono::{Datelike, NaiveDate};
@@ -275,6 +275,29 @@ impl SharedRota {
     }
 
     /// Reads a shared rota from a page's fragment.
+    /// Each duty as a volunteer reads it on their phone:
+    /// ("Tuesday 3 March 2026, 9am to 12:30pm, Room 4", "Ann Jones" or "Nobody yet").
+    pub fn lines(&self) -> Vec<(String, String)> {
+        self.rows
+            .iter()
+            .map(|(date, start, end, room, who)| {
+                let day = dates::parse_iso(date)
+                    .map(dates::long_date)
+                    .unwrap_or_else(|| date.clone());
+                let times = match (ClockTime::parse(start), ClockTime::parse(end)) {
+                    (Some(start), Some(end)) => TimeRange::new(start, end).words(),
+                    _ => format!("{start} to {end}"),
+                };
+                let who = if who.trim().is_empty() {
+                    "Nobody yet".to_string()
+                } else {
+                    who.clone()
+                };
+                (format!("{day}, {times}, {room}"), who)
+            })
+            .collect()
+    }
+
     pub fn open(fragment: &str) -> Result<SharedRota, crate::domain::fragment::FragmentError> {
         use crate::domain::fragment::{open, FragmentError};
         let (_, json) = open(fragment, "o", SHARE_VERSION)?;

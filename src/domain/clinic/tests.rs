@@ -591,6 +591,13 @@ fn a_shared_rota_carries_the_duties_and_nothing_about_the_people_supported() {
     let opened = rota::SharedRota::open(fragment).unwrap();
     assert_eq!(opened, shared);
     assert_eq!(
+        opened.lines()[0],
+        (
+            "Tuesday 3 March 2026, 9am to 12:30pm, Room 4".to_string(),
+            "Ann".to_string()
+        )
+    );
+    assert_eq!(
         opened.rows[0],
         (
             "2026-03-03".into(),
@@ -729,7 +736,13 @@ fn after_a_first_appointment_one_tap_books_the_next_follow_up_that_fits() {
 fn an_appointment_marked_on_the_day_is_no_longer_upcoming() {
     let (mut clinic, tuesday, _) = elm_clinic();
     let sam = person(&mut clinic, "Sam", "2026-03-01");
-    let first = book_first(&mut clinic, sam, (tuesday, day(2026, 3, 3)), times((9, 0), (9, 45))).unwrap();
+    let first = book_first(
+        &mut clinic,
+        sam,
+        (tuesday, day(2026, 3, 3)),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
     assert_eq!(clinic.upcoming(sam, day(2026, 3, 3)).len(), 1);
     clinic.set_outcome(first, Outcome::DidNotAttend);
     assert!(clinic.upcoming(sam, day(2026, 3, 3)).is_empty());

@@ -24,6 +24,17 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
+/// The days of the week as choices, keyed by days after Monday.
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("0", "Monday"),
+    ("1", "Tuesday"),
+    ("2", "Wednesday"),
+    ("3", "Thursday"),
+    ("4", "Friday"),
+    ("5", "Saturday"),
+    ("6", "Sunday"),
+];
+
 /// The clinic, shared by every page of the area.
 pub fn use_clinic() -> Saved<Clinic> {
     use_context::<Saved<Clinic>>().expect("a clinic page outside ClinicFlow")
@@ -40,6 +51,7 @@ pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
         "clinic/sessions/weekly" => sessions::AddWeekly().into_any(),
         "clinic/sessions/one-off" => sessions::AddExtra().into_any(),
         "clinic/sessions/closed" => sessions::AddClosed().into_any(),
+        "clinic/sessions/settings" => sessions::Settings().into_any(),
         "clinic/volunteers" => volunteers::Volunteers().into_any(),
         "clinic/volunteers/add" => volunteers::AddVolunteer().into_any(),
         "clinic/rota" => rota::Rota().into_any(),

@@ -1,13 +1,13 @@
 //! The caseload: everyone referred to the clinic, by where they are with it,
 //! and adding a person referred by someone else.
 
-use super::{href, use_clinic, ClinicForm, Saver};
+use super::{href, use_clinic, ClinicForm, Saver, WEEKDAYS};
 use crate::domain::clinic::forms::PersonForm;
-use crate::domain::clinic::people::{Mode, PersonStatus, Source};
+use crate::domain::clinic::people::{Mode, PartOfDay, PersonStatus, Source};
 use crate::domain::dates::{long_date, TypedDate};
 use crate::domain::form::FieldError;
 use crate::domain::referral::Choice;
-use crate::ui::form::{bind, offers, Radios, TextArea, TextInput};
+use crate::ui::form::{bind, offers, Checkboxes, Radios, TextArea, TextInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::{new_id, today};
@@ -55,6 +55,12 @@ pub fn People() -> impl IntoView {
     }
 }
 
+const PARTS_OF_DAY: [(&str, &str); 3] = [
+    ("any", "Any time"),
+    ("morning", "Mornings"),
+    ("afternoon", "Afternoons"),
+];
+
 #[component]
 pub fn AddPerson() -> impl IntoView {
     let form = RwSignal::new(PersonForm {
@@ -86,8 +92,32 @@ pub fn AddPerson() -> impl IntoView {
                 year=bind(form, |f| f.referred.year.clone(), |f, v| f.referred.year = v) />
             <TextArea id="support" label="What they would like support with (optional)" limit=Some(1000) rows=3
                 bind=bind(form, |f| f.support.clone(), |f, v| f.support = v) />
+            <TextArea id="barriers" label="Anything that makes appointments hard (optional)" limit=Some(1000) rows=2
+                hint=Some("For example, caring for someone, work hours, getting here")
+                bind=bind(form, |f| f.barriers.clone(), |f, v| f.barriers = v) />
+            <TextArea id="communication" label="Communication needs (optional)" limit=Some(1000) rows=2
+                hint=Some("For example, large print, an interpreter, British Sign Language")
+                bind=bind(form, |f| f.communication.clone(), |f, v| f.communication = v) />
             <Radios id="mode" legend="How would they like to meet?" choices={offers::<Mode>()}
                 bind=bind(form, |f| f.mode.map(Mode::key), |f, k| f.mode = k.and_then(Mode::from_key)) />
+            <Checkboxes id="days" legend="Days they can come (optional)" hint=Some("Leave these empty if any day suits them.")
+                choices=WEEKDAYS[..5].to_vec()
+                bind=bind(form, |f| f.days.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys| {
+                    f.days = keys.iter().filter_map(|k| k.parse().ok()).collect()
+                }) />
+            <Radios id="part-of-day" legend="Time of day" inline=true choices=PARTS_OF_DAY.to_vec()
+                bind=bind(form, |f| Some(match f.part_of_day {
+                    None => "any",
+                    Some(PartOfDay::Morning) => "morning",
+                    Some(PartOfDay::Afternoon) => "afternoon",
+                }), |f, k| f.part_of_day = match k {
+                    Some("morning") => Some(PartOfDay::Morning),
+                    Some("afternoon") => Some(PartOfDay::Afternoon),
+                    _ => None,
+                }) />
+            <TextInput id="preferred-minutes" label="Appointment length in minutes (optional)"
+                hint=Some("Only if they need a longer or shorter appointment than usual") width=Some("nhsuk-input--width-3")
+                bind=bind(form, |f| f.preferred_minutes.clone(), |f, v| f.preferred_minutes = v) />
             <div class="nhsuk-form-group">
                 <div class="nhsuk-checkboxes">
                     <div class="nhsuk-checkboxes__item">

@@ -7,7 +7,9 @@ use crate::domain::clinic::bookings::{Booking, Outcome};
 use crate::domain::clinic::forms::{
     clearing_note, session_choice, ChosenTime, ConcernForm, LogForm,
 };
-use crate::domain::clinic::people::{EscalatedTo, Person, PersonStatus, DECLINED_CODE};
+use crate::domain::clinic::people::{
+    EscalatedTo, Person, PersonStatus, ACCEPTED_CODE, DECLINED_CODE,
+};
 use crate::domain::clinic::slots::Kind;
 use crate::domain::clinic::time::TimeRange;
 use crate::domain::clinic::{Clinic, Id};
@@ -60,6 +62,26 @@ fn NotInRecords() -> impl IntoView {
     }
 }
 
+/// "Tuesdays and Thursdays, mornings", or "Any day, any time".
+fn when_they_can_come(person: &Person) -> String {
+    let days = if person.days.is_empty() {
+        "Any day".to_string()
+    } else {
+        person
+            .days
+            .iter()
+            .map(|d| format!("{}s", crate::domain::clinic::sessions::weekday_name(*d)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let part = match person.part_of_day {
+        None => "any time",
+        Some(crate::domain::clinic::people::PartOfDay::Morning) => "mornings",
+        Some(crate::domain::clinic::people::PartOfDay::Afternoon) => "afternoons",
+    };
+    format!("{days}, {part}")
+}
+
 #[component]
 pub fn PersonRecord() -> impl IntoView {
     let clinic = use_clinic();
@@ -75,6 +97,9 @@ pub fn PersonRecord() -> impl IntoView {
     });
     let name = person.get_untracked().name;
     page_title(intern(name.clone()));
+    let accepted = crate::ui::router::use_location()
+        .query("accepted")
+        .is_some();
     let concern = move || {
         person.with(|p| {
             p.open_concern().map(|c| {
@@ -117,7 +142,14 @@ pub fn PersonRecord() -> impl IntoView {
             if !p.support.is_empty() {
                 rows.push(("Support wanted", p.support.clone()));
             }
+            if !p.barriers.is_empty() {
+                rows.push(("What makes appointments hard", p.barriers.clone()));
+            }
             rows.push(("How they like to meet", p.mode.name().to_string()));
+            rows.push(("When they can come", when_they_can_come(p)));
+            if let Some(minutes) = p.preferred_minutes {
+                rows.push(("Appointment length", format!("{minutes} minutes")));
+            }
             if !p.communication.is_empty() {
                 rows.push(("Communication needs", p.communication.clone()));
             }
@@ -218,6 +250,12 @@ pub fn PersonRecord() -> impl IntoView {
                 <SaveProblemNotice saved=clinic />
                 {concern}
                 <h1>{name}</h1>
+                {accepted.then(|| view! {
+                    <div class="nhsuk-inset-text" data-testid="accepted-code">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>"Added to the caseload. Enter this code in their GP record: " <strong>{ACCEPTED_CODE.0}</strong> " " {ACCEPTED_CODE.1}</p>
+                    </div>
+                })}
                 <dl class="nhsuk-summary-list" data-testid="person-details">{details}</dl>
                 <h2>"Appointments"</h2>
                 <ul class="nhsuk-list" data-testid="upcoming">{upcoming}</ul>

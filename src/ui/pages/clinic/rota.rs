@@ -26,8 +26,51 @@ fn now_utc() -> chrono::NaiveDateTime {
         .unwrap_or_default()
 }
 
+/// The rota page: the clinic's own rota, or a rota shared by QR code when
+/// the address carries one (on a volunteer's phone).
 #[component]
 pub fn Rota() -> impl IntoView {
+    let fragment = window().location().hash().unwrap_or_default();
+    if fragment.len() > 1 {
+        return view! { <SharedRotaView fragment /> }.into_any();
+    }
+    view! { <ClinicRota /> }.into_any()
+}
+
+/// A rota opened from a shared link: read only, nothing stored.
+#[component]
+fn SharedRotaView(fragment: String) -> impl IntoView {
+    page_title("The volunteer rota");
+    match SharedRota::open(&fragment) {
+        Ok(shared) => {
+            let rows = shared
+                .lines()
+                .into_iter()
+                .map(|(when, who)| view! {
+                    <div class="nhsuk-summary-list__row">
+                        <dt class="nhsuk-summary-list__key">{when}</dt>
+                        <dd class="nhsuk-summary-list__value">{who}</dd>
+                    </div>
+                })
+                .collect_view();
+            view! {
+                <span class="nhsuk-caption-l">{shared.practice.clone()}</span>
+                <h1>"The volunteer rota"</h1>
+                <p>"This is the rota as it was when the code was made. It is not kept on this phone: scan the code again for the latest."</p>
+                <dl class="nhsuk-summary-list" data-testid="shared-rota">{rows}</dl>
+            }
+            .into_any()
+        }
+        Err(_) => view! {
+            <h1>"This rota link cannot be read"</h1>
+            <p>"It may have been cut short when it was copied. Ask for the code again, or scan it from the clinic's screen."</p>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ClinicRota() -> impl IntoView {
     page_title("The volunteer rota");
     let clinic = use_clinic();
     let practice = use_practice();

@@ -1,9 +1,9 @@
 //! Sessions and rooms: the weekly sessions, one-off sessions and the dates
 //! the clinic is closed, each added on its own page.
 
-use super::{href, use_clinic, ClinicForm, Saver};
+use super::{href, use_clinic, ClinicForm, Saver, WEEKDAYS};
 use crate::domain::clinic::forms::{
-    weekly_words, ClosedDateForm, ExtraSessionForm, WeeklySessionForm,
+    weekly_words, ClosedDateForm, ExtraSessionForm, SettingsForm, WeeklySessionForm,
 };
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::form::FieldError;
@@ -12,16 +12,6 @@ use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::{new_id, today};
 use leptos::prelude::*;
-
-const WEEKDAYS: [(&str, &str); 7] = [
-    ("0", "Monday"),
-    ("1", "Tuesday"),
-    ("2", "Wednesday"),
-    ("3", "Thursday"),
-    ("4", "Friday"),
-    ("5", "Saturday"),
-    ("6", "Sunday"),
-];
 
 #[component]
 pub fn Sessions() -> impl IntoView {
@@ -88,6 +78,7 @@ pub fn Sessions() -> impl IntoView {
         <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/closed")>"Close the clinic on a date"</a>
         <h2>"Appointment lengths"</h2>
         <p>{slots}</p>
+        <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/settings")>"Change the settings"</a>
     }
 }
 
@@ -177,6 +168,44 @@ pub fn AddClosed() -> impl IntoView {
                 year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
             <TextInput id="closed-reason" label="Why is it closed?" hint=Some("For example, Bank holiday or Room being painted")
                 bind=bind(form, |f| f.reason.clone(), |f, v| f.reason = v) />
+        </ClinicForm>
+    }
+}
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    let clinic = use_clinic();
+    let saver = Saver::new();
+    let form = RwSignal::new(
+        clinic
+            .value
+            .with_untracked(|c| SettingsForm::from_clinic(c.slots, c.safe_yearly_maximum)),
+    );
+    let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
+        let (slots, maximum) = form.with(SettingsForm::check)?;
+        saver.save_and_go(
+            |c| {
+                c.slots = slots;
+                c.safe_yearly_maximum = maximum;
+            },
+            "clinic/sessions",
+        );
+        Ok(())
+    });
+    let minutes = Some("nhsuk-input--width-3");
+    view! {
+        <ClinicForm title="Appointment lengths and caseload" back=href("clinic/sessions") button="Save the settings" submit>
+            <p>"Appointments already booked keep their times."</p>
+            <TextInput id="first" label="First appointment, in minutes" width=minutes input_type="text"
+                bind=bind(form, |f| f.first.clone(), |f, v| f.first = v) />
+            <TextInput id="follow-up" label="Follow-up, in minutes" width=minutes
+                bind=bind(form, |f| f.follow_up.clone(), |f, v| f.follow_up = v) />
+            <TextInput id="buffer" label="Minutes between appointments" hint=Some("Time to write notes or reset the room. 0 for none.") width=minutes
+                bind=bind(form, |f| f.buffer.clone(), |f, v| f.buffer = v) />
+            <TextInput id="safe-maximum" label="People a year the clinic can safely support"
+                hint=Some("About 200 to 250 for each full-time link worker. The front page warns as the clinic nears it.")
+                width=Some("nhsuk-input--width-4")
+                bind=bind(form, |f| f.safe_yearly_maximum.clone(), |f, v| f.safe_yearly_maximum = v) />
         </ClinicForm>
     }
 }
