@@ -171,6 +171,16 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
   } finally {
     await phone.context().close();
   }
+
+  // Ann leaves: asked once, then off the rota from today, and Bob suggested instead.
+  await page.goto(`${served.url}clinic/volunteers/`);
+  await page.getByRole("button", { name: "Remove Ann Jones" }).click();
+  await expectNoAxeViolations(page, "removing a volunteer");
+  await page.getByRole("button", { name: "Yes, remove Ann Jones" }).click();
+  await expect(page.getByTestId("volunteers")).not.toContainText("Ann Jones");
+  await page.goto(`${served.url}clinic/rota/`);
+  const tuesday3 = page.getByLabel("On duty, Tuesday 3 March 2026, 9am to 12:30pm, Room 4");
+  await expect(tuesday3.locator("option:checked")).toHaveText("Bob Singh");
 });
 
 test("a person is booked, a double booking is refused, a did-not-attend and a follow-up are marked, and a concern is raised and cleared", async ({ context, watch }) => {

@@ -368,6 +368,23 @@ impl Clinic {
         list
     }
 
+    /// Takes a volunteer off the clinic from `today`: their duties from then
+    /// on are let go, so the rota suggests someone else; past duties stay.
+    pub fn remove_volunteer(&mut self, volunteer: Id, today: NaiveDate) {
+        self.volunteers.retain(|v| v.id != volunteer);
+        self.rota.retain(|e| {
+            e.volunteer != Some(volunteer) || dates::parse_iso(&e.date).is_some_and(|d| d < today)
+        });
+    }
+
+    /// Stops a weekly session after `last`: later weeks no longer run, and
+    /// weeks already past keep their history.
+    pub fn stop_weekly(&mut self, session: Id, last: NaiveDate) {
+        if let Some(weekly) = self.sessions.weekly.iter_mut().find(|w| w.id == session) {
+            weekly.last = dates::iso(last);
+        }
+    }
+
     /// The first date after `date` with a session, within a year.
     pub fn next_session_day(&self, date: NaiveDate) -> Option<NaiveDate> {
         let from = date.succ_opt()?;

@@ -747,3 +747,53 @@ fn an_appointment_marked_on_the_day_is_no_longer_upcoming() {
     clinic.set_outcome(first, Outcome::DidNotAttend);
     assert!(clinic.upcoming(sam, day(2026, 3, 3)).is_empty());
 }
+
+#[test]
+fn a_volunteer_who_leaves_is_taken_off_future_duties_and_a_stopped_session_no_longer_runs() {
+    let (mut clinic, tuesday, thursday) = elm_clinic();
+    clinic.volunteers = vec![
+        volunteer(101, "Ann", &[(TUESDAY, times((9, 0), (12, 30)))]),
+        volunteer(
+            102,
+            "Bob",
+            &[
+                (TUESDAY, times((9, 0), (12, 30))),
+                (THURSDAY, times((13, 30), (17, 0))),
+            ],
+        ),
+    ];
+    let duties = clinic.rota_for(day(2026, 3, 2), 2);
+    clinic.keep_rota(&duties);
+    clinic.remove_volunteer(102, day(2026, 3, 6));
+    assert!(clinic.volunteers.iter().all(|v| v.id != 102));
+    let kept_for_bob: Vec<&str> = clinic
+        .rota
+        .iter()
+        .filter(|e| e.volunteer == Some(102))
+        .map(|e| e.date.as_str())
+        .collect();
+    assert_eq!(
+        kept_for_bob,
+        ["2026-03-05"],
+        "the duty he did stays in the history"
+    );
+    let again = clinic.rota_for(day(2026, 3, 9), 1);
+    assert!(again.iter().all(|d| d.volunteer != Some(102)));
+
+    clinic.stop_weekly(thursday, day(2026, 3, 8));
+    let later: Vec<Id> = clinic
+        .sessions
+        .between(day(2026, 3, 9), day(2026, 3, 15))
+        .iter()
+        .map(|s| s.session)
+        .collect();
+    assert_eq!(later, [tuesday]);
+    assert_eq!(
+        clinic
+            .sessions
+            .between(day(2026, 3, 5), day(2026, 3, 5))
+            .len(),
+        1,
+        "a past Thursday still ran"
+    );
+}

@@ -17,12 +17,38 @@ use leptos::prelude::*;
 pub fn Sessions() -> impl IntoView {
     page_title("Sessions and rooms");
     let clinic = use_clinic();
+    let stopping = RwSignal::new(None::<u64>);
     let weekly = move || {
         clinic.value.with(|c| {
             c.sessions
                 .weekly
                 .iter()
-                .map(|s| view! { <li>{weekly_words(s)}</li> })
+                .filter(|s| parse_iso(&s.last).is_none_or(|last| last >= today()))
+                .map(|s| {
+                    let (id, words) = (s.id, weekly_words(s));
+                    let asking = move || stopping.get() == Some(id);
+                    let stop = move |_| {
+                        clinic.update(|c| c.stop_weekly(id, today()));
+                        stopping.set(None);
+                    };
+                    view! {
+                        <li>{words.clone()} " "
+                            <Show when=move || !asking()>
+                                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
+                                    on:click=move |_| stopping.set(Some(id))>
+                                    "Stop running" <span class="nhsuk-u-visually-hidden">{format!(" {}", words.clone())}</span>
+                                </button>
+                            </Show>
+                            <Show when=asking>
+                                <p>"It will not run after today. Appointments already booked later stay on people's records so you can move them."</p>
+                                <div class="nhsuk-button-group">
+                                    <button type="button" class="nhsuk-button nhsuk-button--warning nhsuk-button--small" on:click=stop>"Yes, stop this session"</button>
+                                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=move |_| stopping.set(None)>"No, keep it"</button>
+                                </div>
+                            </Show>
+                        </li>
+                    }
+                })
                 .collect_view()
         })
     };

@@ -8,19 +8,45 @@ use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::form::FieldError;
 use crate::ui::form::{bind, Bound, Checkboxes, DateInput, TextInput};
 use crate::ui::layout::BackLink;
-use crate::ui::new_id;
 use crate::ui::pages::page_title;
+use crate::ui::{new_id, today};
 use leptos::prelude::*;
 
 #[component]
 pub fn Volunteers() -> impl IntoView {
     page_title("Volunteers");
     let clinic = use_clinic();
+    let removing = RwSignal::new(None::<u64>);
+    let confirm = move || {
+        let id = removing.get()?;
+        let name = clinic.value.with(|c| {
+            c.volunteers
+                .iter()
+                .find(|v| v.id == id)
+                .map(|v| v.name.clone())
+        })?;
+        Some(view! {
+            <div class="nhsuk-warning-callout" data-testid="remove-volunteer">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>{format!("Remove {name}?")}</span>
+                </h2>
+                <p>"They come off the rota from today, and the rota suggests someone else for their sessions. The sessions they have done stay in the clinic's history."</p>
+                <div class="nhsuk-button-group">
+                    <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=move |_| {
+                        clinic.update(|c| c.remove_volunteer(id, today()));
+                        removing.set(None);
+                    }>{format!("Yes, remove {name}")}</button>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| removing.set(None)>"No, keep them"</button>
+                </div>
+            </div>
+        })
+    };
     let rows = move || {
         clinic.value.with(|c| {
             c.volunteers
                 .iter()
                 .map(|v| {
+                    let (id, name) = (v.id, v.name.clone());
                     let usually = v
                         .usually
                         .iter()
@@ -46,6 +72,12 @@ pub fn Volunteers() -> impl IntoView {
                                 {(!contact.is_empty()).then(|| view! { <p>{contact}</p> })}
                                 {(!away.is_empty()).then(|| view! { <p>{away}</p> })}
                             </dd>
+                            <dd class="nhsuk-summary-list__actions">
+                                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
+                                    on:click=move |_| removing.set(Some(id))>
+                                    "Remove" <span class="nhsuk-u-visually-hidden">{format!(" {name}")}</span>
+                                </button>
+                            </dd>
                         </div>
                     }
                 })
@@ -55,6 +87,7 @@ pub fn Volunteers() -> impl IntoView {
     view! {
         <BackLink href=href("clinic") text="Back to the clinic" />
         <h1>"Volunteers"</h1>
+        {confirm}
         <Show when=move || clinic.value.with(|c| !c.volunteers.is_empty())
             fallback=|| view! { <p>"No volunteers yet. Add the people who run the clinic, and the sessions they can usually do."</p> }>
             <dl class="nhsuk-summary-list" data-testid="volunteers">{rows}</dl>
