@@ -9,6 +9,8 @@
 const BUILD = "__BUILD_ID__";
 const SHARED = __SHARED__;
 const AREAS = __AREAS__;
+// Which area a page is in: the first whose path is the page or a folder above it.
+const AREA_PATHS = __AREA_PATHS__;
 const PREFIX = "social-prescribing-";
 const CACHE = PREFIX + BUILD;
 // Which areas this device has opened, kept in the cache so an update keeps them.
@@ -18,8 +20,9 @@ const scope = new URL(self.registration.scope);
 const inScope = (file) => new URL(file, scope).href;
 
 function areaOf(path) {
-  const first = path.split("/")[0];
-  return first !== "home" && first in AREAS ? first : "home";
+  const page = path.replace(/\/+$/, "").replace(/(^|\/)index\.html$/, "");
+  const found = AREA_PATHS.find(([area]) => page === area || page.startsWith(`${area}/`));
+  return found ? found[1] : "home";
 }
 
 async function openedAreas() {

@@ -4,11 +4,9 @@
 // did-not-attend, a follow-up, a concern and a follow-up in the log.
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
-import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
+import { test, expect, openPage, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
-
-// Monday 2 March 2026, 9am in London: every date below follows from it.
-const MONDAY = new Date("2026-03-02T09:00:00Z");
+import { h1, expectErrors, clinicHelpers } from "./support/clinic.mjs";
 
 let served;
 test.beforeAll(async () => {
@@ -16,85 +14,13 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => served.close());
 
-const h1 = (page) => page.getByRole("heading", { level: 1 });
-
-async function openClinic(context, watch) {
-  const page = await openPage(context, watch, served.origin);
-  await page.clock.setFixedTime(MONDAY);
-  await page.goto(`${served.url}clinic/`);
-  await expect(h1(page)).toHaveText("Run a clinic");
-  return page;
-}
-
-async function expectErrors(page, messages, label) {
-  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
-  await expect(summary).toBeVisible();
-  for (const message of messages) await expect(summary.getByRole("link", { name: message })).toBeVisible();
-  await expect(page).toHaveTitle(/^Error: /);
-  await expectNoAxeViolations(page, label);
-}
-
-async function addWeekly(page, day, start, end, room) {
-  await page.getByRole("button", { name: "Add a weekly session" }).click();
-  await page.getByLabel(day).check();
-  await page.getByLabel("Start time").fill(start);
-  await page.getByLabel("End time").fill(end);
-  await page.getByLabel("Room").fill(room);
-  await page.getByRole("button", { name: "Add this session" }).click();
-}
-
-async function addVolunteer(page, name, sessions, away) {
-  await page.getByRole("button", { name: "Add a volunteer" }).click();
-  await expect(h1(page)).toHaveText("Add a volunteer");
-  await page.getByLabel("Name").fill(name);
-  for (const session of sessions) await page.getByLabel(session).check();
-  if (away) {
-    const [from, to] = away;
-    const group = (legend) => page.getByRole("group", { name: legend });
-    for (const [legend, [d, m, y]] of [["First day away (optional)", from], ["Last day away (optional)", to]]) {
-      await group(legend).getByLabel("Day").fill(d);
-      await group(legend).getByLabel("Month").fill(m);
-      await group(legend).getByLabel("Year").fill(y);
-    }
-  }
-  await page.getByRole("button", { name: "Add this volunteer" }).click();
-  await expect(h1(page)).toHaveText("Volunteers");
-}
-
-async function addPerson(page, name, source, mode, fill = async () => {}) {
-  await page.goto(`${served.url}clinic/people/`);
-  await page.getByRole("button", { name: "Add a person" }).click();
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel(source, { exact: true }).check();
-  await page.getByLabel(mode, { exact: true }).check();
-  await fill();
-  await page.getByRole("button", { name: "Add this person" }).click();
-  await expect(h1(page)).toHaveText(name);
-}
-
-const TUESDAY = "Tuesday, 9am to 12:30pm, Room 4";
-const THURSDAY = "Thursday, 1:30pm to 5pm, Room 4";
-
-async function setUpClinic(page) {
-  await page.getByRole("link", { name: "Sessions and rooms" }).click();
-  await expect(h1(page)).toHaveText("Sessions and rooms");
-  await addWeekly(page, "Tuesday", "9:00am", "12:30pm", "Room 4");
-  await expect(page.getByTestId("weekly-sessions")).toContainText(TUESDAY);
-  await addWeekly(page, "Thursday", "13:30", "5pm", "Room 4");
-  await expect(page.getByTestId("weekly-sessions")).toContainText(THURSDAY);
-  await page.getByRole("link", { name: "Back to the clinic" }).click();
-  await page.getByRole("link", { name: "Volunteers" }).click();
-  await addVolunteer(page, "Ann Jones", [TUESDAY]);
-  await addVolunteer(page, "Bob Singh", [TUESDAY, THURSDAY]);
-  await addVolunteer(page, "Cat Evans", [THURSDAY], [["9", "3", "2026"], ["13", "3", "2026"]]);
-  await expect(page.getByTestId("volunteers")).toContainText("Away Monday 9 March 2026 to Friday 13 March 2026");
-}
+const clinic = () => clinicHelpers(served);
 
 test("volunteers set up sessions and a rota, change it by hand, and download it as a calendar file", async ({ context, watch }) => {
   test.setTimeout(120_000);
-  const page = await openClinic(context, watch);
+  const page = await clinic().openClinic(context, watch);
   await expectNoAxeViolations(page, "the clinic's front page, empty");
-  await setUpClinic(page);
+  await clinic().setUpClinic(page);
   await screenshot(page, "clinic-volunteers");
 
   // A session that would double-book the room, and forms left empty or wrong.
@@ -185,15 +111,15 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
 
 test("a person is booked, a double booking is refused, a did-not-attend and a follow-up are marked, and a concern is raised and cleared", async ({ context, watch }) => {
   test.setTimeout(150_000);
-  const page = await openClinic(context, watch);
-  await setUpClinic(page);
+  const page = await clinic().openClinic(context, watch);
+  await clinic().setUpClinic(page);
   await page.goto(`${served.url}clinic/rota/`);
   await page.getByRole("button", { name: "Keep this rota" }).click();
 
   await page.goto(`${served.url}clinic/people/add/`);
   await page.getByRole("button", { name: "Add this person" }).click();
   await expectErrors(page, ["Enter the person's full name", "Select who referred them", "Select how they would like to meet"], "the person form, empty");
-  await addPerson(page, "Sam Patel", "GP", "Face to face");
+  await clinic().addPerson(page, "Sam Patel", "GP", "Face to face");
   await expectNoAxeViolations(page, "a new person's record");
 
   // The next time that fits is offered first.
@@ -208,7 +134,7 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await expect(page.getByTestId("upcoming")).toContainText("Tuesday 3 March 2026, 9am to 9:45am, Room 4: first appointment, face to face");
 
   // Another person cannot have Sam's time, typed by hand.
-  await addPerson(page, "Jo Bloggs", "Nurse", "Telephone", async () => {
+  await clinic().addPerson(page, "Jo Bloggs", "Nurse", "Telephone", async () => {
     await page.getByLabel("Tuesday").check();
     await page.getByLabel("Mornings").check();
     await page.getByLabel("Communication needs (optional)").fill("Large print");

@@ -17,12 +17,19 @@ import * as sass from "sass";
 
 const root = new URL("..", import.meta.url).pathname;
 const release = !process.argv.includes("--debug");
-export const AREAS = ["home", "refer", "plan", "clinic"];
+const site = readFileSync(join(root, "src/domain/site.rs"), "utf8");
 
-/** The area of a page path: its first folder if that names an area (the rule of Area::of). */
+// Which area a page is in, from AREA_PATHS in src/domain/site.rs: the first
+// entry whose path is the page or a folder above it; anything else is home.
+const areaList = site.match(/pub const AREA_PATHS: &\[\(&str, &str\)\] = &\[([^\]]*)\];/);
+if (!areaList) throw new Error("build: AREA_PATHS not found in src/domain/site.rs");
+export const AREA_PATHS = [...areaList[1].matchAll(/\("([^"]+)", "([^"]+)"\)/g)].map((m) => [m[1], m[2]]);
+export const AREAS = ["home", ...new Set(AREA_PATHS.map(([, area]) => area))];
+
+/** The area of a page path, by the rule of Area::of. */
 export function areaOf(page) {
-  const first = page.split("/")[0];
-  return AREAS.includes(first) && first !== "home" ? first : "home";
+  const found = AREA_PATHS.find(([path]) => page === path || page.startsWith(`${path}/`));
+  return found ? found[1] : "home";
 }
 
 function stylesheets() {
@@ -67,7 +74,6 @@ function files(dir) {
 }
 
 function pagePaths() {
-  const site = readFileSync(join(root, "src/domain/site.rs"), "utf8");
   const list = site.match(/pub const PAGE_PATHS: &\[&str\] = &\[([^\]]*)\]/);
   if (!list) throw new Error("build: PAGE_PATHS not found in src/domain/site.rs");
   return [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
@@ -90,7 +96,8 @@ function assemble(built) {
   const areas = {};
   for (const area of AREAS) {
     cpSync(built[area], dist, { recursive: true, filter: (src) => src !== join(built[area], "index.html") });
-    const page = area === "home" ? "index.html" : `${area}/index.html`;
+    const path = AREA_PATHS.find(([, name]) => name === area)?.[0];
+    const page = area === "home" ? "index.html" : `${path}/index.html`;
     areas[area] = { page, files: lists[area].filter((file) => !shared.includes(file)).sort() };
   }
 
@@ -121,7 +128,8 @@ function assemble(built) {
     readFileSync(swPath, "utf8")
       .replace('"__BUILD_ID__"', JSON.stringify(build))
       .replace("__SHARED__", JSON.stringify(cached))
-      .replace("__AREAS__", JSON.stringify(areas)),
+      .replace("__AREAS__", JSON.stringify(areas))
+      .replace("__AREA_PATHS__", JSON.stringify(AREA_PATHS)),
   );
   console.log(`build: ${AREAS.length} areas, ${pages.length + 1} pages, service worker build ${build}`);
 }

@@ -39,6 +39,8 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/sessions/settings",
     "clinic/volunteers",
     "clinic/volunteers/add",
+    "clinic/reminders",
+    "clinic/reminders/wording",
     "privacy",
 ];
 
@@ -52,20 +54,44 @@ pub enum Area {
     Refer,
     Plan,
     Clinic,
+    /// The clinic's texts: the next clinic day's reminders and their wording.
+    Reminders,
 }
 
-impl Area {
-    pub const ALL: [Area; 4] = [Area::Home, Area::Refer, Area::Plan, Area::Clinic];
+/// Which area a page is in: the first entry whose path is the page's path or
+/// a folder above it. Anything else is home. `tools/build.mjs` reads this
+/// list, so the service worker follows the same rule.
+pub const AREA_PATHS: &[(&str, &str)] = &[
+    ("clinic/reminders", "reminders"),
+    ("clinic", "clinic"),
+    ("refer", "refer"),
+    ("plan", "plan"),
+];
 
-    /// The area a page path belongs to: its first folder, if that names an
-    /// area, otherwise home. `tools/assemble.mjs` follows the same rule.
+impl Area {
+    pub const ALL: [Area; 5] = [
+        Area::Home,
+        Area::Refer,
+        Area::Plan,
+        Area::Clinic,
+        Area::Reminders,
+    ];
+
+    /// The area a page path belongs to (see [`AREA_PATHS`]).
     pub fn of(page: &str) -> Area {
-        match page.split('/').next().unwrap_or("") {
-            "refer" => Area::Refer,
-            "plan" => Area::Plan,
-            "clinic" => Area::Clinic,
-            _ => Area::Home,
-        }
+        let name = AREA_PATHS
+            .iter()
+            .find(|(path, _)| {
+                page == *path
+                    || page
+                        .strip_prefix(path)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+            .map_or("home", |(_, name)| name);
+        Area::ALL
+            .into_iter()
+            .find(|area| area.name() == name)
+            .unwrap_or(Area::Home)
     }
 
     /// The area's name, as its bundle and stylesheet are named.
@@ -75,6 +101,7 @@ impl Area {
             Area::Refer => "refer",
             Area::Plan => "plan",
             Area::Clinic => "clinic",
+            Area::Reminders => "reminders",
         }
     }
 }
@@ -154,8 +181,15 @@ mod tests {
         assert_eq!(Area::of("plan/receive"), Area::Plan);
         assert_eq!(Area::of("clinic/import"), Area::Clinic);
         assert_eq!(Area::of("no-such-page"), Area::Home);
+        assert_eq!(Area::of("clinic/reminders"), Area::Reminders);
+        assert_eq!(Area::of("clinic/reminders/wording"), Area::Reminders);
+        assert_eq!(Area::of("clinic/remindersx"), Area::Clinic);
+        assert_eq!(Area::of("clinics"), Area::Home);
         let names: Vec<_> = Area::ALL.iter().map(|a| a.name()).collect();
-        assert_eq!(names, ["home", "refer", "plan", "clinic"]);
+        assert_eq!(names, ["home", "refer", "plan", "clinic", "reminders"]);
+        for (_, name) in AREA_PATHS {
+            assert!(names.contains(name), "{name} is an area");
+        }
     }
 
     #[test]

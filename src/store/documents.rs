@@ -6,6 +6,7 @@ use crate::domain::clinic::Clinic;
 use crate::domain::directory::Directory;
 use crate::domain::plan::PlanBook;
 use crate::domain::referral::{ClinicInbox, ReferralDraft};
+use crate::domain::reminders::Wording;
 
 impl Document for ReferralDraft {
     const KIND: &'static str = "referral";
@@ -32,6 +33,11 @@ impl Document for Directory {
     const VERSION: u32 = 1;
 }
 
+impl Document for Wording {
+    const KIND: &'static str = "reminder-wording";
+    const VERSION: u32 = 1;
+}
+
 /// Every kind this version of the app reads: checked when the app opens.
 pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<ReferralDraft>(),
@@ -39,4 +45,5 @@ pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<PlanBook>(),
     KnownKind::of::<Clinic>(),
     KnownKind::of::<Directory>(),
+    KnownKind::of::<Wording>(),
 ];

@@ -4,15 +4,19 @@
 
 use super::pages::clinic::ClinicFlow;
 use super::pages::refer::ReferFlow;
+use super::pages::reminders::RemindersFlow;
 use super::pages::{Home, NotFound, Plan, Privacy};
+use super::router::own_page;
 use leptos::prelude::*;
 
 /// The home page, privacy, and "Page not found" for any unknown address.
 pub fn home(page: Memo<String>) -> AnyView {
-    (move || match page.get().as_str() {
-        "" => Home().into_any(),
-        "privacy" => Privacy().into_any(),
-        _ => NotFound().into_any(),
+    (move || {
+        own_page(|| match page.get().as_str() {
+            "" => Home().into_any(),
+            "privacy" => Privacy().into_any(),
+            _ => NotFound().into_any(),
+        })
     })
     .into_any()
 }
@@ -24,9 +28,11 @@ pub fn refer(page: Memo<String>) -> AnyView {
 
 /// The person's own plan.
 pub fn plan(page: Memo<String>) -> AnyView {
-    (move || match page.get().as_str() {
-        "plan" => Plan().into_any(),
-        _ => NotFound().into_any(),
+    (move || {
+        own_page(|| match page.get().as_str() {
+            "plan" => Plan().into_any(),
+            _ => NotFound().into_any(),
+        })
     })
     .into_any()
 }
@@ -34,4 +40,9 @@ pub fn plan(page: Memo<String>) -> AnyView {
 /// The volunteers' clinic: the clinic is opened once for all its pages.
 pub fn clinic(page: Memo<String>) -> AnyView {
     view! { <ClinicFlow page /> }.into_any()
+}
+
+/// The clinic's texts: the next clinic day's reminders and their wording.
+pub fn reminders(page: Memo<String>) -> AnyView {
+    view! { <RemindersFlow page /> }.into_any()
 }

@@ -67,6 +67,28 @@ pub fn file_url(text: &str, mime: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Copies `text` to the clipboard, then says how it went in `said`: `done`,
+/// or how to copy by hand when the browser does not allow it.
+pub fn copy_text(
+    text: &str,
+    said: leptos::prelude::RwSignal<Option<&'static str>>,
+    done: &'static str,
+) {
+    use leptos::prelude::Set;
+    let promise = leptos::prelude::window()
+        .navigator()
+        .clipboard()
+        .write_text(text);
+    leptos::task::spawn_local(async move {
+        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        said.set(Some(if copied {
+            done
+        } else {
+            "This phone did not let the app copy. Select the text and copy it yourself."
+        }));
+    });
+}
+
 /// A new record id, made at random on this device: 53 bits, so it survives a
 /// trip through JavaScript (see `domain::clinic::Id`).
 pub fn new_id() -> u64 {

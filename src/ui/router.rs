@@ -106,6 +106,18 @@ pub fn provide_location(base: &AppBase, area: Area) -> Location {
     location
 }
 
+/// Draws the page for an address under an owner of its own. A route's
+/// closure reruns in the same owner, which keeps what was provided in it, so
+/// without this a page's form errors would still be found by the next page's
+/// fields after they were gone.
+pub fn own_page(page: impl FnOnce() -> AnyView) -> AnyView {
+    let owner = Owner::new();
+    let view = owner.with(page);
+    // The page's reactive parts are made when it is drawn, after this
+    // returns: OwnedView draws it under the same owner.
+    leptos::tachys::reactive_graph::OwnedView::new_with_owner(view, owner).into_any()
+}
+
 /// The app's [`Location`], from any component under the app.
 pub fn use_location() -> Location {
     use_context::<Location>().expect("use_location outside the app")

@@ -69,6 +69,53 @@ fn date(field: &str, name: &str, typed: &TypedDate) -> Result<NaiveDate, FieldEr
     })
 }
 
+/// The problems with an optional phone number and email address, as typed.
+fn contact_errors(phone: &str, email: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if !phone.trim().is_empty() && !is_uk_phone(phone) {
+        errors.push(FieldError::new(
+            "phone",
+            "Enter a UK phone number, like 07700 900 982",
+        ));
+    }
+    if !email.trim().is_empty() && !is_email(email) {
+        errors.push(FieldError::new(
+            "email",
+            "Enter an email address in the correct format, like name@example.com",
+        ));
+    }
+    errors
+}
+
+/// Which side of today a date must be on.
+#[derive(Clone, Copy, PartialEq)]
+enum When {
+    TodayOrLater,
+    TodayOrEarlier,
+}
+
+/// A date as typed that must be on `when`'s side of `today`.
+fn date_from_today(
+    field: &str,
+    name: &str,
+    typed: &TypedDate,
+    today: NaiveDate,
+    when: When,
+) -> Result<NaiveDate, FieldError> {
+    let on = date(field, name, typed)?;
+    match when {
+        When::TodayOrLater if on < today => Err(FieldError::new(
+            field,
+            format!("{name} must be today or in the future"),
+        )),
+        When::TodayOrEarlier if on > today => Err(FieldError::new(
+            field,
+            format!("{name} must be today or in the past"),
+        )),
+        _ => Ok(on),
+    }
+}
+
 /// The value of one check, its error added to `errors`.
 fn keep<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
     result.map_err(|e| errors.push(e)).ok()
@@ -138,20 +185,16 @@ pub struct ExtraSessionForm {
 impl ExtraSessionForm {
     pub fn check(&self, id: Id, today: NaiveDate) -> Result<ExtraSession, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let on = match date("extra-date-day", "Date of the session", &self.date) {
-            Ok(on) if on < today => {
-                errors.push(FieldError::new(
-                    "extra-date-day",
-                    "Date of the session must be today or in the future",
-                ));
-                None
-            }
-            Ok(on) => Some(on),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        };
+        let on = keep(
+            date_from_today(
+                "extra-date-day",
+                "Date of the session",
+                &self.date,
+                today,
+                When::TodayOrLater,
+            ),
+            &mut errors,
+        );
         let times = keep_all(times("extra-", &self.start, &self.end), &mut errors);
         let room = keep(
             required(
@@ -228,18 +271,7 @@ impl VolunteerForm {
             required("name", &self.name, "Enter the volunteer's name", "Name"),
             &mut errors,
         );
-        if !self.phone.trim().is_empty() && !is_uk_phone(&self.phone) {
-            errors.push(FieldError::new(
-                "phone",
-                "Enter a UK phone number, like 07700 900 982",
-            ));
-        }
-        if !self.email.trim().is_empty() && !is_email(&self.email) {
-            errors.push(FieldError::new(
-                "email",
-                "Enter an email address in the correct format, like name@example.com",
-            ));
-        }
+        errors.extend(contact_errors(&self.phone, &self.email));
         let usually: Vec<Usually> = weekly
             .iter()
             .filter(|s| self.sessions.contains(&s.id))
@@ -337,35 +369,20 @@ impl PersonForm {
             ),
             &mut errors,
         );
-        if !self.phone.trim().is_empty() && !is_uk_phone(&self.phone) {
-            errors.push(FieldError::new(
-                "phone",
-                "Enter a UK phone number, like 07700 900 982",
-            ));
-        }
-        if !self.email.trim().is_empty() && !is_email(&self.email) {
-            errors.push(FieldError::new(
-                "email",
-                "Enter an email address in the correct format, like name@example.com",
-            ));
-        }
+        errors.extend(contact_errors(&self.phone, &self.email));
         if self.source.is_none() {
             errors.push(FieldError::new("source", "Select who referred them"));
         }
-        let referred = match date("referred-day", "Date referred", &self.referred) {
-            Ok(on) if on > today => {
-                errors.push(FieldError::new(
-                    "referred-day",
-                    "Date referred must be today or in the past",
-                ));
-                None
-            }
-            Ok(on) => Some(on),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        };
+        let referred = keep(
+            date_from_today(
+                "referred-day",
+                "Date referred",
+                &self.referred,
+                today,
+                When::TodayOrEarlier,
+            ),
+            &mut errors,
+        );
         errors.extend(too_long(
             "support",
             "What they want support with",
@@ -451,20 +468,16 @@ impl LogForm {
         let follow_up = if self.follow_up.is_empty() {
             None
         } else {
-            match date("follow-up-day", "Follow-up date", &self.follow_up) {
-                Ok(on) if on < today => {
-                    errors.push(FieldError::new(
-                        "follow-up-day",
-                        "Follow-up date must be today or in the future",
-                    ));
-                    None
-                }
-                Ok(on) => Some(on),
-                Err(e) => {
-                    errors.push(e);
-                    None
-                }
-            }
+            keep(
+                date_from_today(
+                    "follow-up-day",
+                    "Follow-up date",
+                    &self.follow_up,
+                    today,
+                    When::TodayOrLater,
+                ),
+                &mut errors,
+            )
         };
         finish(Some((note.to_string(), follow_up)), errors)
     }

@@ -4,6 +4,7 @@
 //! missed you". Each is counted in texts and opened in the phone's messaging app.
 
 pub mod day_list;
+pub mod form;
 pub mod sms;
 pub mod template;
 
@@ -74,6 +75,8 @@ pub struct Wording {
     pub cost_line_on: bool,
     /// Words a volunteer should not put in a text (clinical details).
     pub avoid: Vec<String>,
+    /// The name that ends each text: the volunteer using this device.
+    pub sender: String,
 }
 
 impl Default for Wording {
@@ -102,6 +105,7 @@ impl Default for Wording {
             ]
             .map(String::from)
             .to_vec(),
+            sender: String::new(),
         }
     }
 }
@@ -120,6 +124,13 @@ impl Wording {
         if text.trim() != purpose.default_template() {
             self.templates.push((purpose, text.trim().to_string()));
         }
+    }
+
+    /// This wording with `text` in place of `purpose`'s template, to preview an edit.
+    pub fn with_template(&self, purpose: Purpose, text: &str) -> Wording {
+        let mut wording = self.clone();
+        wording.set_template(purpose, text);
+        wording
     }
 
     /// What to check before a template is saved.
@@ -226,6 +237,36 @@ pub struct Details {
     pub sender: String,
     pub practice: String,
     pub practice_phone: String,
+}
+
+/// The appointment a template is previewed with: Sam, at 2:30pm in Room 4
+/// on the day after `today`, by telephone for an introduction.
+pub fn sample_details(
+    purpose: Purpose,
+    today: NaiveDate,
+    sender: &str,
+    practice: &str,
+    practice_phone: &str,
+) -> Details {
+    Details {
+        name: "Sam".to_string(),
+        date: today.succ_opt(),
+        time: "2:30pm".to_string(),
+        mode: Some(if purpose == Purpose::Introduction {
+            Mode::Telephone
+        } else {
+            Mode::FaceToFace
+        }),
+        room: "Room 4".to_string(),
+        phone: "07700 900 982".to_string(),
+        sender: if sender.trim().is_empty() {
+            "Will".to_string()
+        } else {
+            sender.trim().to_string()
+        },
+        practice: practice.to_string(),
+        practice_phone: practice_phone.to_string(),
+    }
 }
 
 /// A message ready to send, or what stops it.

@@ -6,6 +6,7 @@ mod home;
 mod not_found;
 mod privacy;
 pub mod refer;
+pub mod reminders;
 
 pub use coming::Plan;
 pub use home::Home;
@@ -19,6 +20,23 @@ use leptos::prelude::*;
 /// screen reader announces on a new page.
 pub fn page_title(page: &'static str) {
     page_title_with(move || page.to_string());
+}
+
+/// The errors of a page with one form, shared with its fields and error
+/// summary, and the page's title, "Error: " first while there are any.
+pub fn form_errors(
+    title: impl Fn() -> String + Send + Sync + 'static,
+) -> RwSignal<Vec<crate::domain::form::FieldError>> {
+    let errors = RwSignal::new(Vec::new());
+    provide_context(crate::ui::form::FormErrors(errors));
+    page_title_with(move || {
+        if errors.with(Vec::is_empty) {
+            title()
+        } else {
+            format!("Error: {}", title())
+        }
+    });
+    errors
 }
 
 /// [`page_title`] for a title that changes, such as "Error: " before a

@@ -11,13 +11,13 @@ mod rota;
 mod sessions;
 mod volunteers;
 
-use super::page_title_with;
+use super::form_errors;
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;
-use crate::ui::form::{ErrorSummary, FormErrors};
+use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::NotFound;
-use crate::ui::router::{use_location, Location};
+use crate::ui::router::{own_page, use_location, Location};
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::use_base;
 use leptos::prelude::*;
@@ -44,25 +44,27 @@ pub fn use_clinic() -> Saved<Clinic> {
 #[component]
 pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
     provide_context(Saved::<Clinic>::open());
-    move || match page.get().as_str() {
-        "clinic" => overview::Overview().into_any(),
-        "clinic/import" => import::ClinicImport().into_any(),
-        "clinic/sessions" => sessions::Sessions().into_any(),
-        "clinic/sessions/weekly" => sessions::AddWeekly().into_any(),
-        "clinic/sessions/one-off" => sessions::AddExtra().into_any(),
-        "clinic/sessions/closed" => sessions::AddClosed().into_any(),
-        "clinic/sessions/settings" => sessions::Settings().into_any(),
-        "clinic/volunteers" => volunteers::Volunteers().into_any(),
-        "clinic/volunteers/add" => volunteers::AddVolunteer().into_any(),
-        "clinic/rota" => rota::Rota().into_any(),
-        "clinic/people" => people::People().into_any(),
-        "clinic/people/add" => people::AddPerson().into_any(),
-        "clinic/person" => person::PersonRecord().into_any(),
-        "clinic/person/book" => person::Book().into_any(),
-        "clinic/person/log" => person::AddLog().into_any(),
-        "clinic/person/concern" => person::ConcernPage().into_any(),
-        "clinic/day" => day::Day().into_any(),
-        _ => NotFound().into_any(),
+    move || {
+        own_page(|| match page.get().as_str() {
+            "clinic" => overview::Overview().into_any(),
+            "clinic/import" => import::ClinicImport().into_any(),
+            "clinic/sessions" => sessions::Sessions().into_any(),
+            "clinic/sessions/weekly" => sessions::AddWeekly().into_any(),
+            "clinic/sessions/one-off" => sessions::AddExtra().into_any(),
+            "clinic/sessions/closed" => sessions::AddClosed().into_any(),
+            "clinic/sessions/settings" => sessions::Settings().into_any(),
+            "clinic/volunteers" => volunteers::Volunteers().into_any(),
+            "clinic/volunteers/add" => volunteers::AddVolunteer().into_any(),
+            "clinic/rota" => rota::Rota().into_any(),
+            "clinic/people" => people::People().into_any(),
+            "clinic/people/add" => people::AddPerson().into_any(),
+            "clinic/person" => person::PersonRecord().into_any(),
+            "clinic/person/book" => person::Book().into_any(),
+            "clinic/person/log" => person::AddLog().into_any(),
+            "clinic/person/concern" => person::ConcernPage().into_any(),
+            "clinic/day" => day::Day().into_any(),
+            _ => NotFound().into_any(),
+        })
     }
 }
 
@@ -78,15 +80,7 @@ fn ClinicForm(
     submit: Callback<(), Result<(), Vec<FieldError>>>,
     children: Children,
 ) -> impl IntoView {
-    let errors = RwSignal::new(Vec::new());
-    provide_context(FormErrors(errors));
-    page_title_with(move || {
-        if errors.with(Vec::is_empty) {
-            title.to_string()
-        } else {
-            format!("Error: {title}")
-        }
-    });
+    let errors = form_errors(move || title.to_string());
     let clinic = use_clinic();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -170,6 +164,7 @@ fn href(page: &str) -> String {
 fn SectionLinks() -> impl IntoView {
     let links = [
         ("clinic/day", "The clinic day"),
+        ("clinic/reminders", "Texts for the next clinic day"),
         ("clinic/people", "People and appointments"),
         ("clinic/rota", "The volunteer rota"),
         ("clinic/volunteers", "Volunteers"),

@@ -52,6 +52,11 @@ fn booking_words(clinic: &Clinic, booking: &Booking) -> String {
     )
 }
 
+/// The person named by the address's `?id=`, if the clinic has them.
+fn person_in_address(clinic: crate::ui::saved::Saved<Clinic>) -> Option<Id> {
+    id_in_address().filter(|id| clinic.value.with_untracked(|c| c.person(*id).is_some()))
+}
+
 #[component]
 fn NotInRecords() -> impl IntoView {
     page_title("Person not found");
@@ -85,9 +90,7 @@ fn when_they_can_come(person: &Person) -> String {
 #[component]
 pub fn PersonRecord() -> impl IntoView {
     let clinic = use_clinic();
-    let Some(id) =
-        id_in_address().filter(|id| clinic.value.with_untracked(|c| c.person(*id).is_some()))
-    else {
+    let Some(id) = person_in_address(clinic) else {
         return NotInRecords().into_any();
     };
     let person = Memo::new(move |_| {
@@ -316,9 +319,7 @@ const KINDS: [(&str, &str); 2] = [("first", "First appointment"), ("follow-up", 
 pub fn Book() -> impl IntoView {
     let clinic = use_clinic();
     let saver = Saver::new();
-    let Some(id) =
-        id_in_address().filter(|id| clinic.value.with_untracked(|c| c.person(*id).is_some()))
-    else {
+    let Some(id) = person_in_address(clinic) else {
         return NotInRecords().into_any();
     };
     let person: Person = clinic
@@ -439,9 +440,7 @@ pub fn Book() -> impl IntoView {
 pub fn AddLog() -> impl IntoView {
     let clinic = use_clinic();
     let saver = Saver::new();
-    let Some(id) =
-        id_in_address().filter(|id| clinic.value.with_untracked(|c| c.person(*id).is_some()))
-    else {
+    let Some(id) = person_in_address(clinic) else {
         return NotInRecords().into_any();
     };
     let name = clinic
@@ -477,9 +476,7 @@ pub fn AddLog() -> impl IntoView {
 pub fn ConcernPage() -> impl IntoView {
     let clinic = use_clinic();
     let saver = Saver::new();
-    let Some(id) =
-        id_in_address().filter(|id| clinic.value.with_untracked(|c| c.person(*id).is_some()))
-    else {
+    let Some(id) = person_in_address(clinic) else {
         return NotInRecords().into_any();
     };
     let person = clinic

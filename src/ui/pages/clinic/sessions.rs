@@ -7,7 +7,7 @@ use crate::domain::clinic::forms::{
 };
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::form::FieldError;
-use crate::ui::form::{bind, DateInput, Radios, TextInput};
+use crate::ui::form::{bind, Bound, DateInput, Radios, TextInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::{new_id, today};
@@ -116,6 +116,22 @@ fn clash_errors(field: &str, clashes: Vec<String>) -> Vec<FieldError> {
         .collect()
 }
 
+/// A session's start, end and room: the fields every kind of session has.
+#[component]
+fn TimesAndRoom(
+    ids: [&'static str; 3],
+    start: Bound<String>,
+    end: Bound<String>,
+    room: Bound<String>,
+) -> impl IntoView {
+    view! {
+        <TextInput id=ids[0] label="Start time" hint=Some("For example, 9:30am or 14:00")
+            width=Some("nhsuk-input--width-5") bind=start />
+        <TextInput id=ids[1] label="End time" width=Some("nhsuk-input--width-5") bind=end />
+        <TextInput id=ids[2] label="Room" width=Some("nhsuk-input--width-20") bind=room />
+    }
+}
+
 #[component]
 pub fn AddWeekly() -> impl IntoView {
     let form = RwSignal::new(WeeklySessionForm::default());
@@ -136,12 +152,8 @@ pub fn AddWeekly() -> impl IntoView {
                 bind=bind(form, |f| f.weekday.map(|d| WEEKDAYS[d as usize % 7].0), |f, key| {
                     f.weekday = key.and_then(|k| k.parse().ok())
                 }) />
-            <TextInput id="start" label="Start time" hint=Some("For example, 9:30am or 14:00")
-                width=Some("nhsuk-input--width-5") bind=bind(form, |f| f.start.clone(), |f, v| f.start = v) />
-            <TextInput id="end" label="End time" width=Some("nhsuk-input--width-5")
-                bind=bind(form, |f| f.end.clone(), |f, v| f.end = v) />
-            <TextInput id="room" label="Room" width=Some("nhsuk-input--width-20")
-                bind=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+            <TimesAndRoom ids=["start", "end", "room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
+                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
         </ClinicForm>
     }
 }
@@ -166,12 +178,8 @@ pub fn AddExtra() -> impl IntoView {
                 day=bind(form, |f| f.date.day.clone(), |f, v| f.date.day = v)
                 month=bind(form, |f| f.date.month.clone(), |f, v| f.date.month = v)
                 year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
-            <TextInput id="extra-start" label="Start time" hint=Some("For example, 9:30am or 14:00")
-                width=Some("nhsuk-input--width-5") bind=bind(form, |f| f.start.clone(), |f, v| f.start = v) />
-            <TextInput id="extra-end" label="End time" width=Some("nhsuk-input--width-5")
-                bind=bind(form, |f| f.end.clone(), |f, v| f.end = v) />
-            <TextInput id="extra-room" label="Room" width=Some("nhsuk-input--width-20")
-                bind=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+            <TimesAndRoom ids=["extra-start", "extra-end", "extra-room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
+                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
         </ClinicForm>
     }
 }

@@ -65,16 +65,11 @@ fn Confirmation(referral: Referral) -> impl IntoView {
     let copy = {
         let text = text.clone();
         move |_| {
-            let clipboard = window().navigator().clipboard();
-            let promise = clipboard.write_text(&text);
-            leptos::task::spawn_local(async move {
-                let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                copied.set(Some(if done {
-                    "Copied. You can now paste it into a message."
-                } else {
-                    "Your phone did not let the app copy. Select the text below and copy it yourself."
-                }));
-            });
+            crate::ui::copy_text(
+                &text,
+                copied,
+                "Copied. You can now paste it into a message.",
+            )
         }
     };
     view! {

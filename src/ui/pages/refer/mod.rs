@@ -11,12 +11,12 @@ pub use done::{Done, UnderSixteen};
 pub use questions::*;
 pub use start::Start;
 
-use super::page_title_with;
+use super::form_errors;
 use crate::domain::referral::validate::{check, Outcome};
 use crate::domain::referral::{Answers, ReferralDraft, Step};
-use crate::ui::form::{ErrorSummary, FormErrors};
+use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
-use crate::ui::router::use_location;
+use crate::ui::router::{own_page, use_location};
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::{today, use_base};
 use leptos::prelude::*;
@@ -31,12 +31,14 @@ pub fn use_draft() -> Saved<ReferralDraft> {
 #[component]
 pub fn ReferFlow(page: Memo<String>) -> impl IntoView {
     provide_context(Saved::<ReferralDraft>::open());
-    move || match page.get().as_str() {
-        "refer" => Start().into_any(),
-        "refer/under-16" => UnderSixteen().into_any(),
-        "refer/check" => CheckAnswers().into_any(),
-        "refer/done" => Done().into_any(),
-        other => view! { <QuestionRoute page=other.to_string() /> }.into_any(),
+    move || {
+        own_page(|| match page.get().as_str() {
+            "refer" => Start().into_any(),
+            "refer/under-16" => UnderSixteen().into_any(),
+            "refer/check" => CheckAnswers().into_any(),
+            "refer/done" => Done().into_any(),
+            other => view! { <QuestionRoute page=other.to_string() /> }.into_any(),
+        })
     }
 }
 
@@ -51,15 +53,7 @@ fn QuestionPage(
     children: Children,
 ) -> impl IntoView {
     let saved = use_draft();
-    let errors = RwSignal::new(Vec::new());
-    provide_context(FormErrors(errors));
-    page_title_with(move || {
-        if errors.with(Vec::is_empty) {
-            title.to_string()
-        } else {
-            format!("Error: {title}")
-        }
-    });
+    let errors = form_errors(move || title.to_string());
     let location = use_location();
     let changing = move || location.query("change").is_some();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

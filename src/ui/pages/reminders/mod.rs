@@ -1,0 +1,39 @@
+//! The clinic's texts: the next clinic day's reminders, ready to send from the
+//! link worker's own phone, and the wording the practice has chosen. A part
+//! of its own (`site::Area::Reminders`), so the clinic's bundle stays small.
+
+mod texts;
+mod wording;
+
+use crate::domain::clinic::Clinic;
+use crate::domain::reminders::Wording;
+use crate::ui::pages::NotFound;
+use crate::ui::router::own_page;
+use crate::ui::saved::Saved;
+use leptos::prelude::*;
+
+/// The clinic and the wording, shared by both pages.
+#[derive(Clone, Copy)]
+struct Texting {
+    clinic: Saved<Clinic>,
+    wording: Saved<Wording>,
+}
+
+fn use_texting() -> Texting {
+    use_context::<Texting>().expect("a texts page outside RemindersFlow")
+}
+
+#[component]
+pub fn RemindersFlow(page: Memo<String>) -> impl IntoView {
+    provide_context(Texting {
+        clinic: Saved::<Clinic>::open(),
+        wording: Saved::<Wording>::open(),
+    });
+    move || {
+        own_page(|| match page.get().as_str() {
+            "clinic/reminders" => texts::Texts().into_any(),
+            "clinic/reminders/wording" => wording::WordingPage().into_any(),
+            _ => NotFound().into_any(),
+        })
+    }
+}

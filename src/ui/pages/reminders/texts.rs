@@ -1,0 +1,198 @@
+//! Texts for the next clinic day: each appointment's finished reminder with
+//! a Copy button and a Send text link that opens the phone's messaging app,
+//! and a tick once sent. People without a mobile, or who asked not to be
+//! texted, are listed apart to call instead.
+
+use super::{use_texting, Texting};
+use crate::domain::dates::long_date;
+use crate::domain::reminders::day_list::{day_list, next_clinic_day, How, Sender};
+use crate::domain::reminders::sms;
+use crate::ui::form::{Bound, TextInput};
+use crate::ui::layout::BackLink;
+use crate::ui::pages::page_title;
+use crate::ui::practice::use_practice;
+use crate::ui::saved::SaveProblemNotice;
+use crate::ui::{today, use_base};
+use leptos::prelude::*;
+
+/// One appointment on the list, as drawn.
+#[derive(Clone, PartialEq)]
+struct Row {
+    booking: u64,
+    time: String,
+    name: String,
+    phone: String,
+    sent: bool,
+    how: How,
+}
+
+#[component]
+pub fn Texts() -> impl IntoView {
+    page_title("Texts for the next clinic day");
+    let Texting { clinic, wording } = use_texting();
+    let practice = use_practice();
+    let base = use_base();
+    let now = today();
+    let day = Memo::new(move |_| clinic.value.with(|c| next_clinic_day(c, now)));
+    let rows = Memo::new(move |_| {
+        let Some(on) = day.get() else {
+            return Vec::new();
+        };
+        let practice = practice.get();
+        let practice_phone = practice.phone.clone().unwrap_or_default();
+        wording.value.with(|w| {
+            clinic.value.with(|c| {
+                let sender = Sender {
+                    name: &w.sender,
+                    practice: &practice.practice_name,
+                    practice_phone: &practice_phone,
+                };
+                day_list(c, w, on, now, &sender)
+                    .into_iter()
+                    .map(|t| Row {
+                        booking: t.booking.id,
+                        time: t.booking.times.start.words(),
+                        name: t.person.name.clone(),
+                        phone: t.person.phone.clone(),
+                        sent: t.booking.reminder_sent,
+                        how: t.how,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let texts = move || {
+        rows.get()
+            .into_iter()
+            .filter(|r| !matches!(r.how, How::Call(_)))
+            .collect::<Vec<_>>()
+    };
+    let calls = move || {
+        rows.get()
+            .into_iter()
+            .filter_map(|r| match r.how {
+                How::Call(why) => Some(view! {
+                    <li data-testid="call-instead">
+                        <strong>{format!("{}: {}", r.time, r.name)}</strong>
+                        {if r.phone.is_empty() {
+                            view! { <span class="app-block">"No phone number on their record"</span> }.into_any()
+                        } else {
+                            let tel = format!("tel:{}", r.phone.replace(' ', ""));
+                            view! {
+                                <span class="app-block"><a href=tel>{format!("Call {}", r.phone)}</a></span>
+                                <span class="app-block nhsuk-body-s">{why}</span>
+                            }.into_any()
+                        }}
+                    </li>
+                }),
+                _ => None,
+            })
+            .collect_view()
+    };
+    let has_calls = move || rows.with(|r| r.iter().any(|r| matches!(r.how, How::Call(_))));
+    let sender = Bound {
+        get: Signal::derive(move || wording.value.with(|w| w.sender.clone())),
+        set: Callback::new(move |name: String| wording.update(|w| w.sender = name)),
+    };
+    view! {
+        <BackLink href=base.href("clinic") text="Back to the clinic" />
+        <SaveProblemNotice saved=clinic />
+        <SaveProblemNotice saved=wording />
+        <span class="nhsuk-caption-l">"Reminder texts"</span>
+        <h1>{move || match day.get() {
+            Some(on) if Some(on) == now.succ_opt() => "Tomorrow's texts".to_string(),
+            Some(on) => format!("Texts for {}", long_date(on)),
+            None => "Texts for the next clinic day".to_string(),
+        }}</h1>
+        {move || day.get().is_none().then(|| view! {
+            <p>"There are no appointments booked in the next 4 weeks, so there is nothing to send."</p>
+        })}
+        <TextInput id="sender" label="Your name, to end each text" width=Some("nhsuk-input--width-20")
+            hint=Some("For example, Will. People reply more when they know who the text is from.") bind=sender />
+        <ul class="nhsuk-list app-texts">
+            // Keyed by what the text says too, so a changed text is drawn anew.
+            <For each=texts key=|r| (r.booking, format!("{:?}", r.how)) let(row)>
+                <TextToSend row />
+            </For>
+        </ul>
+        <Show when=has_calls>
+            <h2>"Call instead"</h2>
+            <p>"These people have no mobile number, or asked not to be sent texts."</p>
+            <ul class="nhsuk-list">{calls}</ul>
+        </Show>
+        <p><a href=base.href("clinic/reminders/wording")>"Change the wording of the texts"</a></p>
+    }
+}
+
+/// One finished text: what it says, how many texts it is, Copy, Send, and sent.
+#[component]
+fn TextToSend(row: Row) -> impl IntoView {
+    let Texting { clinic, .. } = use_texting();
+    let booking = row.booking;
+    let heading = format!("{}: {}", row.time, row.name);
+    let body = match row.how.clone() {
+        How::Text { text, link } => {
+            let counted = sms::count(&text).words();
+            let copied = RwSignal::new(None::<&'static str>);
+            let copy = {
+                let text = text.clone();
+                move |_| crate::ui::copy_text(&text, copied, "Copied")
+            };
+            let sent = move || {
+                clinic.value.with(|c| {
+                    c.bookings
+                        .iter()
+                        .any(|b| b.id == booking && b.reminder_sent)
+                })
+            };
+            let tick = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                clinic.update(|c| {
+                    if let Some(b) = c.booking_mut(booking) {
+                        b.reminder_sent = on;
+                    }
+                })
+            };
+            let tick_id = format!("sent-{booking}");
+            view! {
+                <p class="app-sms" data-testid="sms-text">{text}</p>
+                <p class="nhsuk-hint" data-testid="sms-count">{counted}</p>
+                <div class="nhsuk-button-group app-no-print">
+                    <a class="nhsuk-button" role="button" draggable="false" href=link data-testid="send-text">
+                        "Send text" <span class="nhsuk-u-visually-hidden">{format!(" to {}", row.name)}</span>
+                    </a>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy>
+                        "Copy" <span class="nhsuk-u-visually-hidden">{format!(" the text to {}", row.name)}</span>
+                    </button>
+                </div>
+                <p aria-live="polite" class="nhsuk-body-s">{move || copied.get()}</p>
+                <div class="nhsuk-form-group">
+                    <div class="nhsuk-checkboxes">
+                        <div class="nhsuk-checkboxes__item">
+                            <input class="nhsuk-checkboxes__input" id=tick_id.clone() type="checkbox" prop:checked=sent on:change=tick />
+                            <label class="nhsuk-label nhsuk-checkboxes__label" for=tick_id>
+                                "Text sent" <span class="nhsuk-u-visually-hidden">{format!(" to {}", row.name)}</span>
+                            </label>
+                        </div>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        How::Problem(problems) => view! {
+            <div class="nhsuk-inset-text" data-testid="text-problem">
+                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                <p>"This text cannot be made yet:"</p>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        How::Call(_) => ().into_any(),
+    };
+    view! {
+        <li class="app-text-to-send" data-testid="text-to-send">
+            <h2 class="nhsuk-heading-m">{heading}</h2>
+            {body}
+        </li>
+    }
+}

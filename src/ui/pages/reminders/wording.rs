@@ -1,0 +1,158 @@
+//! The wording of the clinic's texts: each message's template, edited with a
+//! preview, its length in texts, the characters that would make it cost more,
+//! and warnings about what it leaves out or should not say.
+
+use super::{use_texting, Texting};
+use crate::domain::reminders::form::WordingForm;
+use crate::domain::reminders::template::PLACEHOLDERS;
+use crate::domain::reminders::{message, sample_details, sms, Purpose};
+use crate::ui::form::{Bound, ErrorSummary, TextArea};
+use crate::ui::layout::BackLink;
+use crate::ui::pages::form_errors;
+use crate::ui::practice::use_practice;
+use crate::ui::router::use_location;
+use crate::ui::saved::SaveProblemNotice;
+use crate::ui::{today, use_base};
+use leptos::prelude::*;
+
+const TITLE: &str = "The wording of the texts";
+
+#[component]
+pub fn WordingPage() -> impl IntoView {
+    let Texting { wording, .. } = use_texting();
+    let form = RwSignal::new(wording.value.with_untracked(WordingForm::from_wording));
+    let errors = form_errors(|| TITLE.to_string());
+    let location = use_location();
+    let base = use_base();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match form.with(|f| wording.value.with_untracked(|w| f.check(w))) {
+            Ok(changed) => {
+                errors.set(Vec::new());
+                wording.save(changed);
+                if wording.problem.get_untracked().is_none() {
+                    location.navigate("clinic/reminders");
+                }
+            }
+            Err(found) => errors.set(found),
+        }
+    };
+    let names = PLACEHOLDERS
+        .iter()
+        .map(|(name, meaning)| view! { <li><code>{format!("{{{name}}}")}</code> " " {*meaning}</li> })
+        .collect_view();
+    let messages = Purpose::ALL
+        .into_iter()
+        .map(|purpose| view! { <Message purpose form /> })
+        .collect_view();
+    let cost_on = move || form.with(|f| f.cost_line_on);
+    view! {
+        <BackLink href=base.href("clinic/reminders") text="Back to the texts" />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <SaveProblemNotice saved=wording />
+                <ErrorSummary />
+                <h1>{TITLE}</h1>
+                <p>"Each message is filled in for each appointment. Words in curly brackets are filled in for you:"</p>
+                <ul class="nhsuk-list nhsuk-list--bullet app-placeholders">{names}</ul>
+                <form novalidate on:submit=save>
+                    {messages}
+                    <h2>"What a missed appointment costs"</h2>
+                    <div class="nhsuk-form-group">
+                        <div class="nhsuk-checkboxes">
+                            <div class="nhsuk-checkboxes__item">
+                                <input class="nhsuk-checkboxes__input" id="cost-line-on" type="checkbox"
+                                    prop:checked=cost_on
+                                    on:change=move |ev| form.update(|f| f.cost_line_on = event_target_checked(&ev)) />
+                                <label class="nhsuk-label nhsuk-checkboxes__label" for="cost-line-on">"Add this line to reminders"</label>
+                            </div>
+                        </div>
+                    </div>
+                    <TextArea id="cost-line" label="The line about cost" rows=2
+                        hint=Some("Off unless you choose it: some people find it puts them off.")
+                        bind=Bound {
+                            get: Signal::derive(move || form.with(|f| f.cost_line.clone())),
+                            set: Callback::new(move |v| form.update(|f| f.cost_line = v)),
+                        } />
+                    <button class="nhsuk-button" type="submit">"Save the wording"</button>
+                </form>
+            </div>
+        </div>
+    }
+}
+
+/// One message: its box, a preview for Sam, its length, and what to look at.
+#[component]
+fn Message(purpose: Purpose, form: RwSignal<WordingForm>) -> impl IntoView {
+    let Texting { wording, .. } = use_texting();
+    let practice = use_practice();
+    let index = Purpose::ALL.iter().position(|p| *p == purpose).unwrap_or(0);
+    let typed = Signal::derive(move || form.with(|f| f.template(purpose).to_string()));
+    let bind = Bound {
+        get: typed,
+        set: Callback::new(move |v: String| form.update(|f| f.templates[index] = v)),
+    };
+    let preview = move || {
+        let practice = practice.get();
+        let text = typed.get();
+        wording.value.with(|w| {
+            let w = w.with_template(purpose, &text);
+            let details = sample_details(
+                purpose,
+                today(),
+                &w.sender,
+                &practice.practice_name,
+                &practice.phone.clone().unwrap_or_default(),
+            );
+            message(&w, purpose, &details, today())
+        })
+    };
+    let looked_at = move || {
+        let text = typed.get();
+        let mut notes = wording.value.with(|w| w.warnings(purpose, &text));
+        if sms::clean(&text) != text {
+            notes.push("Curly quotes, long dashes and similar characters will be replaced with plain ones, so the text costs less".to_string());
+        }
+        let forcing: Vec<String> = sms::ucs2_characters(&sms::clean(&text))
+            .into_iter()
+            .map(String::from)
+            .collect();
+        if !forcing.is_empty() {
+            notes.push(format!(
+                "These characters make it a longer, costlier text: {}. Leave them out to fit more in one text",
+                forcing.join(" ")
+            ));
+        }
+        notes
+    };
+    view! {
+        <h2>{purpose.name()}</h2>
+        <TextArea id=purpose.field() label=purpose.name() rows=5 bind />
+        {move || match preview() {
+            Ok(text) => view! {
+                <div class="nhsuk-inset-text">
+                    <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                    <p class="nhsuk-body-s">"How it reads for Sam at 2:30pm tomorrow:"</p>
+                    <p class="app-sms" data-testid=format!("preview-{}", purpose.field())>{text.clone()}</p>
+                    <p class="nhsuk-hint" data-testid=format!("count-{}", purpose.field())>{sms::count(&text).words()}</p>
+                </div>
+            }.into_any(),
+            Err(problems) => view! {
+                <div class="nhsuk-inset-text">
+                    <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                    <p>"This message cannot be filled in yet:"</p>
+                    <ul>{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}</ul>
+                </div>
+            }.into_any(),
+        }}
+        {move || {
+            let notes = looked_at();
+            (!notes.is_empty()).then(|| view! {
+                <div class="nhsuk-warning-callout" data-testid=format!("warnings-{}", purpose.field())>
+                    <h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Check this message"</span></h3>
+                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
+    }
+}

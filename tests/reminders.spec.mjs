@@ -1,0 +1,110 @@
+// A link worker sends tomorrow's reminder texts from their own phone: each
+// text finished and counted (checked against an independent counter), a Send
+// text link that carries it whole, Copy, a sent tick, "call instead" for people
+// who cannot be texted; and the practice changes the wording with a preview.
+import { createRequire } from "node:module";
+import { test, expect, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
+import { serveApp } from "./support/served.mjs";
+import { h1, expectErrors, clinicHelpers } from "./support/clinic.mjs";
+
+const { SegmentedMessage } = createRequire(import.meta.url)("sms-segments-calculator");
+
+let served;
+test.beforeAll(async () => {
+  served = await serveApp();
+});
+test.afterAll(async () => served.close());
+
+/** A clinic with three people booked for Tuesday 3 March: one to text, two to call. */
+async function bookedClinic(context, watch) {
+  const clinic = clinicHelpers(served);
+  const page = await clinic.openClinic(context, watch);
+  await clinic.setUpClinic(page);
+  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face", async () => {
+    await page.getByLabel("What they like to be called (optional)").fill("Sam");
+    await page.getByLabel("Phone number (optional)").fill("07700 900 982");
+  });
+  await clinic.bookNext(page);
+  await clinic.addPerson(page, "Jo Bloggs", "Nurse", "Telephone");
+  await clinic.bookNext(page);
+  await clinic.addPerson(page, "Alex Smith", "Pharmacy", "Face to face", async () => {
+    await page.getByLabel("Phone number (optional)").fill("07700 900 123");
+    await page.getByLabel("They asked not to be sent texts").check();
+  });
+  await clinic.bookNext(page);
+  return page;
+}
+
+test("tomorrow's texts are finished, counted, sent from the phone's own messaging app, and ticked", async ({ context, watch }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await bookedClinic(context, watch);
+  await page.goto(`${served.url}clinic/`);
+  await page.getByRole("link", { name: "Texts for the next clinic day" }).click();
+  await expect(h1(page)).toHaveText("Tomorrow's texts");
+
+  // Without the sender's name the text cannot be finished, and says why.
+  const sam = page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" });
+  await expect(sam.getByTestId("text-problem")).toContainText("Enter your name, so the person knows who the text is from");
+  await page.getByLabel("Your name, to end each text").fill("Will");
+  const text = sam.getByTestId("sms-text");
+  await expect(text).toHaveText(/^Hi Sam, appointment confirmed for tomorrow at 9am .*Room 4.* To change or cancel, reply to this text or call 0113 496 0000\. Will$/);
+  const message = await text.textContent();
+
+  // The count agrees with an independent counter.
+  const counted = await sam.getByTestId("sms-count").textContent();
+  const independent = new SegmentedMessage(message);
+  expect(counted).toBe(`${independent.numberOfCharacters} characters, ${independent.segmentsCount} text${independent.segmentsCount === 1 ? "" : "s"}`);
+  expect(independent.segmentsCount).toBe(1);
+
+  // Send text opens the messaging app with the number and the whole text.
+  const link = await sam.getByTestId("send-text").getAttribute("href");
+  const [address, body] = link.split("?body=");
+  expect(address).toBe("sms:07700900982");
+  expect(decodeURIComponent(body)).toBe(message);
+
+  await sam.getByRole("button", { name: "Copy the text to Sam Patel" }).click();
+  await expect(sam.getByText("Copied")).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(message);
+
+  await sam.getByLabel("Text sent to Sam Patel").check();
+  await page.reload();
+  await expect(page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" }).getByLabel("Text sent to Sam Patel")).toBeChecked();
+
+  // Jo has no mobile and Alex asked not to be texted: both are to call.
+  const calls = page.getByTestId("call-instead");
+  await expect(calls).toHaveCount(2);
+  await expect(calls.filter({ hasText: "Jo Bloggs" })).toContainText("No phone number on their record");
+  await expect(calls.filter({ hasText: "Alex Smith" })).toContainText("Asked not to be texted");
+  await expect(calls.filter({ hasText: "Alex Smith" }).getByRole("link", { name: "Call 07700 900 123" })).toHaveAttribute("href", "tel:07700900123");
+  await expectNoAxeViolations(page, "tomorrow's texts");
+  await screenshot(page, "reminders-texts");
+});
+
+test("the practice changes the wording: a preview, characters that would cost more, and a placeholder that does not exist", async ({ context, watch }) => {
+  test.setTimeout(120_000);
+  const page = await bookedClinic(context, watch);
+  await page.goto(`${served.url}clinic/reminders/`);
+  await page.getByLabel("Your name, to end each text").fill("Will");
+  await page.getByRole("link", { name: "Change the wording of the texts" }).click();
+  await expect(h1(page)).toHaveText("The wording of the texts");
+  await expect(page.getByTestId("preview-template-reminder")).toContainText("Hi Sam, appointment confirmed for tomorrow at 2:30pm");
+  await expectNoAxeViolations(page, "the wording page");
+
+  const reminder = page.getByLabel("Reminder the day before");
+  await reminder.fill("Hi {name}, it’s {sender} – see you {day} at {tiem} {place}. Reply to change 😊");
+  await expect(page.getByTestId("warnings-template-reminder")).toContainText("Curly quotes, long dashes and similar characters will be replaced");
+  await expect(page.getByTestId("warnings-template-reminder")).toContainText("These characters make it a longer, costlier text: 😊");
+  await expect(page.getByTestId("warnings-template-reminder")).toContainText("The reminder does not say the time. Add {time}");
+  await page.getByRole("button", { name: "Save the wording" }).click();
+  await expectErrors(page, ["Reminder the day before: The message has {tiem}, which is not a placeholder this app knows. Check its spelling"], "the wording with an unknown placeholder");
+  await screenshot(page, "reminders-wording-error");
+
+  await reminder.fill("Hi {name}, it’s {sender} – see you {day} at {time} {place}. Reply to change.");
+  await expect(page.getByTestId("preview-template-reminder")).toHaveText(/^Hi Sam, it's Will - see you tomorrow at 2:30pm .*Room 4\. Reply to change\.$/);
+  await page.getByRole("button", { name: "Save the wording" }).click();
+  await expect(h1(page)).toHaveText("Tomorrow's texts");
+  await expect(page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" }).getByTestId("sms-text")).toHaveText(
+    /^Hi Sam, it's Will - see you tomorrow at 9am .*Room 4\. Reply to change\.$/,
+  );
+});
