@@ -100,6 +100,11 @@ test("the practice changes the wording: a preview, characters that would cost mo
   await expectErrors(page, ["Reminder the day before: The message has {tiem}, which is not a placeholder this app knows. Check its spelling"], "the wording with an unknown placeholder");
   await screenshot(page, "reminders-wording-error");
 
+  // The practice's own words to warn about.
+  await page.getByLabel("Words a text should not have").fill("insulin\nblood");
+  await page.getByLabel("Reminder the day before").fill("Hi {name}, it’s {sender} – see you {day} at {time} {place}. Bring your insulin. Reply to change.");
+  await expect(page.getByTestId("warnings-template-reminder")).toContainText("\"insulin\" is a clinical detail");
+
   await reminder.fill("Hi {name}, it’s {sender} – see you {day} at {time} {place}. Reply to change.");
   await expect(page.getByTestId("preview-template-reminder")).toHaveText(/^Hi Sam, it's Will - see you tomorrow at 2:30pm .*Room 4\. Reply to change\.$/);
   await page.getByRole("button", { name: "Save the wording" }).click();
@@ -107,4 +112,37 @@ test("the practice changes the wording: a preview, characters that would cost mo
   await expect(page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" }).getByTestId("sms-text")).toHaveText(
     /^Hi Sam, it's Will - see you tomorrow at 9am .*Room 4\. Reply to change\.$/,
   );
+});
+
+test("after a missed appointment, a sorry-we-missed-you text offers another time, for a week", async ({ context, watch }) => {
+  test.setTimeout(120_000);
+  const page = await bookedClinic(context, watch);
+  await page.goto(`${served.url}clinic/reminders/`);
+  await page.getByLabel("Your name, to end each text").fill("Will");
+
+  // Tuesday: Sam does not come.
+  await page.clock.setFixedTime(new Date("2026-03-03T10:00:00Z"));
+  await page.goto(`${served.url}clinic/day/?date=2026-03-03`);
+  await page.getByTestId("appointment").filter({ hasText: "Sam Patel" }).getByRole("button", { name: "Did not attend (Sam Patel)" }).click();
+
+  // Wednesday: the text to send.
+  await page.clock.setFixedTime(new Date("2026-03-04T09:00:00Z"));
+  await page.goto(`${served.url}clinic/reminders/`);
+  await expect(page.getByRole("heading", { name: "Sorry we missed you" })).toBeVisible();
+  const sam = page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" });
+  await expect(sam.getByTestId("sms-text")).toHaveText(
+    "Hi Sam, sorry we missed you yesterday. We would still like to help. Reply to this text or call 0113 496 0000 and we will find a time that suits you. Will",
+  );
+  const link = await sam.getByTestId("send-text").getAttribute("href");
+  expect(decodeURIComponent(link.split("?body=")[1])).toBe(await sam.getByTestId("sms-text").textContent());
+  await sam.getByLabel("Text sent to Sam Patel").check();
+  await expectNoAxeViolations(page, "the texts page with a sorry-we-missed-you text");
+  await screenshot(page, "reminders-missed-you");
+  await page.reload();
+  await expect(page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" }).getByLabel("Text sent to Sam Patel")).toBeChecked();
+
+  // A week and a day later it is no longer offered.
+  await page.clock.setFixedTime(new Date("2026-03-11T09:00:00Z"));
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Sorry we missed you" })).toHaveCount(0);
 });

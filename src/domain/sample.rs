@@ -250,6 +250,7 @@ pub fn generate(seed: u64, size: Size) -> Sample {
                 helpful: (kind == Kind::First).then(|| dice.chance(85)),
                 another: (kind == Kind::First).then(|| dice.chance(70)),
                 reminder_sent: dice.chance(80),
+                missed_text_sent: false,
             });
             made += 1;
             at = end;

@@ -57,6 +57,9 @@ pub struct Booking {
     /// Ticked when the reminder text was sent.
     #[serde(default)]
     pub reminder_sent: bool,
+    /// Ticked when the "sorry we missed you" text was sent, after a did not attend.
+    #[serde(default)]
+    pub missed_text_sent: bool,
 }
 
 impl Booking {

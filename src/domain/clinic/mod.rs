@@ -223,6 +223,7 @@ impl Clinic {
             helpful: None,
             another: None,
             reminder_sent: false,
+            missed_text_sent: false,
         });
         if let Some(p) = self.person_mut(person) {
             if p.status == PersonStatus::Waiting {

@@ -46,7 +46,7 @@ pub fn next_clinic_day(clinic: &Clinic, today: NaiveDate) -> Option<NaiveDate> {
         .min()
 }
 
-/// Every booked appointment on `day`, in time order, with what to send.
+/// Every booked appointment on `day`, in time order, with its reminder.
 pub fn day_list<'a>(
     clinic: &'a Clinic,
     wording: &Wording,
@@ -54,12 +54,48 @@ pub fn day_list<'a>(
     today: NaiveDate,
     sender: &Sender<'_>,
 ) -> Vec<ToSend<'a>> {
+    texts_for(clinic, wording, Purpose::Reminder, today, sender, |b| {
+        b.outcome == Outcome::Booked && b.on() == Some(day)
+    })
+}
+
+/// How many days after a missed appointment a "sorry we missed you" text is offered.
+pub const MISSED_DAYS: u64 = 7;
+
+/// Every appointment missed in the last week, most recent first, with its
+/// "sorry we missed you" text.
+pub fn missed_list<'a>(
+    clinic: &'a Clinic,
+    wording: &Wording,
+    today: NaiveDate,
+    sender: &Sender<'_>,
+) -> Vec<ToSend<'a>> {
+    let since = today
+        .checked_sub_days(Days::new(MISSED_DAYS))
+        .unwrap_or(today);
+    let mut list = texts_for(clinic, wording, Purpose::MissedYou, today, sender, |b| {
+        b.outcome == Outcome::DidNotAttend && b.on().is_some_and(|d| since <= d && d <= today)
+    });
+    list.sort_by_key(|t| std::cmp::Reverse((t.booking.on(), t.booking.times.start)));
+    list
+}
+
+/// The `purpose` text for each appointment that `wanted`, in time order.
+fn texts_for<'a>(
+    clinic: &'a Clinic,
+    wording: &Wording,
+    purpose: Purpose,
+    today: NaiveDate,
+    sender: &Sender<'_>,
+    wanted: impl Fn(&Booking) -> bool,
+) -> Vec<ToSend<'a>> {
     let mut list: Vec<ToSend<'a>> = clinic
         .bookings
         .iter()
-        .filter(|b| b.outcome == Outcome::Booked && b.on() == Some(day))
+        .filter(|b| wanted(b))
         .filter_map(|booking| {
             let person = clinic.person(booking.person)?;
+            let day = booking.on()?;
             let room = clinic
                 .sessions
                 .find(booking.session, day)
@@ -81,7 +117,7 @@ pub fn day_list<'a>(
                     practice: sender.practice.to_string(),
                     practice_phone: sender.practice_phone.to_string(),
                 };
-                match message(wording, Purpose::Reminder, &details, today) {
+                match message(wording, purpose, &details, today) {
                     Ok(text) => How::Text {
                         link: sms_link(&person.phone, &text),
                         text,

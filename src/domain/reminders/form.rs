@@ -27,6 +27,8 @@ pub struct WordingForm {
     pub templates: Vec<String>,
     pub cost_line_on: bool,
     pub cost_line: String,
+    /// Words to warn about, one a line.
+    pub avoid: String,
 }
 
 impl WordingForm {
@@ -35,6 +37,7 @@ impl WordingForm {
             templates: Purpose::ALL.iter().map(|p| wording.template(*p)).collect(),
             cost_line_on: wording.cost_line_on,
             cost_line: wording.cost_line.clone(),
+            avoid: wording.avoid.join("\n"),
         }
     }
 
@@ -47,14 +50,33 @@ impl WordingForm {
             .map_or("", String::as_str)
     }
 
-    /// `wording` with these templates, cleaned of characters that would make
-    /// a text cost more, or what to fix.
-    pub fn check(&self, wording: &Wording) -> Result<Wording, Vec<FieldError>> {
-        let mut errors = Vec::new();
+    /// `wording` as typed: the templates and the words to warn about,
+    /// cleaned of characters that would make a text cost more. Previews and
+    /// warnings use it before anything is saved.
+    pub fn as_typed(&self, wording: &Wording) -> Wording {
         let mut changed = wording.clone();
         for purpose in Purpose::ALL {
+            changed.set_template(purpose, &sms::clean(self.template(purpose).trim()));
+        }
+        changed.cost_line_on = self.cost_line_on;
+        changed.cost_line = sms::clean(self.cost_line.trim());
+        changed.avoid = self
+            .avoid
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        changed
+    }
+
+    /// The wording as typed, or what to fix first.
+    pub fn check(&self, wording: &Wording) -> Result<Wording, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let changed = self.as_typed(wording);
+        for purpose in Purpose::ALL {
             let field = purpose.field();
-            let text = sms::clean(self.template(purpose).trim());
+            let text = changed.template(purpose);
             if text.is_empty() {
                 errors.push(FieldError::new(
                     field,
@@ -70,7 +92,6 @@ impl WordingForm {
                         .map(|p| FieldError::new(field, message(purpose, p))),
                 );
             }
-            changed.set_template(purpose, &text);
         }
         if self.cost_line_on && self.cost_line.trim().is_empty() {
             errors.push(FieldError::new(
@@ -78,8 +99,6 @@ impl WordingForm {
                 "Enter the line about what a missed appointment costs, or untick it",
             ));
         }
-        changed.cost_line_on = self.cost_line_on;
-        changed.cost_line = sms::clean(self.cost_line.trim());
         if errors.is_empty() {
             Ok(changed)
         } else {

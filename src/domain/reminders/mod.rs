@@ -126,13 +126,6 @@ impl Wording {
         }
     }
 
-    /// This wording with `text` in place of `purpose`'s template, to preview an edit.
-    pub fn with_template(&self, purpose: Purpose, text: &str) -> Wording {
-        let mut wording = self.clone();
-        wording.set_template(purpose, text);
-        wording
-    }
-
     /// What to check before a template is saved.
     pub fn warnings(&self, purpose: Purpose, text: &str) -> Vec<String> {
         let mut warnings = Vec::new();

@@ -215,7 +215,7 @@ mod the_day_list {
     use crate::domain::clinic::slots::Kind;
     use crate::domain::clinic::time::{ClockTime, TimeRange};
     use crate::domain::clinic::Clinic;
-    use crate::domain::reminders::day_list::{day_list, next_clinic_day, How, Sender};
+    use crate::domain::reminders::day_list::{day_list, missed_list, next_clinic_day, How, Sender};
 
     fn clinic() -> Clinic {
         let mut clinic = Clinic::default();
@@ -332,5 +332,28 @@ mod the_day_list {
             ])
         );
         assert_eq!(next_clinic_day(&clinic, day(2026, 3, 3)), None);
+    }
+
+    #[test]
+    fn a_missed_appointment_gets_a_sorry_we_missed_you_text_for_a_week() {
+        let mut clinic = clinic();
+        let sam = clinic
+            .bookings
+            .iter()
+            .find(|b| b.times.start == ClockTime::at(10, 0))
+            .map(|b| b.id)
+            .unwrap();
+        clinic.set_outcome(sam, Outcome::DidNotAttend);
+        let wednesday = day(2026, 3, 4);
+        let list = missed_list(&clinic, &Wording::default(), wednesday, &WILL);
+        assert_eq!(list.len(), 1);
+        let How::Text { text, .. } = &list[0].how else {
+            panic!("Sam should get a text: {:?}", list[0].how);
+        };
+        assert_eq!(
+            text,
+            "Hi Samantha, sorry we missed you yesterday. We would still like to help. Reply to this text or call 0113 496 0123 and we will find a time that suits you. Will"
+        );
+        assert!(missed_list(&clinic, &Wording::default(), day(2026, 3, 11), &WILL).is_empty());
     }
 }

@@ -107,6 +107,7 @@ fn march() -> Clinic {
             helpful: None,
             another: None,
             reminder_sent: texted,
+            missed_text_sent: false,
         });
     }
     // Logged contacts in March: person 0 has 2, person 1 has 1.

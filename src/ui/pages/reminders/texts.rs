@@ -5,7 +5,9 @@
 
 use super::{use_texting, Texting};
 use crate::domain::dates::long_date;
-use crate::domain::reminders::day_list::{day_list, next_clinic_day, How, Sender};
+use crate::domain::reminders::day_list::{
+    day_list, missed_list, next_clinic_day, How, Sender, ToSend,
+};
 use crate::domain::reminders::sms;
 use crate::ui::form::{Bound, TextInput};
 use crate::ui::layout::BackLink;
@@ -24,6 +26,26 @@ struct Row {
     phone: String,
     sent: bool,
     how: How,
+    /// A "sorry we missed you" text, rather than a reminder.
+    missed: bool,
+}
+
+impl Row {
+    fn of(t: ToSend<'_>, missed: bool) -> Row {
+        Row {
+            booking: t.booking.id,
+            time: t.booking.times.start.words(),
+            name: t.person.name.clone(),
+            phone: t.person.phone.clone(),
+            sent: if missed {
+                t.booking.missed_text_sent
+            } else {
+                t.booking.reminder_sent
+            },
+            how: t.how,
+            missed,
+        }
+    }
 }
 
 #[component]
@@ -34,10 +56,9 @@ pub fn Texts() -> impl IntoView {
     let base = use_base();
     let now = today();
     let day = Memo::new(move |_| clinic.value.with(|c| next_clinic_day(c, now)));
+    // The reminders for the next clinic day, then the "sorry we missed you"
+    // texts for the last week's missed appointments.
     let rows = Memo::new(move |_| {
-        let Some(on) = day.get() else {
-            return Vec::new();
-        };
         let practice = practice.get();
         let practice_phone = practice.phone.clone().unwrap_or_default();
         wording.value.with(|w| {
@@ -47,24 +68,23 @@ pub fn Texts() -> impl IntoView {
                     practice: &practice.practice_name,
                     practice_phone: &practice_phone,
                 };
-                day_list(c, w, on, now, &sender)
+                let reminders = day
+                    .get()
+                    .map(|on| day_list(c, w, on, now, &sender))
+                    .unwrap_or_default();
+                let missed = missed_list(c, w, now, &sender);
+                reminders
                     .into_iter()
-                    .map(|t| Row {
-                        booking: t.booking.id,
-                        time: t.booking.times.start.words(),
-                        name: t.person.name.clone(),
-                        phone: t.person.phone.clone(),
-                        sent: t.booking.reminder_sent,
-                        how: t.how,
-                    })
+                    .map(|t| Row::of(t, false))
+                    .chain(missed.into_iter().map(|t| Row::of(t, true)))
                     .collect::<Vec<_>>()
             })
         })
     });
-    let texts = move || {
+    let texts = move |missed: bool| {
         rows.get()
             .into_iter()
-            .filter(|r| !matches!(r.how, How::Call(_)))
+            .filter(|r| r.missed == missed && !matches!(r.how, How::Call(_)))
             .collect::<Vec<_>>()
     };
     let calls = move || {
@@ -74,6 +94,7 @@ pub fn Texts() -> impl IntoView {
                 How::Call(why) => Some(view! {
                     <li data-testid="call-instead">
                         <strong>{format!("{}: {}", r.time, r.name)}</strong>
+                        {r.missed.then(|| view! { <span class="app-block">"Missed their appointment: call to offer another time"</span> })}
                         {if r.phone.is_empty() {
                             view! { <span class="app-block">"No phone number on their record"</span> }.into_any()
                         } else {
@@ -90,6 +111,7 @@ pub fn Texts() -> impl IntoView {
             .collect_view()
     };
     let has_calls = move || rows.with(|r| r.iter().any(|r| matches!(r.how, How::Call(_))));
+    let nothing = move || day.get().is_none() && rows.with(Vec::is_empty);
     let sender = Bound {
         get: Signal::derive(move || wording.value.with(|w| w.sender.clone())),
         set: Callback::new(move |name: String| wording.update(|w| w.sender = name)),
@@ -104,17 +126,26 @@ pub fn Texts() -> impl IntoView {
             Some(on) => format!("Texts for {}", long_date(on)),
             None => "Texts for the next clinic day".to_string(),
         }}</h1>
-        {move || day.get().is_none().then(|| view! {
+        {move || nothing().then(|| view! {
             <p>"There are no appointments booked in the next 4 weeks, so there is nothing to send."</p>
         })}
         <TextInput id="sender" label="Your name, to end each text" width=Some("nhsuk-input--width-20")
             hint=Some("For example, Will. People reply more when they know who the text is from.") bind=sender />
         <ul class="nhsuk-list app-texts">
             // Keyed by what the text says too, so a changed text is drawn anew.
-            <For each=texts key=|r| (r.booking, format!("{:?}", r.how)) let(row)>
+            <For each=move || texts(false) key=|r| (r.booking, format!("{:?}", r.how)) let(row)>
                 <TextToSend row />
             </For>
         </ul>
+        <Show when=move || rows.with(|r| r.iter().any(|r| r.missed && !matches!(r.how, How::Call(_))))>
+            <h2>"Sorry we missed you"</h2>
+            <p>"For appointments missed in the last week: a text that offers another time, without blame."</p>
+            <ul class="nhsuk-list app-texts">
+                <For each=move || texts(true) key=|r| (r.booking, format!("{:?}", r.how)) let(row)>
+                    <TextToSend row />
+                </For>
+            </ul>
+        </Show>
         <Show when=has_calls>
             <h2>"Call instead"</h2>
             <p>"These people have no mobile number, or asked not to be sent texts."</p>
@@ -129,6 +160,7 @@ pub fn Texts() -> impl IntoView {
 fn TextToSend(row: Row) -> impl IntoView {
     let Texting { clinic, .. } = use_texting();
     let booking = row.booking;
+    let missed = row.missed;
     let heading = format!("{}: {}", row.time, row.name);
     let body = match row.how.clone() {
         How::Text { text, link } => {
@@ -140,20 +172,29 @@ fn TextToSend(row: Row) -> impl IntoView {
             };
             let sent = move || {
                 clinic.value.with(|c| {
-                    c.bookings
-                        .iter()
-                        .any(|b| b.id == booking && b.reminder_sent)
+                    c.bookings.iter().any(|b| {
+                        b.id == booking
+                            && if missed {
+                                b.missed_text_sent
+                            } else {
+                                b.reminder_sent
+                            }
+                    })
                 })
             };
             let tick = move |ev: leptos::ev::Event| {
                 let on = event_target_checked(&ev);
                 clinic.update(|c| {
                     if let Some(b) = c.booking_mut(booking) {
-                        b.reminder_sent = on;
+                        if missed {
+                            b.missed_text_sent = on;
+                        } else {
+                            b.reminder_sent = on;
+                        }
                     }
                 })
             };
-            let tick_id = format!("sent-{booking}");
+            let tick_id = format!("{}-{booking}", if missed { "missed-sent" } else { "sent" });
             view! {
                 <p class="app-sms" data-testid="sms-text">{text}</p>
                 <p class="nhsuk-hint" data-testid="sms-count">{counted}</p>

@@ -74,6 +74,13 @@ pub fn WordingPage() -> impl IntoView {
                             get: Signal::derive(move || form.with(|f| f.cost_line.clone())),
                             set: Callback::new(move |v| form.update(|f| f.cost_line = v)),
                         } />
+                    <h2>"Words to warn about"</h2>
+                    <TextArea id="avoid" label="Words a text should not have" rows=6
+                        hint=Some("Clinical details a volunteer should not text, one a line. Texts can be read by others on the person's phone.")
+                        bind=Bound {
+                            get: Signal::derive(move || form.with(|f| f.avoid.clone())),
+                            set: Callback::new(move |v| form.update(|f| f.avoid = v)),
+                        } />
                     <button class="nhsuk-button" type="submit">"Save the wording"</button>
                 </form>
             </div>
@@ -94,9 +101,8 @@ fn Message(purpose: Purpose, form: RwSignal<WordingForm>) -> impl IntoView {
     };
     let preview = move || {
         let practice = practice.get();
-        let text = typed.get();
         wording.value.with(|w| {
-            let w = w.with_template(purpose, &text);
+            let w = form.with(|f| f.as_typed(w));
             let details = sample_details(
                 purpose,
                 today(),
@@ -109,7 +115,9 @@ fn Message(purpose: Purpose, form: RwSignal<WordingForm>) -> impl IntoView {
     };
     let looked_at = move || {
         let text = typed.get();
-        let mut notes = wording.value.with(|w| w.warnings(purpose, &text));
+        let mut notes = wording
+            .value
+            .with(|w| form.with(|f| f.as_typed(w)).warnings(purpose, &text));
         if sms::clean(&text) != text {
             notes.push("Curly quotes, long dashes and similar characters will be replaced with plain ones, so the text costs less".to_string());
         }
