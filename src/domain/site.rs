@@ -41,6 +41,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/volunteers/add",
     "clinic/reminders",
     "clinic/reminders/wording",
+    "clinic/backup",
     "privacy",
 ];
 
@@ -56,6 +57,8 @@ pub enum Area {
     Clinic,
     /// The clinic's texts: the next clinic day's reminders and their wording.
     Reminders,
+    /// Backing up everything the app keeps on the device, and restoring it.
+    Backup,
 }
 
 /// Which area a page is in: the first entry whose path is the page's path or
@@ -63,18 +66,20 @@ pub enum Area {
 /// list, so the service worker follows the same rule.
 pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/reminders", "reminders"),
+    ("clinic/backup", "backup"),
     ("clinic", "clinic"),
     ("refer", "refer"),
     ("plan", "plan"),
 ];
 
 impl Area {
-    pub const ALL: [Area; 5] = [
+    pub const ALL: [Area; 6] = [
         Area::Home,
         Area::Refer,
         Area::Plan,
         Area::Clinic,
         Area::Reminders,
+        Area::Backup,
     ];
 
     /// The area a page path belongs to (see [`AREA_PATHS`]).
@@ -102,6 +107,7 @@ impl Area {
             Area::Plan => "plan",
             Area::Clinic => "clinic",
             Area::Reminders => "reminders",
+            Area::Backup => "backup",
         }
     }
 }
@@ -186,7 +192,11 @@ mod tests {
         assert_eq!(Area::of("clinic/remindersx"), Area::Clinic);
         assert_eq!(Area::of("clinics"), Area::Home);
         let names: Vec<_> = Area::ALL.iter().map(|a| a.name()).collect();
-        assert_eq!(names, ["home", "refer", "plan", "clinic", "reminders"]);
+        assert_eq!(
+            names,
+            ["home", "refer", "plan", "clinic", "reminders", "backup"]
+        );
+        assert_eq!(Area::of("clinic/backup"), Area::Backup);
         for (_, name) in AREA_PATHS {
             assert!(names.contains(name), "{name} is an area");
         }

@@ -79,6 +79,45 @@ impl Restorable {
     }
 }
 
+/// What a stored document holds, in words for the preview before a restore:
+/// "The clinic: 2 weekly sessions, 3 volunteers, 12 people, 40 appointments".
+pub fn describe(kind: &str, raw: &str) -> String {
+    let data = serde_json::from_str::<Value>(raw)
+        .ok()
+        .and_then(|v| v.get("data").cloned())
+        .unwrap_or(Value::Null);
+    let count = |path: &[&str]| {
+        let mut value = &data;
+        for key in path {
+            value = value.get(key).unwrap_or(&Value::Null);
+        }
+        value.as_array().map_or(0, Vec::len)
+    };
+    let some = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match kind {
+        "clinic" => format!(
+            "The clinic: {}, {}, {}, {}",
+            some(
+                count(&["sessions", "weekly"]),
+                "weekly session",
+                "weekly sessions"
+            ),
+            some(count(&["volunteers"]), "volunteer", "volunteers"),
+            some(count(&["people"]), "person", "people"),
+            some(count(&["bookings"]), "appointment", "appointments"),
+        ),
+        "clinic-inbox" => format!("Self-referrals scanned in: {}", count(&["referrals"])),
+        "referral" => "A self-referral in progress on this device".to_string(),
+        "plans" => "Plans kept on this device".to_string(),
+        "directory" => format!(
+            "The directory: {}",
+            some(count(&["services"]), "service", "services")
+        ),
+        "reminder-wording" => "The wording of the clinic's texts".to_string(),
+        other => format!("Saved information ({other})"),
+    }
+}
+
 /// The backup of every known document in `backend`, made at `made` (ISO time).
 pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<String, SaveError> {
     let mut documents = Vec::new();
@@ -278,5 +317,36 @@ mod tests {
             Some("what was here before")
         );
         assert_eq!(device.read("sp.clinic-inbox").unwrap(), None);
+    }
+
+    #[test]
+    fn a_backup_says_what_it_holds_before_it_is_restored() {
+        use crate::domain::clinic::Clinic;
+        let mut clinic = Clinic::default();
+        clinic.people.push(Default::default());
+        clinic.volunteers.push(Default::default());
+        clinic.volunteers.push(Default::default());
+        let backend = device_with_a_plan();
+        backend
+            .write(
+                &document_key("clinic"),
+                &encode(&clinic, 1, "2026-03-03T10:00:00Z"),
+            )
+            .unwrap();
+        let file = make(&backend, KNOWN, "2026-03-03T10:15:00Z").unwrap();
+        let backup = open(&file, KNOWN).unwrap();
+        let said: Vec<String> = backup
+            .documents
+            .iter()
+            .map(|(kind, raw)| describe(kind, raw))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "Self-referrals scanned in: 0",
+                "Plans kept on this device",
+                "The clinic: 0 weekly sessions, 2 volunteers, 1 person, 0 appointments",
+            ]
+        );
     }
 }

@@ -5,7 +5,7 @@
 use super::pages::clinic::ClinicFlow;
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
-use super::pages::{Home, NotFound, Plan, Privacy};
+use super::pages::{BackupPage, Home, NotFound, Plan, Privacy};
 use super::router::own_page;
 use leptos::prelude::*;
 
@@ -45,4 +45,15 @@ pub fn clinic(page: Memo<String>) -> AnyView {
 /// The clinic's texts: the next clinic day's reminders and their wording.
 pub fn reminders(page: Memo<String>) -> AnyView {
     view! { <RemindersFlow page /> }.into_any()
+}
+
+/// Backing up and restoring everything the app keeps on the device.
+pub fn backup(page: Memo<String>) -> AnyView {
+    (move || {
+        own_page(|| match page.get().as_str() {
+            "clinic/backup" => BackupPage().into_any(),
+            _ => NotFound().into_any(),
+        })
+    })
+    .into_any()
 }

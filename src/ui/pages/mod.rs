@@ -1,5 +1,6 @@
 //! One module per screen.
 
+mod backup;
 pub mod clinic;
 mod coming;
 mod home;
@@ -8,6 +9,7 @@ mod privacy;
 pub mod refer;
 pub mod reminders;
 
+pub use backup::BackupPage;
 pub use coming::Plan;
 pub use home::Home;
 pub use not_found::NotFound;

@@ -169,6 +169,7 @@ fn SectionLinks() -> impl IntoView {
         ("clinic/rota", "The volunteer rota"),
         ("clinic/volunteers", "Volunteers"),
         ("clinic/sessions", "Sessions and rooms"),
+        ("clinic/backup", "Back up or restore the clinic's data"),
     ];
     view! {
         <ul class="nhsuk-list app-section-links">

@@ -1,0 +1,178 @@
+//! Back up and restore: one file holding everything the app keeps on this
+//! device, downloaded when the person chooses; and a backup file checked from
+//! end to end, previewed, and written only when the person says so.
+
+use super::form_errors;
+use crate::domain::form::FieldError;
+use crate::store::backend::BrowserStorage;
+use crate::store::backup::{self, Restorable};
+use crate::store::documents::KNOWN;
+use crate::ui::banner::NotificationBanner;
+use crate::ui::form::ErrorSummary;
+use crate::ui::layout::BackLink;
+use crate::ui::saved::now_stamp;
+use crate::ui::{file_url, use_base};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const TITLE: &str = "Back up or restore the clinic's data";
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let errors = form_errors(|| TITLE.to_string());
+    let base = use_base();
+    let clinic_link = StoredValue::new(base.href("clinic"));
+    let made = RwSignal::new(None::<String>);
+    let chosen = RwSignal::new(None::<Restorable>);
+    let restored = RwSignal::new(false);
+    let write_problem = RwSignal::new(None::<&'static str>);
+    // Made when asked, so the file holds what is stored at that moment.
+    let download = move |_| {
+        let now = now_stamp();
+        match backup::make(&BrowserStorage, KNOWN, &now) {
+            Ok(file) => {
+                let link = document()
+                    .create_element("a")
+                    .ok()
+                    .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+                if let Some(link) = link {
+                    link.set_href(&file_url(&file, "application/json"));
+                    link.set_download(&backup::file_name(&now[..10.min(now.len())]));
+                    link.click();
+                }
+                made.set(Some(backup::file_name(&now[..10.min(now.len())])));
+            }
+            Err(error) => write_problem.set(Some(error.message())),
+        }
+    };
+    let choose = move |ev: leptos::ev::Event| {
+        restored.set(false);
+        chosen.set(None);
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        if file.size() > backup::LARGEST as f64 {
+            errors.set(vec![FieldError::new(
+                "backup-file",
+                backup::BackupProblem::TooLarge.message(),
+            )]);
+            return;
+        }
+        let text = wasm_bindgen_futures::JsFuture::from(file.text());
+        leptos::task::spawn_local(async move {
+            let text = text
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            match backup::open(&text, KNOWN) {
+                Ok(backup) => {
+                    errors.set(Vec::new());
+                    chosen.set(Some(backup));
+                }
+                Err(problem) => errors.set(vec![FieldError::new("backup-file", problem.message())]),
+            }
+        });
+    };
+    let restore = move |_| {
+        let Some(backup) = chosen.get_untracked() else {
+            return;
+        };
+        match backup::restore(&BrowserStorage, &backup) {
+            Ok(()) => {
+                write_problem.set(None);
+                chosen.set(None);
+                restored.set(true);
+            }
+            Err(error) => write_problem.set(Some(error.message())),
+        }
+    };
+    let error = move || errors.with(|e| e.first().map(|e| e.message.clone()));
+    let preview = move || {
+        chosen.get().map(|backup| {
+            let when = backup.made.get(..10).and_then(crate::domain::dates::parse_iso).map(crate::domain::dates::long_date).unwrap_or_default();
+            let holds = backup
+                .documents
+                .iter()
+                .map(|(kind, raw)| view! { <li>{backup::describe(kind, raw)}</li> })
+                .collect_view();
+            let now_on_device: Vec<String> = KNOWN
+                .iter()
+                .filter_map(|k| {
+                    let raw = crate::store::Backend::read(&BrowserStorage, &crate::store::document_key(k.kind)).ok()??;
+                    Some(backup::describe(k.kind, &raw))
+                })
+                .collect();
+            let now_on_device = if now_on_device.is_empty() {
+                view! { <p>"Nothing is kept on this device now."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"On this device now:"</p>
+                    <ul>{now_on_device.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                }
+                .into_any()
+            };
+            view! {
+                <div data-testid="backup-preview">
+                    <h3>{format!("This backup was made on {when}. It holds:")}</h3>
+                    <ul class="nhsuk-list nhsuk-list--bullet">{holds}</ul>
+                    <div class="nhsuk-warning-callout">
+                        <h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"It replaces what is on this device"</span></h3>
+                        {now_on_device}
+                        <p>"Download a backup of this device first if you may need it."</p>
+                    </div>
+                    <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=restore>"Restore this backup"</button>
+                </div>
+            }
+        })
+    };
+    let group = move || {
+        if error().is_some() {
+            "nhsuk-form-group nhsuk-form-group--error"
+        } else {
+            "nhsuk-form-group"
+        }
+    };
+    view! {
+        <BackLink href=base.href("clinic") text="Back to the clinic" />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <ErrorSummary />
+                <Show when=move || restored.get()>
+                    <NotificationBanner id="restored" title="Success" heading="The backup has been restored">
+                        <p>"Everything in it is on this device now. " <a href=clinic_link.get_value()>"Go to the clinic"</a></p>
+                    </NotificationBanner>
+                </Show>
+                {move || write_problem.get().map(|message| view! {
+                    <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="write-problem-title">
+                        <h2 class="nhsuk-error-summary__title" id="write-problem-title">"Nothing was changed"</h2>
+                        <div class="nhsuk-error-summary__body"><p>{message}</p></div>
+                    </div>
+                })}
+                <h1>{TITLE}</h1>
+                <p>"Everything this app keeps is on this device only. A backup is one file holding all of it: the clinic, self-referrals scanned in, plans and the wording of texts. Keep it somewhere safe, such as the practice's shared drive: it has people's details in it."</p>
+                <h2>"Download a backup"</h2>
+                <button type="button" class="nhsuk-button" on:click=download>"Download a backup"</button>
+                {move || made.get().map(|name| view! { <p role="status" data-testid="backup-made">{format!("Downloaded {name}.")}</p> })}
+                <h2>"Restore from a backup"</h2>
+                <p>"Use this to move the clinic to a new device, or to go back to a backup. You will see what the file holds before anything changes."</p>
+                <div class=group>
+                    <label class="nhsuk-label" for="backup-file">"Choose the backup file"</label>
+                    <div class="nhsuk-hint" id="backup-file-hint">"Its name starts with linkworker-backup"</div>
+                    {move || error().map(|message| view! {
+                        <span class="nhsuk-error-message" id="backup-file-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
+                    })}
+                    <input class="nhsuk-file-upload" id="backup-file" name="backup-file" type="file" accept=".json,application/json"
+                        aria-describedby=move || if error().is_some() { "backup-file-hint backup-file-error" } else { "backup-file-hint" }
+                        on:change=choose />
+                </div>
+                {preview}
+            </div>
+        </div>
+    }
+}

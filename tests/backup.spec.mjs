@@ -1,0 +1,70 @@
+// A volunteer backs up the clinic, the device is wiped, and the backup is
+// restored after a preview; files that are not a good backup are refused
+// with a clear message and change nothing.
+import { readFileSync } from "node:fs";
+import { test, expect, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
+import { serveApp } from "./support/served.mjs";
+import { h1, expectErrors, clinicHelpers } from "./support/clinic.mjs";
+
+let served;
+test.beforeAll(async () => {
+  served = await serveApp();
+});
+test.afterAll(async () => served.close());
+
+test("a backup is downloaded, the device wiped, bad files refused, and the backup restored after a preview", async ({ context, watch }) => {
+  test.setTimeout(120_000);
+  const clinic = clinicHelpers(served);
+  const page = await clinic.openClinic(context, watch);
+  await page.getByRole("link", { name: "Sessions and rooms" }).click();
+  await clinic.addWeekly(page, "Tuesday", "9am", "12:30pm", "Room 4");
+  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+
+  await page.goto(`${served.url}clinic/`);
+  await page.getByRole("link", { name: "Back up or restore the clinic's data" }).click();
+  await expect(h1(page)).toHaveText("Back up or restore the clinic's data");
+  await expectNoAxeViolations(page, "the backup page");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download a backup" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("linkworker-backup-2026-03-02.json");
+  const saved = readFileSync(await file.path(), "utf8");
+  expect(JSON.parse(saved).format).toBe("social-prescribing-backup");
+  expect(saved).toContain("Sam Patel");
+
+  // The device loses everything.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${served.url}clinic/people/`);
+  await expect(page.getByTestId("people")).not.toContainText("Sam Patel");
+
+  // Files that are not a good backup are refused, saying why.
+  await page.goto(`${served.url}clinic/backup/`);
+  const input = page.getByLabel("Choose the backup file");
+  const refused = [
+    ["notes.json", '{"hello": 1}', "The file is not a backup from this app. Choose a file whose name starts with linkworker-backup"],
+    ["linkworker-backup-cut.json", saved.slice(0, saved.length / 2), "The backup file is incomplete"],
+    ["linkworker-backup-changed.json", saved.replace("Sam Patel", "Sam Potel"), "The backup file has been changed or damaged since it was made"],
+  ];
+  for (const [name, text, message] of refused) {
+    await input.setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+    await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(message);
+    await expect(page.getByTestId("backup-preview")).toHaveCount(0);
+  }
+  await expectErrors(page, ["The backup file has been changed or damaged since it was made, so it cannot be used. Choose another backup"], "the backup page with a damaged file");
+  await screenshot(page, "backup-refused");
+
+  // The good file: what it holds is shown first, and nothing changes until asked.
+  await input.setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(saved) });
+  const preview = page.getByTestId("backup-preview");
+  await expect(preview).toContainText("This backup was made on Monday 2 March 2026. It holds:");
+  await expect(preview).toContainText("The clinic: 1 weekly session, 0 volunteers, 1 person, 0 appointments");
+  await expectNoAxeViolations(page, "the backup page with a preview");
+  await screenshot(page, "backup-preview");
+  expect(await page.evaluate(() => Object.keys(localStorage).some((key) => (localStorage.getItem(key) || "").includes("Sam Patel")))).toBe(false);
+  await page.getByRole("button", { name: "Restore this backup" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toContainText("The backup has been restored");
+  await page.getByRole("link", { name: "Go to the clinic" }).click();
+  await expect(h1(page)).toHaveText("Run a clinic");
+  await page.goto(`${served.url}clinic/people/`);
+  await expect(page.getByTestId("people")).toContainText("Sam Patel");
+});
