@@ -79,6 +79,21 @@ test("tomorrow's texts are finished, counted, sent from the phone's own messagin
   await expect(calls.filter({ hasText: "Alex Smith" }).getByRole("link", { name: "Call 07700 900 123" })).toHaveAttribute("href", "tel:07700900123");
   await expectNoAxeViolations(page, "tomorrow's texts");
   await screenshot(page, "reminders-texts");
+  // From a person's record: an introduction before the first call, and the booked confirmation.
+  await page.goto(`${served.url}clinic/people/`);
+  await page.getByRole("link", { name: "Sam Patel" }).click();
+  await page.getByRole("link", { name: "Texts about their next appointment" }).click();
+  await expect(h1(page)).toHaveText("Texts about their next appointment");
+  const intro = page.getByTestId("text-to-send").filter({ hasText: "Before the first call" });
+  await expect(intro.getByTestId("sms-text")).toHaveText("Hi Sam, this is Will from Example Surgery's link worker team. I will call you tomorrow around 9am.");
+  const booked = page.getByTestId("text-to-send").filter({ hasText: "The appointment is booked" });
+  await expect(booked.getByTestId("sms-text")).toContainText("your first appointment with Example Surgery's link worker team is booked for tomorrow at 9am");
+  expect(decodeURIComponent((await booked.getByTestId("send-text").getAttribute("href")).split("?body=")[1])).toBe(await booked.getByTestId("sms-text").textContent());
+  await expectNoAxeViolations(page, "a person's texts");
+  await page.goto(`${served.url}clinic/people/`);
+  await page.getByRole("link", { name: "Jo Bloggs" }).click();
+  await page.getByRole("link", { name: "Texts about their next appointment" }).click();
+  await expect(page.getByTestId("call-instead")).toHaveText("Call instead: no mobile number.");
 });
 
 test("the practice changes the wording: a preview, characters that would cost more, and a placeholder that does not exist", async ({ context, watch }) => {

@@ -41,6 +41,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/volunteers/add",
     "clinic/reminders",
     "clinic/reminders/wording",
+    "clinic/reminders/person",
     "clinic/backup",
     "privacy",
 ];

@@ -80,6 +80,28 @@ pub fn missed_list<'a>(
     list
 }
 
+/// The texts a link worker may send a person about their next appointment:
+/// an introduction before a first call, and the confirmation that it is
+/// booked. Empty when nothing is booked from `today` on.
+pub fn person_texts<'a>(
+    clinic: &'a Clinic,
+    wording: &Wording,
+    person: crate::domain::clinic::Id,
+    today: NaiveDate,
+    sender: &Sender<'_>,
+) -> Vec<(Purpose, ToSend<'a>)> {
+    let Some(next) = clinic.upcoming(person, today).first().map(|b| b.id) else {
+        return Vec::new();
+    };
+    [Purpose::Introduction, Purpose::Booked]
+        .into_iter()
+        .filter_map(|purpose| {
+            let text = texts_for(clinic, wording, purpose, today, sender, |b| b.id == next);
+            text.into_iter().next().map(|t| (purpose, t))
+        })
+        .collect()
+}
+
 /// The `purpose` text for each appointment that `wanted`, in time order.
 fn texts_for<'a>(
     clinic: &'a Clinic,

@@ -215,7 +215,9 @@ mod the_day_list {
     use crate::domain::clinic::slots::Kind;
     use crate::domain::clinic::time::{ClockTime, TimeRange};
     use crate::domain::clinic::Clinic;
-    use crate::domain::reminders::day_list::{day_list, missed_list, next_clinic_day, How, Sender};
+    use crate::domain::reminders::day_list::{
+        day_list, missed_list, next_clinic_day, person_texts, How, Sender,
+    };
 
     fn clinic() -> Clinic {
         let mut clinic = Clinic::default();
@@ -355,5 +357,27 @@ mod the_day_list {
             "Hi Samantha, sorry we missed you yesterday. We would still like to help. Reply to this text or call 0113 496 0123 and we will find a time that suits you. Will"
         );
         assert!(missed_list(&clinic, &Wording::default(), day(2026, 3, 11), &WILL).is_empty());
+    }
+
+    #[test]
+    fn a_person_can_be_sent_an_introduction_and_a_booked_text_for_their_next_appointment() {
+        let clinic = clinic();
+        let sam = clinic
+            .bookings
+            .iter()
+            .find(|b| b.times.start == ClockTime::at(10, 0))
+            .map(|b| b.person)
+            .unwrap();
+        let texts = person_texts(&clinic, &Wording::default(), sam, day(2026, 3, 2), &WILL);
+        let purposes: Vec<Purpose> = texts.iter().map(|(p, _)| *p).collect();
+        assert_eq!(purposes, [Purpose::Introduction, Purpose::Booked]);
+        let How::Text { text, .. } = &texts[0].1.how else {
+            panic!("an introduction text: {:?}", texts[0].1.how);
+        };
+        assert_eq!(
+            text,
+            "Hi Samantha, this is Will from Elm Surgery's link worker team. I will call you tomorrow around 10am."
+        );
+        assert!(person_texts(&clinic, &Wording::default(), sam, day(2026, 3, 4), &WILL).is_empty());
     }
 }

@@ -263,6 +263,7 @@ pub fn PersonRecord() -> impl IntoView {
                 <h2>"Appointments"</h2>
                 <ul class="nhsuk-list" data-testid="upcoming">{upcoming}</ul>
                 <a class="nhsuk-button" role="button" draggable="false" href=format!("{}?id={id}", href("clinic/person/book"))>"Book an appointment"</a>
+                <p><a href=format!("{}?id={id}", href("clinic/reminders/person"))>"Texts about their next appointment"</a></p>
                 <Show when=move || clinic.value.with(|c| c.bookings.iter().any(|b| b.person == id && (b.on().is_some_and(|d| d < today()) || b.outcome != Outcome::Booked)))>
                     <h3>"Earlier appointments"</h3>
                     <ul class="nhsuk-list" data-testid="past">{past}</ul>

@@ -2,6 +2,7 @@
 //! link worker's own phone, and the wording the practice has chosen. A part
 //! of its own (`site::Area::Reminders`), so the clinic's bundle stays small.
 
+mod person;
 mod texts;
 mod wording;
 
@@ -33,6 +34,7 @@ pub fn RemindersFlow(page: Memo<String>) -> impl IntoView {
         own_page(|| match page.get().as_str() {
             "clinic/reminders" => texts::Texts().into_any(),
             "clinic/reminders/wording" => wording::WordingPage().into_any(),
+            "clinic/reminders/person" => person::PersonTexts().into_any(),
             _ => NotFound().into_any(),
         })
     }

@@ -19,22 +19,26 @@ use leptos::prelude::*;
 
 /// One appointment on the list, as drawn.
 #[derive(Clone, PartialEq)]
-struct Row {
+pub(super) struct Row {
     booking: u64,
-    time: String,
+    /// What the heading says: the time and name, or what the text is for.
+    heading: String,
     name: String,
     phone: String,
     sent: bool,
     how: How,
     /// A "sorry we missed you" text, rather than a reminder.
     missed: bool,
+    /// Whether a "Text sent" tick is kept for it.
+    ticked: bool,
 }
 
 impl Row {
+    /// A reminder, or a "sorry we missed you" text, with its sent tick.
     fn of(t: ToSend<'_>, missed: bool) -> Row {
         Row {
             booking: t.booking.id,
-            time: t.booking.times.start.words(),
+            heading: format!("{}: {}", t.booking.times.start.words(), t.person.name),
             name: t.person.name.clone(),
             phone: t.person.phone.clone(),
             sent: if missed {
@@ -44,6 +48,20 @@ impl Row {
             },
             how: t.how,
             missed,
+            ticked: true,
+        }
+    }
+
+    pub(super) fn how(&self) -> &How {
+        &self.how
+    }
+
+    /// Any other text about an appointment, headed by what it is for.
+    pub(super) fn other(t: ToSend<'_>, heading: &str) -> Row {
+        Row {
+            heading: heading.to_string(),
+            ticked: false,
+            ..Row::of(t, false)
         }
     }
 }
@@ -93,7 +111,7 @@ pub fn Texts() -> impl IntoView {
             .filter_map(|r| match r.how {
                 How::Call(why) => Some(view! {
                     <li data-testid="call-instead">
-                        <strong>{format!("{}: {}", r.time, r.name)}</strong>
+                        <strong>{r.heading.clone()}</strong>
                         {r.missed.then(|| view! { <span class="app-block">"Missed their appointment: call to offer another time"</span> })}
                         {if r.phone.is_empty() {
                             view! { <span class="app-block">"No phone number on their record"</span> }.into_any()
@@ -157,11 +175,12 @@ pub fn Texts() -> impl IntoView {
 
 /// One finished text: what it says, how many texts it is, Copy, Send, and sent.
 #[component]
-fn TextToSend(row: Row) -> impl IntoView {
+pub(super) fn TextToSend(row: Row) -> impl IntoView {
     let Texting { clinic, .. } = use_texting();
     let booking = row.booking;
     let missed = row.missed;
-    let heading = format!("{}: {}", row.time, row.name);
+    let heading = row.heading.clone();
+    let ticked = row.ticked;
     let body = match row.how.clone() {
         How::Text { text, link } => {
             let counted = sms::count(&text).words();
@@ -207,6 +226,7 @@ fn TextToSend(row: Row) -> impl IntoView {
                     </button>
                 </div>
                 <p aria-live="polite" class="nhsuk-body-s">{move || copied.get()}</p>
+                {ticked.then(|| view! {
                 <div class="nhsuk-form-group">
                     <div class="nhsuk-checkboxes">
                         <div class="nhsuk-checkboxes__item">
@@ -217,6 +237,7 @@ fn TextToSend(row: Row) -> impl IntoView {
                         </div>
                     </div>
                 </div>
+                })}
             }
             .into_any()
         }
