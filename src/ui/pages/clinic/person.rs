@@ -405,9 +405,12 @@ pub fn Book() -> impl IntoView {
     });
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
         let ((session, on), start) = chosen.with(ChosenTime::check)?;
-        let minutes = clinic
-            .value
-            .with_untracked(|c| c.slots.length(kind.get_untracked(), None));
+        let minutes = clinic.value.with_untracked(|c| {
+            c.slots.length(
+                kind.get_untracked(),
+                c.person(id).and_then(|p| p.preferred_minutes),
+            )
+        });
         let end = start.plus(minutes).ok_or_else(|| {
             vec![FieldError::new(
                 "chosen-start",
