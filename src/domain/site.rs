@@ -3,7 +3,7 @@
 
 /// Every page a person can open or reload directly. The build writes a copy of
 /// `index.html` at `<path>/index.html` for each, so plain static servers answer
-/// 200 for them; `tools/postbuild.mjs` reads this list from this file.
+/// 200 for them; `tools/build.mjs` reads this list from this file.
 pub const PAGE_PATHS: &[&str] = &[
     "refer",
     "refer/name",
