@@ -212,6 +212,7 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await expect(page.getByTestId("follow-ups-due")).toContainText("Jo Bloggs: Called, left message");
   const caseload = page.getByTestId("caseload");
   await expect(caseload.locator(".nhsuk-summary-list__row", { hasText: "Active" })).toContainText("2");
+  await expect(caseload).toContainText("1 day on average (median), 1 day at most");
   await expectNoAxeViolations(page, "the clinic's front page with a follow-up due");
   await screenshot(page, "clinic-overview");
 });

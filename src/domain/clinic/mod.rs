@@ -386,6 +386,30 @@ impl Clinic {
         }
     }
 
+    /// The clinic day to show from `today`: today if a session runs today,
+    /// otherwise the next day one does.
+    pub fn clinic_day_from(&self, today: NaiveDate) -> Option<NaiveDate> {
+        if self.sessions.between(today, today).is_empty() {
+            self.next_session_day(today)
+        } else {
+            Some(today)
+        }
+    }
+
+    /// The kind of appointment a person books next: a first one until they
+    /// have attended one.
+    pub fn next_kind(&self, person: Id) -> Kind {
+        let attended = self
+            .bookings
+            .iter()
+            .any(|b| b.person == person && b.outcome == Outcome::Attended);
+        if attended {
+            Kind::FollowUp
+        } else {
+            Kind::First
+        }
+    }
+
     /// The first date after `date` with a session, within a year.
     pub fn next_session_day(&self, date: NaiveDate) -> Option<NaiveDate> {
         let from = date.succ_opt()?;

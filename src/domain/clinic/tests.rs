@@ -797,3 +797,33 @@ fn a_volunteer_who_leaves_is_taken_off_future_duties_and_a_stopped_session_no_lo
         "a past Thursday still ran"
     );
 }
+
+#[test]
+fn the_clinic_day_is_today_when_a_session_runs_otherwise_the_next_and_a_first_comes_before_follow_ups(
+) {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    assert_eq!(
+        clinic.clinic_day_from(day(2026, 3, 3)),
+        Some(day(2026, 3, 3))
+    );
+    assert_eq!(
+        clinic.clinic_day_from(day(2026, 3, 4)),
+        Some(day(2026, 3, 5))
+    );
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    assert_eq!(clinic.next_kind(sam), Kind::First);
+    let first = book_first(
+        &mut clinic,
+        sam,
+        (tuesday, day(2026, 3, 3)),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
+    assert_eq!(
+        clinic.next_kind(sam),
+        Kind::First,
+        "booked is not yet attended"
+    );
+    clinic.set_outcome(first, Outcome::Attended);
+    assert_eq!(clinic.next_kind(sam), Kind::FollowUp);
+}

@@ -155,4 +155,22 @@ mod tests {
             "Reminder the day before: The message has {tiem}, which is not a placeholder this app knows. Check its spelling"
         );
     }
+
+    #[test]
+    fn a_missed_appointment_is_previewed_as_yesterdays() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        let details = super::super::sample_details(
+            Purpose::MissedYou,
+            today,
+            "Will",
+            "Elm Surgery",
+            "0113 496 0123",
+        );
+        let text = super::super::message(&Wording::default(), Purpose::MissedYou, &details, today)
+            .unwrap();
+        assert!(
+            text.starts_with("Hi Sam, sorry we missed you yesterday."),
+            "{text}"
+        );
+    }
 }

@@ -233,7 +233,8 @@ pub struct Details {
 }
 
 /// The appointment a template is previewed with: Sam, at 2:30pm in Room 4
-/// on the day after `today`, by telephone for an introduction.
+/// on the day after `today` (the day before, for a missed one), by
+/// telephone for an introduction.
 pub fn sample_details(
     purpose: Purpose,
     today: NaiveDate,
@@ -243,7 +244,12 @@ pub fn sample_details(
 ) -> Details {
     Details {
         name: "Sam".to_string(),
-        date: today.succ_opt(),
+        // A missed appointment is in the past: yesterday's.
+        date: if purpose == Purpose::MissedYou {
+            today.pred_opt()
+        } else {
+            today.succ_opt()
+        },
         time: "2:30pm".to_string(),
         mode: Some(if purpose == Purpose::Introduction {
             Mode::Telephone

@@ -38,13 +38,10 @@ pub fn Day() -> impl IntoView {
             .and_then(|d| parse_iso(&d))
             .unwrap_or_else(|| {
                 let now = today();
-                clinic.value.with_untracked(|c| {
-                    if c.sessions.between(now, now).is_empty() {
-                        c.next_session_day(now).unwrap_or(now)
-                    } else {
-                        now
-                    }
-                })
+                clinic
+                    .value
+                    .with_untracked(|c| c.clinic_day_from(now))
+                    .unwrap_or(now)
             })
     });
     let day_link = move |d: chrono::NaiveDate| format!("{}?date={}", href("clinic/day"), iso(d));

@@ -15,6 +15,15 @@ use crate::ui::saved::Saved;
 use crate::ui::{new_id, today, use_base};
 use leptos::prelude::*;
 
+/// "1 day", "3 days".
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
 #[component]
 pub fn Overview() -> impl IntoView {
     page_title("Run a clinic");
@@ -26,15 +35,7 @@ pub fn Overview() -> impl IntoView {
             .with(|c| rota::uncovered(&c.rota_for(now, 4)).len())
     };
     let any_uncovered = move || uncovered() > 0;
-    let next_day = move || {
-        clinic.value.with(|c| {
-            if c.sessions.between(now, now).is_empty() {
-                c.next_session_day(now)
-            } else {
-                Some(now)
-            }
-        })
-    };
+    let next_day = move || clinic.value.with(|c| c.clinic_day_from(now));
     let follow_ups = move || {
         clinic.value.with(|c| {
             c.people
@@ -53,7 +54,11 @@ pub fn Overview() -> impl IntoView {
         clinic.value.with(|c| {
             let figures = c.caseload(now);
             let wait = match (figures.median_wait, figures.longest_wait) {
-                (Some(median), Some(longest)) => format!("{median:.0} days on average (median), {longest} days at most"),
+                (Some(median), Some(longest)) => format!(
+                    "{} on average (median), {} at most",
+                    days(median.round() as i64),
+                    days(longest)
+                ),
                 _ => "Not known yet: nobody has had a first appointment".to_string(),
             };
             let contacts = figures

@@ -300,20 +300,6 @@ pub fn PersonRecord() -> impl IntoView {
     .into_any()
 }
 
-/// The kind of appointment a person would book next: a first one until they
-/// have attended one.
-fn next_kind(clinic: &Clinic, person: Id) -> Kind {
-    let attended = clinic
-        .bookings
-        .iter()
-        .any(|b| b.person == person && b.outcome == Outcome::Attended);
-    if attended {
-        Kind::FollowUp
-    } else {
-        Kind::First
-    }
-}
-
 const KINDS: [(&str, &str); 2] = [("first", "First appointment"), ("follow-up", "Follow-up")];
 
 #[component]
@@ -326,7 +312,7 @@ pub fn Book() -> impl IntoView {
     let person: Person = clinic
         .value
         .with_untracked(|c| c.person(id).cloned().unwrap_or_default());
-    let kind = RwSignal::new(clinic.value.with_untracked(|c| next_kind(c, id)));
+    let kind = RwSignal::new(clinic.value.with_untracked(|c| c.next_kind(id)));
     let from = today();
     let book = move |session: (Id, NaiveDate), times: TimeRange| -> Result<(), Vec<FieldError>> {
         let mut changed = clinic.value.get_untracked();

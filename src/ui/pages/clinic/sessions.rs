@@ -5,6 +5,7 @@ use super::{href, use_clinic, ClinicForm, Saver, WEEKDAYS};
 use crate::domain::clinic::forms::{
     weekly_words, ClosedDateForm, ExtraSessionForm, SettingsForm, WeeklySessionForm,
 };
+use crate::domain::clinic::Clinic;
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::form::FieldError;
 use crate::ui::form::{bind, Bound, DateInput, Radios, TextInput};
@@ -108,12 +109,22 @@ pub fn Sessions() -> impl IntoView {
     }
 }
 
-/// The clashes the clinic found, as errors on the start time.
-fn clash_errors(field: &str, clashes: Vec<String>) -> Vec<FieldError> {
-    clashes
-        .into_iter()
-        .map(|message| FieldError::new(field, message))
-        .collect()
+/// Adds a session with `add` and goes back to the sessions, or shows the
+/// room clashes that refused it on `field` (the start time).
+fn add_session(
+    saver: Saver,
+    field: &str,
+    add: impl FnOnce(&mut Clinic) -> Result<(), Vec<String>>,
+) -> Result<(), Vec<FieldError>> {
+    let mut changed = saver.clinic.value.get_untracked();
+    add(&mut changed).map_err(|clashes| {
+        clashes
+            .into_iter()
+            .map(|message| FieldError::new(field, message))
+            .collect::<Vec<_>>()
+    })?;
+    saver.save_and_go(|c| *c = changed, "clinic/sessions");
+    Ok(())
 }
 
 /// A session's start, end and room: the fields every kind of session has.
@@ -135,16 +146,10 @@ fn TimesAndRoom(
 #[component]
 pub fn AddWeekly() -> impl IntoView {
     let form = RwSignal::new(WeeklySessionForm::default());
-    let clinic = use_clinic();
     let saver = Saver::new();
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
         let session = form.with(|f| f.check(new_id(), today()))?;
-        let mut changed = clinic.value.get_untracked();
-        changed
-            .add_weekly(session)
-            .map_err(|clashes| clash_errors("start", clashes))?;
-        saver.save_and_go(|c| *c = changed, "clinic/sessions");
-        Ok(())
+        add_session(saver, "start", |c| c.add_weekly(session))
     });
     view! {
         <ClinicForm title="Add a weekly session" back=href("clinic/sessions") button="Add this session" submit>
@@ -161,16 +166,10 @@ pub fn AddWeekly() -> impl IntoView {
 #[component]
 pub fn AddExtra() -> impl IntoView {
     let form = RwSignal::new(ExtraSessionForm::default());
-    let clinic = use_clinic();
     let saver = Saver::new();
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
         let session = form.with(|f| f.check(new_id(), today()))?;
-        let mut changed = clinic.value.get_untracked();
-        changed
-            .add_extra(session)
-            .map_err(|clashes| clash_errors("extra-start", clashes))?;
-        saver.save_and_go(|c| *c = changed, "clinic/sessions");
-        Ok(())
+        add_session(saver, "extra-start", |c| c.add_extra(session))
     });
     view! {
         <ClinicForm title="Add a one-off session" back=href("clinic/sessions") button="Add this session" submit>

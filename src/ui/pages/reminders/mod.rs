@@ -7,6 +7,8 @@ mod texts;
 mod wording;
 
 use crate::domain::clinic::Clinic;
+use crate::domain::config::PracticeConfig;
+use crate::domain::reminders::day_list::Sender;
 use crate::domain::reminders::Wording;
 use crate::ui::pages::NotFound;
 use crate::ui::router::own_page;
@@ -22,6 +24,29 @@ struct Texting {
 
 fn use_texting() -> Texting {
     use_context::<Texting>().expect("a texts page outside RemindersFlow")
+}
+
+impl Texting {
+    /// Runs `texts` with the clinic, the wording and who is sending (the
+    /// volunteer's name and the practice's details), tracking all of them.
+    fn with_sender<T>(
+        &self,
+        practice: Signal<PracticeConfig>,
+        texts: impl FnOnce(&Clinic, &Wording, &Sender<'_>) -> T,
+    ) -> T {
+        let practice = practice.get();
+        let practice_phone = practice.phone.clone().unwrap_or_default();
+        self.wording.value.with(|w| {
+            self.clinic.value.with(|c| {
+                let sender = Sender {
+                    name: &w.sender,
+                    practice: &practice.practice_name,
+                    practice_phone: &practice_phone,
+                };
+                texts(c, w, &sender)
+            })
+        })
+    }
 }
 
 #[component]

@@ -3,8 +3,8 @@
 //! send from the link worker's own phone.
 
 use super::texts::{Row, TextToSend};
-use super::{use_texting, Texting};
-use crate::domain::reminders::day_list::{person_texts, How, Sender};
+use super::use_texting;
+use crate::domain::reminders::day_list::{person_texts, How};
 use crate::domain::reminders::Purpose;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
@@ -16,7 +16,8 @@ use leptos::prelude::*;
 #[component]
 pub fn PersonTexts() -> impl IntoView {
     page_title("Texts about an appointment");
-    let Texting { clinic, wording } = use_texting();
+    let texting = use_texting();
+    let clinic = texting.clinic;
     let practice = use_practice();
     let base = use_base();
     let id: u64 = use_location()
@@ -28,26 +29,17 @@ pub fn PersonTexts() -> impl IntoView {
         .with_untracked(|c| c.person(id).map(|p| p.name.clone()));
     let record = format!("{}?id={id}", base.href("clinic/person"));
     let rows = Memo::new(move |_| {
-        let practice = practice.get();
-        let practice_phone = practice.phone.clone().unwrap_or_default();
-        wording.value.with(|w| {
-            clinic.value.with(|c| {
-                let sender = Sender {
-                    name: &w.sender,
-                    practice: &practice.practice_name,
-                    practice_phone: &practice_phone,
-                };
-                person_texts(c, w, id, today(), &sender)
-                    .into_iter()
-                    .map(|(purpose, t)| {
-                        let heading = match purpose {
-                            Purpose::Introduction => "Before the first call",
-                            _ => "The appointment is booked",
-                        };
-                        Row::other(t, heading)
-                    })
-                    .collect::<Vec<_>>()
-            })
+        texting.with_sender(practice, |c, w, sender| {
+            person_texts(c, w, id, today(), sender)
+                .into_iter()
+                .map(|(purpose, t)| {
+                    let heading = match purpose {
+                        Purpose::Introduction => "Before the first call",
+                        _ => "The appointment is booked",
+                    };
+                    Row::other(t, heading)
+                })
+                .collect::<Vec<_>>()
         })
     });
     let call_instead = move || {

@@ -5,9 +5,7 @@
 
 use super::{use_texting, Texting};
 use crate::domain::dates::long_date;
-use crate::domain::reminders::day_list::{
-    day_list, missed_list, next_clinic_day, How, Sender, ToSend,
-};
+use crate::domain::reminders::day_list::{day_list, missed_list, next_clinic_day, How, ToSend};
 use crate::domain::reminders::sms;
 use crate::ui::form::{Bound, TextInput};
 use crate::ui::layout::BackLink;
@@ -69,7 +67,8 @@ impl Row {
 #[component]
 pub fn Texts() -> impl IntoView {
     page_title("Texts for the next clinic day");
-    let Texting { clinic, wording } = use_texting();
+    let texting = use_texting();
+    let Texting { clinic, wording } = texting;
     let practice = use_practice();
     let base = use_base();
     let now = today();
@@ -77,26 +76,17 @@ pub fn Texts() -> impl IntoView {
     // The reminders for the next clinic day, then the "sorry we missed you"
     // texts for the last week's missed appointments.
     let rows = Memo::new(move |_| {
-        let practice = practice.get();
-        let practice_phone = practice.phone.clone().unwrap_or_default();
-        wording.value.with(|w| {
-            clinic.value.with(|c| {
-                let sender = Sender {
-                    name: &w.sender,
-                    practice: &practice.practice_name,
-                    practice_phone: &practice_phone,
-                };
-                let reminders = day
-                    .get()
-                    .map(|on| day_list(c, w, on, now, &sender))
-                    .unwrap_or_default();
-                let missed = missed_list(c, w, now, &sender);
-                reminders
-                    .into_iter()
-                    .map(|t| Row::of(t, false))
-                    .chain(missed.into_iter().map(|t| Row::of(t, true)))
-                    .collect::<Vec<_>>()
-            })
+        texting.with_sender(practice, |c, w, sender| {
+            let reminders = day
+                .get()
+                .map(|on| day_list(c, w, on, now, sender))
+                .unwrap_or_default();
+            let missed = missed_list(c, w, now, sender);
+            reminders
+                .into_iter()
+                .map(|t| Row::of(t, false))
+                .chain(missed.into_iter().map(|t| Row::of(t, true)))
+                .collect::<Vec<_>>()
         })
     });
     let texts = move |missed: bool| {

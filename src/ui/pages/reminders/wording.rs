@@ -140,7 +140,7 @@ fn Message(purpose: Purpose, form: RwSignal<WordingForm>) -> impl IntoView {
             Ok(text) => view! {
                 <div class="nhsuk-inset-text">
                     <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                    <p class="nhsuk-body-s">"How it reads for Sam at 2:30pm tomorrow:"</p>
+                    <p class="nhsuk-body-s">"How it reads for Sam:"</p>
                     <p class="app-sms" data-testid=format!("preview-{}", purpose.field())>{text.clone()}</p>
                     <p class="nhsuk-hint" data-testid=format!("count-{}", purpose.field())>{sms::count(&text).words()}</p>
                 </div>
