@@ -66,9 +66,10 @@ impl<T: Serialize + Clone> Versioned<T> {
         self.changed = now.to_string();
     }
 
-    /// Records a change.
+    /// Records a change; a deleted record that is changed is back.
     pub fn edit(&mut self, value: T, now: &str) {
         self.value = value;
+        self.deleted = false;
         self.push(now);
     }
 
@@ -120,19 +121,29 @@ pub struct Merged<T> {
     pub conflicts: Vec<Conflict<T>>,
 }
 
+/// A list of records by id; the first of two with the same id is the one seen.
+fn by_id<T>(list: &[Versioned<T>]) -> std::collections::BTreeMap<u64, &Versioned<T>> {
+    let mut map = std::collections::BTreeMap::new();
+    for record in list {
+        map.entry(record.id).or_insert(record);
+    }
+    map
+}
+
 /// Merges two lists of the same kind of record.
 pub fn merge<T: Serialize + Clone + PartialEq>(
     ours: &[Versioned<T>],
     theirs: &[Versioned<T>],
 ) -> Merged<T> {
-    let mut ids: Vec<u64> = ours.iter().chain(theirs).map(|r| r.id).collect();
+    let (ours, theirs) = (by_id(ours), by_id(theirs));
+    let mut ids: Vec<u64> = ours.keys().chain(theirs.keys()).copied().collect();
     ids.sort_unstable();
     ids.dedup();
     let mut records = Vec::with_capacity(ids.len());
     let mut conflicts = Vec::new();
     for id in ids {
-        let a = ours.iter().find(|r| r.id == id);
-        let b = theirs.iter().find(|r| r.id == id);
+        let a = ours.get(&id).copied();
+        let b = theirs.get(&id).copied();
         let merged = match (a, b) {
             (Some(a), None) | (None, Some(a)) => a.clone(),
             (Some(a), Some(b)) if a.head() == b.head() => later(a, b).0.clone(),

@@ -114,6 +114,7 @@ pub fn describe(kind: &str, raw: &str) -> String {
             some(count(&["services"]), "service", "services")
         ),
         "reminder-wording" => "The wording of the clinic's texts".to_string(),
+        "clinic-ledger" => "The history of the clinic's records, for merging".to_string(),
         other => format!("Saved information ({other})"),
     }
 }
@@ -191,26 +192,12 @@ pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem
 /// (if a write fails part-way, such as when storage is full) none, with what
 /// was there before put back.
 pub fn restore(backend: &impl Backend, backup: &Restorable) -> Result<(), SaveError> {
-    let before: Vec<(String, Option<String>)> = backup
+    let writes: Vec<(String, String)> = backup
         .documents
         .iter()
-        .map(|(kind, _)| {
-            let key = document_key(kind);
-            backend.read(&key).map(|value| (key, value))
-        })
-        .collect::<Result<_, _>>()?;
-    for (n, (kind, raw)) in backup.documents.iter().enumerate() {
-        if let Err(error) = backend.write(&document_key(kind), raw) {
-            for (key, value) in &before[..n] {
-                let _ = match value {
-                    Some(value) => backend.write(key, value),
-                    None => backend.remove(key),
-                };
-            }
-            return Err(error);
-        }
-    }
-    Ok(())
+        .map(|(kind, raw)| (document_key(kind), raw.clone()))
+        .collect();
+    super::write_all(backend, &writes)
 }
 
 #[cfg(test)]

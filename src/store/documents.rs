@@ -2,6 +2,7 @@
 //! A change to a stored shape raises its version here and adds its migration.
 
 use super::{Document, KnownKind};
+use crate::domain::clinic::merging::Ledger;
 use crate::domain::clinic::Clinic;
 use crate::domain::directory::Directory;
 use crate::domain::plan::PlanBook;
@@ -38,12 +39,18 @@ impl Document for Wording {
     const VERSION: u32 = 1;
 }
 
+impl Document for Ledger {
+    const KIND: &'static str = "clinic-ledger";
+    const VERSION: u32 = 1;
+}
+
 /// Every kind this version of the app reads: checked when the app opens.
 pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<ReferralDraft>(),
     KnownKind::of::<ClinicInbox>(),
     KnownKind::of::<PlanBook>(),
     KnownKind::of::<Clinic>(),
+    KnownKind::of::<Ledger>(),
     KnownKind::of::<Directory>(),
     KnownKind::of::<Wording>(),
 ];

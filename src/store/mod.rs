@@ -93,6 +93,47 @@ impl SaveProblem {
     }
 }
 
+/// A document waiting to be saved with others by [`Store::save_all`].
+pub struct Pending<'a> {
+    pub kind: &'static str,
+    pub base_revision: u64,
+    encode: Box<dyn Fn(u64, &str) -> String + 'a>,
+}
+
+impl<'a> Pending<'a> {
+    pub fn new<D: Document>(value: &'a D, base_revision: u64) -> Self {
+        Pending {
+            kind: D::KIND,
+            base_revision,
+            encode: Box::new(move |revision, now| encode(value, revision, now)),
+        }
+    }
+}
+
+/// Writes every `(key, text)`, or (if a write fails part-way, such as when
+/// storage is full) none, with what was there before put back.
+pub(crate) fn write_all(
+    backend: &impl Backend,
+    writes: &[(String, String)],
+) -> Result<(), SaveError> {
+    let before: Vec<Option<String>> = writes
+        .iter()
+        .map(|(key, _)| backend.read(key))
+        .collect::<Result<_, _>>()?;
+    for (n, (key, text)) in writes.iter().enumerate() {
+        if let Err(error) = backend.write(key, text) {
+            for ((key, _), value) in writes[..n].iter().zip(&before) {
+                let _ = match value {
+                    Some(value) => backend.write(key, value),
+                    None => backend.remove(key),
+                };
+            }
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+
 /// The app's storage, over a [`Backend`].
 pub struct Store<B: Backend> {
     backend: B,
@@ -128,14 +169,34 @@ impl<B: Backend> Store<B> {
     /// The revision stored now (0 when nothing is), to save over on purpose
     /// once the person has chosen their version over another tab's.
     pub fn current_revision<D: Document>(&self) -> Result<u64, SaveProblem> {
+        self.revision_of(D::KIND)
+    }
+
+    fn revision_of(&self, kind: &str) -> Result<u64, SaveProblem> {
         match self
             .backend
-            .read(&document_key(D::KIND))
+            .read(&document_key(kind))
             .map_err(SaveProblem::NotStored)?
         {
             None => Ok(0),
             Some(raw) => peek_revision(&raw).ok_or(SaveProblem::UnreadableInTheWay),
         }
+    }
+
+    /// Saves several documents as one change: all of them, or (when one
+    /// cannot be stored, or another tab changed one) none. Each is given with
+    /// the revision it was loaded at.
+    pub fn save_all(&self, documents: &[Pending], now: &str) -> Result<(), SaveProblem> {
+        for pending in documents {
+            if self.revision_of(pending.kind)? != pending.base_revision {
+                return Err(SaveProblem::ChangedElsewhere);
+            }
+        }
+        let writes: Vec<(String, String)> = documents
+            .iter()
+            .map(|p| (document_key(p.kind), (p.encode)(p.base_revision + 1, now)))
+            .collect();
+        write_all(&self.backend, &writes).map_err(SaveProblem::NotStored)
     }
 
     /// Saves a document over the revision it was loaded at (0 when it was

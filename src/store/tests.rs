@@ -248,3 +248,63 @@ fn deleting_a_document_really_removes_it() {
     assert_eq!(store.backend().keys(), Vec::<String>::new());
     assert_eq!(store.load::<Note>(NOW), Loaded::Empty);
 }
+
+/// A second kind, to save alongside a note.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Tally(u32);
+
+impl Document for Tally {
+    const KIND: &'static str = "test-tally";
+    const VERSION: u32 = 1;
+}
+
+#[test]
+fn two_documents_saved_together_are_both_stored_or_neither_is() {
+    let store = Store::new(MemoryBackend::default());
+    let first = store.save(&note("before"), 0, NOW).unwrap();
+
+    store
+        .save_all(
+            &[
+                Pending::new(&note("merged"), first),
+                Pending::new(&Tally(3), 0),
+            ],
+            NOW,
+        )
+        .unwrap();
+    assert!(
+        matches!(store.load::<Note>(NOW), Loaded::Ready { value, revision: 2, .. } if value == note("merged"))
+    );
+    assert!(matches!(
+        store.load::<Tally>(NOW),
+        Loaded::Ready {
+            value: Tally(3),
+            ..
+        }
+    ));
+
+    // Room for the note, not for the tally after it: the note is put back.
+    let backend = store.backend();
+    backend.set_quota(Some(backend.used() + 3));
+    let too_big = Tally(u32::MAX);
+    let failed = store.save_all(
+        &[Pending::new(&note("lost?"), 2), Pending::new(&too_big, 1)],
+        NOW,
+    );
+    assert!(matches!(failed, Err(SaveProblem::NotStored(_))));
+    assert!(
+        matches!(store.load::<Note>(NOW), Loaded::Ready { value, revision: 2, .. } if value == note("merged"))
+    );
+
+    // Another tab saved the tally meanwhile: nothing is written over it.
+    backend.set_quota(None);
+    store.save(&Tally(4), 1, NOW).unwrap();
+    let stale = store.save_all(
+        &[Pending::new(&note("stale"), 2), Pending::new(&Tally(5), 1)],
+        NOW,
+    );
+    assert_eq!(stale, Err(SaveProblem::ChangedElsewhere));
+    assert!(
+        matches!(store.load::<Note>(NOW), Loaded::Ready { value, .. } if value == note("merged"))
+    );
+}

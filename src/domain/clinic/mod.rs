@@ -5,6 +5,7 @@
 pub mod bookings;
 pub mod forms;
 pub mod ical;
+pub mod merging;
 pub mod people;
 pub mod rota;
 pub mod sessions;
