@@ -93,11 +93,14 @@ impl SaveProblem {
     }
 }
 
+/// Writes a document's stored text at a revision and time.
+type Encoder<'a> = Box<dyn Fn(u64, &str) -> String + 'a>;
+
 /// A document waiting to be saved with others by [`Store::save_all`].
 pub struct Pending<'a> {
     pub kind: &'static str,
     pub base_revision: u64,
-    encode: Box<dyn Fn(u64, &str) -> String + 'a>,
+    encode: Encoder<'a>,
 }
 
 impl<'a> Pending<'a> {

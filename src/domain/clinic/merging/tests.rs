@@ -19,15 +19,18 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 3).unwrap()
 }
 
+/// A device's clinic and its ledger.
+type Device = (Clinic, Ledger);
+
 /// Two devices holding the same clinic, as after one restored the other's backup.
-fn two_devices() -> ((Clinic, Ledger), (Clinic, Ledger)) {
+fn two_devices() -> (Device, Device) {
     let clinic = generate(7, SMALL).clinic;
     let mut ledger = Ledger::default();
     ledger.stamp(&clinic, &stamp(0));
     ((clinic.clone(), ledger.clone()), (clinic, ledger))
 }
 
-fn merged(ours: &(Clinic, Ledger), theirs: &(Clinic, Ledger), now: &str) -> ClinicMerge {
+fn merged(ours: &Device, theirs: &Device, now: &str) -> ClinicMerge {
     merge_clinics(&ours.0, &ours.1, &theirs.0, &theirs.1, now)
 }
 
@@ -144,7 +147,7 @@ fn two_volunteers_logging_calls_with_the_same_person_keep_both_lines() {
 }
 
 /// Random changes on each device from the same start, without meeting.
-fn diverge(seed: u64) -> ((Clinic, Ledger), (Clinic, Ledger), Vec<(Collection, Id)>) {
+fn diverge(seed: u64) -> (Device, Device, Vec<(Collection, Id)>) {
     let (mut a, mut b) = two_devices();
     let mut dice = Dice(seed);
     let mut edited: Vec<Vec<(Collection, Id)>> = vec![Vec::new(), Vec::new()];
