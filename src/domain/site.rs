@@ -43,6 +43,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/reminders/wording",
     "clinic/reminders/person",
     "clinic/backup",
+    "clinic/backup/merge",
     "privacy",
 ];
 

@@ -4,7 +4,9 @@
 //! the whole file before anything is written, and writes all of it or none.
 
 use super::envelope::check_envelope;
-use super::{document_key, Backend, KnownKind, SaveError, Unreadable};
+use super::{document_key, Backend, KnownKind, Loaded, SaveError, SaveProblem, Unreadable};
+use crate::domain::clinic::merging::Ledger;
+use crate::domain::clinic::Clinic;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -70,6 +72,12 @@ pub struct Restorable {
 }
 
 impl Restorable {
+    /// One kind of document in the backup, read as this app reads it.
+    pub fn read<D: super::Document>(&self) -> Option<Result<D, Unreadable>> {
+        self.document(D::KIND)
+            .map(|raw| super::envelope::decode::<D>(raw).map(|decoded| decoded.value))
+    }
+
     /// The stored text of one kind, to preview what it holds.
     pub fn document(&self, kind: &str) -> Option<&str> {
         self.documents
@@ -137,6 +145,38 @@ pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<S
         documents,
     };
     Ok(serde_json::to_string_pretty(&file).unwrap_or_default())
+}
+
+/// Brings the clinic's ledger up to date before the clinic leaves the device
+/// in a backup or takes in another device's records, so each record carries
+/// its history of versions (see `domain::clinic::merging`). Returns the
+/// clinic and the ledger, with the revisions to save them over.
+pub fn stamp_ledger<B: Backend>(
+    store: &super::Store<B>,
+    now: &str,
+) -> Result<((Clinic, u64), (Ledger, u64)), SaveProblem> {
+    let clinic = match store.load::<Clinic>(now) {
+        Loaded::Ready {
+            value, revision, ..
+        } => (value, revision),
+        Loaded::Empty | Loaded::KeptAside(_) => (Clinic::default(), 0),
+        Loaded::Stuck(_) => return Err(SaveProblem::UnreadableInTheWay),
+    };
+    let (mut ledger, revision) = match store.load::<Ledger>(now) {
+        Loaded::Ready {
+            value, revision, ..
+        } => (value, revision),
+        Loaded::Empty | Loaded::KeptAside(_) => (Ledger::default(), 0),
+        Loaded::Stuck(_) => return Err(SaveProblem::UnreadableInTheWay),
+    };
+    let before = ledger.clone();
+    ledger.stamp(&clinic.0, now);
+    let revision = if ledger == before || clinic.1 == 0 {
+        revision
+    } else {
+        store.save(&ledger, revision, now)?
+    };
+    Ok((clinic, (ledger, revision)))
 }
 
 /// Checks a backup file from end to end without writing anything.

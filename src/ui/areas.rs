@@ -5,7 +5,7 @@
 use super::pages::clinic::ClinicFlow;
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
-use super::pages::{BackupPage, Home, NotFound, Plan, Privacy};
+use super::pages::{BackupPage, Home, MergePage, NotFound, Plan, Privacy};
 use super::router::own_page;
 use leptos::prelude::*;
 
@@ -52,6 +52,7 @@ pub fn backup(page: Memo<String>) -> AnyView {
     (move || {
         own_page(|| match page.get().as_str() {
             "clinic/backup" => BackupPage().into_any(),
+            "clinic/backup/merge" => MergePage().into_any(),
             _ => NotFound().into_any(),
         })
     })

@@ -8,6 +8,7 @@
 //! merge itself are in [`crate::domain::merge`].
 
 use super::{Clinic, Id};
+use crate::domain::form::FieldError;
 use crate::domain::merge::{self, Conflict, Versioned};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -418,6 +419,30 @@ pub fn merge_clinics(
 }
 
 impl ClinicMerge {
+    /// The choice made for each conflict, or an error for each left unmade.
+    /// A conflict's choices are `conflict-<n>` (this device) and `conflict-<n>-other`.
+    pub fn check_choices(&self, chosen: &[Option<Side>]) -> Result<Vec<Side>, Vec<FieldError>> {
+        let mut sides = Vec::new();
+        let mut errors = Vec::new();
+        for (n, conflict) in self.conflicts.iter().enumerate() {
+            match chosen.get(n).copied().flatten() {
+                Some(side) => sides.push(side),
+                None => errors.push(FieldError::new(
+                    format!("conflict-{n}"),
+                    format!(
+                        "Select which version of {} to keep",
+                        lower_first(&conflict.label)
+                    ),
+                )),
+            }
+        }
+        if errors.is_empty() {
+            Ok(sides)
+        } else {
+            Err(errors)
+        }
+    }
+
     /// Whether the merge would change nothing on this device.
     pub fn changes_nothing(&self) -> bool {
         self.added.is_empty()
@@ -546,6 +571,14 @@ fn differences(collection: Collection, a: Option<&Value>, b: Option<&Value>) -> 
             other_device: value_words(fb.get(f)),
         })
         .collect()
+}
+
+/// "The rota on 3 March" as "the rota on 3 March"; a name stays as it is.
+fn lower_first(label: &str) -> String {
+    match label.split_once(' ') {
+        Some((first @ ("The" | "A"), rest)) => format!("{} {rest}", first.to_lowercase()),
+        _ => label.to_string(),
+    }
 }
 
 /// "preferred_name" as "Preferred name".

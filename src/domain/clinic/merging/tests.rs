@@ -105,6 +105,14 @@ fn a_record_changed_on_both_devices_is_listed_with_what_differs_and_settled_by_a
             other_device: "07700 900002".into(),
         }]
     );
+    assert_eq!(
+        merge.check_choices(&[None]).unwrap_err()[0].message,
+        format!("Select which version of {name}\u{2019}s record to keep")
+    );
+    assert_eq!(
+        merge.check_choices(&[Some(Side::OtherDevice)]).unwrap(),
+        [Side::OtherDevice]
+    );
     let (clinic, ledger) = merge.finish(&[Side::OtherDevice], &stamp(9));
     assert_eq!(clinic.person(id).unwrap().phone, "07700 900002");
     // Once chosen, neither device's copy brings the question back.

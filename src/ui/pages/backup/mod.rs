@@ -1,6 +1,11 @@
 //! Back up and restore: one file holding everything the app keeps on this
 //! device, downloaded when the person chooses; and a backup file checked from
-//! end to end, previewed, and written only when the person says so.
+//! end to end, previewed, and written only when the person says so. Another
+//! volunteer's backup can also be [`merge`]d in.
+
+mod merge;
+
+pub use merge::MergePage;
 
 use super::form_errors;
 use crate::domain::form::FieldError;
@@ -14,6 +19,63 @@ use crate::ui::saved::now_stamp;
 use crate::ui::{file_url, use_base};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// Reads the backup file chosen in a file input, checks it from end to end,
+/// and hands over what it holds or why it cannot be used.
+fn read_backup(
+    ev: leptos::ev::Event,
+    then: impl FnOnce(Result<Restorable, backup::BackupProblem>) + 'static,
+) {
+    let Some(file) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+    else {
+        return;
+    };
+    if file.size() > backup::LARGEST as f64 {
+        then(Err(backup::BackupProblem::TooLarge));
+        return;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text());
+    leptos::task::spawn_local(async move {
+        let text = text
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        then(backup::open(&text, KNOWN));
+    });
+}
+
+/// The GOV.UK file upload field for a backup file, with its error.
+#[component]
+fn BackupFileField(
+    label: &'static str,
+    error: Signal<Option<String>>,
+    on_choose: impl FnMut(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    let group = move || {
+        if error.get().is_some() {
+            "nhsuk-form-group nhsuk-form-group--error"
+        } else {
+            "nhsuk-form-group"
+        }
+    };
+    view! {
+        <div class=group>
+            <label class="nhsuk-label" for="backup-file">{label}</label>
+            <div class="nhsuk-hint" id="backup-file-hint">"Its name starts with linkworker-backup"</div>
+            {move || error.get().map(|message| view! {
+                <span class="nhsuk-error-message" id="backup-file-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
+            })}
+            <input class="nhsuk-file-upload" id="backup-file" name="backup-file" type="file" accept=".json,application/json"
+                aria-describedby=move || if error.get().is_some() { "backup-file-hint backup-file-error" } else { "backup-file-hint" }
+                on:change=on_choose />
+        </div>
+    }
+}
 
 const TITLE: &str = "Back up or restore the clinic's data";
 
@@ -29,6 +91,9 @@ pub fn BackupPage() -> impl IntoView {
     // Made when asked, so the file holds what is stored at that moment.
     let download = move |_| {
         let now = now_stamp();
+        // The backup carries each clinic record's history, for merging. If
+        // that cannot be saved, the backup still holds the last one saved.
+        let _ = backup::stamp_ledger(&crate::store::Store::new(BrowserStorage), &now);
         match backup::make(&BrowserStorage, KNOWN, &now) {
             Ok(file) => {
                 let link = document()
@@ -48,35 +113,12 @@ pub fn BackupPage() -> impl IntoView {
     let choose = move |ev: leptos::ev::Event| {
         restored.set(false);
         chosen.set(None);
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
-        if file.size() > backup::LARGEST as f64 {
-            errors.set(vec![FieldError::new(
-                "backup-file",
-                backup::BackupProblem::TooLarge.message(),
-            )]);
-            return;
-        }
-        let text = wasm_bindgen_futures::JsFuture::from(file.text());
-        leptos::task::spawn_local(async move {
-            let text = text
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
-            match backup::open(&text, KNOWN) {
-                Ok(backup) => {
-                    errors.set(Vec::new());
-                    chosen.set(Some(backup));
-                }
-                Err(problem) => errors.set(vec![FieldError::new("backup-file", problem.message())]),
+        read_backup(ev, move |opened| match opened {
+            Ok(backup) => {
+                errors.set(Vec::new());
+                chosen.set(Some(backup));
             }
+            Err(problem) => errors.set(vec![FieldError::new("backup-file", problem.message())]),
         });
     };
     let restore = move |_| {
@@ -92,17 +134,19 @@ pub fn BackupPage() -> impl IntoView {
             Err(error) => write_problem.set(Some(error.message())),
         }
     };
-    let error = move || errors.with(|e| e.first().map(|e| e.message.clone()));
+    let error = Signal::derive(move || errors.with(|e| e.first().map(|e| e.message.clone())));
     let preview = move || {
         chosen.get().map(|backup| {
             let when = backup.made.get(..10).and_then(crate::domain::dates::parse_iso).map(crate::domain::dates::long_date).unwrap_or_default();
             let holds = backup
                 .documents
                 .iter()
+                .filter(|(kind, _)| kind != "clinic-ledger")
                 .map(|(kind, raw)| view! { <li>{backup::describe(kind, raw)}</li> })
                 .collect_view();
             let now_on_device: Vec<String> = KNOWN
                 .iter()
+                .filter(|k| k.kind != "clinic-ledger")
                 .filter_map(|k| {
                     let raw = crate::store::Backend::read(&BrowserStorage, &crate::store::document_key(k.kind)).ok()??;
                     Some(backup::describe(k.kind, &raw))
@@ -131,13 +175,6 @@ pub fn BackupPage() -> impl IntoView {
             }
         })
     };
-    let group = move || {
-        if error().is_some() {
-            "nhsuk-form-group nhsuk-form-group--error"
-        } else {
-            "nhsuk-form-group"
-        }
-    };
     view! {
         <BackLink href=base.href("clinic") text="Back to the clinic" />
         <div class="nhsuk-grid-row">
@@ -161,17 +198,11 @@ pub fn BackupPage() -> impl IntoView {
                 {move || made.get().map(|name| view! { <p role="status" data-testid="backup-made">{format!("Downloaded {name}.")}</p> })}
                 <h2>"Restore from a backup"</h2>
                 <p>"Use this to move the clinic to a new device, or to go back to a backup. You will see what the file holds before anything changes."</p>
-                <div class=group>
-                    <label class="nhsuk-label" for="backup-file">"Choose the backup file"</label>
-                    <div class="nhsuk-hint" id="backup-file-hint">"Its name starts with linkworker-backup"</div>
-                    {move || error().map(|message| view! {
-                        <span class="nhsuk-error-message" id="backup-file-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
-                    })}
-                    <input class="nhsuk-file-upload" id="backup-file" name="backup-file" type="file" accept=".json,application/json"
-                        aria-describedby=move || if error().is_some() { "backup-file-hint backup-file-error" } else { "backup-file-hint" }
-                        on:change=choose />
-                </div>
+                <BackupFileField label="Choose the backup file" error on_choose=choose />
                 {preview}
+                <h2>"Add another volunteer’s records"</h2>
+                <p>"If two volunteers have kept the clinic on different devices, you can bring the other device’s records into this one without losing either."</p>
+                <p><a href=base.href("clinic/backup/merge")>"Add records from another device’s backup"</a></p>
             </div>
         </div>
     }
