@@ -147,22 +147,29 @@ pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<S
     Ok(serde_json::to_string_pretty(&file).unwrap_or_default())
 }
 
+/// The clinic and its ledger as stored, with the revisions to save them over.
+pub struct Stamped {
+    pub clinic: Clinic,
+    pub clinic_revision: u64,
+    pub ledger: Ledger,
+    pub ledger_revision: u64,
+}
+
 /// Brings the clinic's ledger up to date before the clinic leaves the device
 /// in a backup or takes in another device's records, so each record carries
-/// its history of versions (see `domain::clinic::merging`). Returns the
-/// clinic and the ledger, with the revisions to save them over.
+/// its history of versions (see `domain::clinic::merging`).
 pub fn stamp_ledger<B: Backend>(
     store: &super::Store<B>,
     now: &str,
-) -> Result<((Clinic, u64), (Ledger, u64)), SaveProblem> {
-    let clinic = match store.load::<Clinic>(now) {
+) -> Result<Stamped, SaveProblem> {
+    let (clinic, clinic_revision) = match store.load::<Clinic>(now) {
         Loaded::Ready {
             value, revision, ..
         } => (value, revision),
         Loaded::Empty | Loaded::KeptAside(_) => (Clinic::default(), 0),
         Loaded::Stuck(_) => return Err(SaveProblem::UnreadableInTheWay),
     };
-    let (mut ledger, revision) = match store.load::<Ledger>(now) {
+    let (mut ledger, ledger_revision) = match store.load::<Ledger>(now) {
         Loaded::Ready {
             value, revision, ..
         } => (value, revision),
@@ -170,13 +177,18 @@ pub fn stamp_ledger<B: Backend>(
         Loaded::Stuck(_) => return Err(SaveProblem::UnreadableInTheWay),
     };
     let before = ledger.clone();
-    ledger.stamp(&clinic.0, now);
-    let revision = if ledger == before || clinic.1 == 0 {
-        revision
+    ledger.stamp(&clinic, now);
+    let ledger_revision = if ledger == before || clinic_revision == 0 {
+        ledger_revision
     } else {
-        store.save(&ledger, revision, now)?
+        store.save(&ledger, ledger_revision, now)?
     };
-    Ok((clinic, (ledger, revision)))
+    Ok(Stamped {
+        clinic,
+        clinic_revision,
+        ledger,
+        ledger_revision,
+    })
 }
 
 /// Checks a backup file from end to end without writing anything.

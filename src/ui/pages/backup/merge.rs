@@ -44,12 +44,11 @@ fn prepare(backup: &Restorable) -> Result<Prepared, String> {
     };
     let now = now_stamp();
     let store = Store::new(BrowserStorage);
-    let ((ours, clinic_revision), (our_ledger, ledger_revision)) =
-        backup::stamp_ledger(&store, &now).map_err(|p| p.message().to_string())?;
+    let ours = backup::stamp_ledger(&store, &now).map_err(|p| p.message().to_string())?;
     Ok(Prepared {
-        merge: merge_clinics(&ours, &our_ledger, &theirs, &their_ledger, &now),
-        clinic_revision,
-        ledger_revision,
+        merge: merge_clinics(&ours.clinic, &ours.ledger, &theirs, &their_ledger, &now),
+        clinic_revision: ours.clinic_revision,
+        ledger_revision: ours.ledger_revision,
         made: backup.made.clone(),
     })
 }
