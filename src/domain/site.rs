@@ -61,6 +61,8 @@ pub enum Area {
     Reminders,
     /// Backing up everything the app keeps on the device, and restoring it.
     Backup,
+    /// Setting the clinic up: its sessions and rooms, volunteers and the rota.
+    Setup,
 }
 
 /// Which area a page is in: the first entry whose path is the page's path or
@@ -69,19 +71,23 @@ pub enum Area {
 pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/reminders", "reminders"),
     ("clinic/backup", "backup"),
+    ("clinic/sessions", "setup"),
+    ("clinic/volunteers", "setup"),
+    ("clinic/rota", "setup"),
     ("clinic", "clinic"),
     ("refer", "refer"),
     ("plan", "plan"),
 ];
 
 impl Area {
-    pub const ALL: [Area; 6] = [
+    pub const ALL: [Area; 7] = [
         Area::Home,
         Area::Refer,
         Area::Plan,
         Area::Clinic,
         Area::Reminders,
         Area::Backup,
+        Area::Setup,
     ];
 
     /// The area a page path belongs to (see [`AREA_PATHS`]).
@@ -110,6 +116,7 @@ impl Area {
             Area::Clinic => "clinic",
             Area::Reminders => "reminders",
             Area::Backup => "backup",
+            Area::Setup => "setup",
         }
     }
 }
@@ -190,13 +197,24 @@ mod tests {
         assert_eq!(Area::of("clinic/import"), Area::Clinic);
         assert_eq!(Area::of("no-such-page"), Area::Home);
         assert_eq!(Area::of("clinic/reminders"), Area::Reminders);
+        assert_eq!(Area::of("clinic/rota"), Area::Setup);
+        assert_eq!(Area::of("clinic/sessions/weekly"), Area::Setup);
+        assert_eq!(Area::of("clinic/person"), Area::Clinic);
         assert_eq!(Area::of("clinic/reminders/wording"), Area::Reminders);
         assert_eq!(Area::of("clinic/remindersx"), Area::Clinic);
         assert_eq!(Area::of("clinics"), Area::Home);
         let names: Vec<_> = Area::ALL.iter().map(|a| a.name()).collect();
         assert_eq!(
             names,
-            ["home", "refer", "plan", "clinic", "reminders", "backup"]
+            [
+                "home",
+                "refer",
+                "plan",
+                "clinic",
+                "reminders",
+                "backup",
+                "setup"
+            ]
         );
         assert_eq!(Area::of("clinic/backup"), Area::Backup);
         for (_, name) in AREA_PATHS {

@@ -2,7 +2,7 @@
 //! area's bundle (`src/bin/<area>.rs`) names only its own function, so the
 //! others' pages are left out of it.
 
-use super::pages::clinic::ClinicFlow;
+use super::pages::clinic::{ClinicFlow, SetupFlow};
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
 use super::pages::{BackupPage, Home, MergePage, NotFound, Plan, Privacy};
@@ -40,6 +40,11 @@ pub fn plan(page: Memo<String>) -> AnyView {
 /// The volunteers' clinic: the clinic is opened once for all its pages.
 pub fn clinic(page: Memo<String>) -> AnyView {
     view! { <ClinicFlow page /> }.into_any()
+}
+
+/// Setting the clinic up: sessions and rooms, volunteers and the rota.
+pub fn setup(page: Memo<String>) -> AnyView {
+    view! { <SetupFlow page /> }.into_any()
 }
 
 /// The clinic's texts: the next clinic day's reminders and their wording.

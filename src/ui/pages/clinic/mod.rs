@@ -48,6 +48,25 @@ pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
         own_page(|| match page.get().as_str() {
             "clinic" => overview::Overview().into_any(),
             "clinic/import" => import::ClinicImport().into_any(),
+            "clinic/people" => people::People().into_any(),
+            "clinic/people/add" => people::AddPerson().into_any(),
+            "clinic/person" => person::PersonRecord().into_any(),
+            "clinic/person/book" => person::Book().into_any(),
+            "clinic/person/log" => person::AddLog().into_any(),
+            "clinic/person/concern" => person::ConcernPage().into_any(),
+            "clinic/day" => day::Day().into_any(),
+            _ => NotFound().into_any(),
+        })
+    }
+}
+
+/// The clinic's set-up pages, a bundle of their own so the everyday pages
+/// stay small: sessions and rooms, volunteers and the rota.
+#[component]
+pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
+    provide_context(Saved::<Clinic>::open());
+    move || {
+        own_page(|| match page.get().as_str() {
             "clinic/sessions" => sessions::Sessions().into_any(),
             "clinic/sessions/weekly" => sessions::AddWeekly().into_any(),
             "clinic/sessions/one-off" => sessions::AddExtra().into_any(),
@@ -56,13 +75,6 @@ pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
             "clinic/volunteers" => volunteers::Volunteers().into_any(),
             "clinic/volunteers/add" => volunteers::AddVolunteer().into_any(),
             "clinic/rota" => rota::Rota().into_any(),
-            "clinic/people" => people::People().into_any(),
-            "clinic/people/add" => people::AddPerson().into_any(),
-            "clinic/person" => person::PersonRecord().into_any(),
-            "clinic/person/book" => person::Book().into_any(),
-            "clinic/person/log" => person::AddLog().into_any(),
-            "clinic/person/concern" => person::ConcernPage().into_any(),
-            "clinic/day" => day::Day().into_any(),
             _ => NotFound().into_any(),
         })
     }

@@ -1,0 +1,7 @@
+//! The clinic set-up area's bundle: mounts the app with that area's pages only.
+
+use social_prescribing::{domain::site::Area, ui};
+
+fn main() {
+    ui::mount(Area::Setup, ui::areas::setup);
+}
