@@ -20,9 +20,13 @@ test("a backup is downloaded, the device wiped, bad files refused, and the backu
   await clinic.addWeekly(page, "Tuesday", "9am", "12:30pm", "Room 4");
   await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
 
+  // A clinic that was never backed up says so, gently, on its front page.
   await page.goto(`${served.url}clinic/`);
+  await expect(page.getByTestId("backup-reminder")).toHaveText(/The clinic’s records on this device have never been backed up\.\s+Back up the clinic’s records/);
+  await expect(page.getByRole("button", { name: "Today's clinic" }).or(page.getByRole("button", { name: /Next clinic/ }))).toBeVisible();
   await page.getByRole("link", { name: "Back up or restore the clinic's data" }).click();
   await expect(h1(page)).toHaveText("Back up or restore the clinic's data");
+  await expect(page.getByTestId("last-backup")).toHaveText("No backup has been made from this device yet.");
   await expectNoAxeViolations(page, "the backup page");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download a backup" }).click();
@@ -31,6 +35,26 @@ test("a backup is downloaded, the device wiped, bad files refused, and the backu
   const saved = readFileSync(await file.path(), "utf8");
   expect(JSON.parse(saved).format).toBe("social-prescribing-backup");
   expect(saved).toContain("Sam Patel");
+  await expect(page.getByTestId("last-backup")).toHaveText("The last backup from this device was on Monday 2 March 2026.");
+
+  // How often to be reminded: checked, then saved.
+  const every = page.getByLabel("Remind me to back up when the last backup is older than this many days");
+  await every.fill("0");
+  await page.getByRole("button", { name: "Save the reminder setting" }).click();
+  await expectErrors(page, ["The number of days must be between 1 and 90"], "the reminder setting with 0 days");
+  await every.fill("10");
+  await page.getByRole("button", { name: "Save the reminder setting" }).click();
+  await expect(page.getByTestId("reminder-saved")).toHaveText("Saved. The reminder shows after 10 days.");
+  await page.goto(`${served.url}clinic/`);
+  await expect(h1(page)).toHaveText("Run a clinic");
+  await expect(page.getByTestId("backup-reminder")).toHaveCount(0);
+  // Eleven days on, the front page reminds, without getting in the way.
+  await page.clock.setFixedTime(new Date("2026-03-13T09:00:00Z"));
+  await page.reload();
+  await expect(page.getByTestId("backup-reminder")).toContainText("The clinic’s records on this device were last backed up 11 days ago, on Monday 2 March 2026.");
+  await expectNoAxeViolations(page, "the clinic's front page with a backup reminder");
+  await screenshot(page, "clinic-backup-reminder");
+  await page.clock.setFixedTime(new Date("2026-03-02T09:00:00Z"));
 
   // The device loses everything.
   await page.evaluate(() => localStorage.clear());

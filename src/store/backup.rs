@@ -89,7 +89,12 @@ impl Restorable {
 
 /// What a stored document holds, in words for the preview before a restore:
 /// "The clinic: 2 weekly sessions, 3 volunteers, 12 people, 40 appointments".
-pub fn describe(kind: &str, raw: &str) -> String {
+/// The app's own bookkeeping (when the last backup was, each record's
+/// history for merging) goes unsaid.
+pub fn describe(kind: &str, raw: &str) -> Option<String> {
+    if matches!(kind, "backup-habit" | "clinic-ledger") {
+        return None;
+    }
     let data = serde_json::from_str::<Value>(raw)
         .ok()
         .and_then(|v| v.get("data").cloned())
@@ -102,7 +107,7 @@ pub fn describe(kind: &str, raw: &str) -> String {
         value.as_array().map_or(0, Vec::len)
     };
     let some = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match kind {
+    Some(match kind {
         "clinic" => format!(
             "The clinic: {}, {}, {}, {}",
             some(
@@ -122,9 +127,8 @@ pub fn describe(kind: &str, raw: &str) -> String {
             some(count(&["services"]), "service", "services")
         ),
         "reminder-wording" => "The wording of the clinic's texts".to_string(),
-        "clinic-ledger" => "The history of the clinic's records, for merging".to_string(),
         other => format!("Saved information ({other})"),
-    }
+    })
 }
 
 /// The backup of every known document in `backend`, made at `made` (ISO time).
@@ -377,7 +381,7 @@ mod tests {
         let said: Vec<String> = backup
             .documents
             .iter()
-            .map(|(kind, raw)| describe(kind, raw))
+            .filter_map(|(kind, raw)| describe(kind, raw))
             .collect();
         assert_eq!(
             said,

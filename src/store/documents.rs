@@ -2,6 +2,7 @@
 //! A change to a stored shape raises its version here and adds its migration.
 
 use super::{Document, KnownKind};
+use crate::domain::backup_habit::BackupHabit;
 use crate::domain::clinic::merging::Ledger;
 use crate::domain::clinic::Clinic;
 use crate::domain::directory::Directory;
@@ -44,6 +45,11 @@ impl Document for Ledger {
     const VERSION: u32 = 1;
 }
 
+impl Document for BackupHabit {
+    const KIND: &'static str = "backup-habit";
+    const VERSION: u32 = 1;
+}
+
 /// Every kind this version of the app reads: checked when the app opens.
 pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<ReferralDraft>(),
@@ -51,6 +57,7 @@ pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<PlanBook>(),
     KnownKind::of::<Clinic>(),
     KnownKind::of::<Ledger>(),
+    KnownKind::of::<BackupHabit>(),
     KnownKind::of::<Directory>(),
     KnownKind::of::<Wording>(),
 ];

@@ -524,7 +524,13 @@ pub fn clearing_note(typed: &str) -> Result<String, Vec<FieldError>> {
 }
 
 /// A whole number as typed, between `low` and `high`, or the error for `field`.
-fn number(field: &str, typed: &str, what: &str, low: u32, high: u32) -> Result<u32, FieldError> {
+pub(crate) fn number(
+    field: &str,
+    typed: &str,
+    what: &str,
+    low: u32,
+    high: u32,
+) -> Result<u32, FieldError> {
     let text = typed.trim();
     if text.is_empty() {
         return Err(FieldError::new(field, format!("Enter {what}")));

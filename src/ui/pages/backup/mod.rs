@@ -8,15 +8,17 @@ mod merge;
 pub use merge::MergePage;
 
 use super::form_errors;
+use crate::domain::backup_habit::{check_remind_after, BackupHabit};
 use crate::domain::form::FieldError;
 use crate::store::backend::BrowserStorage;
 use crate::store::backup::{self, Restorable};
 use crate::store::documents::KNOWN;
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::ErrorSummary;
+use crate::ui::form::{bind, TextInput};
 use crate::ui::layout::BackLink;
-use crate::ui::saved::now_stamp;
-use crate::ui::{file_url, use_base};
+use crate::ui::saved::{now_stamp, SaveProblemNotice, Saved};
+use crate::ui::{file_url, today, use_base};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -89,8 +91,25 @@ pub fn BackupPage() -> impl IntoView {
     let restored = RwSignal::new(false);
     let write_problem = RwSignal::new(None::<&'static str>);
     // Made when asked, so the file holds what is stored at that moment.
+    let habit = Saved::<BackupHabit>::open();
+    let remind_after = RwSignal::new(habit.value.get_untracked().remind_after_days.to_string());
+    let reminder_saved = RwSignal::new(false);
+    let save_reminder = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        reminder_saved.set(false);
+        match check_remind_after(&remind_after.get_untracked()) {
+            Ok(days) => {
+                errors.set(Vec::new());
+                habit.update(|h| h.remind_after_days = days);
+                reminder_saved.set(habit.problem.get_untracked().is_none());
+            }
+            Err(error) => errors.set(vec![error]),
+        }
+    };
     let download = move |_| {
         let now = now_stamp();
+        // Said before the file is made, so a restored copy knows it too.
+        habit.update(|h| h.backed_up(today()));
         // The backup carries each clinic record's history, for merging. If
         // that cannot be saved, the backup still holds the last one saved.
         let _ = backup::stamp_ledger(&crate::store::Store::new(BrowserStorage), &now);
@@ -134,22 +153,22 @@ pub fn BackupPage() -> impl IntoView {
             Err(error) => write_problem.set(Some(error.message())),
         }
     };
-    let error = Signal::derive(move || errors.with(|e| e.first().map(|e| e.message.clone())));
+    let error =
+        Signal::derive(move || errors.with(|e| crate::domain::form::error_for(e, "backup-file")));
     let preview = move || {
         chosen.get().map(|backup| {
             let when = backup.made.get(..10).and_then(crate::domain::dates::parse_iso).map(crate::domain::dates::long_date).unwrap_or_default();
             let holds = backup
                 .documents
                 .iter()
-                .filter(|(kind, _)| kind != "clinic-ledger")
-                .map(|(kind, raw)| view! { <li>{backup::describe(kind, raw)}</li> })
+                .filter_map(|(kind, raw)| backup::describe(kind, raw))
+                .map(|said| view! { <li>{said}</li> })
                 .collect_view();
             let now_on_device: Vec<String> = KNOWN
                 .iter()
-                .filter(|k| k.kind != "clinic-ledger")
                 .filter_map(|k| {
                     let raw = crate::store::Backend::read(&BrowserStorage, &crate::store::document_key(k.kind)).ok()??;
-                    Some(backup::describe(k.kind, &raw))
+                    backup::describe(k.kind, &raw)
                 })
                 .collect();
             let now_on_device = if now_on_device.is_empty() {
@@ -193,9 +212,20 @@ pub fn BackupPage() -> impl IntoView {
                 })}
                 <h1>{TITLE}</h1>
                 <p>"Everything this app keeps is on this device only. A backup is one file holding all of it: the clinic, self-referrals scanned in, plans and the wording of texts. Keep it somewhere safe, such as the practice's shared drive: it has people's details in it."</p>
+                <SaveProblemNotice saved=habit />
                 <h2>"Download a backup"</h2>
+                <p data-testid="last-backup">{move || habit.value.with(BackupHabit::last_words)}</p>
                 <button type="button" class="nhsuk-button" on:click=download>"Download a backup"</button>
                 {move || made.get().map(|name| view! { <p role="status" data-testid="backup-made">{format!("Downloaded {name}.")}</p> })}
+                <form novalidate on:submit=save_reminder>
+                    <TextInput id="remind-after" label="Remind me to back up when the last backup is older than this many days"
+                        hint=Some("The clinic’s front page shows a reminder. For example, 7") bind=bind(remind_after, |v| v.clone(), |v, new| *v = new)
+                        width=Some("nhsuk-input--width-3") />
+                    <button type="submit" class="nhsuk-button nhsuk-button--secondary">"Save the reminder setting"</button>
+                    {move || reminder_saved.get().then(|| view! {
+                        <p role="status" data-testid="reminder-saved">{format!("Saved. The reminder shows after {} days.", habit.value.with(|h| h.remind_after_days))}</p>
+                    })}
+                </form>
                 <h2>"Restore from a backup"</h2>
                 <p>"Use this to move the clinic to a new device, or to go back to a backup. You will see what the file holds before anything changes."</p>
                 <BackupFileField label="Choose the backup file" error on_choose=choose />

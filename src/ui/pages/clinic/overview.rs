@@ -4,6 +4,7 @@
 
 use super::person::record_href;
 use super::{href, use_clinic, SectionLinks};
+use crate::domain::backup_habit::BackupHabit;
 use crate::domain::clinic::people::ACCEPTED_CODE;
 use crate::domain::clinic::rota;
 use crate::domain::dates::{iso, long_date};
@@ -111,11 +112,31 @@ pub fn Overview() -> impl IntoView {
             <h2>"Follow-ups due"</h2>
             <ul class="nhsuk-list" data-testid="follow-ups-due">{follow_ups}</ul>
         </Show>
+        <BackupReminder />
         <ReferralsWaiting />
         <h2>"The caseload"</h2>
         {caseload}
         <h2>"The clinic"</h2>
         <SectionLinks />
+    }
+}
+
+/// A gentle reminder when the last backup is older than the practice wants.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let habit = Saved::<BackupHabit>::open();
+    let clinic = use_clinic();
+    let now = today();
+    move || {
+        let has_records = clinic
+            .value
+            .with(|c| !c.people.is_empty() || !c.sessions.weekly.is_empty());
+        habit.value.with(|h| h.reminder(now, has_records)).map(|words| view! {
+            <div class="nhsuk-inset-text" data-testid="backup-reminder">
+                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                <p>{words} " " <a href=href("clinic/backup")>"Back up the clinic’s records"</a></p>
+            </div>
+        })
     }
 }
 
