@@ -7,6 +7,7 @@ pub mod dates;
 pub mod directory;
 pub mod form;
 pub mod fragment;
+pub mod lock;
 pub mod merge;
 pub mod plan;
 pub mod referral;

@@ -44,6 +44,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/reminders/person",
     "clinic/backup",
     "clinic/backup/merge",
+    "clinic/lock",
     "privacy",
 ];
 
@@ -71,6 +72,7 @@ pub enum Area {
 pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/reminders", "reminders"),
     ("clinic/backup", "backup"),
+    ("clinic/lock", "backup"),
     ("clinic/sessions", "setup"),
     ("clinic/volunteers", "setup"),
     ("clinic/rota", "setup"),

@@ -15,6 +15,8 @@ pub enum SaveError {
     Full,
     /// Storage is switched off or blocked (private browsing, settings).
     Unavailable,
+    /// The records are locked with a passphrase and have not been unlocked.
+    Locked,
 }
 
 impl SaveError {
@@ -25,6 +27,10 @@ impl SaveError {
                 "Your changes could not be saved because this device's storage for this app is full. \
                  What you typed is still on this page. Free some space, for example by deleting \
                  old records you no longer need, then try again."
+            }
+            SaveError::Locked => {
+                "Your changes could not be saved because the clinic's records are locked. What you \
+                 typed is still on this page. Unlock the records in another tab, then try again."
             }
             SaveError::Unavailable => {
                 "Your changes could not be saved because this browser is not letting the app store \
@@ -39,6 +45,14 @@ impl SaveError {
 pub trait Backend {
     fn read(&self, key: &str) -> Result<Option<String>, SaveError>;
     fn write(&self, key: &str, value: &str) -> Result<(), SaveError>;
+    /// What is stored, exactly: sealed where the lock seals it (for backups).
+    fn read_as_stored(&self, key: &str) -> Result<Option<String>, SaveError> {
+        self.read(key)
+    }
+    /// Stores text exactly as given, sealed or not (when restoring a backup).
+    fn write_as_stored(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        self.write(key, value)
+    }
     fn remove(&self, key: &str) -> Result<(), SaveError>;
     /// Every key stored, in no particular order.
     fn keys(&self) -> Vec<String>;
@@ -121,6 +135,31 @@ impl Backend for MemoryBackend {
 }
 
 /// The browser's `localStorage` for this site.
+/// How the lock reads and writes the documents it seals. Only the areas that
+/// show the clinic's records install it (`vault::install`), so the patients'
+/// pages carry none of its code.
+#[derive(Clone, Copy)]
+pub struct Sealing {
+    /// What a page reads for a stored text: the plain text, when it is sealed.
+    pub read: fn(&str, Option<String>) -> Result<Option<String>, SaveError>,
+    /// Stores a document's text sealed; `None` when it is not the lock's to store.
+    pub write: fn(&str, &str) -> Option<Result<(), SaveError>>,
+    /// Forgets a removed document.
+    pub forget: fn(&str),
+}
+
+thread_local! {
+    static SEALING: std::cell::Cell<Option<Sealing>> = const { std::cell::Cell::new(None) };
+}
+
+pub fn install_sealing(sealing: Sealing) {
+    SEALING.with(|slot| slot.set(Some(sealing)));
+}
+
+fn sealing() -> Option<Sealing> {
+    SEALING.with(std::cell::Cell::get)
+}
+
 pub struct BrowserStorage;
 
 impl BrowserStorage {
@@ -133,12 +172,27 @@ impl BrowserStorage {
 
 impl Backend for BrowserStorage {
     fn read(&self, key: &str) -> Result<Option<String>, SaveError> {
+        let stored = self.read_as_stored(key)?;
+        match sealing() {
+            Some(sealing) => (sealing.read)(key, stored),
+            None => Ok(stored),
+        }
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        if let Some(stored) = sealing().and_then(|sealing| (sealing.write)(key, value)) {
+            return stored;
+        }
+        self.write_as_stored(key, value)
+    }
+
+    fn read_as_stored(&self, key: &str) -> Result<Option<String>, SaveError> {
         Self::storage()?
             .get_item(key)
             .map_err(|_| SaveError::Unavailable)
     }
 
-    fn write(&self, key: &str, value: &str) -> Result<(), SaveError> {
+    fn write_as_stored(&self, key: &str, value: &str) -> Result<(), SaveError> {
         Self::storage()?.set_item(key, value).map_err(|error| {
             use wasm_bindgen::JsCast;
             let full = error
@@ -153,6 +207,9 @@ impl Backend for BrowserStorage {
     }
 
     fn remove(&self, key: &str) -> Result<(), SaveError> {
+        if let Some(sealing) = sealing() {
+            (sealing.forget)(key);
+        }
         Self::storage()?
             .remove_item(key)
             .map_err(|_| SaveError::Unavailable)

@@ -92,8 +92,16 @@ impl Restorable {
 /// The app's own bookkeeping (when the last backup was, each record's
 /// history for merging) goes unsaid.
 pub fn describe(kind: &str, raw: &str) -> Option<String> {
-    if matches!(kind, "backup-habit" | "clinic-ledger") {
+    if matches!(kind, "backup-habit" | "clinic-ledger" | "lock") {
         return None;
+    }
+    if super::sealed::sealed_part(raw).is_some() {
+        let what = match kind {
+            "clinic" => "The clinic",
+            "clinic-inbox" => "Self-referrals scanned in",
+            _ => "Saved information",
+        };
+        return Some(format!("{what}, locked with a passphrase"));
     }
     let data = serde_json::from_str::<Value>(raw)
         .ok()
@@ -135,7 +143,7 @@ pub fn describe(kind: &str, raw: &str) -> Option<String> {
 pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<String, SaveError> {
     let mut documents = Vec::new();
     for kind in known {
-        if let Some(raw) = backend.read(&document_key(kind.kind))? {
+        if let Some(raw) = backend.read_as_stored(&document_key(kind.kind))? {
             // What is stored is an envelope; one that is not valid JSON is
             // kept as a string so the backup holds it word for word.
             documents.push(serde_json::from_str(&raw).unwrap_or(Value::String(raw)));
@@ -253,7 +261,13 @@ pub fn restore(backend: &impl Backend, backup: &Restorable) -> Result<(), SaveEr
         .iter()
         .map(|(kind, raw)| (document_key(kind), raw.clone()))
         .collect();
-    super::write_all(backend, &writes)
+    super::write_all(backend, &writes, true)?;
+    // Everything as it was in the backup: a device locked since the backup
+    // was made is unlocked with it, and its records with it.
+    if backup.document("lock").is_none() {
+        backend.remove(&document_key("lock"))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

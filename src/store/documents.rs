@@ -58,6 +58,7 @@ pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<Clinic>(),
     KnownKind::of::<Ledger>(),
     KnownKind::of::<BackupHabit>(),
+    KnownKind::of::<super::sealed::LockSettings>(),
     KnownKind::of::<Directory>(),
     KnownKind::of::<Wording>(),
 ];

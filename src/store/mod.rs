@@ -12,6 +12,8 @@ pub mod backup;
 pub mod documents;
 pub mod envelope;
 pub mod kept;
+pub mod sealed;
+pub mod vault;
 
 pub use backend::{Backend, MemoryBackend, SaveError};
 pub use envelope::{Document, Unreadable};
@@ -114,20 +116,29 @@ impl<'a> Pending<'a> {
 }
 
 /// Writes every `(key, text)`, or (if a write fails part-way, such as when
-/// storage is full) none, with what was there before put back.
+/// storage is full) none, with what was there before put back. Texts are
+/// written as given ([`Backend::write_as_stored`]) when `as_stored`.
 pub(crate) fn write_all(
     backend: &impl Backend,
     writes: &[(String, String)],
+    as_stored: bool,
 ) -> Result<(), SaveError> {
     let before: Vec<Option<String>> = writes
         .iter()
-        .map(|(key, _)| backend.read(key))
+        .map(|(key, _)| backend.read_as_stored(key))
         .collect::<Result<_, _>>()?;
+    let write = |key: &str, text: &str| {
+        if as_stored {
+            backend.write_as_stored(key, text)
+        } else {
+            backend.write(key, text)
+        }
+    };
     for (n, (key, text)) in writes.iter().enumerate() {
-        if let Err(error) = backend.write(key, text) {
+        if let Err(error) = write(key, text) {
             for ((key, _), value) in writes[..n].iter().zip(&before) {
                 let _ = match value {
-                    Some(value) => backend.write(key, value),
+                    Some(value) => backend.write_as_stored(key, value),
                     None => backend.remove(key),
                 };
             }
@@ -199,7 +210,7 @@ impl<B: Backend> Store<B> {
             .iter()
             .map(|p| (document_key(p.kind), (p.encode)(p.base_revision + 1, now)))
             .collect();
-        write_all(&self.backend, &writes).map_err(SaveProblem::NotStored)
+        write_all(&self.backend, &writes, false).map_err(SaveProblem::NotStored)
     }
 
     /// Saves a document over the revision it was loaded at (0 when it was

@@ -2,10 +2,11 @@
 //! area's bundle (`src/bin/<area>.rs`) names only its own function, so the
 //! others' pages are left out of it.
 
+use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, SetupFlow};
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
-use super::pages::{BackupPage, Home, MergePage, NotFound, Plan, Privacy};
+use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Plan, Privacy};
 use super::router::own_page;
 use leptos::prelude::*;
 
@@ -39,27 +40,33 @@ pub fn plan(page: Memo<String>) -> AnyView {
 
 /// The volunteers' clinic: the clinic is opened once for all its pages.
 pub fn clinic(page: Memo<String>) -> AnyView {
-    view! { <ClinicFlow page /> }.into_any()
+    view! { <LockGate><ClinicFlow page /></LockGate> }.into_any()
 }
 
 /// Setting the clinic up: sessions and rooms, volunteers and the rota.
 pub fn setup(page: Memo<String>) -> AnyView {
-    view! { <SetupFlow page /> }.into_any()
+    view! { <LockGate><SetupFlow page /></LockGate> }.into_any()
 }
 
 /// The clinic's texts: the next clinic day's reminders and their wording.
 pub fn reminders(page: Memo<String>) -> AnyView {
-    view! { <RemindersFlow page /> }.into_any()
+    view! { <LockGate><RemindersFlow page /></LockGate> }.into_any()
 }
 
-/// Backing up and restoring everything the app keeps on the device.
+/// Backing up and restoring everything the app keeps on the device, merging
+/// another device's records, and the lock.
 pub fn backup(page: Memo<String>) -> AnyView {
-    (move || {
-        own_page(|| match page.get().as_str() {
-            "clinic/backup" => BackupPage().into_any(),
-            "clinic/backup/merge" => MergePage().into_any(),
-            _ => NotFound().into_any(),
-        })
-    })
+    view! {
+        <LockGate>
+            {move || {
+                own_page(|| match page.get().as_str() {
+                    "clinic/backup" => BackupPage().into_any(),
+                    "clinic/backup/merge" => MergePage().into_any(),
+                    "clinic/lock" => LockPage().into_any(),
+                    _ => NotFound().into_any(),
+                })
+            }}
+        </LockGate>
+    }
     .into_any()
 }

@@ -7,6 +7,7 @@ mod banner;
 pub mod form;
 mod kept_notice;
 mod layout;
+pub mod lock;
 pub mod pages;
 mod practice;
 mod qr;

@@ -9,7 +9,7 @@ mod privacy;
 pub mod refer;
 pub mod reminders;
 
-pub use backup::{BackupPage, MergePage};
+pub use backup::{BackupPage, LockPage, MergePage};
 pub use coming::Plan;
 pub use home::Home;
 pub use not_found::NotFound;

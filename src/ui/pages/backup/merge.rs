@@ -3,12 +3,14 @@
 //! written; a record changed on both devices waits for a person to choose.
 
 use super::{read_backup, BackupFileField};
-use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, Side};
+use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, Ledger, Side};
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;
 use crate::store::backend::BrowserStorage;
 use crate::store::backup::{self, BackupProblem, Restorable};
-use crate::store::{Pending, SaveProblem, Store};
+use crate::store::envelope::decode;
+use crate::store::sealed::{sealed_part, LockSettings};
+use crate::store::{vault, Pending, SaveProblem, Store};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
@@ -30,17 +32,35 @@ struct Prepared {
 }
 
 /// Works out what merging the backup into this device's clinic would do.
-fn prepare(backup: &Restorable) -> Result<Prepared, String> {
-    let theirs = match backup.read::<Clinic>() {
-        Some(Ok(clinic)) => clinic,
-        Some(Err(why)) => return Err(BackupProblem::Unreadable("clinic".into(), why).message()),
+async fn prepare(backup: Restorable) -> Result<Prepared, String> {
+    let their_lock = match backup.read::<LockSettings>() {
+        Some(Ok(lock)) => Some(lock),
+        _ => None,
+    };
+    let read = |kind: &str| {
+        let raw = backup.document(kind).map(str::to_string);
+        let lock = their_lock.clone();
+        async move {
+            let raw = raw?;
+            if sealed_part(&raw).is_none() {
+                return Some(Ok(raw));
+            }
+            Some(vault::open_from_backup(&raw, lock.as_ref()).await.ok_or(()))
+        }
+    };
+    let locked_elsewhere = "The backup is locked with a different passphrase from this device’s. On the other device, set the same passphrase as this one (or turn its lock off), make a new backup, and choose that".to_string();
+    let theirs = match read("clinic").await {
+        Some(Ok(raw)) => decode::<Clinic>(&raw)
+            .map(|d| d.value)
+            .map_err(|why| BackupProblem::Unreadable("clinic".into(), why).message())?,
+        Some(Err(())) => return Err(locked_elsewhere),
         None => {
             return Err("The backup has no clinic records in it. Choose a backup made on another volunteer’s device from the clinic’s backup page".into())
         }
     };
-    let their_ledger = match backup.read() {
-        Some(Ok(ledger)) => ledger,
-        _ => Default::default(),
+    let their_ledger = match read("clinic-ledger").await {
+        Some(Ok(raw)) => decode::<Ledger>(&raw).map(|d| d.value).unwrap_or_default(),
+        _ => Ledger::default(),
     };
     let now = now_stamp();
     let store = Store::new(BrowserStorage);
@@ -69,27 +89,33 @@ pub fn MergePage() -> impl IntoView {
         problem.set(None);
         prepared.set(None);
         read_backup(ev, move |opened| {
-            match opened.map_err(|p| p.message()).and_then(|b| prepare(&b)) {
-                Ok(ready) if ready.merge.changes_nothing() => {
-                    // The records are the same, but the other device may know
-                    // more of their history (a conflict settled there): keep
-                    // that, so the next merge does not ask again.
-                    let (_, ledger) = ready.merge.clone().finish(&[], &now_stamp());
-                    let _ = Store::new(BrowserStorage).save(
-                        &ledger,
-                        ready.ledger_revision,
-                        &now_stamp(),
-                    );
-                    errors.set(Vec::new());
-                    prepared.set(Some(ready));
+            leptos::task::spawn_local(async move {
+                let prepared_now = match opened {
+                    Ok(backup) => prepare(backup).await,
+                    Err(problem) => Err(problem.message()),
+                };
+                match prepared_now {
+                    Ok(ready) if ready.merge.changes_nothing() => {
+                        // The records are the same, but the other device may know
+                        // more of their history (a conflict settled there): keep
+                        // that, so the next merge does not ask again.
+                        let (_, ledger) = ready.merge.clone().finish(&[], &now_stamp());
+                        let _ = Store::new(BrowserStorage).save(
+                            &ledger,
+                            ready.ledger_revision,
+                            &now_stamp(),
+                        );
+                        errors.set(Vec::new());
+                        prepared.set(Some(ready));
+                    }
+                    Ok(ready) => {
+                        errors.set(Vec::new());
+                        choices.set(vec![None; ready.merge.conflicts.len()]);
+                        prepared.set(Some(ready));
+                    }
+                    Err(message) => errors.set(vec![FieldError::new("backup-file", message)]),
                 }
-                Ok(ready) => {
-                    errors.set(Vec::new());
-                    choices.set(vec![None; ready.merge.conflicts.len()]);
-                    prepared.set(Some(ready));
-                }
-                Err(message) => errors.set(vec![FieldError::new("backup-file", message)]),
-            }
+            })
         });
     };
 

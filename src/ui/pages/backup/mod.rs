@@ -3,8 +3,10 @@
 //! end to end, previewed, and written only when the person says so. Another
 //! volunteer's backup can also be [`merge`]d in.
 
+mod lock;
 mod merge;
 
+pub use lock::LockPage;
 pub use merge::MergePage;
 
 use super::form_errors;
@@ -146,6 +148,8 @@ pub fn BackupPage() -> impl IntoView {
         };
         match backup::restore(&BrowserStorage, &backup) {
             Ok(()) => {
+                // The records are now the backup's, locked with its passphrase if it had one.
+                crate::store::vault::lock();
                 write_problem.set(None);
                 chosen.set(None);
                 restored.set(true);

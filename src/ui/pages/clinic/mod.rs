@@ -182,6 +182,7 @@ fn SectionLinks() -> impl IntoView {
         ("clinic/volunteers", "Volunteers"),
         ("clinic/sessions", "Sessions and rooms"),
         ("clinic/backup", "Back up or restore the clinic's data"),
+        ("clinic/lock", "Lock the records with a passphrase"),
     ];
     view! {
         <ul class="nhsuk-list app-section-links">

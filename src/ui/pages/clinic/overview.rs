@@ -9,7 +9,9 @@ use crate::domain::clinic::people::ACCEPTED_CODE;
 use crate::domain::clinic::rota;
 use crate::domain::dates::{iso, long_date};
 use crate::domain::referral::{handover, ClinicInbox};
+use crate::store::vault;
 use crate::ui::layout::BackLink;
+use crate::ui::lock::LockNow;
 use crate::ui::pages::page_title;
 use crate::ui::router::use_location;
 use crate::ui::saved::Saved;
@@ -97,6 +99,9 @@ pub fn Overview() -> impl IntoView {
     view! {
         <BackLink href=use_base().href("") text="Back to home" />
         <h1>"Run a clinic"</h1>
+        {use_context::<LockNow>().filter(|_| vault::is_set()).map(|lock_now| view! {
+            <p><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=move |_| lock_now.run()>"Lock the records now"</button></p>
+        })}
         {move || next_day().map(|d| view! {
             <p><a class="nhsuk-button" role="button" draggable="false" href=format!("{}?date={}", href("clinic/day"), iso(d))>
                 {if d == now { "Today's clinic".to_string() } else { format!("Next clinic: {}", long_date(d)) }}

@@ -1,0 +1,493 @@
+//! The lock on the clinic's records, in the browser. Once a passphrase is
+//! set, the [`SEALED_KINDS`] are stored encrypted: the key is derived from
+//! the passphrase with PBKDF2-SHA256 (600,000 iterations) and each save is
+//! sealed with AES-GCM under a fresh random nonce, both by the browser's own
+//! WebCrypto. While unlocked, the records' plain text is held in this page's
+//! memory only, and the key in this tab's session storage until the records
+//! lock (on demand, after a time without use, or when the tab closes), so
+//! moving between the app's areas does not ask again.
+//!
+//! Reads and writes stay synchronous for the pages: a save updates what is
+//! held in memory at once and is sealed and stored a moment later, in order.
+
+use super::backend::SaveError;
+use super::sealed::{
+    base64, from_base64, is_sealed_key, seal_envelope, sealed_part, LockSettings, SealedBytes,
+    CHECK_TEXT, SEALED_KINDS,
+};
+use super::{document_key, Backend, Loaded, Store};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::CryptoKey;
+
+/// This tab's session storage: the key while unlocked, and the last use.
+const SESSION_KEY: &str = "sp-lock-key";
+const SESSION_USED: &str = "sp-lock-used";
+
+struct Open {
+    key: CryptoKey,
+    /// The plain stored text of each sealed document, by storage key.
+    plain: HashMap<String, String>,
+    /// The newest save of each key, so an older one finishing late is dropped.
+    latest: HashMap<String, u64>,
+    saves: u64,
+}
+
+/// What to do when a save sealed in the background could not be stored.
+type SealFailed = Box<dyn Fn(SaveError)>;
+
+thread_local! {
+    static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
+    static ON_SEAL_FAILED: RefCell<Option<SealFailed>> = const { RefCell::new(None) };
+}
+
+/// Why the records could not be unlocked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnlockProblem {
+    Wrong,
+    /// Too many wrong tries: seconds to wait.
+    Wait(u32),
+    /// The browser could not do the work (no WebCrypto, storage unavailable).
+    Unavailable,
+}
+
+impl UnlockProblem {
+    pub fn message(&self) -> String {
+        match self {
+            UnlockProblem::Wrong => {
+                "The passphrase is not right. Check it and try again".to_string()
+            }
+            UnlockProblem::Wait(1) => {
+                "There have been too many wrong tries. Wait 1 second, then try again".to_string()
+            }
+            UnlockProblem::Wait(n) => {
+                format!("There have been too many wrong tries. Wait {n} seconds, then try again")
+            }
+            UnlockProblem::Unavailable => {
+                "This browser could not unlock the records. Try again in an up-to-date browser"
+                    .to_string()
+            }
+        }
+    }
+}
+
+fn store() -> Store<super::backend::BrowserStorage> {
+    Store::new(super::backend::BrowserStorage)
+}
+
+/// The lock's settings, when a passphrase is set.
+pub fn settings() -> Option<(LockSettings, u64)> {
+    match store().load::<LockSettings>("") {
+        Loaded::Ready {
+            value, revision, ..
+        } => Some((value, revision)),
+        _ => None,
+    }
+}
+
+/// Whether a passphrase is set on this device.
+pub fn is_set() -> bool {
+    super::backend::BrowserStorage
+        .read_as_stored(&document_key("lock"))
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+pub fn is_open() -> bool {
+    OPEN.with(|open| open.borrow().is_some())
+}
+
+/// Puts the lock between the pages and the browser's storage.
+pub fn install() {
+    super::backend::install_sealing(super::backend::Sealing {
+        read: opened,
+        write: |key, text| (is_sealed_key(key) && is_set()).then(|| seal_and_store(key, text)),
+        forget,
+    });
+}
+
+/// What a page reads for a stored text: the plain text of a sealed
+/// document, while unlocked.
+fn opened(key: &str, stored: Option<String>) -> Result<Option<String>, SaveError> {
+    if stored.as_deref().and_then(sealed_part).is_none() {
+        return Ok(stored);
+    }
+    OPEN.with(|open| match &*open.borrow() {
+        Some(open) => Ok(open.plain.get(key).cloned()),
+        None => Err(SaveError::Locked),
+    })
+}
+
+/// Says what to do when a save sealed in the background could not be stored.
+pub fn on_seal_failed(report: impl Fn(SaveError) + 'static) {
+    ON_SEAL_FAILED.with(|slot| *slot.borrow_mut() = Some(Box::new(report)));
+}
+
+/// Keeps `text` as the document's plain text now, and seals and stores it.
+fn seal_and_store(key: &str, text: &str) -> Result<(), SaveError> {
+    let (crypto_key, save) = OPEN.with(|open| {
+        let mut open = open.borrow_mut();
+        let open = open.as_mut().ok_or(SaveError::Locked)?;
+        open.plain.insert(key.to_string(), text.to_string());
+        open.saves += 1;
+        open.latest.insert(key.to_string(), open.saves);
+        Ok::<_, SaveError>((open.key.clone(), open.saves))
+    })?;
+    let (key, text) = (key.to_string(), text.to_string());
+    wasm_bindgen_futures::spawn_local(async move {
+        let sealed = encrypt(&crypto_key, text.as_bytes()).await;
+        let newest = OPEN.with(|open| {
+            open.borrow()
+                .as_ref()
+                .is_some_and(|o| o.latest.get(&key) == Some(&save))
+        });
+        if !newest {
+            return;
+        }
+        let stored = match sealed {
+            Ok(sealed) => {
+                super::backend::BrowserStorage.write_as_stored(&key, &seal_envelope(&text, sealed))
+            }
+            Err(_) => Err(SaveError::Unavailable),
+        };
+        if let Err(error) = stored {
+            ON_SEAL_FAILED.with(|report| {
+                if let Some(report) = &*report.borrow() {
+                    report(error);
+                }
+            });
+        }
+    });
+    Ok(())
+}
+
+/// Forgets a removed document's plain text.
+fn forget(key: &str) {
+    OPEN.with(|open| {
+        if let Some(open) = open.borrow_mut().as_mut() {
+            open.plain.remove(key);
+        }
+    });
+}
+
+/// Locks the records now: the key and the plain text are forgotten.
+pub fn lock() {
+    OPEN.with(|open| *open.borrow_mut() = None);
+    if let Some(session) = session() {
+        let _ = session.remove_item(SESSION_KEY);
+    }
+}
+
+/// Notes that the person is using the app, for the lock after a time without use.
+pub fn touch() {
+    if let Some(session) = session() {
+        let _ = session.set_item(SESSION_USED, &js_sys::Date::now().to_string());
+    }
+}
+
+/// Whether the records have gone unused for longer than the setting.
+pub fn idle_too_long() -> bool {
+    let Some((settings, _)) = settings() else {
+        return false;
+    };
+    let used = session()
+        .and_then(|s| s.get_item(SESSION_USED).ok().flatten())
+        .and_then(|t| t.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    js_sys::Date::now() - used > f64::from(settings.idle_minutes) * 60_000.0
+}
+
+/// Opens the records again in a new page of the same tab, with the key kept
+/// for this tab, unless they have gone unused too long. Returns whether the
+/// records are readable now (always, when no passphrase is set).
+pub async fn resume() -> bool {
+    if !is_set() {
+        return true;
+    }
+    if is_open() {
+        return true;
+    }
+    let kept = session()
+        .and_then(|s| s.get_item(SESSION_KEY).ok().flatten())
+        .and_then(|k| from_base64(&k));
+    match kept {
+        Some(raw) if !idle_too_long() => open_with(&raw).await.is_ok(),
+        _ => {
+            lock();
+            false
+        }
+    }
+}
+
+/// Unlocks the records with the passphrase.
+pub async fn unlock(passphrase: &str) -> Result<(), UnlockProblem> {
+    let (mut settings, revision) = settings().ok_or(UnlockProblem::Unavailable)?;
+    let wait = settings.wait_left(js_sys::Date::now());
+    if wait > 0 {
+        return Err(UnlockProblem::Wait(wait));
+    }
+    let salt = from_base64(&settings.salt).ok_or(UnlockProblem::Unavailable)?;
+    let raw = derive(passphrase, &salt, settings.iterations)
+        .await
+        .map_err(|_| UnlockProblem::Unavailable)?;
+    let key = aes_key(&raw)
+        .await
+        .map_err(|_| UnlockProblem::Unavailable)?;
+    let right = decrypt(&key, &settings.check)
+        .await
+        .is_ok_and(|text| text == CHECK_TEXT.as_bytes());
+    if !right {
+        settings.wrong_tries += 1;
+        settings.last_wrong = js_sys::Date::now();
+        let _ = store().save(&settings, revision, "");
+        return Err(UnlockProblem::Wrong);
+    }
+    if settings.wrong_tries > 0 {
+        settings.wrong_tries = 0;
+        let _ = store().save(&settings, revision, "");
+    }
+    open_with(&raw).await
+}
+
+/// Opens every sealed document with the key made from `raw`.
+async fn open_with(raw: &[u8]) -> Result<(), UnlockProblem> {
+    let key = aes_key(raw).await.map_err(|_| UnlockProblem::Unavailable)?;
+    let mut plain = HashMap::new();
+    for kind in SEALED_KINDS {
+        let storage_key = document_key(kind);
+        let stored = super::backend::BrowserStorage
+            .read_as_stored(&storage_key)
+            .map_err(|_| UnlockProblem::Unavailable)?;
+        if let Some(sealed) = stored.as_deref().and_then(sealed_part) {
+            let text = decrypt(&key, &sealed)
+                .await
+                .map_err(|_| UnlockProblem::Wrong)?;
+            plain.insert(
+                storage_key,
+                String::from_utf8(text).map_err(|_| UnlockProblem::Wrong)?,
+            );
+        }
+    }
+    OPEN.with(|open| {
+        *open.borrow_mut() = Some(Open {
+            key,
+            plain,
+            latest: HashMap::new(),
+            saves: 0,
+        })
+    });
+    if let Some(session) = session() {
+        let _ = session.set_item(SESSION_KEY, &base64(raw));
+    }
+    touch();
+    Ok(())
+}
+
+/// Sets a new passphrase (or changes it): every sealed document is sealed
+/// afresh under a new salt and key, and stored with the new settings as one
+/// change. The records must be open, or not locked yet.
+pub async fn set_passphrase(passphrase: &str, idle_minutes: u32) -> Result<(), SaveError> {
+    if is_set() && !is_open() {
+        return Err(SaveError::Locked);
+    }
+    let salt = random(16)?;
+    let previous = settings();
+    let mut settings = previous
+        .as_ref()
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default();
+    settings.salt = base64(&salt);
+    settings.iterations = super::sealed::ITERATIONS;
+    settings.idle_minutes = idle_minutes;
+    settings.wrong_tries = 0;
+    let raw = derive(passphrase, &salt, settings.iterations)
+        .await
+        .map_err(|_| SaveError::Unavailable)?;
+    let key = aes_key(&raw).await.map_err(|_| SaveError::Unavailable)?;
+    settings.check = encrypt(&key, CHECK_TEXT.as_bytes())
+        .await
+        .map_err(|_| SaveError::Unavailable)?;
+    let mut writes = Vec::new();
+    let mut plain = HashMap::new();
+    for kind in SEALED_KINDS {
+        let storage_key = document_key(kind);
+        if let Some(text) = super::backend::BrowserStorage.read(&storage_key)? {
+            let sealed = encrypt(&key, text.as_bytes())
+                .await
+                .map_err(|_| SaveError::Unavailable)?;
+            writes.push((storage_key.clone(), seal_envelope(&text, sealed)));
+            plain.insert(storage_key, text);
+        }
+    }
+    let revision = previous.map_or(0, |(_, r)| r) + 1;
+    writes.push((
+        document_key("lock"),
+        super::envelope::encode(&settings, revision, ""),
+    ));
+    super::write_all(&super::backend::BrowserStorage, &writes, true)?;
+    lock();
+    open_with(&raw).await.map_err(|_| SaveError::Unavailable)
+}
+
+/// Turns the lock off: every sealed document is stored plain again, and
+/// the passphrase forgotten. The records must be open.
+pub fn remove_passphrase() -> Result<(), SaveError> {
+    let plain = OPEN.with(|open| open.borrow().as_ref().map(|o| o.plain.clone()));
+    let plain = plain.ok_or(SaveError::Locked)?;
+    let writes: Vec<(String, String)> = plain.into_iter().collect();
+    super::write_all(&super::backend::BrowserStorage, &writes, true)?;
+    super::backend::BrowserStorage.remove(&document_key("lock"))?;
+    lock();
+    Ok(())
+}
+
+/// The plain text of a sealed document from a backup file, when it was
+/// locked with this device's passphrase (the same salt, so the same key)
+/// and the records here are unlocked. `None` when it cannot be opened here.
+pub async fn open_from_backup(raw: &str, their_lock: Option<&LockSettings>) -> Option<String> {
+    let sealed = sealed_part(raw)?;
+    let (ours, _) = settings()?;
+    if their_lock.map(|l| &l.salt) != Some(&ours.salt) {
+        return None;
+    }
+    let key = OPEN.with(|open| open.borrow().as_ref().map(|o| o.key.clone()))?;
+    let text = decrypt(&key, &sealed).await.ok()?;
+    String::from_utf8(text).ok()
+}
+
+/// After another tab saved a sealed document: opens the new copy, then
+/// tells this page's documents (with a `storage` event of its own).
+pub fn changed_in_another_tab(key: String) {
+    if !is_sealed_key(&key) {
+        return;
+    }
+    let Some(crypto_key) = OPEN.with(|open| open.borrow().as_ref().map(|o| o.key.clone())) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let stored = super::backend::BrowserStorage
+            .read_as_stored(&key)
+            .ok()
+            .flatten();
+        let text = match stored.as_deref().map(|s| (sealed_part(s), s)) {
+            Some((Some(sealed), _)) => decrypt(&crypto_key, &sealed)
+                .await
+                .ok()
+                .and_then(|t| String::from_utf8(t).ok()),
+            Some((None, plain)) => Some(plain.to_string()),
+            None => None,
+        };
+        OPEN.with(|open| {
+            if let Some(open) = open.borrow_mut().as_mut() {
+                match text {
+                    Some(text) => open.plain.insert(key.clone(), text),
+                    None => open.plain.remove(&key),
+                };
+            }
+        });
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(&key));
+        if let Ok(event) = web_sys::StorageEvent::new_with_event_init_dict("storage", &init) {
+            if let Some(window) = web_sys::window() {
+                let _ = window.dispatch_event(&event);
+            }
+        }
+    });
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+fn subtle() -> Result<web_sys::SubtleCrypto, JsValue> {
+    let window = web_sys::window().ok_or(JsValue::NULL)?;
+    Ok(window.crypto()?.subtle())
+}
+
+fn random(n: usize) -> Result<Vec<u8>, SaveError> {
+    let mut bytes = vec![0u8; n];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .ok_or(SaveError::Unavailable)?;
+    Ok(bytes)
+}
+
+/// A plain JavaScript object from name and value pairs.
+fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (name, value) in pairs {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object
+}
+
+fn usages(names: &[&str]) -> JsValue {
+    names
+        .iter()
+        .map(|n| JsValue::from_str(n))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+async fn bytes_of(promise: js_sys::Promise) -> Result<Vec<u8>, JsValue> {
+    let buffer = JsFuture::from(promise).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// 256 bits from the passphrase, by PBKDF2-SHA256.
+async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>, JsValue> {
+    let subtle = subtle()?;
+    let secret = js_sys::Uint8Array::from(passphrase.as_bytes());
+    let base = JsFuture::from(subtle.import_key_with_str(
+        "raw",
+        &secret,
+        "PBKDF2",
+        false,
+        &usages(&["deriveBits"]),
+    )?)
+    .await?
+    .dyn_into::<CryptoKey>()?;
+    let params = object(&[
+        ("name", "PBKDF2".into()),
+        ("hash", "SHA-256".into()),
+        ("salt", js_sys::Uint8Array::from(salt).into()),
+        ("iterations", iterations.into()),
+    ]);
+    bytes_of(subtle.derive_bits_with_object(&params, &base, 256)?).await
+}
+
+async fn aes_key(raw: &[u8]) -> Result<CryptoKey, JsValue> {
+    let bytes = js_sys::Uint8Array::from(raw);
+    JsFuture::from(subtle()?.import_key_with_str(
+        "raw",
+        &bytes,
+        "AES-GCM",
+        false,
+        &usages(&["encrypt", "decrypt"]),
+    )?)
+    .await?
+    .dyn_into::<CryptoKey>()
+}
+
+async fn encrypt(key: &CryptoKey, plain: &[u8]) -> Result<SealedBytes, JsValue> {
+    let iv = random(12).map_err(|_| JsValue::NULL)?;
+    let params = object(&[
+        ("name", "AES-GCM".into()),
+        ("iv", js_sys::Uint8Array::from(&iv[..]).into()),
+    ]);
+    let data = bytes_of(subtle()?.encrypt_with_object_and_u8_array(&params, key, plain)?).await?;
+    Ok(SealedBytes::new(&iv, &data))
+}
+
+async fn decrypt(key: &CryptoKey, sealed: &SealedBytes) -> Result<Vec<u8>, JsValue> {
+    let (iv, data) = sealed.bytes().ok_or(JsValue::NULL)?;
+    let params = object(&[
+        ("name", "AES-GCM".into()),
+        ("iv", js_sys::Uint8Array::from(&iv[..]).into()),
+    ]);
+    bytes_of(subtle()?.decrypt_with_object_and_u8_array(&params, key, &data)?).await
+}

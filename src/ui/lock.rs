@@ -1,0 +1,164 @@
+//! The lock in front of the clinic's pages: while the records are locked,
+//! the page asks for the passphrase instead; once unlocked, the pages show,
+//! until the records lock again on demand or after a time without use.
+
+use crate::domain::form::FieldError;
+use crate::store::backend::SaveError;
+use crate::store::vault::{self, UnlockProblem};
+use crate::ui::form::{bind, ErrorSummary, TextInput};
+use crate::ui::pages::form_errors;
+use leptos::prelude::*;
+
+/// Whether the clinic's records can be read on this page now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gate {
+    Checking,
+    Locked,
+    Open,
+}
+
+/// Locks the records now, and shows the passphrase page, from any clinic page.
+#[derive(Clone, Copy)]
+pub struct LockNow(RwSignal<Gate>);
+
+impl LockNow {
+    pub fn run(&self) {
+        vault::lock();
+        self.0.set(Gate::Locked);
+    }
+}
+
+/// Shows `children` only while the clinic's records are readable.
+#[component]
+pub fn LockGate(children: ChildrenFn) -> impl IntoView {
+    vault::install();
+    let gate = RwSignal::new(Gate::Checking);
+    provide_context(LockNow(gate));
+    let seal_problem = RwSignal::new(None::<SaveError>);
+    vault::on_seal_failed(move |error| seal_problem.set(Some(error)));
+    leptos::task::spawn_local(async move {
+        gate.set(if vault::resume().await {
+            Gate::Open
+        } else {
+            Gate::Locked
+        });
+    });
+
+    // Use keeps the records open; a time without it locks them.
+    let used = move || {
+        if gate.get_untracked() == Gate::Open {
+            vault::touch();
+        }
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |_| used());
+    let taps = window_event_listener(leptos::ev::pointerdown, move |_| used());
+    let watch = set_interval_with_handle(
+        move || {
+            if gate.get_untracked() == Gate::Open && vault::is_set() && vault::idle_too_long() {
+                vault::lock();
+                gate.set(Gate::Locked);
+            }
+        },
+        std::time::Duration::from_secs(10),
+    )
+    .ok();
+    // Another tab's save of a sealed record is opened here too; another tab
+    // setting, changing or removing the passphrase reloads this page.
+    let other_tabs = window_event_listener(leptos::ev::storage, move |event| {
+        if event.storage_area().is_none() {
+            return;
+        }
+        match event.key() {
+            Some(key) if key == crate::store::document_key("lock") => {
+                let _ = window().location().reload();
+            }
+            Some(key) => vault::changed_in_another_tab(key),
+            None => {}
+        }
+    });
+    on_cleanup(move || {
+        keys.remove();
+        taps.remove();
+        other_tabs.remove();
+        if let Some(watch) = watch {
+            watch.clear();
+        }
+    });
+
+    move || {
+        match gate.get() {
+        Gate::Checking => ().into_any(),
+        Gate::Locked => view! { <UnlockPage opened=Callback::new(move |()| gate.set(Gate::Open)) /> }.into_any(),
+        Gate::Open => view! {
+            {move || seal_problem.get().map(|error| view! {
+                <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="seal-problem-title">
+                    <h2 class="nhsuk-error-summary__title" id="seal-problem-title">"Your last change has not been saved"</h2>
+                    <div class="nhsuk-error-summary__body"><p>{error.message()}</p></div>
+                </div>
+            })}
+            {children()}
+        }
+        .into_any(),
+    }
+    }
+}
+
+const TITLE: &str = "Unlock the clinic’s records";
+
+#[component]
+fn UnlockPage(opened: Callback<()>) -> impl IntoView {
+    let errors = form_errors(|| TITLE.to_string());
+    let passphrase = RwSignal::new(String::new());
+    let working = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if working.get_untracked() {
+            return;
+        }
+        let typed = passphrase.get_untracked();
+        if typed.is_empty() {
+            errors.set(vec![FieldError::new("passphrase", "Enter the passphrase")]);
+            return;
+        }
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let result = vault::unlock(&typed).await;
+            working.set(false);
+            match result {
+                Ok(()) => {
+                    errors.set(Vec::new());
+                    opened.run(());
+                }
+                Err(problem) => {
+                    if problem == UnlockProblem::Wrong {
+                        passphrase.set(String::new());
+                    }
+                    errors.set(vec![FieldError::new("passphrase", problem.message())]);
+                }
+            }
+        });
+    };
+    view! {
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <ErrorSummary />
+                <h1>{TITLE}</h1>
+                <p>"The clinic’s records on this device are locked with a passphrase, so nobody else using this device can read them."</p>
+                <form novalidate on:submit=submit>
+                    <TextInput id="passphrase" label="Passphrase" input_type="password" autocomplete=Some("current-password")
+                        bind=bind(passphrase, |v| v.clone(), |v, new| *v = new) />
+                    <button class="nhsuk-button" type="submit" aria-disabled=move || working.get().to_string()>
+                        {move || if working.get() { "Unlocking…" } else { "Unlock" }}
+                    </button>
+                </form>
+                <details class="nhsuk-details">
+                    <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">"I have forgotten the passphrase"</span></summary>
+                    <div class="nhsuk-details__text">
+                        <p>"Nobody can unlock the records without it: not the practice, and not the people who made this app. That is what keeps them safe."</p>
+                        <p>"Ask the other volunteers whether one of them knows it. If not, the clinic can start again from a backup made before the lock was set."</p>
+                    </div>
+                </details>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,193 @@
+//! Setting, changing or turning off the passphrase that locks the clinic's
+//! records, and how long they stay open without use.
+
+use crate::domain::lock::{check_idle_minutes, PassphraseForm};
+use crate::store::sealed::IDLE_MINUTES;
+use crate::store::vault;
+use crate::ui::banner::NotificationBanner;
+use crate::ui::form::{bind, ErrorSummary, TextInput};
+use crate::ui::layout::BackLink;
+use crate::ui::lock::LockNow;
+use crate::ui::pages::form_errors;
+use crate::ui::use_base;
+use leptos::prelude::*;
+
+const TITLE: &str = "Lock the clinic’s records";
+
+#[component]
+pub fn LockPage() -> impl IntoView {
+    let errors = form_errors(|| TITLE.to_string());
+    let base = use_base();
+    let lock_now = use_context::<LockNow>();
+    let is_set = RwSignal::new(vault::is_set());
+    let idle_now = move || vault::settings().map_or(IDLE_MINUTES, |(s, _)| s.idle_minutes);
+    let form = RwSignal::new(PassphraseForm::default());
+    let idle = RwSignal::new(idle_now().to_string());
+    let working = RwSignal::new(false);
+    let done = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<&'static str>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if working.get_untracked() {
+            return;
+        }
+        done.set(None);
+        let checked = form.get_untracked().check();
+        let minutes = check_idle_minutes(&idle.get_untracked());
+        let (passphrase, minutes) = match (checked, minutes) {
+            (Ok(p), Ok(m)) => (p, m),
+            (p, m) => {
+                errors.set(
+                    p.err()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .chain(m.err())
+                        .collect(),
+                );
+                return;
+            }
+        };
+        errors.set(Vec::new());
+        working.set(true);
+        let changing = is_set.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = vault::set_passphrase(&passphrase, minutes).await;
+            working.set(false);
+            match result {
+                Ok(()) => {
+                    problem.set(None);
+                    form.set(PassphraseForm::default());
+                    is_set.set(true);
+                    done.set(Some(if changing {
+                        "The passphrase has been changed"
+                    } else {
+                        "The records are locked with the passphrase"
+                    }));
+                }
+                Err(error) => problem.set(Some(error.message())),
+            }
+        });
+    };
+    let save_idle = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match check_idle_minutes(&idle.get_untracked()) {
+            Ok(minutes) => {
+                errors.set(Vec::new());
+                let saved = vault::settings()
+                    .ok_or(crate::store::SaveProblem::UnreadableInTheWay)
+                    .and_then(|(mut settings, revision)| {
+                        settings.idle_minutes = minutes;
+                        crate::store::Store::new(crate::store::backend::BrowserStorage)
+                            .save(&settings, revision, "")
+                    });
+                match saved {
+                    Ok(_) => done.set(Some("The time before the records lock has been saved")),
+                    Err(p) => problem.set(Some(p.message())),
+                }
+            }
+            Err(error) => errors.set(vec![error]),
+        }
+    };
+    let turn_off = move |_| match vault::remove_passphrase() {
+        Ok(()) => {
+            is_set.set(false);
+            done.set(Some("The lock has been turned off"));
+        }
+        Err(error) => problem.set(Some(error.message())),
+    };
+    let confirm_off = RwSignal::new(false);
+
+    let passphrase_fields = move |label: &'static str| {
+        let understood = move |ev: leptos::ev::Event| {
+            let checked = event_target_checked(&ev);
+            form.update(|f| f.understood = checked);
+        };
+        let error = crate::ui::form::field_error("understood");
+        view! {
+            <TextInput id="passphrase" label input_type="password" autocomplete=Some("new-password")
+                hint=Some("12 characters or more. A few words that mean something to you, but that nobody would guess, work well")
+                bind=bind(form, |f| f.passphrase.clone(), |f, v| f.passphrase = v) />
+            <TextInput id="passphrase-again" label="Type the passphrase again" input_type="password" autocomplete=Some("new-password")
+                bind=bind(form, |f| f.again.clone(), |f, v| f.again = v) />
+            <div class=move || if error.get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+                {move || error.get().map(|message| view! {
+                    <span class="nhsuk-error-message" id="understood-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
+                })}
+                <div class="nhsuk-checkboxes">
+                    <div class="nhsuk-checkboxes__item">
+                        <input class="nhsuk-checkboxes__input" id="understood" name="understood" type="checkbox"
+                            aria-describedby=move || error.get().map(|_| "understood-error")
+                            prop:checked=move || form.with(|f| f.understood) on:change=understood />
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for="understood">
+                            "I understand that if the passphrase is forgotten, nobody can read the records"
+                        </label>
+                    </div>
+                </div>
+            </div>
+        }
+    };
+
+    view! {
+        <BackLink href=base.href("clinic/backup") text="Back to backups" />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <ErrorSummary />
+                {move || done.get().map(|heading| view! {
+                    <NotificationBanner id="lock-done" title="Success" heading>
+                        <p>"Backups made from now on are locked with it too."</p>
+                    </NotificationBanner>
+                })}
+                {move || problem.get().map(|message| view! {
+                    <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="lock-problem-title">
+                        <h2 class="nhsuk-error-summary__title" id="lock-problem-title">"Nothing was changed"</h2>
+                        <div class="nhsuk-error-summary__body"><p>{message}</p></div>
+                    </div>
+                })}
+                <h1>{TITLE}</h1>
+                <p>"With a passphrase, the clinic’s records (the people, their appointments and log, and self-referrals scanned in) are stored encrypted on this device, and in its backups. Anyone using the device needs the passphrase to read them."</p>
+                <div class="nhsuk-warning-callout">
+                    <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"A forgotten passphrase cannot be reset"</span></h2>
+                    <p>"Nobody can unlock the records without it: not the practice, and not the people who made this app. Keep it where the clinic’s volunteers can find it, such as with the practice manager."</p>
+                </div>
+                <Show when=move || is_set.get() fallback=move || view! {
+                    <form novalidate on:submit=submit>
+                        {passphrase_fields("Passphrase")}
+                        <TextInput id="idle-minutes" label="Lock the records after this many minutes without use"
+                            hint=Some("For example, 15") width=Some("nhsuk-input--width-3")
+                            bind=bind(idle, |v| v.clone(), |v, new| *v = new) />
+                        <button class="nhsuk-button" type="submit">{move || if working.get() { "Locking…" } else { "Lock the records" }}</button>
+                    </form>
+                }>
+                    <p data-testid="lock-state">{move || format!("The records are locked with a passphrase. They lock themselves after {} minutes without use.", idle_now())}</p>
+                    {lock_now.map(|lock_now| view! {
+                        <button type="button" class="nhsuk-button" on:click=move |_| lock_now.run()>"Lock the records now"</button>
+                    })}
+                    <h2>"Lock after a time without use"</h2>
+                    <form novalidate on:submit=save_idle>
+                        <TextInput id="idle-minutes" label="Lock the records after this many minutes without use"
+                            hint=Some("For example, 15") width=Some("nhsuk-input--width-3")
+                            bind=bind(idle, |v| v.clone(), |v, new| *v = new) />
+                        <button class="nhsuk-button nhsuk-button--secondary" type="submit">"Save the time"</button>
+                    </form>
+                    <h2>"Change the passphrase"</h2>
+                    <form novalidate on:submit=submit>
+                        {passphrase_fields("New passphrase")}
+                        <button class="nhsuk-button nhsuk-button--secondary" type="submit">{move || if working.get() { "Changing…" } else { "Change the passphrase" }}</button>
+                    </form>
+                    <h2>"Turn the lock off"</h2>
+                    <p>"The records will be stored on this device without a passphrase."</p>
+                    <Show when=move || confirm_off.get() fallback=move || view! {
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirm_off.set(true)>"Turn the lock off"</button>
+                    }>
+                        <p>"Are you sure? Anyone using this device will be able to read the records."</p>
+                        <div class="nhsuk-button-group">
+                            <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=turn_off>"Yes, turn the lock off"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirm_off.set(false)>"No, keep the lock"</button>
+                        </div>
+                    </Show>
+                </Show>
+            </div>
+        </div>
+    }
+}
