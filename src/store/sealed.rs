@@ -52,7 +52,9 @@ pub struct LockSettings {
     pub idle_minutes: u32,
     /// Wrong passphrases in a row, and when the last was typed (ms since 1970).
     pub wrong_tries: u32,
-    pub last_wrong: f64,
+    /// Whole milliseconds: formatting and reading fractions would add
+    /// kilobytes to every clinic page.
+    pub last_wrong: u64,
 }
 
 impl Default for LockSettings {
@@ -66,7 +68,7 @@ impl Default for LockSettings {
             },
             idle_minutes: IDLE_MINUTES,
             wrong_tries: 0,
-            last_wrong: 0.0,
+            last_wrong: 0,
         }
     }
 }
@@ -87,9 +89,9 @@ impl LockSettings {
     }
 
     /// Seconds still to wait at `now` (ms since 1970).
-    pub fn wait_left(&self, now: f64) -> u32 {
-        let until = self.last_wrong + f64::from(self.wait_seconds()) * 1000.0;
-        ((until - now) / 1000.0).ceil().max(0.0) as u32
+    pub fn wait_left(&self, now: u64) -> u32 {
+        let until = self.last_wrong + u64::from(self.wait_seconds()) * 1000;
+        until.saturating_sub(now).div_ceil(1000) as u32
     }
 }
 
@@ -224,8 +226,8 @@ mod tests {
             .collect();
         assert_eq!(waits, [0, 0, 0, 0, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300]);
         lock.wrong_tries = 5;
-        lock.last_wrong = 10_000.0;
-        assert_eq!(lock.wait_left(11_500.0), 3);
-        assert_eq!(lock.wait_left(14_000.0), 0);
+        lock.last_wrong = 10_000;
+        assert_eq!(lock.wait_left(11_500), 3);
+        assert_eq!(lock.wait_left(14_000), 0);
     }
 }

@@ -184,7 +184,7 @@ pub fn lock() {
 /// Notes that the person is using the app, for the lock after a time without use.
 pub fn touch() {
     if let Some(session) = session() {
-        let _ = session.set_item(SESSION_USED, &js_sys::Date::now().to_string());
+        let _ = session.set_item(SESSION_USED, &now_ms().to_string());
     }
 }
 
@@ -195,9 +195,9 @@ pub fn idle_too_long() -> bool {
     };
     let used = session()
         .and_then(|s| s.get_item(SESSION_USED).ok().flatten())
-        .and_then(|t| t.parse::<f64>().ok())
-        .unwrap_or(0.0);
-    js_sys::Date::now() - used > f64::from(settings.idle_minutes) * 60_000.0
+        .and_then(|t| t.parse::<u64>().ok())
+        .unwrap_or(0);
+    now_ms().saturating_sub(used) > u64::from(settings.idle_minutes) * 60_000
 }
 
 /// Opens the records again in a new page of the same tab, with the key kept
@@ -225,7 +225,7 @@ pub async fn resume() -> bool {
 /// Unlocks the records with the passphrase.
 pub async fn unlock(passphrase: &str) -> Result<(), UnlockProblem> {
     let (mut settings, revision) = settings().ok_or(UnlockProblem::Unavailable)?;
-    let wait = settings.wait_left(js_sys::Date::now());
+    let wait = settings.wait_left(now_ms());
     if wait > 0 {
         return Err(UnlockProblem::Wait(wait));
     }
@@ -241,7 +241,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockProblem> {
         .is_ok_and(|text| text == CHECK_TEXT.as_bytes());
     if !right {
         settings.wrong_tries += 1;
-        settings.last_wrong = js_sys::Date::now();
+        settings.last_wrong = now_ms();
         let _ = store().save(&settings, revision, "");
         return Err(UnlockProblem::Wrong);
     }
@@ -396,6 +396,11 @@ pub fn changed_in_another_tab(key: String) {
             }
         }
     });
+}
+
+/// The time now in whole milliseconds since 1970.
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 fn session() -> Option<web_sys::Storage> {

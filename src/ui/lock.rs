@@ -121,6 +121,8 @@ fn UnlockPage(opened: Callback<()>) -> impl IntoView {
             return;
         }
         working.set(true);
+        // The last try's message goes while this one is checked.
+        errors.set(Vec::new());
         leptos::task::spawn_local(async move {
             let result = vault::unlock(&typed).await;
             working.set(false);

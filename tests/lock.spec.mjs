@@ -1,0 +1,118 @@
+// A volunteer locks the clinic's records with a passphrase: what is stored
+// can no longer be read, the records open again with the passphrase (not
+// with a wrong one, and more slowly after many wrong tries), they lock on
+// demand and after a time without use, and backups stay locked.
+import { readFileSync } from "node:fs";
+import { test, expect, expectNoAxeViolations, screenshot, openPage } from "./support/fixtures.mjs";
+import { serveApp } from "./support/served.mjs";
+import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
+
+let served;
+test.beforeAll(async () => {
+  served = await serveApp();
+});
+test.afterAll(async () => served.close());
+
+const PASSPHRASE = "blue kettle on the windowsill";
+const storedText = (page) => page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join("\n"));
+
+async function unlock(page, passphrase) {
+  await expect(h1(page)).toHaveText("Unlock the clinic’s records");
+  await page.getByLabel("Passphrase").fill(passphrase);
+  await page.getByRole("button", { name: "Unlock" }).click();
+}
+
+test("the records are locked with a passphrase, unlocked only with it, locked on demand and after a time without use", async ({ context, watch }) => {
+  test.setTimeout(150_000);
+  const clinic = clinicHelpers(served);
+  const page = await clinic.openClinic(context, watch);
+  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+
+  await page.goto(`${served.url}clinic/`);
+  await page.getByRole("link", { name: "Lock the records with a passphrase" }).click();
+  await expect(h1(page)).toHaveText("Lock the clinic’s records");
+  await expectNoAxeViolations(page, "the lock page");
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expectErrors(page, [
+    "Enter a passphrase",
+    "Enter the passphrase again",
+    "Confirm that you understand a forgotten passphrase means the records cannot be read",
+  ], "the lock page with nothing typed");
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Type the passphrase again").fill("blue kettle on the windowsil");
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expectErrors(page, ["The passphrases do not match. Enter the same passphrase twice"], "the lock page with passphrases that differ");
+  await screenshot(page, "lock-errors");
+  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toContainText("The records are locked with the passphrase");
+  await expect(page.getByTestId("lock-state")).toHaveText("The records are locked with a passphrase. They lock themselves after 15 minutes without use.");
+
+  // Nothing readable is left in storage.
+  const stored = await storedText(page);
+  expect(stored).toContain('"sealed"');
+  expect(stored).not.toContain("Sam Patel");
+
+  // Moving to another part of the clinic in the same tab does not ask again.
+  await page.goto(`${served.url}clinic/people/`);
+  await expect(page.getByTestId("people")).toContainText("Sam Patel");
+  await clinic.addPerson(page, "Priya Khan", "Self-referral", "Telephone");
+  await expect.poll(() => storedText(page)).not.toContain("Priya Khan");
+
+  // Locked on demand, then a wrong passphrase and the right one.
+  await page.goto(`${served.url}clinic/`);
+  await page.getByRole("button", { name: "Lock the records now" }).click();
+  await expect(h1(page)).toHaveText("Unlock the clinic’s records");
+  await expect(page.getByText("Sam Patel")).toHaveCount(0);
+  await expectNoAxeViolations(page, "the unlock page");
+  await unlock(page, "blue kettle on the windowsil");
+  await expectErrors(page, ["The passphrase is not right. Check it and try again"], "the unlock page after a wrong passphrase");
+  await screenshot(page, "unlock-wrong");
+  await unlock(page, PASSPHRASE);
+  await expect(h1(page)).toHaveText("Run a clinic");
+  await page.goto(`${served.url}clinic/people/`);
+  await expect(page.getByTestId("people")).toContainText("Priya Khan");
+
+  // A backup made while locked is locked the same way.
+  await page.goto(`${served.url}clinic/backup/`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download a backup" }).click();
+  const backup = readFileSync(await (await download).path(), "utf8");
+  expect(backup).toContain('"sealed"');
+  expect(backup).not.toContain("Sam Patel");
+
+  // A new tab asks for the passphrase.
+  const other = await openPage(context, watch, served.origin);
+  await other.clock.setFixedTime(MONDAY);
+  await other.goto(`${served.url}clinic/day/`);
+  await expect(h1(other)).toHaveText("Unlock the clinic’s records");
+  await other.close();
+
+  // A shorter time without use, then the records lock by themselves.
+  await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("Lock the records after this many minutes without use").fill("0");
+  await page.getByRole("button", { name: "Save the time" }).click();
+  await expectErrors(page, ["The number of minutes must be between 1 and 120"], "the lock page with 0 minutes");
+  await page.getByLabel("Lock the records after this many minutes without use").fill("1");
+  await page.getByRole("button", { name: "Save the time" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toContainText("The time before the records lock has been saved");
+  await page.goto(`${served.url}clinic/people/`);
+  await expect(page.getByTestId("people")).toContainText("Sam Patel");
+  await page.clock.setFixedTime(new Date(MONDAY.getTime() + 2 * 60_000));
+  await expect(h1(page)).toHaveText("Unlock the clinic’s records", { timeout: 20_000 });
+  await expect(page.getByText("Sam Patel")).toHaveCount(0);
+
+  // Many wrong tries in a row slow down the next.
+  for (let n = 0; n < 4; n++) {
+    await unlock(page, `wrong guess number ${n}`);
+    await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("The passphrase is not right");
+    await expect(page.getByLabel("Passphrase")).toHaveValue("");
+  }
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("There have been too many wrong tries. Wait 2 seconds, then try again");
+  await expectNoAxeViolations(page, "the unlock page after too many wrong tries");
+  await page.clock.setFixedTime(new Date(MONDAY.getTime() + 3 * 60_000));
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByTestId("people")).toContainText("Sam Patel");
+});
