@@ -43,6 +43,13 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/reminders/wording",
     "clinic/reminders/person",
     "clinic/backup",
+    "clinic/directory",
+    "clinic/directory/add",
+    "clinic/directory/edit",
+    "clinic/directory/service",
+    "clinic/directory/import",
+    "clinic/directory/print",
+    "clinic/reports",
     "privacy",
 ];
 
@@ -60,6 +67,10 @@ pub enum Area {
     Reminders,
     /// Backing up everything the app keeps on the device, and restoring it.
     Backup,
+    /// The local services directory: search, add, import and export, print.
+    Directory,
+    /// What the clinic did in a period, for the practice and funders.
+    Reports,
 }
 
 /// Which area a page is in: the first entry whose path is the page's path or
@@ -68,19 +79,23 @@ pub enum Area {
 pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/reminders", "reminders"),
     ("clinic/backup", "backup"),
+    ("clinic/directory", "directory"),
+    ("clinic/reports", "reports"),
     ("clinic", "clinic"),
     ("refer", "refer"),
     ("plan", "plan"),
 ];
 
 impl Area {
-    pub const ALL: [Area; 6] = [
+    pub const ALL: [Area; 8] = [
         Area::Home,
         Area::Refer,
         Area::Plan,
         Area::Clinic,
         Area::Reminders,
         Area::Backup,
+        Area::Directory,
+        Area::Reports,
     ];
 
     /// The area a page path belongs to (see [`AREA_PATHS`]).
@@ -109,6 +124,8 @@ impl Area {
             Area::Clinic => "clinic",
             Area::Reminders => "reminders",
             Area::Backup => "backup",
+            Area::Directory => "directory",
+            Area::Reports => "reports",
         }
     }
 }
@@ -195,9 +212,22 @@ mod tests {
         let names: Vec<_> = Area::ALL.iter().map(|a| a.name()).collect();
         assert_eq!(
             names,
-            ["home", "refer", "plan", "clinic", "reminders", "backup"]
+            [
+                "home",
+                "refer",
+                "plan",
+                "clinic",
+                "reminders",
+                "backup",
+                "directory",
+                "reports"
+            ]
         );
         assert_eq!(Area::of("clinic/backup"), Area::Backup);
+        assert_eq!(Area::of("clinic/directory"), Area::Directory);
+        assert_eq!(Area::of("clinic/directory/service"), Area::Directory);
+        assert_eq!(Area::of("clinic/reports"), Area::Reports);
+        assert_eq!(Area::of("clinic/reportsx"), Area::Clinic);
         for (_, name) in AREA_PATHS {
             assert!(names.contains(name), "{name} is an area");
         }

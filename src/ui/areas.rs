@@ -3,9 +3,10 @@
 //! others' pages are left out of it.
 
 use super::pages::clinic::ClinicFlow;
+use super::pages::directory::DirectoryFlow;
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
-use super::pages::{BackupPage, Home, NotFound, Plan, Privacy};
+use super::pages::{BackupPage, Home, NotFound, Plan, Privacy, ReportsPage};
 use super::router::own_page;
 use leptos::prelude::*;
 
@@ -52,6 +53,22 @@ pub fn backup(page: Memo<String>) -> AnyView {
     (move || {
         own_page(|| match page.get().as_str() {
             "clinic/backup" => BackupPage().into_any(),
+            _ => NotFound().into_any(),
+        })
+    })
+    .into_any()
+}
+
+/// The local services directory: the directory is opened once for its pages.
+pub fn directory(page: Memo<String>) -> AnyView {
+    view! { <DirectoryFlow page /> }.into_any()
+}
+
+/// What the clinic did in a period.
+pub fn reports(page: Memo<String>) -> AnyView {
+    (move || {
+        own_page(|| match page.get().as_str() {
+            "clinic/reports" => ReportsPage().into_any(),
             _ => NotFound().into_any(),
         })
     })

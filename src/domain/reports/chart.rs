@@ -15,24 +15,33 @@ pub struct Bar {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
+    /// The part of the report it belongs to, such as "Referrals".
+    pub part: &'static str,
     pub title: &'static str,
     pub bars: Vec<Bar>,
 }
 
-/// Each chart: its title, and the lines it draws, by the start of their
-/// measure (that start is left out of the bar's label).
-const CHARTS: [(&str, &[&str]); 5] = [
-    ("Who referred people", &["Referred by: "]),
-    ("What people wanted support with", &["Support with: "]),
+/// Each chart: its part, its title, and the lines it draws, by the start of
+/// their measure (that start is left out of the bar's label).
+type ChartLines = (&'static str, &'static str, &'static [&'static str]);
+const CHARTS: [ChartLines; 5] = [
+    ("Referrals", "Who referred people", &["Referred by: "]),
     (
+        "Referrals",
+        "What people wanted support with",
+        &["Support with: "],
+    ),
+    (
+        "Appointments",
         "What happened to appointments",
         &["Attended", "Did not attend", "Cancelled"],
     ),
     (
+        "Rota",
         "Sessions covered",
         &["Sessions covered", "Sessions nobody covered"],
     ),
-    ("Sessions per volunteer", &["Sessions for "]),
+    ("Rota", "Sessions per volunteer", &["Sessions for "]),
 ];
 
 impl Report {
@@ -40,7 +49,7 @@ impl Report {
     pub fn charts(&self) -> Vec<Chart> {
         CHARTS
             .iter()
-            .filter_map(|(title, starts)| {
+            .filter_map(|(part, title, starts)| {
                 let lines: Vec<(&str, &Shown)> = self
                     .lines
                     .iter()
@@ -66,7 +75,7 @@ impl Report {
                             .map(|n| if longest > 0.0 { n / longest } else { 0.0 }),
                     })
                     .collect();
-                (!bars.is_empty()).then_some(Chart { title, bars })
+                (!bars.is_empty()).then_some(Chart { part, title, bars })
             })
             .collect()
     }
