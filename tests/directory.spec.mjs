@@ -250,6 +250,7 @@ test("a council's list is imported after a preview, bad files are refused, and t
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print this list" })).toBeHidden();
   await expect(page.locator(".nhsuk-header")).toBeHidden();
+  await screenshot(page, "directory-print-paper");
   const pdf = await page.pdf({ format: "A4" });
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
   expect(pages).toBe(1);

@@ -339,8 +339,9 @@ mod forms {
 
     #[test]
     fn an_import_writes_new_and_changed_entries_with_new_ids() {
-        let mut directory = Directory::default();
-        directory.services = directory_services();
+        let mut directory = Directory {
+            services: directory_services(),
+        };
         let preview = oruk::preview(&directory.services, SAMPLE).unwrap();
         let mut next = 100;
         let written = directory.import(preview, || {

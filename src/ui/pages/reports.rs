@@ -91,11 +91,15 @@ pub fn ReportsPage() -> impl IntoView {
     }
 }
 
+/// One part of a report as drawn: its name, each measure with its figure in
+/// words, and its charts.
+type PartView = (&'static str, Vec<(String, String)>, Vec<Chart>);
+
 /// A report as drawn: its lines and charts by part, and its CSV.
 #[derive(Clone, PartialEq)]
 struct ReportView {
     period: String,
-    parts: Vec<(&'static str, Vec<(String, String)>, Vec<Chart>)>,
+    parts: Vec<PartView>,
     csv: String,
     file_name: String,
 }
@@ -146,7 +150,7 @@ fn part_view(
                 <thead class="nhsuk-table__head">
                     <tr class="nhsuk-table__row">
                         <th class="nhsuk-table__header" scope="col">"Measure"</th>
-                        <th class="nhsuk-table__header" scope="col">"Figure"</th>
+                        <th class="nhsuk-table__header app-figure" scope="col">"Figure"</th>
                     </tr>
                 </thead>
                 <tbody class="nhsuk-table__body">{rows}</tbody>
@@ -174,7 +178,7 @@ fn bar_chart(chart: &Chart) -> impl IntoView {
         .map(|(n, bar)| {
             let y = n * ROW;
             let width = bar.share.map(|s| (s * LONGEST_BAR).max(if s > 0.0 { 2.0 } else { 0.0 }));
-            let text_x = width.map_or(0.0, |w| w + 6.0);
+            let text_x = width.filter(|w| *w > 0.0).map_or(0.0, |w| w + 6.0);
             view! {
                 <text x="0" y={y + 16} class="app-chart__label">{bar.label.clone()}</text>
                 {width.map(|w| view! { <rect x="0" y={y + 22} width=format!("{w:.1}") height="16" class="app-chart__bar" /> })}
@@ -184,11 +188,11 @@ fn bar_chart(chart: &Chart) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="app-chart">
+            <figcaption class="app-chart__caption">{chart.title}</figcaption>
             <svg role="img" aria-labelledby=labelled_by viewBox=format!("0 0 320 {height}") width="100%" class="app-chart__svg" data-testid="chart">
                 <title id=title_id>{format!("{}: bar chart. The figures are in the table above.", chart.title)}</title>
                 {bars}
             </svg>
-            <figcaption class="app-chart__caption">{chart.title}</figcaption>
         </figure>
     }
 }

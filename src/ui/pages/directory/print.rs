@@ -49,23 +49,20 @@ pub fn PrintList() -> impl IntoView {
                 Access::SelfReferralWelcome => "You can contact them yourself.",
                 Access::ReferralNeeded => "Your link worker needs to refer you.",
             };
-            let contact = [s.phone.clone(), s.email.clone(), s.website.clone()]
-                .into_iter()
-                .filter(|c| !c.is_empty())
-                .collect::<Vec<_>>()
-                .join("   ");
             let line = |label: &'static str, text: String| {
                 (!text.is_empty()).then(|| view! { <p class="app-handout__line"><strong>{label}</strong> " " {text}</p> })
             };
             view! {
                 <section class="app-handout__service" data-testid="handout-service">
                     <h2 class="nhsuk-heading-s">{s.name.clone()}</h2>
-                    {line("Run by", s.organisation.clone())}
+                    {line("Run by:", s.organisation.clone())}
                     <p class="app-handout__line">{s.description.clone()}</p>
                     {line("When:", when)}
                     {line("Where:", s.place.clone())}
                     {line("Cost:", cost)}
-                    {line("Contact:", contact)}
+                    {line("Phone:", s.phone.clone())}
+                    {line("Email:", s.email.clone())}
+                    {line("Website:", s.website.clone())}
                     <p class="app-handout__line">{join}</p>
                     {line("Access:", s.accessibility.clone())}
                 </section>
