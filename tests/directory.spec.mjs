@@ -135,12 +135,25 @@ test("a service is added by keyboard, with every mistake named and nothing typed
   await expect(h1(page)).toHaveText("Rainbow Choir");
   await page.reload();
   await expect(page.getByTestId("service-details")).toContainText("£3 a session");
+
+  // The choir stops running: it comes out of the directory after a warning.
+  await page.getByRole("button", { name: "Remove this service" }).click();
+  await expect(page.getByTestId("remove-service")).toContainText("Introductions already logged stay on people's records.");
+  await expectNoAxeViolations(page, "a service's page asking before removing it");
+  await page.getByRole("button", { name: "No, keep it" }).click();
+  await expect(page.getByTestId("remove-service")).toHaveCount(0);
+  await page.getByRole("button", { name: "Remove this service" }).click();
+  await page.getByRole("button", { name: "Yes, remove it" }).click();
+  await expect(h1(page)).toHaveText("Local services directory");
+  await expect(page.getByRole("region", { name: "Success" })).toContainText("The service has been removed from the directory");
+  await expect(page.getByTestId("found")).toHaveText("The directory is empty. Add a service, or import a list your council publishes.");
 });
 
 test("a council's list is imported after a preview, bad files are refused, and the list is searched, filtered, exported and printed", async ({ context, watch }) => {
   const { page } = await openDirectory(context, watch);
   await page.getByRole("link", { name: "Import or export an Open Referral UK file" }).click();
   await expect(h1(page)).toHaveText("Import or export services");
+  await expect(page.getByText("The directory is empty, so there is nothing to export yet.")).toBeVisible();
   await expectNoAxeViolations(page, "the import and export page");
   const input = page.getByLabel("Choose an Open Referral UK JSON file");
 

@@ -256,6 +256,14 @@ impl Directory {
         }
     }
 
+    /// Takes a service out of the directory, such as one that has closed.
+    /// Returns whether it was there.
+    pub fn remove(&mut self, id: Id) -> bool {
+        let before = self.services.len();
+        self.services.retain(|s| s.id != id);
+        self.services.len() < before
+    }
+
     /// Writes what an import preview showed: changed entries replaced, new
     /// ones added with ids from `new_id`. Returns how many were written.
     pub fn import(

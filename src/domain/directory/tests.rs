@@ -335,6 +335,10 @@ mod forms {
         assert_eq!(directory.services.len(), 2);
         assert_eq!(directory.service(7).unwrap().phone, "0113 496 0999");
         assert_eq!(directory.service(7).unwrap().oruk_id, "lcc-0001");
+        // A service that has closed is taken out, once.
+        assert!(directory.remove(7));
+        assert!(!directory.remove(7));
+        assert_eq!(directory.services.len(), 1);
     }
 
     #[test]

@@ -143,8 +143,14 @@ pub fn ImportExport() -> impl IntoView {
                 <h1>{TITLE}</h1>
                 <p>"Open Referral UK is the standard councils use to publish lists of local services. Start from your council's list, or share your own with another practice."</p>
                 <h2>"Export"</h2>
-                <p>{move || format!("Download the {} services in the directory as an Open Referral UK JSON file.", directory.value.with(|d| d.services.len()))}</p>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=export>"Download the directory"</button>
+                <Show when=move || directory.value.with(|d| !d.services.is_empty())
+                    fallback=|| view! { <p>"The directory is empty, so there is nothing to export yet."</p> }>
+                    <p>{move || {
+                        let n = directory.value.with(|d| d.services.len());
+                        format!("Download the {n} service{} in the directory as an Open Referral UK JSON file.", if n == 1 { "" } else { "s" })
+                    }}</p>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=export>"Download the directory"</button>
+                </Show>
                 {move || exported.get().map(|name| view! { <p role="status" data-testid="exported">{format!("Downloaded {name}.")}</p> })}
                 <h2>"Import"</h2>
                 <p>"You will see what the file holds before anything changes."</p>

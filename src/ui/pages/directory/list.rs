@@ -28,6 +28,7 @@ pub fn DirectoryList() -> impl IntoView {
     let shelf = use_shelf();
     let (directory, typed, chosen) = (shelf.directory, shelf.search, shelf.chosen);
     let now = today();
+    let removed = crate::ui::router::use_location().query("removed").is_some();
     let words = Bound {
         get: Signal::derive(move || typed.with(|s| s.words.clone())),
         set: Callback::new(move |v| typed.update(|s| s.words = v)),
@@ -131,6 +132,11 @@ pub fn DirectoryList() -> impl IntoView {
     view! {
         <BackLink href=href("clinic") text="Back to the clinic" />
         <SaveProblemNotice saved=directory />
+        {removed.then(|| view! {
+            <crate::ui::banner::NotificationBanner id="removed" title="Success" heading="The service has been removed from the directory">
+                <p>"Introductions already logged stay on people's records."</p>
+            </crate::ui::banner::NotificationBanner>
+        })}
         <h1>"Local services directory"</h1>
         <p>"Groups and services a person can be introduced to. Entries not checked for over 6 months are marked, so you know to check them first."</p>
         <div class="nhsuk-button-group">

@@ -142,6 +142,17 @@ pub fn ServicePage() -> impl IntoView {
         })
     };
     let chosen = shelf.chosen;
+    let removing = RwSignal::new(false);
+    let location = crate::ui::router::use_location();
+    let remove = move |_| {
+        shelf.directory.update(|d| {
+            d.remove(id);
+        });
+        chosen.update(|c| c.retain(|x| *x != id));
+        if shelf.directory.problem.get_untracked().is_none() {
+            location.navigate("clinic/directory?removed=yes");
+        }
+    };
     let on_list = move || chosen.with(|c| c.contains(&id));
     let bound_person = Bound {
         get: person.into(),
@@ -165,10 +176,23 @@ pub fn ServicePage() -> impl IntoView {
                 <dl class="nhsuk-summary-list" data-testid="service-details">{details}</dl>
                 <div class="nhsuk-button-group">
                     <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=format!("{}?id={id}", href("clinic/directory/edit"))>"Change this service"</a>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| removing.set(true)>"Remove this service"</button>
                     <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| chosen.update(|c| if c.contains(&id) { c.retain(|x| *x != id) } else { c.push(id) })>
                         {move || if on_list() { "Take off the printed list" } else { "Add to the printed list" }}
                     </button>
                 </div>
+                <Show when=move || removing.get()>
+                    <div class="nhsuk-warning-callout" data-testid="remove-service">
+                        <h2 class="nhsuk-warning-callout__label">
+                            <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Remove this service?"</span>
+                        </h2>
+                        <p>"Remove it when it has closed or no longer runs. Introductions already logged stay on people's records."</p>
+                        <div class="nhsuk-button-group">
+                            <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=remove>"Yes, remove it"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| removing.set(false)>"No, keep it"</button>
+                        </div>
+                    </div>
+                </Show>
                 <h2>"Log an introduction"</h2>
                 {if nobody {
                     view! { <p>"Nobody is waiting or active in the clinic's caseload on this device, so there is no one to log an introduction for."</p> }.into_any()
