@@ -15,6 +15,11 @@ test.beforeAll(async () => {
 test.afterAll(async () => served.close());
 
 const person = (id, name, referred_on, source, needs, status = "active") => ({ id, name, referred_on, source, needs, status });
+/** Life satisfaction asked on 3 February and again on 24 February. */
+const satisfaction = (first, latest) => [
+  { on: "2026-02-03", scores: { satisfied: { score: first } } },
+  { on: "2026-02-24", scores: { satisfied: { score: latest } } },
+];
 const booking = (id, person, date, outcome) => ({
   id, person, session: 1, date, outcome,
   times: { start: 540 + (id % 4) * 45, end: 585 + (id % 4) * 45 },
@@ -32,11 +37,11 @@ const CLINIC = {
   // Ann covers 3, 10 and 17 February; nobody covers 24 February.
   rota: ["2026-02-03", "2026-02-10", "2026-02-17"].map((date) => ({ session: 1, date, volunteer: 2 })),
   people: [
-    person(101, "Amy Ash", "2026-02-02", "gp", ["lonely"]),
-    person(102, "Ben Birch", "2026-02-02", "gp", ["lonely", "money"]),
-    person(103, "Cas Cedar", "2026-02-05", "gp", ["lonely"]),
-    person(104, "Dee Dogwood", "2026-02-09", "gp", ["lonely", "stress"]),
-    person(105, "Eli Elm", "2026-02-12", "gp", ["lonely"]),
+    { ...person(101, "Amy Ash", "2026-02-02", "gp", ["lonely"]), wellbeing: satisfaction(3, 6) },
+    { ...person(102, "Ben Birch", "2026-02-02", "gp", ["lonely", "money"]), wellbeing: satisfaction(4, 5) },
+    { ...person(103, "Cas Cedar", "2026-02-05", "gp", ["lonely"]), wellbeing: satisfaction(5, 7) },
+    { ...person(104, "Dee Dogwood", "2026-02-09", "gp", ["lonely", "stress"]), wellbeing: satisfaction(6, 6) },
+    { ...person(105, "Eli Elm", "2026-02-12", "gp", ["lonely"]), wellbeing: satisfaction(7, 6) },
     person(106, "Fay Fir", "2026-02-13", "self-referral", ["money"]),
     person(107, "Gus Gorse", "2026-02-16", "self-referral", ["lonely"], "declined"),
     person(108, "Hal Hazel", "2026-01-20", "nurse", ["caring"]),
@@ -81,7 +86,13 @@ const FEBRUARY = {
   "Contacts per person": "1",
   "Finished (of those referred)": "0",
   "Declined (of those referred)": "fewer than 5",
-  "Life satisfaction: average change": "no data",
+  // +3, +1, +2, 0 and -1 over 5 people. Bands: 3 up (low to medium twice,
+  // medium to high), 1 down (high to medium): each fewer than 5.
+  "Life satisfaction: average change": "+1 (from 5 people)",
+  "Life satisfaction: people moving to a better band": "fewer than 5",
+  "Life satisfaction: people moving to a worse band": "fewer than 5",
+  // Nobody was asked the other questions.
+  "Anxiety: average change": "no data",
   Sessions: "4",
   "Sessions covered": "3",
   "Sessions nobody covered": "1",
@@ -177,7 +188,7 @@ test("February's report: dates checked, every figure as counted by hand, charts 
   await expect(who).toContainText("Self-referralfewer than 5");
   await expect(page.getByRole("img", { name: /^What happened to appointments/ })).toContainText("Attended6");
   await expect(page.getByRole("img", { name: /^Sessions per volunteer/ })).toContainText("Ann Jones3");
-  await expect(page.getByTestId("chart")).toHaveCount(5);
+  await expect(page.getByTestId("chart")).toHaveCount(7);
   await expectNoAxeViolations(page, "February's report");
   await screenshot(page, "reports-february");
 
@@ -194,11 +205,15 @@ test("February's report: dates checked, every figure as counted by hand, charts 
   const rows = parseCsv(readFileSync(await file.path(), "utf8"));
   expect(rows[0]).toEqual(["Part", "Measure", "Value"]);
   expect(rows[1]).toEqual(["Period", "Dates", "1 February 2026 to 28 February 2026"]);
+  // A figure a spreadsheet would take for a formula ("+1 (from 5 people)")
+  // starts with an apostrophe in the file, so it opens as the words it is.
+  const asInFile = (value) => (/^[=+\-@]/.test(value) && Number.isNaN(Number(value)) ? `'${value}` : value);
   const csv = Object.fromEntries(rows.slice(2).map(([, measure, value]) => [measure, value]));
-  for (const [measure, value] of Object.entries(FEBRUARY)) expect(csv[measure], measure).toBe(value);
+  for (const [measure, value] of Object.entries(FEBRUARY)) expect(csv[measure], measure).toBe(asInFile(value));
+  expect(csv["Life satisfaction: average change"]).toBe("'+1 (from 5 people)");
   // And every line of the table, no more and no fewer.
   const table = await page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th").textContent, tr.querySelector("td").textContent]));
-  expect(rows.slice(2).map(([, m, v]) => [m, v])).toEqual(table);
+  expect(rows.slice(2).map(([, m, v]) => [m, v])).toEqual(table.map(([m, v]) => [m, asInFile(v)]));
   expect(rows.find(([, m]) => m === "Support with: Money, debt or benefits")[0]).toBe("Referrals");
 
   // On paper: the figures, without the form and buttons, on A4.

@@ -21,27 +21,64 @@ pub struct Chart {
     pub bars: Vec<Bar>,
 }
 
-/// Each chart: its part, its title, and the lines it draws, by the start of
-/// their measure (that start is left out of the bar's label).
-type ChartLines = (&'static str, &'static str, &'static [&'static str]);
-const CHARTS: [ChartLines; 5] = [
-    ("Referrals", "Who referred people", &["Referred by: "]),
+/// Which lines a chart draws, and each bar's label.
+enum Pick {
+    /// Lines whose measure starts with one of these; the start is left out of
+    /// the label, unless it is the whole measure.
+    Starts(&'static [&'static str]),
+    /// Lines whose measure ends with this; the label is what comes before it.
+    Ends(&'static str),
+}
+
+impl Pick {
+    fn label<'a>(&self, measure: &'a str) -> Option<&'a str> {
+        match self {
+            Pick::Starts(starts) => starts.iter().find_map(|start| {
+                let rest = measure.strip_prefix(start)?;
+                Some(if rest.is_empty() { measure } else { rest })
+            }),
+            Pick::Ends(end) => measure.strip_suffix(end),
+        }
+    }
+}
+
+/// Each chart: its part, its title, and the lines it draws.
+const CHARTS: [(&str, &str, Pick); 7] = [
+    (
+        "Referrals",
+        "Who referred people",
+        Pick::Starts(&["Referred by: "]),
+    ),
     (
         "Referrals",
         "What people wanted support with",
-        &["Support with: "],
+        Pick::Starts(&["Support with: "]),
     ),
     (
         "Appointments",
         "What happened to appointments",
-        &["Attended", "Did not attend", "Cancelled"],
+        Pick::Starts(&["Attended", "Did not attend", "Cancelled"]),
+    ),
+    (
+        "Wellbeing",
+        "People moving to a better wellbeing band",
+        Pick::Ends(": people moving to a better band"),
+    ),
+    (
+        "Wellbeing",
+        "People moving to a worse wellbeing band",
+        Pick::Ends(": people moving to a worse band"),
     ),
     (
         "Rota",
         "Sessions covered",
-        &["Sessions covered", "Sessions nobody covered"],
+        Pick::Starts(&["Sessions covered", "Sessions nobody covered"]),
     ),
-    ("Rota", "Sessions per volunteer", &["Sessions for "]),
+    (
+        "Rota",
+        "Sessions per volunteer",
+        Pick::Starts(&["Sessions for "]),
+    ),
 ];
 
 impl Report {
@@ -49,17 +86,11 @@ impl Report {
     pub fn charts(&self) -> Vec<Chart> {
         CHARTS
             .iter()
-            .filter_map(|(part, title, starts)| {
+            .filter_map(|(part, title, pick)| {
                 let lines: Vec<(&str, &Shown)> = self
                     .lines
                     .iter()
-                    .filter_map(|line| {
-                        starts.iter().find_map(|start| {
-                            let rest = line.measure.strip_prefix(start)?;
-                            let label = if rest.is_empty() { start } else { rest };
-                            Some((label, &line.shown))
-                        })
-                    })
+                    .filter_map(|line| Some((pick.label(&line.measure)?, &line.shown)))
                     .collect();
                 let longest = lines
                     .iter()

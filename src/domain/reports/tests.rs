@@ -315,8 +315,25 @@ fn charts_draw_the_counts_with_hidden_figures_left_without_a_bar() {
             "Who referred people",
             "What people wanted support with",
             "What happened to appointments",
+            "People moving to a better wellbeing band",
+            "People moving to a worse wellbeing band",
             "Sessions covered",
             "Sessions per volunteer"
+        ]
+    );
+    let better = &charts[3];
+    assert_eq!(better.part, "Wellbeing");
+    assert_eq!(
+        better
+            .bars
+            .iter()
+            .map(|b| b.label.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Life satisfaction",
+            "Feeling things are worthwhile",
+            "Happiness",
+            "Anxiety"
         ]
     );
     let who = &charts[0];
@@ -348,7 +365,7 @@ fn charts_draw_the_counts_with_hidden_figures_left_without_a_bar() {
             ("Cancelled", "fewer than 5")
         ]
     );
-    let rota = &charts[3];
+    let rota = &charts[5];
     assert_eq!(rota.bars[1].label, "Sessions nobody covered");
     assert!((rota.bars[1].share.unwrap() - 2.0 / 3.0).abs() < 1e-9);
 }
