@@ -45,6 +45,13 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/backup",
     "clinic/backup/merge",
     "clinic/lock",
+    "clinic/directory",
+    "clinic/directory/add",
+    "clinic/directory/edit",
+    "clinic/directory/service",
+    "clinic/directory/import",
+    "clinic/directory/print",
+    "clinic/reports",
     "privacy",
 ];
 
@@ -64,6 +71,10 @@ pub enum Area {
     Backup,
     /// Setting the clinic up: its sessions and rooms, volunteers and the rota.
     Setup,
+    /// The local services directory: search, add, import and export, print.
+    Directory,
+    /// What the clinic did in a period, for the practice and funders.
+    Reports,
 }
 
 /// Which area a page is in: the first entry whose path is the page's path or
@@ -76,13 +87,15 @@ pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/sessions", "setup"),
     ("clinic/volunteers", "setup"),
     ("clinic/rota", "setup"),
+    ("clinic/directory", "directory"),
+    ("clinic/reports", "reports"),
     ("clinic", "clinic"),
     ("refer", "refer"),
     ("plan", "plan"),
 ];
 
 impl Area {
-    pub const ALL: [Area; 7] = [
+    pub const ALL: [Area; 9] = [
         Area::Home,
         Area::Refer,
         Area::Plan,
@@ -90,6 +103,8 @@ impl Area {
         Area::Reminders,
         Area::Backup,
         Area::Setup,
+        Area::Directory,
+        Area::Reports,
     ];
 
     /// The area a page path belongs to (see [`AREA_PATHS`]).
@@ -119,6 +134,8 @@ impl Area {
             Area::Reminders => "reminders",
             Area::Backup => "backup",
             Area::Setup => "setup",
+            Area::Directory => "directory",
+            Area::Reports => "reports",
         }
     }
 }
@@ -215,10 +232,16 @@ mod tests {
                 "clinic",
                 "reminders",
                 "backup",
-                "setup"
+                "setup",
+                "directory",
+                "reports"
             ]
         );
         assert_eq!(Area::of("clinic/backup"), Area::Backup);
+        assert_eq!(Area::of("clinic/directory"), Area::Directory);
+        assert_eq!(Area::of("clinic/directory/service"), Area::Directory);
+        assert_eq!(Area::of("clinic/reports"), Area::Reports);
+        assert_eq!(Area::of("clinic/reportsx"), Area::Clinic);
         for (_, name) in AREA_PATHS {
             assert!(names.contains(name), "{name} is an area");
         }

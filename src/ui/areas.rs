@@ -4,9 +4,10 @@
 
 use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, SetupFlow};
+use super::pages::directory::DirectoryFlow;
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
-use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Plan, Privacy};
+use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Plan, Privacy, ReportsPage};
 use super::router::own_page;
 use leptos::prelude::*;
 
@@ -63,6 +64,26 @@ pub fn backup(page: Memo<String>) -> AnyView {
                     "clinic/backup" => BackupPage().into_any(),
                     "clinic/backup/merge" => MergePage().into_any(),
                     "clinic/lock" => LockPage().into_any(),
+                    _ => NotFound().into_any(),
+                })
+            }}
+        </LockGate>
+    }
+    .into_any()
+}
+
+/// The local services directory: the directory is opened once for its pages.
+pub fn directory(page: Memo<String>) -> AnyView {
+    view! { <LockGate><DirectoryFlow page /></LockGate> }.into_any()
+}
+
+/// What the clinic did in a period.
+pub fn reports(page: Memo<String>) -> AnyView {
+    view! {
+        <LockGate>
+            {move || {
+                own_page(|| match page.get().as_str() {
+                    "clinic/reports" => ReportsPage().into_any(),
                     _ => NotFound().into_any(),
                 })
             }}

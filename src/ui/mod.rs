@@ -68,6 +68,21 @@ pub fn file_url(text: &str, mime: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Hands `text` to the browser as a download named `name` (made on the
+/// device: nothing is sent anywhere).
+pub fn download(text: &str, mime: &str, name: &str) {
+    use wasm_bindgen::JsCast;
+    let link = leptos::prelude::document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(link) = link {
+        link.set_href(&file_url(text, mime));
+        link.set_download(name);
+        link.click();
+    }
+}
+
 /// Copies `text` to the clipboard, then says how it went in `said`: `done`,
 /// or how to copy by hand when the browser does not allow it.
 pub fn copy_text(

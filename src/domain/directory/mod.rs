@@ -3,6 +3,7 @@
 //! checked it. Searched as a volunteer types, and kept in step with the Open
 //! Referral UK lists councils publish.
 
+pub mod form;
 pub mod oruk;
 
 #[cfg(test)]

@@ -214,3 +214,194 @@ fn a_file_that_is_not_a_list_of_services_is_refused_clearly() {
     let (services, _) = oruk::read("[{\"name\": \"<script>alert(1)</script>\"}]").unwrap();
     assert_eq!(services[0].name, "<script>alert(1)</script>");
 }
+
+mod forms {
+    use super::super::form::*;
+    use super::*;
+    use crate::domain::clinic::people::{Person, PersonStatus};
+    use crate::domain::clinic::Clinic;
+    use crate::domain::dates::TypedDate;
+
+    fn today() -> NaiveDate {
+        day(2026, 3, 2)
+    }
+
+    fn fields(errors: Vec<crate::domain::form::FieldError>) -> Vec<String> {
+        errors.into_iter().map(|e| e.field).collect()
+    }
+
+    fn walking_group() -> ServiceForm {
+        ServiceForm {
+            name: " Elm Park Walking Group ".into(),
+            organisation: "Friends of Elm Park".into(),
+            description: "A gentle walk, then tea".into(),
+            categories: vec![Category::SportAndMovement, Category::Loneliness],
+            free: Some(true),
+            cost: "ignored when free".into(),
+            days: vec![3, 1, 3],
+            phone: "0113 496 0456".into(),
+            access: Some(Access::SelfReferralWelcome),
+            ..ServiceForm::new(today())
+        }
+    }
+
+    #[test]
+    fn a_new_service_is_checked_today_and_saved_as_typed() {
+        let walk = walking_group().check(5, today()).unwrap();
+        assert_eq!(walk.name, "Elm Park Walking Group");
+        assert_eq!(walk.checked_on, "2026-03-02");
+        assert_eq!(walk.days, [1, 3]);
+        assert!(walk.free);
+        assert_eq!(walk.cost, "");
+        assert!(!walk.may_be_out_of_date(today()));
+        // And back into the form to change it.
+        assert_eq!(
+            ServiceForm::from_service(&walk).check(5, today()).unwrap(),
+            walk
+        );
+    }
+
+    #[test]
+    fn an_empty_service_says_what_to_fill_in_for_each_field() {
+        let form = ServiceForm {
+            checked: TypedDate::default(),
+            ..ServiceForm::default()
+        };
+        let errors = form.check(1, today()).unwrap_err();
+        assert_eq!(
+            fields(errors.clone()),
+            [
+                "name",
+                "organisation",
+                "description",
+                "categories",
+                "free",
+                "phone",
+                "access",
+                "checked-day"
+            ]
+        );
+        assert_eq!(
+            errors[5].message,
+            "Enter a phone number, email address or website, so people can get in touch"
+        );
+    }
+
+    #[test]
+    fn a_cost_bad_contacts_and_a_future_check_date_are_refused() {
+        let mut form = walking_group();
+        form.free = Some(false);
+        form.cost = " ".into();
+        form.phone = "0113".into();
+        form.email = "walks at example".into();
+        form.website = "walks example org".into();
+        form.checked = TypedDate::from_date(day(2026, 3, 3));
+        let errors = form.check(1, today()).unwrap_err();
+        assert_eq!(
+            errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "Enter what it costs, like £2 a session",
+                "Enter a UK phone number, like 0113 496 0000",
+                "Enter an email address in the correct format, like name@example.com",
+                "Enter a website address in the correct format, like www.example.org",
+                "Date last checked must be today or in the past",
+            ]
+        );
+        form.checked.day = "31".into();
+        form.checked.month = "2".into();
+        assert_eq!(
+            form.check(1, today()).unwrap_err().last().unwrap().message,
+            "Date last checked must be a real date"
+        );
+        assert!(is_web_address("https://walks.example.org/join"));
+        assert!(is_web_address("www.example.org"));
+        assert!(!is_web_address("example"));
+    }
+
+    #[test]
+    fn saving_a_changed_service_keeps_its_open_referral_id() {
+        let mut directory = Directory::default();
+        let (services, _) = oruk::read(SAMPLE).unwrap();
+        directory.services = services;
+        directory.services[0].id = 7;
+        let mut changed = ServiceForm::from_service(&directory.services[0])
+            .check(7, today())
+            .unwrap();
+        changed.phone = "0113 496 0999".into();
+        directory.save(changed);
+        assert_eq!(directory.services.len(), 2);
+        assert_eq!(directory.service(7).unwrap().phone, "0113 496 0999");
+        assert_eq!(directory.service(7).unwrap().oruk_id, "lcc-0001");
+        // A service that has closed is taken out, once.
+        assert!(directory.remove(7));
+        assert!(!directory.remove(7));
+        assert_eq!(directory.services.len(), 1);
+    }
+
+    #[test]
+    fn an_import_writes_new_and_changed_entries_with_new_ids() {
+        let mut directory = Directory {
+            services: directory_services(),
+        };
+        let preview = oruk::preview(&directory.services, SAMPLE).unwrap();
+        let mut next = 100;
+        let written = directory.import(preview, || {
+            next += 1;
+            next
+        });
+        assert_eq!(written, 2);
+        assert_eq!(directory.services.len(), 5);
+        assert_eq!(
+            directory.service(101).unwrap().name,
+            "Elm Park Walking Group"
+        );
+        // Importing the same file again changes nothing.
+        assert_eq!(
+            oruk::preview(&directory.services, SAMPLE)
+                .unwrap()
+                .unchanged,
+            2
+        );
+    }
+
+    fn directory_services() -> Vec<Service> {
+        super::directory()
+    }
+
+    #[test]
+    fn an_introduction_is_logged_on_the_persons_record_in_one_step() {
+        let mut clinic = Clinic::default();
+        for (id, name, status) in [
+            (1, "Sam Patel", PersonStatus::Active),
+            (2, "Ann Lee", PersonStatus::Waiting),
+            (3, "Jo Bloggs", PersonStatus::Finished),
+        ] {
+            clinic.people.push(Person {
+                id,
+                name: name.into(),
+                status,
+                ..Person::default()
+            });
+        }
+        assert_eq!(
+            caseload_choices(&clinic),
+            [(2, "Ann Lee".to_string()), (1, "Sam Patel".to_string())]
+        );
+        let mut choir = super::directory().remove(0);
+        choir.organisation = "Leeds Arts".into();
+        assert_eq!(
+            log_introduction(&mut clinic, None, 9, today(), &choir).unwrap_err()[0].message,
+            "Select the person you introduced to this service"
+        );
+        assert_eq!(
+            log_introduction(&mut clinic, Some(1), 9, today(), &choir),
+            Ok("Sam Patel".to_string())
+        );
+        let entry = &clinic.person(1).unwrap().log[0];
+        assert_eq!(entry.note, "Introduced to Rainbow Choir (Leeds Arts)");
+        assert_eq!(entry.on, "2026-03-02");
+    }
+}

@@ -3,6 +3,8 @@
 //! wellbeing change and the rota. Any number resting on fewer than 5 people
 //! is shown as "fewer than 5", so a report can never point to one person.
 
+pub mod chart;
+pub mod choose;
 pub mod csv;
 
 #[cfg(test)]

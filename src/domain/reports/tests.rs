@@ -303,3 +303,69 @@ fn periods_are_whole_months_and_quarters() {
         }
     );
 }
+
+#[test]
+fn charts_draw_the_counts_with_hidden_figures_left_without_a_bar() {
+    let r = march_report();
+    let charts = r.charts();
+    let titles: Vec<&str> = charts.iter().map(|c| c.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "Who referred people",
+            "What people wanted support with",
+            "What happened to appointments",
+            "People moving to a better wellbeing band",
+            "People moving to a worse wellbeing band",
+            "Sessions covered",
+            "Sessions per volunteer"
+        ]
+    );
+    let better = &charts[3];
+    assert_eq!(better.part, "Wellbeing");
+    assert_eq!(
+        better
+            .bars
+            .iter()
+            .map(|b| b.label.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "Life satisfaction",
+            "Feeling things are worthwhile",
+            "Happiness",
+            "Anxiety"
+        ]
+    );
+    let who = &charts[0];
+    assert_eq!(who.bars.len(), Source::ALL.len());
+    assert_eq!(who.bars[0].label, "GP");
+    assert_eq!(
+        (who.bars[0].words.as_str(), who.bars[0].share),
+        ("6", Some(1.0))
+    );
+    // Self-referrals are fewer than 5: no bar, the words only.
+    let own = who
+        .bars
+        .iter()
+        .find(|b| b.label == "Self-referral")
+        .unwrap();
+    assert_eq!((own.words.as_str(), own.share), ("fewer than 5", None));
+    let nurse = who.bars.iter().find(|b| b.label == "Nurse").unwrap();
+    assert_eq!(nurse.share, Some(0.0));
+    let appointments = &charts[2];
+    assert_eq!(
+        appointments
+            .bars
+            .iter()
+            .map(|b| (b.label.as_str(), b.words.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("Attended", "6"),
+            ("Did not attend", "fewer than 5"),
+            ("Cancelled", "fewer than 5")
+        ]
+    );
+    let rota = &charts[5];
+    assert_eq!(rota.bars[1].label, "Sessions nobody covered");
+    assert!((rota.bars[1].share.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+}

@@ -5,11 +5,13 @@
 mod choices;
 mod date_input;
 mod error_summary;
+mod select;
 mod text;
 
 pub use choices::{offers, Checkboxes, Offer, Radios};
 pub use date_input::DateInput;
 pub use error_summary::ErrorSummary;
+pub use select::Select;
 pub use text::{TextArea, TextInput};
 
 use crate::domain::referral::validate::{error_for, FieldError};

@@ -3,17 +3,20 @@
 mod backup;
 pub mod clinic;
 mod coming;
+pub mod directory;
 mod home;
 mod not_found;
 mod privacy;
 pub mod refer;
 pub mod reminders;
+mod reports;
 
 pub use backup::{BackupPage, LockPage, MergePage};
 pub use coming::Plan;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use privacy::Privacy;
+pub use reports::ReportsPage;
 
 use super::practice::use_practice;
 use leptos::prelude::*;

@@ -178,6 +178,8 @@ fn SectionLinks() -> impl IntoView {
         ("clinic/day", "The clinic day"),
         ("clinic/reminders", "Texts for the next clinic day"),
         ("clinic/people", "People and appointments"),
+        ("clinic/directory", "Local services directory"),
+        ("clinic/reports", "Reports for the practice and funders"),
         ("clinic/rota", "The volunteer rota"),
         ("clinic/volunteers", "Volunteers"),
         ("clinic/sessions", "Sessions and rooms"),
