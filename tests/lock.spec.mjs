@@ -116,3 +116,51 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await unlock(page, PASSPHRASE);
   await expect(page.getByTestId("people")).toContainText("Sam Patel");
 });
+
+test("a locked clinic moves to a new device by backup and restore, and two tabs see each other's changes", async ({ context, browser, watch }) => {
+  test.setTimeout(150_000);
+  const clinic = clinicHelpers(served);
+  const page = await clinic.openClinic(context, watch);
+  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+  await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+
+  // A second tab, unlocked on its own, sees what the first one adds.
+  const second = await openPage(context, watch, served.origin);
+  await second.clock.setFixedTime(MONDAY);
+  await second.goto(`${served.url}clinic/people/`);
+  await unlock(second, PASSPHRASE);
+  await expect(second.getByTestId("people")).toContainText("Sam Patel");
+  await clinic.addPerson(page, "Priya Khan", "Self-referral", "Telephone");
+  await expect(second.getByTestId("people")).toContainText("Priya Khan");
+  await second.close();
+
+  await page.goto(`${served.url}clinic/backup/`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download a backup" }).click();
+  const file = await download;
+  const text = readFileSync(await file.path(), "utf8");
+
+  // The new device restores it, and needs the passphrase to read it.
+  const device = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const fresh = await openPage(device, watch, served.origin);
+    await fresh.clock.setFixedTime(MONDAY);
+    await fresh.goto(`${served.url}clinic/backup/`);
+    await fresh.getByLabel("Choose the backup file").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(text) });
+    await expect(fresh.getByTestId("backup-preview")).toContainText("The clinic, locked with a passphrase");
+    await expectNoAxeViolations(fresh, "the restore preview of a locked backup");
+    await fresh.getByRole("button", { name: "Restore this backup" }).click();
+    await fresh.getByRole("link", { name: "Go to the clinic" }).click();
+    await unlock(fresh, PASSPHRASE);
+    await expect(h1(fresh)).toHaveText("Run a clinic");
+    await fresh.goto(`${served.url}clinic/people/`);
+    await expect(fresh.getByTestId("people")).toContainText("Priya Khan");
+  } finally {
+    await device.close();
+  }
+});
