@@ -115,6 +115,30 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await page.clock.setFixedTime(new Date(MONDAY.getTime() + 3 * 60_000));
   await unlock(page, PASSPHRASE);
   await expect(page.getByTestId("people")).toContainText("Sam Patel");
+
+  // A new passphrase: the old one no longer opens the records.
+  const NEW = "the gate by the blue shed";
+  await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("New passphrase").fill(NEW);
+  await page.getByLabel("Type the passphrase again").fill(NEW);
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Change the passphrase" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toContainText("The passphrase has been changed");
+  await expectNoAxeViolations(page, "the lock page once locked");
+  expect(await storedText(page)).not.toContain("Sam Patel");
+  await page.getByRole("button", { name: "Lock the records now" }).click();
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("The passphrase is not right");
+  await unlock(page, NEW);
+  await expect(page.getByTestId("lock-state")).toBeVisible();
+
+  // Turning the lock off, after being asked, leaves the records readable.
+  await page.getByRole("button", { name: "Turn the lock off" }).click();
+  await page.getByRole("button", { name: "Yes, turn the lock off" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toContainText("The lock has been turned off");
+  expect(await storedText(page)).toContain("Sam Patel");
+  await page.goto(`${served.url}clinic/people/`);
+  await expect(page.getByTestId("people")).toContainText("Priya Khan");
 });
 
 test("a locked clinic moves to a new device by backup and restore, and two tabs see each other's changes", async ({ context, browser, watch }) => {

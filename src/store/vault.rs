@@ -41,6 +41,8 @@ type SealFailed = Box<dyn Fn(SaveError)>;
 thread_local! {
     static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
     static ON_SEAL_FAILED: RefCell<Option<SealFailed>> = const { RefCell::new(None) };
+    /// Saves made and not yet sealed and stored.
+    static UNSTORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Why the records could not be unlocked.
@@ -137,8 +139,10 @@ fn seal_and_store(key: &str, text: &str) -> Result<(), SaveError> {
         Ok::<_, SaveError>((open.key.clone(), open.saves))
     })?;
     let (key, text) = (key.to_string(), text.to_string());
+    UNSTORED.with(|n| n.set(n.get() + 1));
     wasm_bindgen_futures::spawn_local(async move {
         let sealed = encrypt(&crypto_key, text.as_bytes()).await;
+        UNSTORED.with(|n| n.set(n.get().saturating_sub(1)));
         let newest = OPEN.with(|open| {
             open.borrow()
                 .as_ref()
@@ -162,6 +166,11 @@ fn seal_and_store(key: &str, text: &str) -> Result<(), SaveError> {
         }
     });
     Ok(())
+}
+
+/// Whether a save is still being sealed and stored.
+pub fn storing() -> bool {
+    UNSTORED.with(std::cell::Cell::get) > 0
 }
 
 /// Forgets a removed document's plain text.

@@ -32,6 +32,7 @@ impl LockNow {
 #[component]
 pub fn LockGate(children: ChildrenFn) -> impl IntoView {
     vault::install();
+    crate::ui::router::wait_before_leaving(vault::storing);
     let gate = RwSignal::new(Gate::Checking);
     provide_context(LockNow(gate));
     let seal_problem = RwSignal::new(None::<SaveError>);
@@ -76,7 +77,14 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
             None => {}
         }
     });
+    // Closing the tab in the moment a save is being sealed asks first.
+    let closing = window_event_listener(leptos::ev::beforeunload, |event| {
+        if vault::storing() {
+            event.prevent_default();
+        }
+    });
     on_cleanup(move || {
+        closing.remove();
         keys.remove();
         taps.remove();
         other_tabs.remove();

@@ -105,6 +105,34 @@ pub fn copy_text(
     });
 }
 
+/// Reads the file chosen in a file input `ev` came from, then hands over its
+/// text, or `None` when it is larger than `largest` bytes (it is not read).
+/// Nothing happens when no file was chosen.
+pub fn read_chosen_file(
+    ev: leptos::ev::Event,
+    largest: usize,
+    then: impl FnOnce(Option<String>) + 'static,
+) {
+    use wasm_bindgen::JsCast;
+    let Some(file) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+    else {
+        return;
+    };
+    if file.size() > largest as f64 {
+        then(None);
+        return;
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text());
+    leptos::task::spawn_local(async move {
+        let text = text.await.ok().and_then(|t| t.as_string());
+        then(Some(text.unwrap_or_default()));
+    });
+}
+
 /// A new record id, made at random on this device: 53 bits, so it survives a
 /// trip through JavaScript (see `domain::clinic::Id`).
 pub fn new_id() -> u64 {

@@ -10,6 +10,7 @@
 use super::AppBase;
 use crate::domain::site::Area;
 use leptos::prelude::*;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 
 /// The page showing, as a path under the app's base without slashes at
@@ -50,7 +51,7 @@ impl Location {
         let href = crate::domain::site::page_href(&self.base.get_value(), to);
         let page = to.split(['?', '#']).next().unwrap_or("");
         if Area::of(page) != self.area {
-            let _ = window().location().set_href(&href);
+            leave_for(href);
             return;
         }
         let history = window().history();
@@ -123,6 +124,29 @@ pub fn use_location() -> Location {
     use_context::<Location>().expect("use_location outside the app")
 }
 
+thread_local! {
+    static BUSY: Cell<Option<fn() -> bool>> = const { Cell::new(None) };
+}
+
+/// Holds back loading another area's page while `busy` says a save is still
+/// being stored (the lock seals saves a moment after they are made), so
+/// that leaving a page never drops one.
+pub fn wait_before_leaving(busy: fn() -> bool) {
+    BUSY.with(|slot| slot.set(Some(busy)));
+}
+
+/// Loads `href`, once nothing is being stored.
+fn leave_for(href: String) {
+    if BUSY.with(Cell::get).is_some_and(|busy| busy()) {
+        set_timeout(
+            move || leave_for(href),
+            std::time::Duration::from_millis(20),
+        );
+    } else {
+        let _ = window().location().set_href(&href);
+    }
+}
+
 /// Handles a click on a link to a page of the app in the app, as the browser
 /// would but without a reload. Anything the browser does differently (a new
 /// tab, a download, another site, a link into the page) is left to it.
@@ -161,6 +185,12 @@ fn follow_link(ev: web_sys::MouseEvent, location: Location) {
     }
     let page = page_under(&base, &path);
     if Area::of(&page) != location.area {
+        // Another area loads its own page: let the browser go, unless a
+        // save is still being stored (see `wait_before_leaving`).
+        if BUSY.with(Cell::get).is_some_and(|busy| busy()) {
+            ev.prevent_default();
+            leave_for(link.href());
+        }
         return;
     }
     ev.prevent_default();

@@ -53,3 +53,48 @@ pub fn page_title_with(page: impl Fn() -> String + Send + Sync + 'static) {
         document().set_title(&format!("{} - {practice} social prescribing", page()));
     });
 }
+
+/// A form on its own page: back link, heading (under an optional caption),
+/// the save problem and the errors found, the fields and one button.
+/// `submit` checks what was typed and saves it to `saved`, or returns what
+/// to fix; nothing typed is cleared either way.
+#[component]
+pub fn FormPage<D>(
+    title: &'static str,
+    back: String,
+    button: String,
+    #[prop(optional_no_strip)] caption: Option<String>,
+    saved: crate::ui::saved::Saved<D>,
+    submit: Callback<(), Result<(), Vec<crate::domain::form::FieldError>>>,
+    children: Children,
+) -> impl IntoView
+where
+    D: crate::store::Document + Clone + Default + Send + Sync + 'static,
+{
+    use crate::ui::form::ErrorSummary;
+    use crate::ui::layout::BackLink;
+    use crate::ui::saved::SaveProblemNotice;
+    let errors = form_errors(move || title.to_string());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match submit.run(()) {
+            Ok(()) => errors.set(Vec::new()),
+            Err(found) => errors.set(found),
+        }
+    };
+    view! {
+        <BackLink href=back />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <SaveProblemNotice saved />
+                <ErrorSummary />
+                {caption.map(|c| view! { <span class="nhsuk-caption-l">{c}</span> })}
+                <h1>{title}</h1>
+                <form novalidate on:submit=on_submit>
+                    {children()}
+                    <button class="nhsuk-button" type="submit">{button}</button>
+                </form>
+            </div>
+        </div>
+    }
+}

@@ -30,26 +30,11 @@ fn read_backup(
     ev: leptos::ev::Event,
     then: impl FnOnce(Result<Restorable, backup::BackupProblem>) + 'static,
 ) {
-    let Some(file) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|input| input.files())
-        .and_then(|files| files.get(0))
-    else {
-        return;
-    };
-    if file.size() > backup::LARGEST as f64 {
-        then(Err(backup::BackupProblem::TooLarge));
-        return;
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text());
-    leptos::task::spawn_local(async move {
-        let text = text
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default();
-        then(backup::open(&text, KNOWN));
+    crate::ui::read_chosen_file(ev, backup::LARGEST, move |text| {
+        then(match text {
+            Some(text) => backup::open(&text, KNOWN),
+            None => Err(backup::BackupProblem::TooLarge),
+        })
     });
 }
 

@@ -11,14 +11,11 @@ mod rota;
 mod sessions;
 mod volunteers;
 
-use super::form_errors;
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;
-use crate::ui::form::ErrorSummary;
-use crate::ui::layout::BackLink;
-use crate::ui::pages::NotFound;
+use crate::ui::pages::{FormPage, NotFound};
 use crate::ui::router::{own_page, use_location, Location};
-use crate::ui::saved::{SaveProblemNotice, Saved};
+use crate::ui::saved::Saved;
 use crate::ui::use_base;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -80,9 +77,7 @@ pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
     }
 }
 
-/// A clinic form on its own page: back link, heading, the errors found,
-/// the fields and one button. `submit` checks what was typed and saves it,
-/// or returns what to fix; nothing typed is cleared either way.
+/// A clinic form on its own page (see [`FormPage`]).
 #[component]
 fn ClinicForm(
     title: &'static str,
@@ -92,30 +87,7 @@ fn ClinicForm(
     submit: Callback<(), Result<(), Vec<FieldError>>>,
     children: Children,
 ) -> impl IntoView {
-    let errors = form_errors(move || title.to_string());
-    let clinic = use_clinic();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match submit.run(()) {
-            Ok(()) => errors.set(Vec::new()),
-            Err(found) => errors.set(found),
-        }
-    };
-    view! {
-        <BackLink href=back />
-        <div class="nhsuk-grid-row">
-            <div class="nhsuk-grid-column-two-thirds">
-                <SaveProblemNotice saved=clinic />
-                <ErrorSummary />
-                {caption.map(|c| view! { <span class="nhsuk-caption-l">{c}</span> })}
-                <h1>{title}</h1>
-                <form novalidate on:submit=on_submit>
-                    {children()}
-                    <button class="nhsuk-button" type="submit">{button}</button>
-                </form>
-            </div>
-        </div>
-    }
+    view! { <FormPage title back button caption saved=use_clinic() submit>{children()}</FormPage> }
 }
 
 /// Saves changes to the clinic from a page's buttons and forms. Made when

@@ -11,7 +11,6 @@ use crate::ui::pages::form_errors;
 use crate::ui::saved::SaveProblemNotice;
 use crate::ui::{download, new_id, today};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 const TITLE: &str = "Import or export services";
 
@@ -50,25 +49,11 @@ pub fn ImportExport() -> impl IntoView {
     let choose = move |ev: leptos::ev::Event| {
         imported.set(None);
         preview.set(None);
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
-        if file.size() > oruk::LARGEST_FILE as f64 {
-            refuse(ImportError::TooLarge);
-            return;
-        }
-        let text = wasm_bindgen_futures::JsFuture::from(file.text());
-        leptos::task::spawn_local(async move {
-            let text = text
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default();
+        crate::ui::read_chosen_file(ev, oruk::LARGEST_FILE, move |text| {
+            let Some(text) = text else {
+                refuse(ImportError::TooLarge);
+                return;
+            };
             match directory
                 .value
                 .with_untracked(|d| oruk::preview(&d.services, &text))

@@ -12,11 +12,10 @@ mod service;
 use crate::domain::clinic::Id;
 use crate::domain::directory::{Directory, Search};
 use crate::domain::form::FieldError;
-use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
-use crate::ui::pages::{form_errors, NotFound};
+use crate::ui::pages::{FormPage, NotFound};
 use crate::ui::router::{own_page, use_location};
-use crate::ui::saved::{SaveProblemNotice, Saved};
+use crate::ui::saved::Saved;
 use crate::ui::use_base;
 use leptos::prelude::*;
 
@@ -98,9 +97,7 @@ fn NotInDirectory() -> impl IntoView {
     }
 }
 
-/// A directory form on its own page: back link, heading, the errors found,
-/// the fields and one button. `submit` checks what was typed and saves it,
-/// or returns what to fix; nothing typed is cleared either way.
+/// A directory form on its own page (see [`FormPage`]).
 #[component]
 fn DirectoryForm(
     title: &'static str,
@@ -109,27 +106,6 @@ fn DirectoryForm(
     submit: Callback<(), Result<(), Vec<FieldError>>>,
     children: Children,
 ) -> impl IntoView {
-    let errors = form_errors(move || title.to_string());
-    let shelf = use_shelf();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match submit.run(()) {
-            Ok(()) => errors.set(Vec::new()),
-            Err(found) => errors.set(found),
-        }
-    };
-    view! {
-        <BackLink href=back />
-        <div class="nhsuk-grid-row">
-            <div class="nhsuk-grid-column-two-thirds">
-                <SaveProblemNotice saved=shelf.directory />
-                <ErrorSummary />
-                <h1>{title}</h1>
-                <form novalidate on:submit=on_submit>
-                    {children()}
-                    <button class="nhsuk-button" type="submit">{button}</button>
-                </form>
-            </div>
-        </div>
-    }
+    let saved = use_shelf().directory;
+    view! { <FormPage title back button=button.to_string() saved submit>{children()}</FormPage> }
 }
