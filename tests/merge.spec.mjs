@@ -60,6 +60,11 @@ test("another volunteer's backup is merged: new records added, a record changed 
     await expect(bob.getByTestId("log")).toContainText("Called, left message");
     await bob.getByRole("button", { name: "Mark as declined" }).click();
     await expect(bob.getByText("Sam is declined.")).toBeVisible();
+    // A self-referral scanned in on Bob's device (as the clinic's import page stores it).
+    await bob.evaluate(() => {
+      const referral = { reference: "WCAA-AAAY", sent_on: "2026-03-01", answers: { full_name: "Jo Bloggs" } };
+      localStorage.setItem("sp.clinic-inbox", JSON.stringify({ kind: "clinic-inbox", version: 1, revision: 1, saved_at: "2026-03-02T09:00:00Z", data: { referrals: [referral] } }));
+    });
     const bobs = await downloadBackup(bob);
 
     // Meanwhile Ann marks Sam finished.
@@ -80,6 +85,7 @@ test("another volunteer's backup is merged: new records added, a record changed 
     await expect(preview).toContainText("New on this device");
     await expect(preview.getByRole("listitem").filter({ hasText: "1 person" })).toHaveCount(1);
     await expect(preview.getByRole("listitem").filter({ hasText: "1 log entry" })).toHaveCount(1);
+    await expect(preview.getByRole("listitem").filter({ hasText: "1 self-referral scanned in" })).toHaveCount(1);
     await expect(preview).toContainText("1 record was changed on both devices");
     const choice = ann.getByRole("group", { name: "Sam Patel’s record" });
     await expect(choice.getByRole("row", { name: /Status/ })).toContainText("finished");
@@ -101,6 +107,8 @@ test("another volunteer's backup is merged: new records added, a record changed 
 
     await ann.goto(`${served.url}clinic/people/`);
     await expect(ann.getByTestId("people")).toContainText("Priya Khan");
+    await ann.goto(`${served.url}clinic/`);
+    await expect(ann.getByText("Jo Bloggs").first()).toBeVisible();
     await openRecord(ann, "Sam Patel");
     await expect(ann.getByText("Sam is declined.")).toBeVisible();
     await expect(ann.getByTestId("log")).toContainText("Called, left message");

@@ -210,6 +210,17 @@ impl ClinicInbox {
         self.referrals.push(referral);
         true
     }
+
+    /// Takes in the referrals scanned on another volunteer's device, each
+    /// once. Referrals are only ever added, so nothing here can be deleted
+    /// on one device and come back from the other. Returns how many were new.
+    pub fn take_in(&mut self, other: &ClinicInbox) -> usize {
+        other
+            .referrals
+            .iter()
+            .filter(|r| self.keep((*r).clone()))
+            .count()
+    }
 }
 
 #[cfg(test)]

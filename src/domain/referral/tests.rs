@@ -450,6 +450,23 @@ fn the_clinic_keeps_a_referral_once_however_often_it_is_scanned() {
 }
 
 #[test]
+fn referrals_scanned_on_two_devices_come_together_once_in_either_order() {
+    let mut other = referral();
+    other.reference = Reference::from_random(43);
+    let (mut a, mut b) = (ClinicInbox::default(), ClinicInbox::default());
+    a.keep(referral());
+    b.keep(referral());
+    b.keep(other.clone());
+    let mut ab = a.clone();
+    assert_eq!(ab.take_in(&b), 1);
+    assert_eq!(ab.take_in(&b), 0);
+    let mut ba = b.clone();
+    assert_eq!(ba.take_in(&a), 0);
+    assert_eq!(ab.referrals.len(), 2);
+    assert!(ab.referrals.iter().all(|r| ba.referrals.contains(r)));
+}
+
+#[test]
 fn saving_one_page_leaves_the_other_pages_answers_alone() {
     let mut stored = complete_answers();
     stored.best_times = "Changed in another tab".into();

@@ -6,11 +6,12 @@ use super::{read_backup, BackupFileField};
 use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, Ledger, Side};
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;
+use crate::domain::referral::ClinicInbox;
 use crate::store::backend::BrowserStorage;
 use crate::store::backup::{self, BackupProblem, Restorable};
 use crate::store::envelope::decode;
 use crate::store::sealed::{sealed_part, LockSettings};
-use crate::store::{vault, Pending, SaveProblem, Store};
+use crate::store::{vault, Loaded, Pending, SaveProblem, Store};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
@@ -26,6 +27,9 @@ const TITLE: &str = "Add records from another device";
 #[derive(Clone)]
 struct Prepared {
     merge: ClinicMerge,
+    /// This device's scanned self-referrals with the other device's added,
+    /// its revision, and how many are new.
+    inbox: (ClinicInbox, u64, usize),
     clinic_revision: u64,
     ledger_revision: u64,
     made: String,
@@ -62,15 +66,46 @@ async fn prepare(backup: Restorable) -> Result<Prepared, String> {
         Some(Ok(raw)) => decode::<Ledger>(&raw).map(|d| d.value).unwrap_or_default(),
         _ => Ledger::default(),
     };
+    let their_inbox = match read("clinic-inbox").await {
+        Some(Ok(raw)) => decode::<ClinicInbox>(&raw)
+            .map(|d| d.value)
+            .unwrap_or_default(),
+        _ => ClinicInbox::default(),
+    };
     let now = now_stamp();
     let store = Store::new(BrowserStorage);
+    let inbox = match store.load::<ClinicInbox>(&now) {
+        Loaded::Ready {
+            value, revision, ..
+        } => (value, revision),
+        Loaded::Empty | Loaded::KeptAside(_) => (ClinicInbox::default(), 0),
+        Loaded::Stuck(_) => return Err(SaveProblem::UnreadableInTheWay.message().to_string()),
+    };
+    let (mut inbox, inbox_revision) = inbox;
+    let new_referrals = inbox.take_in(&their_inbox);
     let ours = backup::stamp_ledger(&store, &now).map_err(|p| p.message().to_string())?;
     Ok(Prepared {
+        inbox: (inbox, inbox_revision, new_referrals),
         merge: merge_clinics(&ours.clinic, &ours.ledger, &theirs, &their_ledger, &now),
         clinic_revision: ours.clinic_revision,
         ledger_revision: ours.ledger_revision,
         made: backup.made.clone(),
     })
+}
+
+/// "2 self-referrals scanned in", when there are any.
+fn referral_words(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("1 self-referral scanned in".to_string()),
+        n => Some(format!("{n} self-referrals scanned in")),
+    }
+}
+
+impl Prepared {
+    fn changes_nothing(&self) -> bool {
+        self.inbox.2 == 0 && self.merge.changes_nothing()
+    }
 }
 
 #[component]
@@ -95,7 +130,7 @@ pub fn MergePage() -> impl IntoView {
                     Err(problem) => Err(problem.message()),
                 };
                 match prepared_now {
-                    Ok(ready) if ready.merge.changes_nothing() => {
+                    Ok(ready) if ready.changes_nothing() => {
                         // The records are the same, but the other device may know
                         // more of their history (a conflict settled there): keep
                         // that, so the next merge does not ask again.
@@ -153,6 +188,7 @@ pub fn MergePage() -> impl IntoView {
             &[
                 Pending::new(&clinic, ready.clinic_revision),
                 Pending::new(&ledger, ready.ledger_revision),
+                Pending::new(&ready.inbox.0, ready.inbox.1),
             ],
             &now,
         );
@@ -171,8 +207,10 @@ pub fn MergePage() -> impl IntoView {
     let preview = move || {
         prepared.get().map(|ready| {
             let when = ready.made.get(..10).and_then(crate::domain::dates::parse_iso).map(crate::domain::dates::long_date).unwrap_or_default();
+            let nothing = ready.changes_nothing();
+            let new_referrals = referral_words(ready.inbox.2);
             let merge = ready.merge;
-            if merge.changes_nothing() {
+            if nothing {
                 return view! {
                     <div class="nhsuk-inset-text" data-testid="merge-preview">
                         <p>{format!("This device already has everything in the backup made on {when}. Nothing needs to change.")}</p>
@@ -242,7 +280,7 @@ pub fn MergePage() -> impl IntoView {
             view! {
                 <div data-testid="merge-preview">
                     <h2>{format!("What the backup made on {when} brings")}</h2>
-                    {list("New on this device", merge.added.clone())}
+                    {list("New on this device", merge.added.iter().cloned().chain(new_referrals).collect())}
                     {list("Changed more recently on the other device", merge.changed.clone())}
                     {list("Deleted on the other device", merge.removed.clone())}
                     <form novalidate on:submit=merge_now>
