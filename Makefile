@@ -14,12 +14,13 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: help serve test dist setup rust-target trunk wasm-bindgen npm chromium crates test-rust test-components test-browser size
+.PHONY: help serve test dist bench setup rust-target trunk wasm-bindgen npm chromium crates test-rust test-components test-browser size
 
 help:
 	@echo "make serve   build the app and serve it at http://127.0.0.1:$(PORT)/"
 	@echo "make test    run every test: Rust logic tests, components in Chromium, the size check, browser tests"
 	@echo "make dist    build the folder a practice copies to its web host, in dist/"
+	@echo "make bench   time the app with a busy clinic's data, CPU slowed 4x (writes bench/RESULTS.md)"
 
 ## Installing what is missing ------------------------------------------------
 
@@ -63,6 +64,11 @@ dist: setup
 serve: dist
 	@echo "Serving the app at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## The benchmark (not a test: it measures, and fails only if it cannot run) ---
+
+bench: setup chromium dist
+	node tools/bench.mjs
 
 ## Testing --------------------------------------------------------------------
 

@@ -139,6 +139,9 @@ pub fn BackupPage() -> impl IntoView {
                 chosen.set(None);
                 restored.set(true);
             }
+            Err(crate::store::SaveError::Full) => write_problem.set(Some(
+                "The backup is too large for this browser’s storage for this app on this device. Everything on the device is as it was.",
+            )),
             Err(error) => write_problem.set(Some(error.message())),
         }
     };
