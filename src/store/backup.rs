@@ -47,6 +47,9 @@ pub enum BackupProblem {
     CutShort,
     Newer,
     Damaged,
+    /// It holds web page code (a script, an embedded page), which this app
+    /// never writes: the file was made or changed to do harm.
+    Markup,
     Unreadable(String, Unreadable),
 }
 
@@ -58,6 +61,7 @@ impl BackupProblem {
             BackupProblem::CutShort => "The backup file is incomplete: it may not have finished downloading or copying. Choose the file again, or another backup".to_string(),
             BackupProblem::Newer => "The backup was made by a newer version of this app. Reload the page to get the newer version, then restore it".to_string(),
             BackupProblem::Damaged => "The backup file has been changed or damaged since it was made, so it cannot be used. Choose another backup".to_string(),
+            BackupProblem::Markup => "The backup file holds web page code, which this app never writes, so it may have been made to do harm. It cannot be used. Choose another backup".to_string(),
             BackupProblem::Unreadable(kind, why) => format!("The backup's {kind} cannot be used: {}", why.message()),
         }
     }
@@ -203,6 +207,16 @@ pub fn stamp_ledger<B: Backend>(
     })
 }
 
+/// Whether text holds web page code that would run if it were ever shown as
+/// a page: a script, an embedded page or object, or a `javascript:` link.
+/// (Text is always shown as text; a name such as "Sam <b>" is kept as typed.)
+fn holds_active_markup(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["<script", "<iframe", "<object", "<embed", "javascript:"]
+        .iter()
+        .any(|code| lower.contains(code))
+}
+
 /// Checks a backup file from end to end without writing anything.
 pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem> {
     if text.len() > LARGEST {
@@ -228,6 +242,9 @@ pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem
     let file: BackupFile = serde_json::from_value(value).map_err(|_| BackupProblem::NotABackup)?;
     if checksum(&file.documents) != file.checksum {
         return Err(BackupProblem::Damaged);
+    }
+    if holds_active_markup(text) {
+        return Err(BackupProblem::Markup);
     }
     let mut documents = Vec::new();
     for document in &file.documents {
@@ -349,6 +366,13 @@ mod tests {
         value["documents"][0]["version"] = Value::from(1);
         value["checksum"] = Value::from(checksum(value["documents"].as_array().unwrap()));
         assert_eq!(refused(&value.to_string()), BackupProblem::NotABackup);
+        // A file made to carry a script, with its checksum made to match.
+        let mut crafted: Value = serde_json::from_str(&file).unwrap();
+        let name = &mut crafted["documents"][1]["data"]["plans"][0]["about"]["called"];
+        assert_eq!(name.as_str(), Some("Sam \"Sammy\" O'Neil <b>"));
+        *name = Value::from("Sam <script>alert(1)</script>");
+        crafted["checksum"] = Value::from(checksum(crafted["documents"].as_array().unwrap()));
+        assert_eq!(refused(&crafted.to_string()), BackupProblem::Markup);
         assert!(BackupProblem::Damaged
             .message()
             .starts_with("The backup file has been changed"));

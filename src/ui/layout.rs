@@ -118,3 +118,19 @@ pub fn Footer() -> impl IntoView {
         </footer>
     }
 }
+
+/// The rows of an NHS.UK summary list, each a key and its value (kept on
+/// the lines it was typed on). Rows with an empty value are left out.
+pub fn summary_rows(rows: impl IntoIterator<Item = (&'static str, String)>) -> impl IntoView {
+    rows.into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| {
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{key}</dt>
+                    <dd class="nhsuk-summary-list__value app-keep-lines">{value}</dd>
+                </div>
+            }
+        })
+        .collect_view()
+}

@@ -156,16 +156,7 @@ pub fn PersonRecord() -> impl IntoView {
             if !p.communication.is_empty() {
                 rows.push(("Communication needs", p.communication.clone()));
             }
-            rows.into_iter()
-                .map(|(key, value)| {
-                    view! {
-                        <div class="nhsuk-summary-list__row">
-                            <dt class="nhsuk-summary-list__key">{key}</dt>
-                            <dd class="nhsuk-summary-list__value app-keep-lines">{value}</dd>
-                        </div>
-                    }
-                })
-                .collect_view()
+            crate::ui::layout::summary_rows(rows)
         })
     };
     let upcoming = move || {

@@ -115,17 +115,7 @@ pub fn ServicePage() -> impl IntoView {
                         .unwrap_or_else(|| "Never".to_string()),
                 ),
             ];
-            rows.into_iter()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(key, value)| {
-                    view! {
-                        <div class="nhsuk-summary-list__row">
-                            <dt class="nhsuk-summary-list__key">{key}</dt>
-                            <dd class="nhsuk-summary-list__value app-keep-lines">{value}</dd>
-                        </div>
-                    }
-                })
-                .collect_view()
+            crate::ui::layout::summary_rows(rows)
         })
     };
     let stale = move || {
