@@ -120,7 +120,12 @@ async function measure(browser, served, percent) {
 }
 
 function sizes() {
-  return execFileSync("node", ["tests/support/size.mjs"], { encoding: "utf8" });
+  try {
+    return execFileSync("node", ["tests/support/size.mjs"], { encoding: "utf8" });
+  } catch (over) {
+    // Over a budget: the figures are still what was measured.
+    return `${over.stdout}${over.stderr}`;
+  }
 }
 
 const served = await serveApp();

@@ -58,9 +58,11 @@ where
 
     /// Shows `value` and saves it.
     pub fn save(&self, value: D) {
-        self.value.set(value.clone());
         let store = Store::new(BrowserStorage);
-        match store.save(&value, self.revision.get_untracked(), &now_stamp()) {
+        let saved = store.save(&value, self.revision.get_untracked(), &now_stamp());
+        // Shown whether or not it was stored: what the person typed stays.
+        self.value.set(value);
+        match saved {
             Ok(revision) => {
                 self.revision.set(revision);
                 self.problem.set(None);

@@ -158,6 +158,12 @@ fn to<T: Serialize>(record: &T) -> Value {
     serde_json::to_value(record).unwrap_or(Value::Null)
 }
 
+/// A record read back from plain data. Read from text, as the store reads
+/// documents: one way of reading each type keeps the bundle smaller.
+fn read<T: serde::de::DeserializeOwned>(value: &Value) -> Option<T> {
+    serde_json::from_str(&value.to_string()).ok()
+}
+
 /// The clinic put back together from its records, in the order given.
 fn rebuild(records: &[Record]) -> Clinic {
     let mut clinic = Clinic::default();
@@ -166,35 +172,26 @@ fn rebuild(records: &[Record]) -> Clinic {
         let value = record.value.clone();
         match record.collection {
             Collection::Settings => {
-                if let Ok(slots) = serde_json::from_value(value["slots"].clone()) {
+                if let Ok(slots) = read(&value["slots"]).ok_or(()) {
                     clinic.slots = slots;
                 }
                 if let Some(n) = value["safe_yearly_maximum"].as_u64() {
                     clinic.safe_yearly_maximum = n as u32;
                 }
             }
-            Collection::Weekly => clinic
-                .sessions
-                .weekly
-                .extend(serde_json::from_value(value).ok()),
-            Collection::OneOff => clinic
-                .sessions
-                .extra
-                .extend(serde_json::from_value(value).ok()),
-            Collection::Closed => clinic
-                .sessions
-                .closed
-                .extend(serde_json::from_value(value).ok()),
-            Collection::Volunteer => clinic.volunteers.extend(serde_json::from_value(value).ok()),
-            Collection::Rota => clinic.rota.extend(serde_json::from_value(value).ok()),
-            Collection::Person => clinic.people.extend(serde_json::from_value(value).ok()),
+            Collection::Weekly => clinic.sessions.weekly.extend(read(&value)),
+            Collection::OneOff => clinic.sessions.extra.extend(read(&value)),
+            Collection::Closed => clinic.sessions.closed.extend(read(&value)),
+            Collection::Volunteer => clinic.volunteers.extend(read(&value)),
+            Collection::Rota => clinic.rota.extend(read(&value)),
+            Collection::Person => clinic.people.extend(read(&value)),
             Collection::Log => {
                 let person = value["person"].as_u64().unwrap_or_default();
-                if let Ok(entry) = serde_json::from_value(value["entry"].clone()) {
+                if let Ok(entry) = read(&value["entry"]).ok_or(()) {
                     logs.push((person, entry));
                 }
             }
-            Collection::Appointment => clinic.bookings.extend(serde_json::from_value(value).ok()),
+            Collection::Appointment => clinic.bookings.extend(read(&value)),
         }
     }
     for (person, entry) in logs {
