@@ -57,8 +57,11 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   // Moving to another part of the clinic in the same tab does not ask again.
   await page.goto(`${served.url}clinic/people/`);
   await expect(page.getByTestId("people")).toContainText("Sam Patel");
+  const beforePriya = await storedText(page);
   await clinic.addPerson(page, "Priya Khan", "Self-referral", "Telephone");
-  await expect.poll(() => storedText(page)).not.toContain("Priya Khan");
+  // Once her record has been sealed and stored, nothing of it can be read.
+  await expect.poll(() => storedText(page)).not.toBe(beforePriya);
+  expect(await storedText(page)).not.toContain("Priya Khan");
 
   // Locked on demand, then a wrong passphrase and the right one.
   await page.goto(`${served.url}clinic/`);
@@ -97,6 +100,7 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await page.getByLabel("Lock the records after this many minutes without use").fill("1");
   await page.getByRole("button", { name: "Save the time" }).click();
   await expect(page.getByRole("region", { name: "Success" })).toContainText("The time before the records lock has been saved");
+  await expect(page.getByTestId("lock-state")).toHaveText("The records are locked with a passphrase. They lock themselves after 1 minute without use.");
   await page.goto(`${served.url}clinic/people/`);
   await expect(page.getByTestId("people")).toContainText("Sam Patel");
   await page.clock.setFixedTime(new Date(MONDAY.getTime() + 2 * 60_000));
@@ -125,6 +129,7 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await page.getByRole("button", { name: "Change the passphrase" }).click();
   await expect(page.getByRole("region", { name: "Success" })).toContainText("The passphrase has been changed");
   await expectNoAxeViolations(page, "the lock page once locked");
+  await screenshot(page, "lock-set");
   expect(await storedText(page)).not.toContain("Sam Patel");
   await page.getByRole("button", { name: "Lock the records now" }).click();
   await unlock(page, PASSPHRASE);

@@ -103,6 +103,8 @@ test("another volunteer's backup is merged: new records added, a record changed 
     const success = ann.getByRole("region", { name: "Success" });
     await expect(success).toContainText("The other device’s records have been added");
     await expect(success).toContainText("1 person added");
+    await expect(success).toContainText("1 log entry added");
+    await expect(success).toContainText("1 self-referral scanned in added");
     await expectNoAxeViolations(ann, "the merge done");
 
     await ann.goto(`${served.url}clinic/people/`);

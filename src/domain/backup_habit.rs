@@ -79,6 +79,10 @@ mod tests {
 
     #[test]
     fn a_clinic_never_backed_up_is_reminded_but_an_empty_one_is_not() {
+        let mut clinic = crate::domain::clinic::Clinic::default();
+        assert!(!clinic.has_records());
+        clinic.people.push(Default::default());
+        assert!(clinic.has_records());
         let habit = BackupHabit::default();
         assert_eq!(
             habit.reminder(day(2), true).as_deref(),

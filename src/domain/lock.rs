@@ -63,6 +63,18 @@ pub fn check_idle_minutes(typed: &str) -> Result<u32, FieldError> {
     number("idle-minutes", typed, "the number of minutes", 1, 120)
 }
 
+/// What the lock page says of the records once locked.
+pub fn locked_words(idle_minutes: u32) -> String {
+    let after = if idle_minutes == 1 {
+        "1 minute".to_string()
+    } else {
+        format!("{idle_minutes} minutes")
+    };
+    format!(
+        "The records are locked with a passphrase. They lock themselves after {after} without use."
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +132,11 @@ mod tests {
             "The number of minutes must be between 1 and 120"
         );
         assert_eq!(check_idle_minutes("15"), Ok(15));
+    }
+
+    #[test]
+    fn the_time_before_the_records_lock_is_said_in_plain_words() {
+        assert!(locked_words(15).ends_with("after 15 minutes without use."));
+        assert!(locked_words(1).ends_with("after 1 minute without use."));
     }
 }

@@ -341,6 +341,13 @@ pub async fn set_passphrase(passphrase: &str, idle_minutes: u32) -> Result<(), S
     open_with(&raw).await.map_err(|_| SaveError::Unavailable)
 }
 
+/// Sets the minutes without use before the records lock.
+pub fn set_idle_minutes(minutes: u32) -> Result<(), super::SaveProblem> {
+    let (mut settings, revision) = settings().ok_or(super::SaveProblem::UnreadableInTheWay)?;
+    settings.idle_minutes = minutes;
+    store().save(&settings, revision, "").map(|_| ())
+}
+
 /// Turns the lock off: every sealed document is stored plain again, and
 /// the passphrase forgotten. The records must be open.
 pub fn remove_passphrase() -> Result<(), SaveError> {

@@ -440,6 +440,30 @@ impl ClinicMerge {
         }
     }
 
+    /// Counts the self-referrals scanned in on the other device that are new
+    /// here among what the merge adds (they are merged apart from the clinic,
+    /// see `ClinicInbox::take_in`).
+    pub fn add_referrals(&mut self, new: usize) {
+        match new {
+            0 => {}
+            1 => self.added.push("1 self-referral scanned in".to_string()),
+            n => self.added.push(format!("{n} self-referrals scanned in")),
+        }
+    }
+
+    /// What the merge did, said once it is saved: "1 person added",
+    /// "2 appointments brought up to date", "1 volunteer removed".
+    pub fn summary(&self) -> Vec<String> {
+        [
+            (&self.added, "added"),
+            (&self.changed, "brought up to date"),
+            (&self.removed, "removed"),
+        ]
+        .into_iter()
+        .flat_map(|(list, how)| list.iter().map(move |r| format!("{r} {how}")))
+        .collect()
+    }
+
     /// Whether the merge would change nothing on this device.
     pub fn changes_nothing(&self) -> bool {
         self.added.is_empty()

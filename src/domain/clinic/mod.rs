@@ -136,6 +136,11 @@ impl Clinic {
         Ok(())
     }
 
+    /// Whether the clinic holds anything worth backing up yet.
+    pub fn has_records(&self) -> bool {
+        !self.people.is_empty() || !self.sessions.weekly.is_empty()
+    }
+
     pub fn person(&self, id: Id) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }

@@ -48,6 +48,16 @@ fn a_person_added_on_the_other_device_is_added_here_and_nothing_else_changes() {
     let merge = merged(&here, &there, &stamp(9));
     assert_eq!(merge.added, ["1 person", "1 log entry"]);
     assert!(merge.changed.is_empty() && merge.removed.is_empty() && merge.conflicts.is_empty());
+    let mut with_referrals = merge.clone();
+    with_referrals.add_referrals(2);
+    assert_eq!(
+        with_referrals.summary(),
+        [
+            "1 person added",
+            "1 log entry added",
+            "2 self-referrals scanned in added"
+        ]
+    );
     let (clinic, _) = merge.finish(&[], &stamp(9));
     assert_eq!(clinic.people.len(), here.0.people.len() + 1);
     let added = clinic.person(990_001).unwrap();
@@ -59,8 +69,14 @@ fn a_person_added_on_the_other_device_is_added_here_and_nothing_else_changes() {
 fn the_newer_change_wins_without_asking_when_only_one_device_changed_a_record() {
     let (here, mut there) = two_devices();
     there.0.people[3].phone = "07700 900123".into();
-    let merge = merged(&here, &there, &stamp(9));
+    let mut merge = merged(&here, &there, &stamp(9));
     assert_eq!(merge.changed, ["1 person"]);
+    assert_eq!(merge.summary(), ["1 person brought up to date"]);
+    merge.add_referrals(0);
+    assert!(merge.added.is_empty());
+    merge.add_referrals(1);
+    assert_eq!(merge.added, ["1 self-referral scanned in"]);
+    let merge = merged(&here, &there, &stamp(9));
     assert!(merge.conflicts.is_empty());
     let (clinic, _) = merge.finish(&[], &stamp(9));
     assert_eq!(clinic.people[3].phone, "07700 900123");

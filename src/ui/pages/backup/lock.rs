@@ -1,7 +1,7 @@
 //! Setting, changing or turning off the passphrase that locks the clinic's
 //! records, and how long they stay open without use.
 
-use crate::domain::lock::{check_idle_minutes, PassphraseForm};
+use crate::domain::lock::{check_idle_minutes, locked_words, PassphraseForm};
 use crate::store::sealed::IDLE_MINUTES;
 use crate::store::vault;
 use crate::ui::banner::NotificationBanner;
@@ -20,9 +20,10 @@ pub fn LockPage() -> impl IntoView {
     let base = use_base();
     let lock_now = use_context::<LockNow>();
     let is_set = RwSignal::new(vault::is_set());
-    let idle_now = move || vault::settings().map_or(IDLE_MINUTES, |(s, _)| s.idle_minutes);
+    // The minutes stored, shown again whenever they are saved.
+    let idle_now = RwSignal::new(vault::settings().map_or(IDLE_MINUTES, |(s, _)| s.idle_minutes));
     let form = RwSignal::new(PassphraseForm::default());
-    let idle = RwSignal::new(idle_now().to_string());
+    let idle = RwSignal::new(idle_now.get_untracked().to_string());
     let working = RwSignal::new(false);
     let done = RwSignal::new(None::<&'static str>);
     let problem = RwSignal::new(None::<&'static str>);
@@ -59,6 +60,7 @@ pub fn LockPage() -> impl IntoView {
                     problem.set(None);
                     form.set(PassphraseForm::default());
                     is_set.set(true);
+                    idle_now.set(minutes);
                     done.set(Some(if changing {
                         "The passphrase has been changed"
                     } else {
@@ -74,13 +76,10 @@ pub fn LockPage() -> impl IntoView {
         match check_idle_minutes(&idle.get_untracked()) {
             Ok(minutes) => {
                 errors.set(Vec::new());
-                let saved = vault::settings()
-                    .ok_or(crate::store::SaveProblem::UnreadableInTheWay)
-                    .and_then(|(mut settings, revision)| {
-                        settings.idle_minutes = minutes;
-                        crate::store::Store::new(crate::store::backend::BrowserStorage)
-                            .save(&settings, revision, "")
-                    });
+                let saved = vault::set_idle_minutes(minutes);
+                if saved.is_ok() {
+                    idle_now.set(minutes);
+                }
                 match saved {
                     Ok(_) => done.set(Some("The time before the records lock has been saved")),
                     Err(p) => problem.set(Some(p.message())),
@@ -159,7 +158,7 @@ pub fn LockPage() -> impl IntoView {
                         <button class="nhsuk-button" type="submit">{move || if working.get() { "Locking…" } else { "Lock the records" }}</button>
                     </form>
                 }>
-                    <p data-testid="lock-state">{move || format!("The records are locked with a passphrase. They lock themselves after {} minutes without use.", idle_now())}</p>
+                    <p data-testid="lock-state">{move || locked_words(idle_now.get())}</p>
                     {lock_now.map(|lock_now| view! {
                         <button type="button" class="nhsuk-button" on:click=move |_| lock_now.run()>"Lock the records now"</button>
                     })}

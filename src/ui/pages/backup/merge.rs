@@ -28,8 +28,8 @@ const TITLE: &str = "Add records from another device";
 struct Prepared {
     merge: ClinicMerge,
     /// This device's scanned self-referrals with the other device's added,
-    /// its revision, and how many are new.
-    inbox: (ClinicInbox, u64, usize),
+    /// and its revision.
+    inbox: (ClinicInbox, u64),
     clinic_revision: u64,
     ledger_revision: u64,
     made: String,
@@ -84,28 +84,15 @@ async fn prepare(backup: Restorable) -> Result<Prepared, String> {
     let (mut inbox, inbox_revision) = inbox;
     let new_referrals = inbox.take_in(&their_inbox);
     let ours = backup::stamp_ledger(&store, &now).map_err(|p| p.message().to_string())?;
+    let mut merge = merge_clinics(&ours.clinic, &ours.ledger, &theirs, &their_ledger, &now);
+    merge.add_referrals(new_referrals);
     Ok(Prepared {
-        inbox: (inbox, inbox_revision, new_referrals),
-        merge: merge_clinics(&ours.clinic, &ours.ledger, &theirs, &their_ledger, &now),
+        inbox: (inbox, inbox_revision),
+        merge,
         clinic_revision: ours.clinic_revision,
         ledger_revision: ours.ledger_revision,
         made: backup.made.clone(),
     })
-}
-
-/// "2 self-referrals scanned in", when there are any.
-fn referral_words(n: usize) -> Option<String> {
-    match n {
-        0 => None,
-        1 => Some("1 self-referral scanned in".to_string()),
-        n => Some(format!("{n} self-referrals scanned in")),
-    }
-}
-
-impl Prepared {
-    fn changes_nothing(&self) -> bool {
-        self.inbox.2 == 0 && self.merge.changes_nothing()
-    }
 }
 
 #[component]
@@ -130,7 +117,7 @@ pub fn MergePage() -> impl IntoView {
                     Err(problem) => Err(problem.message()),
                 };
                 match prepared_now {
-                    Ok(ready) if ready.changes_nothing() => {
+                    Ok(ready) if ready.merge.changes_nothing() => {
                         // The records are the same, but the other device may know
                         // more of their history (a conflict settled there): keep
                         // that, so the next merge does not ask again.
@@ -167,20 +154,7 @@ pub fn MergePage() -> impl IntoView {
             }
         };
         errors.set(Vec::new());
-        let summary: Vec<String> = ready
-            .merge
-            .added
-            .iter()
-            .map(|a| format!("{a} added"))
-            .chain(
-                ready
-                    .merge
-                    .changed
-                    .iter()
-                    .map(|c| format!("{c} brought up to date")),
-            )
-            .chain(ready.merge.removed.iter().map(|r| format!("{r} removed")))
-            .collect();
+        let summary = ready.merge.summary();
         let now = now_stamp();
         let (clinic, ledger) = ready.merge.finish(&sides, &now);
         let store = Store::new(BrowserStorage);
@@ -207,8 +181,7 @@ pub fn MergePage() -> impl IntoView {
     let preview = move || {
         prepared.get().map(|ready| {
             let when = ready.made.get(..10).and_then(crate::domain::dates::parse_iso).map(crate::domain::dates::long_date).unwrap_or_default();
-            let nothing = ready.changes_nothing();
-            let new_referrals = referral_words(ready.inbox.2);
+            let nothing = ready.merge.changes_nothing();
             let merge = ready.merge;
             if nothing {
                 return view! {
@@ -280,7 +253,7 @@ pub fn MergePage() -> impl IntoView {
             view! {
                 <div data-testid="merge-preview">
                     <h2>{format!("What the backup made on {when} brings")}</h2>
-                    {list("New on this device", merge.added.iter().cloned().chain(new_referrals).collect())}
+                    {list("New on this device", merge.added.clone())}
                     {list("Changed more recently on the other device", merge.changed.clone())}
                     {list("Deleted on the other device", merge.removed.clone())}
                     <form novalidate on:submit=merge_now>

@@ -7,6 +7,7 @@ use super::{href, use_clinic, SectionLinks};
 use crate::domain::backup_habit::BackupHabit;
 use crate::domain::clinic::people::ACCEPTED_CODE;
 use crate::domain::clinic::rota;
+use crate::domain::clinic::Clinic;
 use crate::domain::dates::{iso, long_date};
 use crate::domain::referral::{handover, ClinicInbox};
 use crate::store::vault;
@@ -133,9 +134,7 @@ fn BackupReminder() -> impl IntoView {
     let clinic = use_clinic();
     let now = today();
     move || {
-        let has_records = clinic
-            .value
-            .with(|c| !c.people.is_empty() || !c.sessions.weekly.is_empty());
+        let has_records = clinic.value.with(Clinic::has_records);
         habit.value.with(|h| h.reminder(now, has_records)).map(|words| view! {
             <div class="nhsuk-inset-text" data-testid="backup-reminder">
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>
