@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
+import { storedDocuments } from "./support/stored.mjs";
 import { h1, expectErrors, clinicHelpers } from "./support/clinic.mjs";
 
 const SAMPLE = new URL("./samples/council-services-oruk.json", import.meta.url).pathname;
@@ -180,7 +181,7 @@ test("a council's list is imported after a preview, bad files are refused, and t
   await expect(page.getByRole("alert")).toHaveCount(0);
   await expectNoAxeViolations(page, "the import preview");
   await screenshot(page, "directory-import-preview");
-  expect(await page.evaluate(() => localStorage.getItem("sp.directory"))).toBeNull();
+  expect((await storedDocuments(page))["sp.directory"]).toBeUndefined();
   await page.getByRole("button", { name: "Import 2 services" }).click();
   await expect(page.getByRole("region", { name: "Success" })).toContainText("2 services written to the directory.");
 

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect, expectNoAxeViolations, screenshot, openPage } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
+import { storedText } from "./support/stored.mjs";
 import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
 
 let served;
@@ -14,7 +15,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => served.close());
 
 const PASSPHRASE = "blue kettle on the windowsill";
-const storedText = (page) => page.evaluate(() => Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`).join("\n"));
 
 async function unlock(page, passphrase) {
   await expect(h1(page)).toHaveText("Unlock the clinic’s records");

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect, expectNoAxeViolations, screenshot, openPage } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
+import { changeStored, storedDocuments } from "./support/stored.mjs";
 import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
 
 let served;
@@ -61,9 +62,9 @@ test("another volunteer's backup is merged: new records added, a record changed 
     await bob.getByRole("button", { name: "Mark as declined" }).click();
     await expect(bob.getByText("Sam is declined.")).toBeVisible();
     // A self-referral scanned in on Bob's device (as the clinic's import page stores it).
-    await bob.evaluate(() => {
-      const referral = { reference: "WCAA-AAAY", sent_on: "2026-03-01", answers: { full_name: "Jo Bloggs" } };
-      localStorage.setItem("sp.clinic-inbox", JSON.stringify({ kind: "clinic-inbox", version: 1, revision: 1, saved_at: "2026-03-02T09:00:00Z", data: { referrals: [referral] } }));
+    const referral = { reference: "WCAA-AAAY", sent_on: "2026-03-01", answers: { full_name: "Jo Bloggs" } };
+    await changeStored(bob, {
+      "sp.clinic-inbox": JSON.stringify({ kind: "clinic-inbox", version: 1, revision: 1, saved_at: "2026-03-02T09:00:00Z", data: { referrals: [referral] } }),
     });
     const bobs = await downloadBackup(bob);
 
@@ -93,7 +94,7 @@ test("another volunteer's backup is merged: new records added, a record changed 
     await expectNoAxeViolations(ann, "the merge preview with a record changed on both devices");
     await screenshot(ann, "merge-preview");
     // Nothing is written before the person says so.
-    expect(await ann.evaluate(() => (localStorage.getItem("sp.clinic") || "").includes("Priya Khan"))).toBe(false);
+    expect((await storedDocuments(ann))["sp.clinic"]).not.toContain("Priya Khan");
 
     await ann.getByRole("button", { name: "Add these records" }).click();
     await expectErrors(ann, ["Select which version of Sam Patel’s record to keep"], "the merge with no choice made");
@@ -138,10 +139,9 @@ test("another volunteer's backup is merged: new records added, a record changed 
     await ann.getByRole("button", { name: "Add these records" }).click();
     await expect(ann.getByRole("region", { name: "Success" })).toContainText("1 person brought up to date");
     const records = async (page) =>
-      page.evaluate(() => {
-        const clinic = JSON.parse(localStorage.getItem("sp.clinic")).data;
-        return clinic.people.map((p) => `${p.name}:${p.status}:${p.log.length}`).sort();
-      });
+      JSON.parse((await storedDocuments(page))["sp.clinic"])
+        .data.people.map((p) => `${p.name}:${p.status}:${p.log.length}`)
+        .sort();
     expect(await records(ann)).toEqual(["Priya Khan:waiting:0", "Sam Patel:finished:1"]);
     expect(await records(ann)).toEqual(await records(bob));
   } finally {

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
+import { changeStored } from "./support/stored.mjs";
 import { h1, expectErrors, clinicHelpers } from "./support/clinic.mjs";
 
 let served;
@@ -131,10 +132,8 @@ function parseCsv(text) {
 
 async function openReports(context, watch) {
   const page = await clinicHelpers(served).openClinic(context, watch);
-  await page.evaluate((data) => {
-    const envelope = { kind: "clinic", version: 1, revision: 1, saved_at: "2026-03-01T09:00:00Z", data };
-    localStorage.setItem("sp.clinic", JSON.stringify(envelope));
-  }, CLINIC);
+  const envelope = { kind: "clinic", version: 1, revision: 1, saved_at: "2026-03-01T09:00:00Z", data: CLINIC };
+  await changeStored(page, { "sp.clinic": JSON.stringify(envelope) });
   await page.reload();
   await page.getByRole("link", { name: "Reports for the practice and funders" }).click();
   await expect(h1(page)).toHaveText("Reports");

@@ -3,6 +3,7 @@
 import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { readFileSync } from "node:fs";
+import { storedDocuments } from "./support/stored.mjs";
 
 const DAMAGED = '{"kind":"referral","version":1,"revision":2,"data":{"name":"Sam Smi';
 
@@ -17,7 +18,7 @@ test("damaged saved data is kept, can be downloaded, and is deleted only when th
     const notice = page.getByTestId("kept-notice");
     await expect(notice).toContainText("Some saved information could not be read");
     await expect(notice).toContainText("It has not been deleted.");
-    const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    const stored = await storedDocuments(page);
     expect(stored["sp.referral"]).toBeUndefined();
     const keptKeys = Object.keys(stored).filter((key) => key.startsWith("sp.kept.referral."));
     expect(keptKeys).toHaveLength(1);
@@ -37,7 +38,7 @@ test("damaged saved data is kept, can be downloaded, and is deleted only when th
 
     await page.getByRole("button", { name: "Delete it from this device" }).click();
     await expect(notice).toHaveCount(0);
-    const left = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("sp.")));
+    const left = Object.keys(await storedDocuments(page)).filter((key) => key.startsWith("sp."));
     expect(left).toEqual([]);
   } finally {
     await closeAll(context, served);
@@ -57,7 +58,7 @@ test("data the app does not know, and other sites' keys, are left alone", async 
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
     await expect(page.getByTestId("kept-notice")).toHaveCount(0);
-    const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    const stored = await storedDocuments(page);
     expect(stored).toEqual({ "sp.diary": fromNewerApp, "another-app": "{not ours" });
   } finally {
     await closeAll(context, served);

@@ -73,6 +73,19 @@ function files(dir) {
   });
 }
 
+// trunk minifies its own script but not the app's (js/store.js, whose
+// comments are for its readers): comments and indentation are left out of
+// the copy people download. That file has comments only on lines of their
+// own, and no string or regular expression containing a comment's marks.
+function withoutComments(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("//"))
+    .join("\n");
+}
+
 function pagePaths() {
   const list = site.match(/pub const PAGE_PATHS: &\[&str\] = &\[([^\]]*)\]/);
   if (!list) throw new Error("build: PAGE_PATHS not found in src/domain/site.rs");
@@ -108,6 +121,14 @@ function assemble(built) {
       return [area, html];
     }),
   );
+  // The pages name the script's hash (integrity), so they name the new one.
+  for (const file of shared.filter((file) => /^snippets\/.*\.js$/.test(file))) {
+    const original = readFileSync(join(dist, file), "utf8");
+    const stripped = withoutComments(original);
+    writeFileSync(join(dist, file), stripped);
+    const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
+    for (const area of AREAS) templates[area] = templates[area].replaceAll(integrity(original), integrity(stripped));
+  }
   const pages = pagePaths();
   writeFileSync(join(dist, "index.html"), templates.home);
   for (const page of pages) {

@@ -1,9 +1,8 @@
-//! Where the bytes go: the browser's `localStorage`, or memory in tests.
+//! Where the bytes go: the browser's IndexedDB (or `localStorage`), or memory in tests.
 //!
-//! The browser backend talks to `web_sys::Storage` directly rather than through
-//! gloo-storage, whose `LocalStorage::raw()` panics when storage is disabled
-//! (private browsing, strict privacy settings): here that is an error the
-//! person is told about, and the app goes on working.
+//! The browser backend is `js/store.js`. Storage that is disabled (private
+//! browsing, strict privacy settings) is an error the person is told about,
+//! and the app goes on working.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -134,7 +133,6 @@ impl Backend for MemoryBackend {
     }
 }
 
-/// The browser's `localStorage` for this site.
 /// How the lock reads and writes the documents it seals. Only the areas that
 /// show the clinic's records install it (`vault::install`), so the patients'
 /// pages carry none of its code.
@@ -160,13 +158,43 @@ fn sealing() -> Option<Sealing> {
     SEALING.with(std::cell::Cell::get)
 }
 
+/// The browser's storage for this site: IndexedDB, held in memory while a page
+/// is open (`js/store.js`), or `localStorage` until [`open`] has read it, or
+/// where IndexedDB is blocked.
 pub struct BrowserStorage;
 
-impl BrowserStorage {
-    fn storage() -> Result<web_sys::Storage, SaveError> {
-        web_sys::window()
-            .and_then(|window| window.local_storage().ok().flatten())
-            .ok_or(SaveError::Unavailable)
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/store.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = open)]
+    async fn open_documents() -> wasm_bindgen::JsValue;
+    #[wasm_bindgen(catch, js_name = get)]
+    fn get_document(key: &str) -> Result<Option<String>, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(js_name = set)]
+    fn set_document(key: &str, text: &str) -> String;
+    #[wasm_bindgen(js_name = remove)]
+    fn remove_document(key: &str) -> String;
+    #[wasm_bindgen(catch, js_name = keys)]
+    fn document_keys() -> Result<Vec<String>, wasm_bindgen::JsValue>;
+    /// Why the last write to IndexedDB failed ("" when none did).
+    #[wasm_bindgen(js_name = failed)]
+    pub fn not_stored() -> String;
+    /// Tries again to write what did not reach IndexedDB.
+    #[wasm_bindgen(js_name = retry)]
+    pub fn store_again();
+}
+
+/// Reads every stored document into memory, moving anything an earlier
+/// version kept in `localStorage` to IndexedDB. Pages start after this.
+pub async fn open() -> bool {
+    open_documents().await.is_truthy()
+}
+
+/// A browser error's name as the person's problem.
+fn save_error(name: &str) -> Result<(), SaveError> {
+    match name {
+        "" => Ok(()),
+        "QuotaExceededError" => Err(SaveError::Full),
+        _ => Err(SaveError::Unavailable),
     }
 }
 
@@ -187,41 +215,21 @@ impl Backend for BrowserStorage {
     }
 
     fn read_as_stored(&self, key: &str) -> Result<Option<String>, SaveError> {
-        Self::storage()?
-            .get_item(key)
-            .map_err(|_| SaveError::Unavailable)
+        get_document(key).map_err(|_| SaveError::Unavailable)
     }
 
     fn write_as_stored(&self, key: &str, value: &str) -> Result<(), SaveError> {
-        Self::storage()?.set_item(key, value).map_err(|error| {
-            use wasm_bindgen::JsCast;
-            let full = error
-                .dyn_ref::<web_sys::DomException>()
-                .is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22);
-            if full {
-                SaveError::Full
-            } else {
-                SaveError::Unavailable
-            }
-        })
+        save_error(&set_document(key, value))
     }
 
     fn remove(&self, key: &str) -> Result<(), SaveError> {
         if let Some(sealing) = sealing() {
             (sealing.forget)(key);
         }
-        Self::storage()?
-            .remove_item(key)
-            .map_err(|_| SaveError::Unavailable)
+        save_error(&remove_document(key))
     }
 
     fn keys(&self) -> Vec<String> {
-        let Ok(storage) = Self::storage() else {
-            return Vec::new();
-        };
-        let count = storage.length().unwrap_or(0);
-        (0..count)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .collect()
+        document_keys().unwrap_or_default()
     }
 }

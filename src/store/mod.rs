@@ -4,7 +4,7 @@
 //! schema version and a revision number. Loading migrates older versions;
 //! anything that cannot be read is [`kept`] aside, never discarded or
 //! overwritten; saving refuses to overwrite a newer copy written by another
-//! tab. The browser's `localStorage` is one [`Backend`]; tests use
+//! tab. The browser's IndexedDB (`js/store.js`) is one [`Backend`]; tests use
 //! [`MemoryBackend`].
 
 pub mod backend;

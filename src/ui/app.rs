@@ -4,6 +4,7 @@ use super::kept_notice::KeptNotice;
 use super::layout::{Footer, Header, SkipLink};
 use super::practice::{self, ConfigNotice};
 use super::router::{provide_location, Location};
+use super::saved::NotStoredNotice;
 use super::updates::{self, UpdateNotice};
 use super::AppBase;
 use crate::domain::site::Area;
@@ -19,7 +20,12 @@ pub fn mount(area: Area, pages: AreaPages) {
     if let Some(loading) = document().get_element_by_id("app-loading") {
         loading.remove();
     }
-    leptos::mount::mount_to_body(move || view! { <App area pages /> });
+    // Pages read the stored documents at once, so they are read in first.
+    // (Leptos's own task runner starts with the mount, so not that one.)
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::store::backend::open().await;
+        leptos::mount::mount_to_body(move || view! { <App area pages /> });
+    });
 }
 
 #[component]
@@ -37,6 +43,7 @@ fn App(area: Area, pages: AreaPages) -> impl IntoView {
                 <UpdateNotice />
                 <ConfigNotice />
                 <KeptNotice />
+                <NotStoredNotice />
                 <Pages location pages />
             </main>
         </div>

@@ -175,3 +175,44 @@ where
         })
     }
 }
+
+/// Says when changes the app has accepted could not then be written to the
+/// device (IndexedDB stores a moment after a save): they are held in this tab
+/// until the person frees space and tries again.
+#[component]
+pub fn NotStoredNotice() -> impl IntoView {
+    use crate::store::backend::{not_stored, store_again};
+    let problem = RwSignal::new(not_stored());
+    let failed = window_event_listener_untyped("sp-not-stored", move |_| problem.set(not_stored()));
+    let stored = window_event_listener_untyped("sp-stored", move |_| problem.set(String::new()));
+    on_cleanup(move || {
+        failed.remove();
+        stored.remove();
+    });
+    move || {
+        let name = problem.get();
+        (!name.is_empty()).then(|| {
+            let why = if name == "QuotaExceededError" {
+                "this device’s storage for this app is full"
+            } else {
+                "the browser would not store them"
+            };
+            view! {
+                <div class="nhsuk-error-summary" role="alert" tabindex="-1"
+                    aria-labelledby="not-stored-title" data-testid="not-stored">
+                    <h2 class="nhsuk-error-summary__title" id="not-stored-title">
+                        "Your latest changes are not saved on this device"
+                    </h2>
+                    <div class="nhsuk-error-summary__body">
+                        <p>{format!("They could not be saved because {why}. They are still in this tab, so do not close it.")}</p>
+                        <p>"Free some space on this device, for example by deleting photos or apps you no longer need, then try again."</p>
+                        <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0"
+                            on:click=move |_| store_again()>
+                            "Try saving again"
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,265 @@
+// Where the app's documents are kept: IndexedDB, which holds as much as the
+// site's quota allows (localStorage stops at about 5 million characters, less
+// than five years of a busy clinic). When a page starts, `open` reads every
+// document into memory, so the app reads and writes them at once, as it did
+// with localStorage; each change then reaches IndexedDB a moment later, the
+// changes of one moment in one transaction, so a change to several documents
+// is stored whole or not at all. Other tabs hear of each change over a
+// BroadcastChannel, and see it as the `storage` event localStorage would give.
+//
+// Until `open` has succeeded, or where IndexedDB is blocked, the documents are
+// read and written in localStorage, as before.
+//
+// Comments here go on lines of their own: tools/build.mjs leaves them out of
+// the copy people download.
+
+const DATABASE = "social-prescribing";
+const DOCUMENTS = "documents";
+const PREFIX = "sp.";
+const FULL = "QuotaExceededError";
+
+let db = null;
+/** Every document, by key, when IndexedDB is in use. */
+let memory = null;
+let channel = null;
+/** Keys changed in memory and not yet in IndexedDB. */
+const unstored = new Set();
+let writing = null;
+let scheduled = false;
+/** Why the last write to IndexedDB failed, until one succeeds. */
+let failure = null;
+/** Bytes the site may still store, as the browser last said. */
+let room = Infinity;
+
+const finished = (request) =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+const committed = (transaction) =>
+  new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = transaction.onabort = () => reject(transaction.error);
+  });
+
+function localKeys() {
+  const keys = [];
+  for (let i = 0; i < localStorage.length; i++) keys.push(localStorage.key(i));
+  return keys;
+}
+
+async function measureRoom() {
+  try {
+    const { usage, quota } = await navigator.storage.estimate();
+    if (quota) room = quota - usage;
+  } catch {
+    room = Infinity;
+  }
+}
+
+/** Opens IndexedDB and reads every document into memory; moves anything this
+ * app kept in localStorage over. Resolves to whether IndexedDB is in use. */
+export async function open() {
+  if (memory) return true;
+  try {
+    const opening = indexedDB.open(DATABASE, 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore(DOCUMENTS);
+    const opened = await finished(opening);
+    const reading = opened.transaction(DOCUMENTS, "readonly").objectStore(DOCUMENTS);
+    const [keys, values] = await Promise.all([finished(reading.getAllKeys()), finished(reading.getAll())]);
+    const found = new Map(keys.map((key, i) => [key, values[i]]));
+    await moveFromLocalStorage(opened, found);
+    db = opened;
+    memory = found;
+    // Another tab deleting or upgrading the database must not wait on this one.
+    db.onversionchange = () => db.close();
+    await measureRoom();
+  } catch {
+    db = null;
+    memory = null;
+    return false;
+  }
+  if (typeof BroadcastChannel === "function") {
+    channel = new BroadcastChannel(DATABASE);
+    channel.onmessage = ({ data }) => changedInAnotherTab(data.key, data.value);
+  }
+  return true;
+}
+
+/** What an earlier version of the app kept in localStorage moves to IndexedDB,
+ * then leaves localStorage. A document already in IndexedDB is not written
+ * over: the localStorage copy (saved by an older version still open in
+ * another tab) is kept aside, for the person to download. */
+async function moveFromLocalStorage(opened, found) {
+  let keys;
+  try {
+    keys = localKeys().filter((key) => key && key.startsWith(PREFIX));
+  } catch {
+    return;
+  }
+  if (keys.length === 0) return;
+  const moving = new Map();
+  const now = new Date().toISOString();
+  for (const key of keys) {
+    const text = localStorage.getItem(key);
+    if (text === null) continue;
+    if (!found.has(key)) {
+      moving.set(key, text);
+      continue;
+    }
+    const kind = key.slice(PREFIX.length);
+    const copy = {
+      kind,
+      kept_at: now,
+      reason: "an older version of the app saved it in another tab after this device's copy had moved on",
+      raw: text,
+    };
+    moving.set(`${PREFIX}kept.${kind}.${now}`, JSON.stringify(copy));
+  }
+  const transaction = opened.transaction(DOCUMENTS, "readwrite");
+  const store = transaction.objectStore(DOCUMENTS);
+  for (const [key, text] of moving) store.put(text, key);
+  transaction.commit?.();
+  await committed(transaction);
+  for (const [key, text] of moving) found.set(key, text);
+  for (const key of keys) localStorage.removeItem(key);
+}
+
+function changedInAnotherTab(key, value) {
+  const old = memory.get(key) ?? null;
+  if (value === null) memory.delete(key);
+  else memory.set(key, value);
+  let storageArea = null;
+  try {
+    // Marks the event as another tab's, as the browser's own would be.
+    storageArea = localStorage;
+  } catch {}
+  window.dispatchEvent(new StorageEvent("storage", { key, oldValue: old, newValue: value, storageArea }));
+}
+
+/** The text stored under `key`, or null. */
+export function get(key) {
+  return memory ? memory.get(key) ?? null : localStorage.getItem(key);
+}
+
+/** Every key stored. */
+export function keys() {
+  return memory ? [...memory.keys()] : localKeys();
+}
+
+/** Stores `text` under `key`. Returns "" when stored, or the name of the
+ * browser's error ("QuotaExceededError" when storage is full). */
+export function set(key, text) {
+  if (!memory) {
+    try {
+      localStorage.setItem(key, text);
+      return "";
+    } catch (error) {
+      const full = error && (error.name === FULL || error.code === 22 || error.code === 1014);
+      return full ? FULL : (error && error.name) || "Error";
+    }
+  }
+  const growth = (text.length - (memory.get(key)?.length ?? 0)) * 2;
+  if (growth > 0 && growth > room) return FULL;
+  room -= growth;
+  memory.set(key, text);
+  changed(key, text);
+  return "";
+}
+
+/** Removes `key`. Returns "" when removed, or the name of the browser's error. */
+export function remove(key) {
+  if (!memory) {
+    try {
+      localStorage.removeItem(key);
+      return "";
+    } catch (error) {
+      return (error && error.name) || "Error";
+    }
+  }
+  if (!memory.has(key)) return "";
+  room += memory.get(key).length * 2;
+  memory.delete(key);
+  changed(key, null);
+  return "";
+}
+
+function changed(key, value) {
+  unstored.add(key);
+  if (channel) channel.postMessage({ key, value });
+  if (!scheduled) {
+    scheduled = true;
+    queueMicrotask(store);
+  }
+}
+
+/** Writes every change not yet in IndexedDB, in one transaction. */
+function store() {
+  scheduled = false;
+  if (writing || unstored.size === 0) return;
+  const keys = [...unstored];
+  unstored.clear();
+  writing = (async () => {
+    const transaction = db.transaction(DOCUMENTS, "readwrite");
+    const documents = transaction.objectStore(DOCUMENTS);
+    for (const key of keys) {
+      const text = memory.get(key);
+      if (text === undefined) documents.delete(key);
+      else documents.put(text, key);
+    }
+    // Committed now, not when this page next gets round to it: the page may
+    // be closed or reloaded a moment after a change.
+    transaction.commit?.();
+    await committed(transaction);
+  })().then(
+    () => {
+      if (failure) {
+        failure = null;
+        measureRoom();
+        window.dispatchEvent(new CustomEvent("sp-stored"));
+      }
+    },
+    (error) => {
+      // Kept in memory, and tried again with the next change.
+      for (const key of keys) unstored.add(key);
+      failure = (error && error.name) || "Error";
+      if (failure === FULL) room = 0;
+      window.dispatchEvent(new CustomEvent("sp-not-stored", { detail: failure }));
+    },
+  ).finally(() => {
+    writing = null;
+    if (unstored.size > 0 && !failure) store();
+  });
+}
+
+/** Tries again to write what did not reach IndexedDB. */
+export function retry() {
+  failure = null;
+  measureRoom().then(store);
+}
+
+/** Whether a change is still on its way to IndexedDB, or did not get there. */
+export function pending() {
+  return writing !== null || unstored.size > 0;
+}
+
+/** Resolves once every change so far is in IndexedDB (or has failed). */
+export async function settled() {
+  while (writing || scheduled) await (writing || Promise.resolve());
+}
+
+/** Why the last write to IndexedDB failed ("" when none did). */
+export function failed() {
+  return failure || "";
+}
+
+/** Whether the documents are in IndexedDB (rather than localStorage). */
+export function inIndexedDb() {
+  return memory !== null;
+}
+
+// Closing the page while changes are held only in its memory asks first.
+window.addEventListener("beforeunload", (event) => {
+  if (failure) event.preventDefault();
+});

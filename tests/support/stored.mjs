@@ -1,0 +1,83 @@
+// What the app keeps on a device, read and written as a test needs: the
+// documents are in IndexedDB (js/store.js), and anything an older version of
+// the app left in localStorage is moved there when a page opens.
+
+/** Every document stored, by key: IndexedDB's and localStorage's together. */
+export function storedDocuments(page) {
+  return page.evaluate(async () => {
+    const documents = await new Promise((resolve, reject) => {
+      const opening = indexedDB.open("social-prescribing", 1);
+      opening.onupgradeneeded = () => opening.result.createObjectStore("documents");
+      opening.onerror = () => reject(opening.error);
+      opening.onsuccess = () => {
+        const db = opening.result;
+        const store = db.transaction("documents").objectStore("documents");
+        const keys = store.getAllKeys();
+        const values = store.getAll();
+        values.onsuccess = () => {
+          db.close();
+          resolve(Object.fromEntries(keys.result.map((key, i) => [key, values.result[i]])));
+        };
+        values.onerror = () => reject(values.error);
+      };
+    });
+    return { ...Object.fromEntries(Object.entries(localStorage)), ...documents };
+  });
+}
+
+/** Everything stored, as one text, to search for what must not be there. */
+export async function storedText(page) {
+  const documents = await storedDocuments(page);
+  return Object.entries(documents).map(([key, text]) => `${key}=${text}`).join("\n");
+}
+
+/** Changes IndexedDB as another program would (a document's text, or null
+ * to remove it): the page must be loaded again to see it. */
+export function changeStored(page, changes) {
+  return page.evaluate(
+    (changes) =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open("social-prescribing", 1);
+        opening.onupgradeneeded = () => opening.result.createObjectStore("documents");
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const transaction = db.transaction("documents", "readwrite");
+          const store = transaction.objectStore("documents");
+          for (const [key, text] of Object.entries(changes)) {
+            if (text === null) store.delete(key);
+            else store.put(text, key);
+          }
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = transaction.onabort = () => reject(transaction.error);
+        };
+      }),
+    changes,
+  );
+}
+
+/** The device loses everything the app stored. */
+export function clearStored(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        localStorage.clear();
+        const opening = indexedDB.open("social-prescribing", 1);
+        opening.onupgradeneeded = () => opening.result.createObjectStore("documents");
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const transaction = db.transaction("documents", "readwrite");
+          transaction.objectStore("documents").clear();
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+  );
+}
