@@ -103,7 +103,8 @@ async function moveFromLocalStorage(opened, found) {
   const now = new Date().toISOString();
   for (const key of keys) {
     const text = localStorage.getItem(key);
-    if (text === null) continue;
+    // Already moved (by another tab opening at the same moment).
+    if (text === null || found.get(key) === text) continue;
     if (!found.has(key)) {
       moving.set(key, text);
       continue;
@@ -235,7 +236,6 @@ function store() {
 
 /** Tries again to write what did not reach IndexedDB. */
 export function retry() {
-  failure = null;
   measureRoom().then(store);
 }
 

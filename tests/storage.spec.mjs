@@ -1,9 +1,12 @@
-// Saved information that the app cannot read is never thrown away: it is kept
-// aside, the person is told, and they can download it.
+// What the app saves is never lost quietly: what it cannot read is kept aside
+// for the person to download; what an older version kept moves over whole; a
+// backup too large for the device is refused whole; a change the device will
+// not store is said, held in the tab and stored when tried again.
 import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { readFileSync } from "node:fs";
-import { storedDocuments } from "./support/stored.mjs";
+import { storedDocuments, clearStored } from "./support/stored.mjs";
+import { clinicHelpers, h1, MONDAY } from "./support/clinic.mjs";
 
 const DAMAGED = '{"kind":"referral","version":1,"revision":2,"data":{"name":"Sam Smi';
 
@@ -60,6 +63,108 @@ test("data the app does not know, and other sites' keys, are left alone", async 
     await expect(page.getByTestId("kept-notice")).toHaveCount(0);
     const stored = await storedDocuments(page);
     expect(stored).toEqual({ "sp.diary": fromNewerApp, "another-app": "{not ours" });
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+test("what an older version kept in localStorage moves to IndexedDB whole, and a second tab sees each change at once", async ({ context, watch }) => {
+  const served = await serveApp();
+  const clinic = clinicHelpers(served);
+  try {
+    const page = await clinic.openClinic(context, watch);
+    await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
+    // The device as the version before this one left it: everything in localStorage.
+    const documents = await storedDocuments(page);
+    expect(Object.keys(documents)).toContain("sp.clinic");
+    await clearStored(page);
+    await page.evaluate((documents) => {
+      for (const [key, text] of Object.entries(documents)) localStorage.setItem(key, text);
+    }, documents);
+    await page.goto(`${served.url}clinic/people/`);
+    await expect(page.getByTestId("people")).toContainText("Sam Patel");
+    await expect(page.getByTestId("kept-notice")).toHaveCount(0);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    expect(await storedDocuments(page)).toEqual(documents);
+
+    // Another tab on the people page sees Priya as soon as she is added here.
+    const other = await context.newPage();
+    await other.clock.setFixedTime(MONDAY);
+    await other.goto(`${served.url}clinic/people/`);
+    await expect(other.getByTestId("people")).toContainText("Sam Patel");
+    await clinic.addPerson(page, "Priya Khan", "Self-referral", "Telephone");
+    await expect(other.getByTestId("people")).toContainText("Priya Khan");
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+test("a backup too large for the room left on the device is refused whole, and the device is left as it was", async ({ context, watch }) => {
+  const served = await serveApp();
+  const clinic = clinicHelpers(served);
+  try {
+    const page = await clinic.openClinic(context, watch);
+    await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
+    await page.goto(`${served.url}clinic/backup/`);
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download a backup" }).click();
+    const file = await downloading;
+    const backup = readFileSync(await file.path(), "utf8");
+
+    // A new device with room for about a quarter of the backup (two bytes a character).
+    await clearStored(page);
+    await context.addInitScript((bytes) => {
+      if (typeof StorageManager === "function") StorageManager.prototype.estimate = async () => ({ usage: 0, quota: bytes });
+    }, Math.round(backup.length / 2));
+    await page.goto(`${served.url}clinic/backup/`);
+    await page.getByLabel("Choose the backup file").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(backup) });
+    await page.getByRole("button", { name: "Restore this backup" }).click();
+    await expect(page.getByRole("alert")).toContainText("The backup is too large for this browser’s storage for this app on this device. Everything on the device is as it was.");
+    await expectNoAxeViolations(page, "a restore that does not fit");
+    expect(Object.keys(await storedDocuments(page)).filter((key) => key.startsWith("sp."))).toEqual([]);
+    await page.goto(`${served.url}clinic/people/`);
+    await expect(page.getByTestId("people")).not.toContainText("Sam Patel");
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+test("a change the device will not store is said, kept in the tab, and stored when tried again", async ({ context, watch }) => {
+  const served = await serveApp();
+  const clinic = clinicHelpers(served);
+  try {
+    const page = await clinic.openClinic(context, watch);
+    await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
+    await page.goto(`${served.url}clinic/people/`);
+    // The device's disk fills up while the page is open.
+    await page.evaluate(() => {
+      window.storing = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
+    await page.getByRole("button", { name: "Add a person" }).click();
+    await page.getByLabel("Full name").fill("Priya Khan");
+    await page.getByLabel("Self-referral", { exact: true }).check();
+    await page.getByLabel("Telephone", { exact: true }).check();
+    await page.getByRole("button", { name: "Add this person" }).click();
+    await expect(h1(page)).toHaveText("Priya Khan");
+    const notice = page.getByTestId("not-stored");
+    await expect(notice).toContainText("Your latest changes are not saved on this device");
+    await expect(notice).toContainText("They could not be saved because this device’s storage for this app is full. They are still in this tab, so do not close it.");
+    await expectNoAxeViolations(page, "changes not stored");
+    await screenshot(page, "not-stored");
+    expect((await storedDocuments(page))["sp.clinic"]).not.toContain("Priya Khan");
+
+    // Space is freed, and the next try stores everything held.
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = window.storing;
+    });
+    await notice.getByRole("button", { name: "Try saving again" }).click();
+    await expect(notice).toHaveCount(0);
+    await expect.poll(async () => (await storedDocuments(page))["sp.clinic"]).toContain("Priya Khan");
+    await page.goto(`${served.url}clinic/people/`);
+    await expect(page.getByTestId("people")).toContainText("Priya Khan");
   } finally {
     await closeAll(context, served);
   }
