@@ -24,7 +24,6 @@ let memory = null;
 let channel = null;
 /** Keys changed in memory and not yet in IndexedDB. */
 const unstored = new Set();
-let writing = null;
 let scheduled = false;
 /** Why the last write to IndexedDB failed, until one succeeds. */
 let failure = null;
@@ -144,6 +143,13 @@ export function get(key) {
   return memory ? memory.get(key) ?? null : localStorage.getItem(key);
 }
 
+/** The first `chars` characters stored under `key` and its last one, or
+ * nothing: an envelope's own fields without copying a large document. */
+export function peek(key, chars) {
+  const text = get(key);
+  return text === null ? [] : [text.slice(0, chars), text.trimEnd().slice(-1)];
+}
+
 /** Every key stored. */
 export function keys() {
   return memory ? [...memory.keys()] : localKeys();
@@ -165,7 +171,7 @@ export function set(key, text) {
   if (growth > 0 && growth > room) return FULL;
   room -= growth;
   memory.set(key, text);
-  changed(key, text);
+  changed(key);
   return "";
 }
 
@@ -182,32 +188,36 @@ export function remove(key) {
   if (!memory.has(key)) return "";
   room += memory.get(key).length * 2;
   memory.delete(key);
-  changed(key, null);
+  changed(key);
   return "";
 }
 
-function changed(key, value) {
+function changed(key) {
   unstored.add(key);
-  if (channel) channel.postMessage({ key, value });
-  if (!scheduled) {
-    scheduled = true;
-    queueMicrotask(store);
-  }
+  if (scheduled) return;
+  scheduled = true;
+  // Once the screen has been drawn, so that the person sees their change
+  // first; at once in a hidden page, which draws nothing.
+  if (document.visibilityState === "visible") requestAnimationFrame(() => setTimeout(store, 0));
+  else setTimeout(store, 0);
 }
 
-/** Writes every change not yet in IndexedDB, in one transaction. */
+/** Writes every change not yet in IndexedDB, in one transaction, and tells
+ * the other tabs. Transactions on the same documents are applied in the
+ * order they are made, so a write never waits for the one before. */
 function store() {
   scheduled = false;
-  if (writing || unstored.size === 0) return;
+  if (unstored.size === 0) return;
   const keys = [...unstored];
   unstored.clear();
-  writing = (async () => {
+  (async () => {
     const transaction = db.transaction(DOCUMENTS, "readwrite");
     const documents = transaction.objectStore(DOCUMENTS);
     for (const key of keys) {
       const text = memory.get(key);
       if (text === undefined) documents.delete(key);
       else documents.put(text, key);
+      if (channel) channel.postMessage({ key, value: text ?? null });
     }
     // Committed now, not when this page next gets round to it: the page may
     // be closed or reloaded a moment after a change.
@@ -222,16 +232,13 @@ function store() {
       }
     },
     (error) => {
-      // Kept in memory, and tried again with the next change.
+      // Kept in memory, and written with the next try.
       for (const key of keys) unstored.add(key);
       failure = (error && error.name) || "Error";
       if (failure === FULL) room = 0;
       window.dispatchEvent(new CustomEvent("sp-not-stored", { detail: failure }));
     },
-  ).finally(() => {
-    writing = null;
-    if (unstored.size > 0 && !failure) store();
-  });
+  );
 }
 
 /** Tries again to write what did not reach IndexedDB. */
@@ -239,27 +246,20 @@ export function retry() {
   measureRoom().then(store);
 }
 
-/** Whether a change is still on its way to IndexedDB, or did not get there. */
-export function pending() {
-  return writing !== null || unstored.size > 0;
-}
-
-/** Resolves once every change so far is in IndexedDB (or has failed). */
-export async function settled() {
-  while (writing || scheduled) await (writing || Promise.resolve());
-}
-
 /** Why the last write to IndexedDB failed ("" when none did). */
 export function failed() {
   return failure || "";
-}
-
-/** Whether the documents are in IndexedDB (rather than localStorage). */
-export function inIndexedDb() {
-  return memory !== null;
 }
 
 // Closing the page while changes are held only in its memory asks first.
 window.addEventListener("beforeunload", (event) => {
   if (failure) event.preventDefault();
 });
+
+// A page being left, or put in the background (where a phone may close it),
+// writes what is waiting at once.
+const storeNow = () => {
+  if (scheduled && memory) store();
+};
+window.addEventListener("pagehide", storeNow);
+document.addEventListener("visibilitychange", () => document.hidden && storeNow());

@@ -4,6 +4,7 @@
 //! browsing, strict privacy settings) is an error the person is told about,
 //! and the app goes on working.
 
+use super::envelope::HEAD_SPAN;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -55,6 +56,31 @@ pub trait Backend {
     fn remove(&self, key: &str) -> Result<(), SaveError>;
     /// Every key stored, in no particular order.
     fn keys(&self) -> Vec<String>;
+    /// The start of what is stored (its first [`HEAD_SPAN`] bytes or so, all
+    /// of it when shorter) and whether it ends as a JSON object ends: enough
+    /// to read an envelope's own fields without copying megabytes of data.
+    fn peek(&self, key: &str) -> Result<Option<Peeked>, SaveError> {
+        Ok(self.read(key)?.map(|text| Peeked::of(&text)))
+    }
+}
+
+/// The start of a stored text, and how it ends (see [`Backend::peek`]).
+pub struct Peeked {
+    pub start: String,
+    pub ends_as_object: bool,
+}
+
+impl Peeked {
+    pub fn of(text: &str) -> Self {
+        let mut end = text.len().min(HEAD_SPAN);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Peeked {
+            start: text[..end].to_string(),
+            ends_as_object: text.trim_end().ends_with('}'),
+        }
+    }
 }
 
 /// Storage in memory, for tests: can be made to act full or unavailable.
@@ -173,6 +199,9 @@ extern "C" {
     fn set_document(key: &str, text: &str) -> String;
     #[wasm_bindgen(js_name = remove)]
     fn remove_document(key: &str) -> String;
+    /// The first `chars` characters stored under `key`, and its last one.
+    #[wasm_bindgen(catch, js_name = peek)]
+    fn peek_document(key: &str, chars: usize) -> Result<Vec<String>, wasm_bindgen::JsValue>;
     #[wasm_bindgen(catch, js_name = keys)]
     fn document_keys() -> Result<Vec<String>, wasm_bindgen::JsValue>;
     /// Why the last write to IndexedDB failed ("" when none did).
@@ -231,5 +260,23 @@ impl Backend for BrowserStorage {
 
     fn keys(&self) -> Vec<String> {
         document_keys().unwrap_or_default()
+    }
+
+    fn peek(&self, key: &str) -> Result<Option<Peeked>, SaveError> {
+        // Characters, not bytes: at least HEAD_SPAN bytes of the start.
+        let parts = peek_document(key, HEAD_SPAN).map_err(|_| SaveError::Unavailable)?;
+        let [start, last] = parts.as_slice() else {
+            return Ok(None);
+        };
+        let sealed = super::envelope::quick_head(start)
+            .is_some_and(|(_, body)| body == super::envelope::Body::Sealed);
+        if sealed && sealing().is_some() {
+            // The plain text, which may be newer than what is sealed so far.
+            return Ok(self.read(key)?.map(|text| Peeked::of(&text)));
+        }
+        Ok(Some(Peeked {
+            start: start.clone(),
+            ends_as_object: last == "}",
+        }))
     }
 }

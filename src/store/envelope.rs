@@ -6,6 +6,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::backend::Peeked;
+
 /// A kind of document the app keeps, such as a referral draft or a plan.
 pub trait Document: Serialize + DeserializeOwned {
     /// Names the document in storage; never change it once released.
@@ -61,10 +63,41 @@ struct EnvelopeOut<'a, D> {
 /// An envelope's own fields. Reading only these skips over the data without
 /// building it, which matters for a clinic of several megabytes.
 #[derive(Deserialize)]
-struct EnvelopeHead {
-    kind: String,
-    version: u32,
-    revision: u64,
+pub(crate) struct EnvelopeHead {
+    pub kind: String,
+    pub version: u32,
+    pub revision: u64,
+}
+
+/// How much of a stored text holds an envelope's own fields, as this app
+/// writes them: first, before its data (or its sealed data).
+pub const HEAD_SPAN: usize = 512;
+
+/// What follows an envelope's own fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Body {
+    Data,
+    Sealed,
+}
+
+/// An envelope's own fields read from the start of its text alone, without
+/// going through megabytes of data after them. `None` when the text does not
+/// start the way this app writes an envelope (then read it whole).
+pub(crate) fn quick_head(raw: &str) -> Option<(EnvelopeHead, Body)> {
+    let mut end = raw.len().min(HEAD_SPAN);
+    while !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    let start = &raw[..end];
+    if !start.starts_with("{\"kind\":") {
+        return None;
+    }
+    let (at, body) = [(",\"data\":", Body::Data), (",\"sealed\":", Body::Sealed)]
+        .into_iter()
+        .filter_map(|(mark, body)| start.find(mark).map(|at| (at, body)))
+        .min_by_key(|(at, _)| *at)?;
+    let head = serde_json::from_str::<EnvelopeHead>(&format!("{}}}", &start[..at])).ok()?;
+    Some((head, body))
 }
 
 /// An envelope's data, read straight into its type (at today's version).
@@ -148,10 +181,29 @@ pub fn decode<D: Document>(raw: &str) -> Result<Decoded<D>, Unreadable> {
     })
 }
 
+/// An envelope's own fields from the start of its stored text alone, or
+/// `None` when the text must be read whole to find them.
+pub(crate) fn peeked_head(peeked: &Peeked) -> Option<Result<EnvelopeHead, Unreadable>> {
+    let (head, _) = quick_head(&peeked.start)?;
+    Some(if peeked.ends_as_object {
+        Ok(head)
+    } else {
+        Err(Unreadable::Corrupt("it was cut short".to_string()))
+    })
+}
+
 /// Whether the text stored under `kind` is an envelope of that kind, at a
 /// version no newer than `supported` (when this app knows the kind).
 pub fn check_envelope(raw: &str, kind: &str, supported: Option<u32>) -> Result<(), Unreadable> {
-    let envelope = parse_envelope(raw)?;
+    check_head(&parse_envelope(raw)?, kind, supported)
+}
+
+/// As [`check_envelope`], for the envelope's own fields.
+pub(crate) fn check_head(
+    envelope: &EnvelopeHead,
+    kind: &str,
+    supported: Option<u32>,
+) -> Result<(), Unreadable> {
     if envelope.kind != kind {
         return Err(Unreadable::Corrupt(format!(
             "holds a \"{}\", not a \"{kind}\"",
@@ -172,7 +224,17 @@ pub fn peek_revision(raw: &str) -> Option<u64> {
     parse_envelope(raw).ok().map(|envelope| envelope.revision)
 }
 
+/// An envelope's own fields: from its start when it is written as this app
+/// writes it, else from the whole text. Either way a text cut short is not
+/// taken for an envelope; damage inside the data is found when it is read.
 fn parse_envelope(raw: &str) -> Result<EnvelopeHead, Unreadable> {
+    if let Some((head, _)) = quick_head(raw) {
+        return if raw.trim_end().ends_with('}') {
+            Ok(head)
+        } else {
+            Err(Unreadable::Corrupt("it was cut short".to_string()))
+        };
+    }
     serde_json::from_str::<EnvelopeHead>(raw)
         .map_err(|error| Unreadable::Corrupt(error.to_string()))
 }

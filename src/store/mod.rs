@@ -187,11 +187,16 @@ impl<B: Backend> Store<B> {
     }
 
     fn revision_of(&self, kind: &str) -> Result<u64, SaveProblem> {
-        match self
-            .backend
-            .read(&document_key(kind))
-            .map_err(SaveProblem::NotStored)?
-        {
+        let key = document_key(kind);
+        let Some(peeked) = self.backend.peek(&key).map_err(SaveProblem::NotStored)? else {
+            return Ok(0);
+        };
+        if let Some(head) = envelope::peeked_head(&peeked) {
+            return head
+                .map(|head| head.revision)
+                .map_err(|_| SaveProblem::UnreadableInTheWay);
+        }
+        match self.backend.read(&key).map_err(SaveProblem::NotStored)? {
             None => Ok(0),
             Some(raw) => peek_revision(&raw).ok_or(SaveProblem::UnreadableInTheWay),
         }
@@ -235,8 +240,8 @@ impl<B: Backend> Store<B> {
 
     /// Checks every document the app has stored, whether or not a page has
     /// asked for it yet, and keeps aside those that cannot be read: not an
-    /// envelope at all, or a known kind from a newer version. Only the
-    /// envelope is read here (decoding every kind's data would put every
+    /// envelope at all (or cut short), or a known kind from a newer version.
+    /// Only the envelope's start is read here (decoding every kind's data would put every
     /// kind's code into every page); the data itself is checked, and kept
     /// aside if need be, when a page loads it. `known` lists each kind this
     /// version of the app reads; a kind it does not know is left alone unless it is not
@@ -250,13 +255,22 @@ impl<B: Backend> Store<B> {
             if kind.starts_with(kept::KEPT_PREFIX) {
                 continue;
             }
-            let Ok(Some(raw)) = self.backend.read(&key) else {
-                continue;
-            };
             let known = known
                 .iter()
                 .find(|known| known.kind == kind)
                 .map(|known| known.version);
+            // Most envelopes are checked from their start alone.
+            let Ok(Some(peeked)) = self.backend.peek(&key) else {
+                continue;
+            };
+            if let Some(Ok(head)) = envelope::peeked_head(&peeked) {
+                if envelope::check_head(&head, kind, known).is_ok() {
+                    continue;
+                }
+            }
+            let Ok(Some(raw)) = self.backend.read(&key) else {
+                continue;
+            };
             let problem = envelope::check_envelope(&raw, kind, known).err();
             if let Some(why) = problem {
                 if let Loaded::<()>::KeptAside(copy) = self.keep_aside(&key, kind, &raw, why, now) {

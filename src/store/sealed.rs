@@ -106,8 +106,11 @@ pub struct SealedDocument {
 
 /// The sealed part of a stored document, if it is stored sealed.
 pub fn sealed_part(raw: &str) -> Option<SealedBytes> {
-    if !raw.contains("\"sealed\"") {
-        return None;
+    match super::envelope::quick_head(raw) {
+        Some((_, super::envelope::Body::Data)) => return None,
+        Some((_, super::envelope::Body::Sealed)) => {}
+        None if !raw.contains("\"sealed\"") => return None,
+        None => {}
     }
     serde_json::from_str::<SealedDocument>(raw)
         .ok()
@@ -129,11 +132,18 @@ pub fn seal_envelope(plain: &str, sealed: SealedBytes) -> String {
         version: u32,
         revision: u64,
     }
-    let open = serde_json::from_str::<Open>(plain).unwrap_or(Open {
-        kind: String::new(),
-        version: 0,
-        revision: 0,
+    let quick = super::envelope::quick_head(plain).map(|(head, _)| Open {
+        kind: head.kind,
+        version: head.version,
+        revision: head.revision,
     });
+    let open = quick
+        .or_else(|| serde_json::from_str::<Open>(plain).ok())
+        .unwrap_or(Open {
+            kind: String::new(),
+            version: 0,
+            revision: 0,
+        });
     serde_json::to_string(&SealedDocument {
         kind: open.kind,
         version: open.version,

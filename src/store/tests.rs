@@ -308,3 +308,44 @@ fn two_documents_saved_together_are_both_stored_or_neither_is() {
         matches!(store.load::<Note>(NOW), Loaded::Ready { value, .. } if value == note("merged"))
     );
 }
+
+#[test]
+fn an_envelopes_own_fields_are_read_from_its_start_without_its_data() {
+    use envelope::{quick_head, Body};
+    let long = "x".repeat(100_000);
+    let text = encode(&note(&long), 7, "2026-03-02T09:00:00Z");
+    let (head, body) = quick_head(&text).expect("written by this app");
+    assert_eq!(
+        (head.kind.as_str(), head.version, head.revision),
+        ("test-note", 2, 7)
+    );
+    assert_eq!(body, Body::Data);
+    assert_eq!(peek_revision(&text), Some(7));
+    // A revision is read through the backend's peek, as the browser's store reads it.
+    let store = Store::new(MemoryBackend::with(&[("sp.test-note", &text)]));
+    assert_eq!(store.current_revision::<Note>(), Ok(7));
+}
+
+#[test]
+fn an_envelope_written_another_way_is_still_read_whole() {
+    let text = r#"{"data":{"text":"hi"},"revision":4,"version":2,"kind":"test-note"}"#;
+    assert!(envelope::quick_head(text).is_none());
+    assert_eq!(peek_revision(text), Some(4));
+    let store = Store::new(MemoryBackend::with(&[("sp.test-note", text)]));
+    assert_eq!(store.current_revision::<Note>(), Ok(4));
+}
+
+#[test]
+fn an_envelope_cut_short_is_not_taken_for_one_from_its_start() {
+    let text = encode(&note("the whole note"), 3, "2026-03-02T09:00:00Z");
+    let cut = &text[..text.len() - 5];
+    assert_eq!(peek_revision(cut), None);
+    let store = Store::new(MemoryBackend::with(&[("sp.test-note", cut)]));
+    assert_eq!(
+        store.current_revision::<Note>(),
+        Err(SaveProblem::UnreadableInTheWay)
+    );
+    let kept = store.sweep(&[KnownKind::of::<Note>()], "2026-03-02T09:00:00Z");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].raw, cut);
+}

@@ -1,9 +1,15 @@
 // What the app keeps on a device, read and written as a test needs: the
 // documents are in IndexedDB (js/store.js), and anything an older version of
-// the app left in localStorage is moved there when a page opens.
+// the app left in localStorage is moved there when a page opens. The app
+// writes a change once the screen showing it has been drawn, so each helper
+// first lets a frame pass: what the person has seen is then in IndexedDB.
+
+/** Lets the app write what it has shown (a frame, then a task). */
+const settle = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20))));
 
 /** Every document stored, by key: IndexedDB's and localStorage's together. */
-export function storedDocuments(page) {
+export async function storedDocuments(page) {
+  await settle(page);
   return page.evaluate(async () => {
     const documents = await new Promise((resolve, reject) => {
       const opening = indexedDB.open("social-prescribing", 1);
@@ -33,7 +39,8 @@ export async function storedText(page) {
 
 /** Changes IndexedDB as another program would (a document's text, or null
  * to remove it): the page must be loaded again to see it. */
-export function changeStored(page, changes) {
+export async function changeStored(page, changes) {
+  await settle(page);
   return page.evaluate(
     (changes) =>
       new Promise((resolve, reject) => {
@@ -60,7 +67,8 @@ export function changeStored(page, changes) {
 }
 
 /** The device loses everything the app stored. */
-export function clearStored(page) {
+export async function clearStored(page) {
+  await settle(page);
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
