@@ -6,17 +6,20 @@
 // changes of one moment in one transaction, so a change to several documents
 // is stored whole or not at all. Other tabs hear of each change over a
 // BroadcastChannel, and see it as the `storage` event localStorage would give.
+// Documents are held and stored as UTF-8 bytes, which pass to and from the
+// app's wasm as a plain copy (a string would be converted, character by
+// character, every time).
 //
 // Until `open` has succeeded, or where IndexedDB is blocked, the documents are
 // read and written in localStorage, as before.
-//
-// Comments here go on lines of their own: tools/build.mjs leaves them out of
-// the copy people download.
 
 const DATABASE = "social-prescribing";
 const DOCUMENTS = "documents";
 const PREFIX = "sp.";
 const FULL = "QuotaExceededError";
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const bytesOf = (text) => (typeof text === "string" ? encoder.encode(text) : text);
 
 let db = null;
 /** Every document, by key, when IndexedDB is in use. */
@@ -67,7 +70,7 @@ export async function open() {
     const opened = await finished(opening);
     const reading = opened.transaction(DOCUMENTS, "readonly").objectStore(DOCUMENTS);
     const [keys, values] = await Promise.all([finished(reading.getAllKeys()), finished(reading.getAll())]);
-    const found = new Map(keys.map((key, i) => [key, values[i]]));
+    const found = new Map(keys.map((key, i) => [key, bytesOf(values[i])]));
     await moveFromLocalStorage(opened, found);
     db = opened;
     memory = found;
@@ -103,7 +106,7 @@ async function moveFromLocalStorage(opened, found) {
   for (const key of keys) {
     const text = localStorage.getItem(key);
     // Already moved (by another tab opening at the same moment).
-    if (text === null || found.get(key) === text) continue;
+    if (text === null || (found.has(key) && decoder.decode(found.get(key)) === text)) continue;
     if (!found.has(key)) {
       moving.set(key, text);
       continue;
@@ -119,35 +122,41 @@ async function moveFromLocalStorage(opened, found) {
   }
   const transaction = opened.transaction(DOCUMENTS, "readwrite");
   const store = transaction.objectStore(DOCUMENTS);
-  for (const [key, text] of moving) store.put(text, key);
+  for (const [key, text] of moving) moving.set(key, encoder.encode(text));
+  for (const [key, bytes] of moving) store.put(bytes, key);
   transaction.commit?.();
   await committed(transaction);
-  for (const [key, text] of moving) found.set(key, text);
+  for (const [key, bytes] of moving) found.set(key, bytes);
   for (const key of keys) localStorage.removeItem(key);
 }
 
-function changedInAnotherTab(key, value) {
-  const old = memory.get(key) ?? null;
-  if (value === null) memory.delete(key);
-  else memory.set(key, value);
+function changedInAnotherTab(key, bytes) {
+  if (bytes === null) memory.delete(key);
+  else memory.set(key, bytes);
   let storageArea = null;
   try {
     // Marks the event as another tab's, as the browser's own would be.
     storageArea = localStorage;
   } catch {}
-  window.dispatchEvent(new StorageEvent("storage", { key, oldValue: old, newValue: value, storageArea }));
+  window.dispatchEvent(new StorageEvent("storage", { key, storageArea }));
 }
 
-/** The text stored under `key`, or null. */
+/** The UTF-8 bytes stored under `key`, or undefined. */
 export function get(key) {
-  return memory ? memory.get(key) ?? null : localStorage.getItem(key);
+  if (memory) return memory.get(key);
+  const text = localStorage.getItem(key);
+  return text === null ? undefined : encoder.encode(text);
 }
 
-/** The first `chars` characters stored under `key` and its last one, or
- * nothing: an envelope's own fields without copying a large document. */
-export function peek(key, chars) {
-  const text = get(key);
-  return text === null ? [] : [text.slice(0, chars), text.trimEnd().slice(-1)];
+/** The first `bytes` bytes stored under `key` as text, and its last
+ * character other than a space, or nothing: an envelope's own fields without
+ * copying a large document. */
+export function peek(key, bytes) {
+  const stored = get(key);
+  if (stored === undefined) return [];
+  let end = stored.length;
+  while (end > 0 && stored[end - 1] <= 32) end--;
+  return [decoder.decode(stored.subarray(0, bytes)), end > 0 ? String.fromCharCode(stored[end - 1]) : ""];
 }
 
 /** Every key stored. */
@@ -155,22 +164,23 @@ export function keys() {
   return memory ? [...memory.keys()] : localKeys();
 }
 
-/** Stores `text` under `key`. Returns "" when stored, or the name of the
- * browser's error ("QuotaExceededError" when storage is full). */
-export function set(key, text) {
+/** Stores the UTF-8 `bytes` (a view of the app's memory) under `key`.
+ * Returns "" when stored, or the name of the browser's error
+ * ("QuotaExceededError" when storage is full). */
+export function set(key, bytes) {
   if (!memory) {
     try {
-      localStorage.setItem(key, text);
+      localStorage.setItem(key, decoder.decode(bytes));
       return "";
     } catch (error) {
       const full = error && (error.name === FULL || error.code === 22 || error.code === 1014);
       return full ? FULL : (error && error.name) || "Error";
     }
   }
-  const growth = (text.length - (memory.get(key)?.length ?? 0)) * 2;
+  const growth = bytes.length - (memory.get(key)?.length ?? 0);
   if (growth > 0 && growth > room) return FULL;
   room -= growth;
-  memory.set(key, text);
+  memory.set(key, bytes.slice());
   changed(key);
   return "";
 }
@@ -186,7 +196,7 @@ export function remove(key) {
     }
   }
   if (!memory.has(key)) return "";
-  room += memory.get(key).length * 2;
+  room += memory.get(key).length;
   memory.delete(key);
   changed(key);
   return "";
@@ -214,10 +224,10 @@ function store() {
     const transaction = db.transaction(DOCUMENTS, "readwrite");
     const documents = transaction.objectStore(DOCUMENTS);
     for (const key of keys) {
-      const text = memory.get(key);
-      if (text === undefined) documents.delete(key);
-      else documents.put(text, key);
-      if (channel) channel.postMessage({ key, value: text ?? null });
+      const bytes = memory.get(key);
+      if (bytes === undefined) documents.delete(key);
+      else documents.put(bytes, key);
+      if (channel) channel.postMessage({ key, value: bytes ?? null });
     }
     // Committed now, not when this page next gets round to it: the page may
     // be closed or reloaded a moment after a change.

@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import * as sass from "sass";
+import { minify } from "terser";
 
 const root = new URL("..", import.meta.url).pathname;
 const release = !process.argv.includes("--debug");
@@ -73,19 +74,6 @@ function files(dir) {
   });
 }
 
-// trunk minifies its own script but not the app's (js/store.js, whose
-// comments are for its readers): comments and indentation are left out of
-// the copy people download. That file has comments only on lines of their
-// own, and no string or regular expression containing a comment's marks.
-function withoutComments(text) {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith("//"))
-    .join("\n");
-}
-
 function pagePaths() {
   const list = site.match(/pub const PAGE_PATHS: &\[&str\] = &\[([^\]]*)\]/);
   if (!list) throw new Error("build: PAGE_PATHS not found in src/domain/site.rs");
@@ -97,7 +85,7 @@ const ROOT_BASE = '<base href="./">';
 // their home screen; keeping them out of the cache keeps a first visit small.
 const INSTALL_ONLY = /^icons\/icon-(180|512|maskable-512)\.png$/;
 
-function assemble(built) {
+async function assemble(built) {
   const dist = join(root, "dist");
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -121,10 +109,11 @@ function assemble(built) {
       return [area, html];
     }),
   );
-  // The pages name the script's hash (integrity), so they name the new one.
+  // trunk minifies its own script but not the app's (js/store.js), so terser
+  // does; the pages name each script's hash (integrity), so they name the new one.
   for (const file of shared.filter((file) => /^snippets\/.*\.js$/.test(file))) {
     const original = readFileSync(join(dist, file), "utf8");
-    const stripped = withoutComments(original);
+    const { code: stripped } = await minify(original, { module: true, compress: true, mangle: true });
     writeFileSync(join(dist, file), stripped);
     const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
     for (const area of AREAS) templates[area] = templates[area].replaceAll(integrity(original), integrity(stripped));
@@ -158,5 +147,5 @@ function assemble(built) {
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   stylesheets();
   const built = Object.fromEntries(AREAS.map((area) => [area, trunkBuild(area)]));
-  assemble(built);
+  await assemble(built);
 }

@@ -96,7 +96,9 @@ pub(crate) fn quick_head(raw: &str) -> Option<(EnvelopeHead, Body)> {
         .into_iter()
         .filter_map(|(mark, body)| start.find(mark).map(|at| (at, body)))
         .min_by_key(|(at, _)| *at)?;
-    let head = serde_json::from_str::<EnvelopeHead>(&format!("{}}}", &start[..at])).ok()?;
+    let mut fields = start[..at].to_string();
+    fields.push('}');
+    let head = serde_json::from_str::<EnvelopeHead>(&fields).ok()?;
     Some((head, body))
 }
 

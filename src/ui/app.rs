@@ -4,7 +4,6 @@ use super::kept_notice::KeptNotice;
 use super::layout::{Footer, Header, SkipLink};
 use super::practice::{self, ConfigNotice};
 use super::router::{provide_location, Location};
-use super::saved::NotStoredNotice;
 use super::updates::{self, UpdateNotice};
 use super::AppBase;
 use crate::domain::site::Area;
@@ -43,7 +42,6 @@ fn App(area: Area, pages: AreaPages) -> impl IntoView {
                 <UpdateNotice />
                 <ConfigNotice />
                 <KeptNotice />
-                <NotStoredNotice />
                 <Pages location pages />
             </main>
         </div>

@@ -1,6 +1,9 @@
 //! Which page shows at which path, one function per area of the app. Each
 //! area's bundle (`src/bin/<area>.rs`) names only its own function, so the
-//! others' pages are left out of it.
+//! others' pages are left out of it. The areas that save show when a change
+//! could not be written to the device ([`NotStoredNotice`]); home and the
+//! plan's placeholder, which save nothing (home only deletes copies kept
+//! aside), leave its code out.
 
 use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, SetupFlow};
@@ -9,6 +12,7 @@ use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
 use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Plan, Privacy, ReportsPage};
 use super::router::own_page;
+use super::saved::NotStoredNotice;
 use leptos::prelude::*;
 
 /// The home page, privacy, and "Page not found" for any unknown address.
@@ -25,7 +29,7 @@ pub fn home(page: Memo<String>) -> AnyView {
 
 /// Self-referral: the draft is kept while the person moves between its pages.
 pub fn refer(page: Memo<String>) -> AnyView {
-    view! { <ReferFlow page /> }.into_any()
+    view! { <NotStoredNotice /><ReferFlow page /> }.into_any()
 }
 
 /// The person's own plan.
@@ -41,23 +45,24 @@ pub fn plan(page: Memo<String>) -> AnyView {
 
 /// The volunteers' clinic: the clinic is opened once for all its pages.
 pub fn clinic(page: Memo<String>) -> AnyView {
-    view! { <LockGate><ClinicFlow page /></LockGate> }.into_any()
+    view! { <NotStoredNotice /><LockGate><ClinicFlow page /></LockGate> }.into_any()
 }
 
 /// Setting the clinic up: sessions and rooms, volunteers and the rota.
 pub fn setup(page: Memo<String>) -> AnyView {
-    view! { <LockGate><SetupFlow page /></LockGate> }.into_any()
+    view! { <NotStoredNotice /><LockGate><SetupFlow page /></LockGate> }.into_any()
 }
 
 /// The clinic's texts: the next clinic day's reminders and their wording.
 pub fn reminders(page: Memo<String>) -> AnyView {
-    view! { <LockGate><RemindersFlow page /></LockGate> }.into_any()
+    view! { <NotStoredNotice /><LockGate><RemindersFlow page /></LockGate> }.into_any()
 }
 
 /// Backing up and restoring everything the app keeps on the device, merging
 /// another device's records, and the lock.
 pub fn backup(page: Memo<String>) -> AnyView {
     view! {
+        <NotStoredNotice />
         <LockGate>
             {move || {
                 own_page(|| match page.get().as_str() {
@@ -74,12 +79,13 @@ pub fn backup(page: Memo<String>) -> AnyView {
 
 /// The local services directory: the directory is opened once for its pages.
 pub fn directory(page: Memo<String>) -> AnyView {
-    view! { <LockGate><DirectoryFlow page /></LockGate> }.into_any()
+    view! { <NotStoredNotice /><LockGate><DirectoryFlow page /></LockGate> }.into_any()
 }
 
 /// What the clinic did in a period.
 pub fn reports(page: Memo<String>) -> AnyView {
     view! {
+        <NotStoredNotice />
         <LockGate>
             {move || {
                 own_page(|| match page.get().as_str() {

@@ -1,6 +1,7 @@
 // What the app keeps on a device, read and written as a test needs: the
 // documents are in IndexedDB (js/store.js), and anything an older version of
-// the app left in localStorage is moved there when a page opens. The app
+// the app left in localStorage is moved there when a page opens. They are
+// stored as UTF-8 bytes; these helpers read and write them as text. The app
 // writes a change once the screen showing it has been drawn, so each helper
 // first lets a frame pass: what the person has seen is then in IndexedDB.
 
@@ -22,7 +23,8 @@ export async function storedDocuments(page) {
         const values = store.getAll();
         values.onsuccess = () => {
           db.close();
-          resolve(Object.fromEntries(keys.result.map((key, i) => [key, values.result[i]])));
+          const text = (stored) => (typeof stored === "string" ? stored : new TextDecoder().decode(stored));
+          resolve(Object.fromEntries(keys.result.map((key, i) => [key, text(values.result[i])])));
         };
         values.onerror = () => reject(values.error);
       };
@@ -53,7 +55,7 @@ export async function changeStored(page, changes) {
           const store = transaction.objectStore("documents");
           for (const [key, text] of Object.entries(changes)) {
             if (text === null) store.delete(key);
-            else store.put(text, key);
+            else store.put(new TextEncoder().encode(text), key);
           }
           transaction.oncomplete = () => {
             db.close();
