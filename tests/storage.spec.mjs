@@ -156,6 +156,14 @@ test("a change the device will not store is said, kept in the tab, and stored wh
     await expectNoAxeViolations(page, "changes not stored");
     await screenshot(page, "not-stored");
     expect((await storedDocuments(page))["sp.clinic"]).not.toContain("Priya Khan");
+    // Leaving the page now asks first; staying keeps the change.
+    const asked = page.waitForEvent("dialog");
+    await page.evaluate(() => setTimeout(() => location.reload(), 0));
+    const dialog = await asked;
+    expect(dialog.type()).toBe("beforeunload");
+    await dialog.dismiss();
+    await expect(notice).toBeVisible();
+    await expect(h1(page)).toHaveText("Priya Khan");
 
     // Space is freed, and the next try stores everything held.
     await page.evaluate(() => {
