@@ -249,7 +249,7 @@ impl Backend for BrowserStorage {
     fn read_as_stored(&self, key: &str) -> Result<Option<String>, SaveError> {
         let bytes = get_document(key).map_err(|_| SaveError::Unavailable)?;
         // Never other than UTF-8 unless changed by hand: then every byte is
-        // kept as a character, and the whole is kept aside as unreadable.
+        // kept as a character, so that nothing stored is dropped.
         Ok(bytes.map(|bytes| {
             String::from_utf8(bytes)
                 .unwrap_or_else(|not| not.as_bytes().iter().map(|&b| char::from(b)).collect())
