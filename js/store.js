@@ -19,7 +19,6 @@ const PREFIX = "sp.";
 const FULL = "QuotaExceededError";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const bytesOf = (text) => (typeof text === "string" ? encoder.encode(text) : text);
 
 let db = null;
 /** Every document, by key, when IndexedDB is in use. */
@@ -70,7 +69,7 @@ export async function open() {
     const opened = await finished(opening);
     const reading = opened.transaction(DOCUMENTS, "readonly").objectStore(DOCUMENTS);
     const [keys, values] = await Promise.all([finished(reading.getAllKeys()), finished(reading.getAll())]);
-    const found = new Map(keys.map((key, i) => [key, bytesOf(values[i])]));
+    const found = new Map(keys.map((key, i) => [key, values[i]]));
     await moveFromLocalStorage(opened, found);
     db = opened;
     memory = found;

@@ -41,6 +41,23 @@ impl SaveError {
     }
 }
 
+impl SaveError {
+    /// Plain words for changes the app showed as saved that then could not
+    /// be written to the device (the browser stores a moment after a save).
+    pub fn not_written_message(&self) -> &'static str {
+        match self {
+            SaveError::Full => {
+                "They could not be saved because this device’s storage for this app is full. \
+                 They are still in this tab, so do not close it."
+            }
+            SaveError::Locked | SaveError::Unavailable => {
+                "They could not be saved because the browser would not store them. They are \
+                 still in this tab, so do not close it."
+            }
+        }
+    }
+}
+
 /// A place that stores text under keys.
 pub trait Backend {
     fn read(&self, key: &str) -> Result<Option<String>, SaveError>;
@@ -72,12 +89,8 @@ pub struct Peeked {
 
 impl Peeked {
     pub fn of(text: &str) -> Self {
-        let mut end = text.len().min(HEAD_SPAN);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
         Peeked {
-            start: text[..end].to_string(),
+            start: super::envelope::start_of(text).to_string(),
             ends_as_object: text.trim_end().ends_with('}'),
         }
     }
@@ -207,9 +220,8 @@ extern "C" {
     fn peek_document(key: &str, bytes: usize) -> Result<Vec<String>, wasm_bindgen::JsValue>;
     #[wasm_bindgen(catch, js_name = keys)]
     fn document_keys() -> Result<Vec<String>, wasm_bindgen::JsValue>;
-    /// Why the last write to IndexedDB failed ("" when none did).
     #[wasm_bindgen(js_name = failed)]
-    pub fn not_stored() -> String;
+    fn failed_write() -> String;
     /// Tries again to write what did not reach IndexedDB.
     #[wasm_bindgen(js_name = retry)]
     pub fn store_again();
@@ -217,8 +229,14 @@ extern "C" {
 
 /// Reads every stored document into memory, moving anything an earlier
 /// version kept in `localStorage` to IndexedDB. Pages start after this.
-pub async fn open() -> bool {
-    open_documents().await.is_truthy()
+/// Where IndexedDB is blocked, `localStorage` is used instead.
+pub async fn open() {
+    open_documents().await;
+}
+
+/// Why the last write to IndexedDB failed, until one succeeds.
+pub fn not_stored() -> Option<SaveError> {
+    save_error(&failed_write()).err()
 }
 
 /// A browser error's name as the person's problem.

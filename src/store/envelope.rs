@@ -73,6 +73,15 @@ pub(crate) struct EnvelopeHead {
 /// writes them: first, before its data (or its sealed data).
 pub const HEAD_SPAN: usize = 512;
 
+/// The first [`HEAD_SPAN`] bytes of `text` (fewer, to end on a whole character).
+pub(crate) fn start_of(text: &str) -> &str {
+    let mut end = text.len().min(HEAD_SPAN);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// What follows an envelope's own fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Body {
@@ -84,11 +93,7 @@ pub(crate) enum Body {
 /// going through megabytes of data after them. `None` when the text does not
 /// start the way this app writes an envelope (then read it whole).
 pub(crate) fn quick_head(raw: &str) -> Option<(EnvelopeHead, Body)> {
-    let mut end = raw.len().min(HEAD_SPAN);
-    while !raw.is_char_boundary(end) {
-        end -= 1;
-    }
-    let start = &raw[..end];
+    let start = start_of(raw);
     if !start.starts_with("{\"kind\":") {
         return None;
     }
@@ -230,12 +235,8 @@ pub fn peek_revision(raw: &str) -> Option<u64> {
 /// writes it, else from the whole text. Either way a text cut short is not
 /// taken for an envelope; damage inside the data is found when it is read.
 fn parse_envelope(raw: &str) -> Result<EnvelopeHead, Unreadable> {
-    if let Some((head, _)) = quick_head(raw) {
-        return if raw.trim_end().ends_with('}') {
-            Ok(head)
-        } else {
-            Err(Unreadable::Corrupt("it was cut short".to_string()))
-        };
+    if let Some(head) = peeked_head(&Peeked::of(raw)) {
+        return head;
     }
     serde_json::from_str::<EnvelopeHead>(raw)
         .map_err(|error| Unreadable::Corrupt(error.to_string()))

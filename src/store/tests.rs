@@ -349,3 +349,13 @@ fn an_envelope_cut_short_is_not_taken_for_one_from_its_start() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].raw, cut);
 }
+
+#[test]
+fn a_change_not_written_for_want_of_space_says_the_storage_is_full_and_to_keep_the_tab() {
+    let full = SaveError::Full.not_written_message();
+    assert!(full.contains("this device’s storage for this app is full"));
+    assert!(full.ends_with("They are still in this tab, so do not close it."));
+    let blocked = SaveError::Unavailable.not_written_message();
+    assert!(blocked.contains("the browser would not store them"));
+    assert!(blocked.ends_with("They are still in this tab, so do not close it."));
+}

@@ -151,28 +151,37 @@ where
         saved.problem.get().map(|problem| {
             let clash = problem == SaveProblem::ChangedElsewhere;
             view! {
-                <div class="nhsuk-error-summary" role="alert" tabindex="-1"
-                    aria-labelledby="save-problem-title" data-testid="save-problem">
-                    <h2 class="nhsuk-error-summary__title" id="save-problem-title">
-                        "Your changes have not been saved"
-                    </h2>
-                    <div class="nhsuk-error-summary__body">
-                        <p>{problem.message()}</p>
-                        <Show when=move || clash>
-                            <div class="nhsuk-button-group">
-                                <button type="button" class="nhsuk-button" on:click=move |_| saved.keep_mine()>
-                                    "Keep my version"
-                                </button>
-                                <button type="button" class="nhsuk-button nhsuk-button--secondary"
-                                    on:click=move |_| saved.take_theirs()>
-                                    "Use the other version"
-                                </button>
-                            </div>
-                        </Show>
-                    </div>
-                </div>
+                <ProblemBox id="save-problem" title="Your changes have not been saved">
+                    <p>{problem.message()}</p>
+                    <Show when=move || clash>
+                        <div class="nhsuk-button-group">
+                            <button type="button" class="nhsuk-button" on:click=move |_| saved.keep_mine()>
+                                "Keep my version"
+                            </button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary"
+                                on:click=move |_| saved.take_theirs()>
+                                "Use the other version"
+                            </button>
+                        </div>
+                    </Show>
+                </ProblemBox>
             }
         })
+    }
+}
+
+/// A problem with saving, in the GOV.UK error summary style: announced, with
+/// `title` as its heading and what to do in `children`.
+#[component]
+fn ProblemBox(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let heading = format!("{id}-title");
+    let labelled_by = heading.clone();
+    view! {
+        <div class="nhsuk-error-summary" role="alert" tabindex="-1"
+            aria-labelledby=labelled_by data-testid=id>
+            <h2 class="nhsuk-error-summary__title" id=heading>{title}</h2>
+            <div class="nhsuk-error-summary__body">{children()}</div>
+        </div>
     }
 }
 
@@ -184,34 +193,22 @@ pub fn NotStoredNotice() -> impl IntoView {
     use crate::store::backend::{not_stored, store_again};
     let problem = RwSignal::new(not_stored());
     let failed = window_event_listener_untyped("sp-not-stored", move |_| problem.set(not_stored()));
-    let stored = window_event_listener_untyped("sp-stored", move |_| problem.set(String::new()));
+    let stored = window_event_listener_untyped("sp-stored", move |_| problem.set(None));
     on_cleanup(move || {
         failed.remove();
         stored.remove();
     });
     move || {
-        let name = problem.get();
-        (!name.is_empty()).then(|| {
-            let why = if name == "QuotaExceededError" {
-                "this device’s storage for this app is full"
-            } else {
-                "the browser would not store them"
-            };
+        problem.get().map(|error| {
             view! {
-                <div class="nhsuk-error-summary" role="alert" tabindex="-1"
-                    aria-labelledby="not-stored-title" data-testid="not-stored">
-                    <h2 class="nhsuk-error-summary__title" id="not-stored-title">
-                        "Your latest changes are not saved on this device"
-                    </h2>
-                    <div class="nhsuk-error-summary__body">
-                        <p>{format!("They could not be saved because {why}. They are still in this tab, so do not close it.")}</p>
-                        <p>"Free some space on this device, for example by deleting photos or apps you no longer need, then try again."</p>
-                        <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0"
-                            on:click=move |_| store_again()>
-                            "Try saving again"
-                        </button>
-                    </div>
-                </div>
+                <ProblemBox id="not-stored" title="Your latest changes are not saved on this device">
+                    <p>{error.not_written_message()}</p>
+                    <p>"Free some space on this device, for example by deleting photos or apps you no longer need, then try again."</p>
+                    <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0"
+                        on:click=move |_| store_again()>
+                        "Try saving again"
+                    </button>
+                </ProblemBox>
             }
         })
     }

@@ -23,8 +23,8 @@ export async function storedDocuments(page) {
         const values = store.getAll();
         values.onsuccess = () => {
           db.close();
-          const text = (stored) => (typeof stored === "string" ? stored : new TextDecoder().decode(stored));
-          resolve(Object.fromEntries(keys.result.map((key, i) => [key, text(values.result[i])])));
+          const text = new TextDecoder();
+          resolve(Object.fromEntries(keys.result.map((key, i) => [key, text.decode(values.result[i])])));
         };
         values.onerror = () => reject(values.error);
       };
@@ -70,24 +70,7 @@ export async function changeStored(page, changes) {
 
 /** The device loses everything the app stored. */
 export async function clearStored(page) {
-  await settle(page);
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        localStorage.clear();
-        const opening = indexedDB.open("social-prescribing", 1);
-        opening.onupgradeneeded = () => opening.result.createObjectStore("documents");
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const transaction = db.transaction("documents", "readwrite");
-          transaction.objectStore("documents").clear();
-          transaction.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          transaction.onerror = () => reject(transaction.error);
-        };
-      }),
-  );
+  await page.evaluate(() => localStorage.clear());
+  const keys = Object.keys(await storedDocuments(page));
+  await changeStored(page, Object.fromEntries(keys.map((key) => [key, null])));
 }
