@@ -18,7 +18,10 @@ import { serveApp } from "../tests/support/served.mjs";
 const RUNS = 5;
 // Parts of the five-year sample (1,250 people, 15,000 appointments, 10,000
 // log entries, 300 services, 400 plans), in percent.
-const DATASETS = [20, 40, 100];
+// `node tools/bench.mjs 100` measures one part only, and leaves
+// bench/RESULTS.md as it was.
+const ONLY = process.argv.slice(2).map(Number).filter(Boolean);
+const DATASETS = ONLY.length ? ONLY : [20, 40, 100];
 const SLOWDOWN = 4;
 
 const median = (values) => {
@@ -211,6 +214,8 @@ const lines = [
   "```",
   "",
 ];
-mkdirSync("bench", { recursive: true });
-writeFileSync("bench/RESULTS.md", lines.join("\n"));
+if (!ONLY.length) {
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/RESULTS.md", lines.join("\n"));
+}
 console.log(lines.join("\n"));

@@ -58,10 +58,46 @@ where
 
     /// Shows `value` and saves it.
     pub fn save(&self, value: D) {
-        let store = Store::new(BrowserStorage);
-        let saved = store.save(&value, self.revision.get_untracked(), &now_stamp());
+        let saved = Self::store(&value, self.revision.get_untracked());
         // Shown whether or not it was stored: what the person typed stays.
         self.value.set(value);
+        self.saved(saved);
+    }
+
+    /// Changes what is on screen with `change`, and saves it. The change is
+    /// made in place: a copy of a clinic of several years costs more than
+    /// the change itself.
+    pub fn update(&self, change: impl FnOnce(&mut D)) {
+        let _ = self.try_update(|value| {
+            change(value);
+            Ok::<(), ()>(())
+        });
+    }
+
+    /// As [`Saved::update`], for a change that may be refused. A refused
+    /// change must leave the value as it was; then nothing is saved and the
+    /// screen is not redrawn.
+    pub fn try_update<E>(&self, change: impl FnOnce(&mut D) -> Result<(), E>) -> Result<(), E> {
+        let changed = self
+            .value
+            .try_maybe_update(|value| {
+                let changed = change(value);
+                (changed.is_ok(), changed)
+            })
+            .unwrap_or(Ok(()));
+        if changed.is_ok() {
+            let revision = self.revision.get_untracked();
+            let saved = self.value.with_untracked(|value| Self::store(value, revision));
+            self.saved(saved);
+        }
+        changed
+    }
+
+    fn store(value: &D, revision: u64) -> Result<u64, SaveProblem> {
+        Store::new(BrowserStorage).save(value, revision, &now_stamp())
+    }
+
+    fn saved(&self, saved: Result<u64, SaveProblem>) {
         match saved {
             Ok(revision) => {
                 self.revision.set(revision);
@@ -69,13 +105,6 @@ where
             }
             Err(problem) => self.problem.set(Some(problem)),
         }
-    }
-
-    /// Changes what is on screen with `change`, and saves it.
-    pub fn update(&self, change: impl FnOnce(&mut D)) {
-        let mut value = self.value.get_untracked();
-        change(&mut value);
-        self.save(value);
     }
 
     /// Removes the document from the device, and starts again empty.

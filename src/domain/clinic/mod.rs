@@ -8,6 +8,7 @@ pub mod ical;
 pub mod merging;
 pub mod people;
 pub mod rota;
+mod rows;
 pub mod sessions;
 pub mod slots;
 pub mod time;
@@ -42,8 +43,10 @@ pub struct Clinic {
     pub sessions: Sessions,
     pub slots: SlotSettings,
     pub volunteers: Vec<Volunteer>,
+    #[serde(serialize_with = "rows::as_rows")]
     pub rota: Vec<RotaEntry>,
     pub people: Vec<Person>,
+    #[serde(serialize_with = "rows::as_rows")]
     pub bookings: Vec<Booking>,
     /// People a year the clinic can safely support.
     pub safe_yearly_maximum: u32,

@@ -179,6 +179,7 @@ pub struct Person {
     /// Their preferred appointment length in minutes, if they gave one.
     pub preferred_minutes: Option<u16>,
     pub status: PersonStatus,
+    #[serde(serialize_with = "super::rows::as_rows")]
     pub log: Vec<LogEntry>,
     pub concerns: Vec<Concern>,
     /// The self-referral's reference, when the person came by one.

@@ -110,6 +110,22 @@ impl Saver {
     /// fails stays on the page, with the save problem shown.
     fn save_and_go(&self, change: impl FnOnce(&mut Clinic), then: &str) {
         self.clinic.update(change);
+        self.go_if_saved(then);
+    }
+
+    /// As [`Saver::save_and_go`], for a change the clinic may refuse: then
+    /// nothing changes, and the reason is returned.
+    fn try_save_and_go<E>(
+        &self,
+        change: impl FnOnce(&mut Clinic) -> Result<(), E>,
+        then: &str,
+    ) -> Result<(), E> {
+        self.clinic.try_update(change)?;
+        self.go_if_saved(then);
+        Ok(())
+    }
+
+    fn go_if_saved(&self, then: &str) {
         if self.clinic.problem.get_untracked().is_none() {
             self.location.navigate(then);
         }

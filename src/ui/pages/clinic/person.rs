@@ -306,13 +306,14 @@ pub fn Book() -> impl IntoView {
     let kind = RwSignal::new(clinic.value.with_untracked(|c| c.next_kind(id)));
     let from = today();
     let book = move |session: (Id, NaiveDate), times: TimeRange| -> Result<(), Vec<FieldError>> {
-        let mut changed = clinic.value.get_untracked();
-        let mode = changed.person(id).map(|p| p.mode).unwrap_or_default();
-        changed
-            .book(new_id(), id, session, times, kind.get_untracked(), mode)
-            .map_err(|problem| vec![FieldError::new("chosen-start", problem.message())])?;
-        saver.save_and_go(|c| *c = changed, &format!("clinic/person?id={id}"));
-        Ok(())
+        let book = |c: &mut Clinic| {
+            let mode = c.person(id).map(|p| p.mode).unwrap_or_default();
+            c.book(new_id(), id, session, times, kind.get_untracked(), mode)
+                .map(|_| ())
+        };
+        saver
+            .try_save_and_go(book, &format!("clinic/person?id={id}"))
+            .map_err(|problem| vec![FieldError::new("chosen-start", problem.message())])
     };
     let for_offer = person.clone();
     let offer = move || {

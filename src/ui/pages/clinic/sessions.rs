@@ -116,15 +116,12 @@ fn add_session(
     field: &str,
     add: impl FnOnce(&mut Clinic) -> Result<(), Vec<String>>,
 ) -> Result<(), Vec<FieldError>> {
-    let mut changed = saver.clinic.value.get_untracked();
-    add(&mut changed).map_err(|clashes| {
+    saver.try_save_and_go(add, "clinic/sessions").map_err(|clashes| {
         clashes
             .into_iter()
             .map(|message| FieldError::new(field, message))
-            .collect::<Vec<_>>()
-    })?;
-    saver.save_and_go(|c| *c = changed, "clinic/sessions");
-    Ok(())
+            .collect()
+    })
 }
 
 /// A session's start, end and room: the fields every kind of session has.
