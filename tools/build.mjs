@@ -1,7 +1,8 @@
 // Builds the folder a practice copies to its web host, dist/, one bundle per
 // area of the app (Area in src/domain/site.rs), so that a person downloads
 // only the part they open:
-// 1. compiles each area's stylesheet from NHS.UK frontend's Sass;
+// 1. compiles each area's stylesheet from NHS.UK frontend's Sass, keeping
+//    only the rules for classes the app uses;
 // 2. builds each area with trunk from a copy of index.html naming its bundle
 //    and stylesheet, in target/areas/<area>/;
 // 3. puts the areas together in dist/: a copy of the area's page for every
@@ -13,6 +14,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { PurgeCSS } from "purgecss";
 import * as sass from "sass";
 import { minify } from "terser";
 
@@ -33,7 +35,13 @@ export function areaOf(page) {
   return found ? found[1] : "home";
 }
 
-function stylesheets() {
+// NHS.UK frontend's styles cover every component and every spacing utility;
+// a page reading all of them takes time on a slow phone before it can draw.
+// Rules for classes the app never names (in its Rust, page or script) are
+// left out: the app's classes are all written whole in its sources.
+const CLASS_SOURCES = ["src/**/*.rs", "index.html", "js/*.js"].map((glob) => join(root, glob));
+
+async function stylesheets() {
   mkdirSync(join(root, "style/build"), { recursive: true });
   for (const area of AREAS) {
     const { css } = sass.compile(join(root, `style/${area}.scss`), {
@@ -42,7 +50,14 @@ function stylesheets() {
       quietDeps: true,
       silenceDeprecations: ["import"],
     });
-    writeFileSync(join(root, `style/build/${area}.css`), css);
+    const [used] = await new PurgeCSS().purge({
+      content: CLASS_SOURCES,
+      css: [{ raw: css }],
+      keyframes: true,
+      fontFace: true,
+      defaultExtractor: (text) => text.match(/[A-Za-z0-9_-]+/g) || [],
+    });
+    writeFileSync(join(root, `style/build/${area}.css`), used.css);
   }
 }
 
@@ -145,7 +160,7 @@ async function assemble(built) {
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  stylesheets();
+  await stylesheets();
   const built = Object.fromEntries(AREAS.map((area) => [area, trunkBuild(area)]));
   await assemble(built);
 }
