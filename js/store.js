@@ -59,10 +59,19 @@ async function measureRoom() {
   }
 }
 
+/** The reading of every document, once started. */
+let opening = null;
+
 /** Opens IndexedDB and reads every document into memory; moves anything this
- * app kept in localStorage over. Resolves to whether IndexedDB is in use. */
-export async function open() {
-  if (memory) return true;
+ * app kept in localStorage over. Resolves to whether IndexedDB is in use.
+ * Each page starts this before its wasm is downloaded (tools/build.mjs), so
+ * the two happen at once; the app's own call then finds it under way. */
+export function open() {
+  opening ||= openDocuments();
+  return opening;
+}
+
+async function openDocuments() {
   try {
     const opening = indexedDB.open(DATABASE, 1);
     opening.onupgradeneeded = () => opening.result.createObjectStore(DOCUMENTS);

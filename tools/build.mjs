@@ -133,6 +133,15 @@ async function assemble(built) {
     const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
     for (const area of AREAS) templates[area] = templates[area].replaceAll(integrity(original), integrity(stripped));
   }
+  // Each page starts reading the documents from IndexedDB (js/store.js) as
+  // its scripts arrive, while its wasm is still downloading and compiling.
+  const store = shared.find((file) => /^snippets\/.*\/js\/store\.js$/.test(file));
+  if (!store) throw new Error("build: js/store.js is not among the built files");
+  for (const area of AREAS) {
+    const start = /^import init, \* as bindings from '[^']+';$/m;
+    if (!start.test(templates[area])) throw new Error(`build: the ${area} page does not start its wasm as expected`);
+    templates[area] = templates[area].replace(start, (line) => `${line}\nimport { open } from './${store}';\nopen();`);
+  }
   const pages = pagePaths();
   writeFileSync(join(dist, "index.html"), templates.home);
   for (const page of pages) {
