@@ -3,7 +3,7 @@
 //! own format version, the time it was made and a checksum. Restoring checks
 //! the whole file before anything is written, and writes all of it or none.
 
-use super::envelope::check_envelope;
+use super::envelope::{check_envelope, with_head_first};
 use super::{document_key, Backend, KnownKind, Loaded, SaveError, SaveProblem, Unreadable};
 use crate::domain::clinic::merging::Ledger;
 use crate::domain::clinic::Clinic;
@@ -256,7 +256,7 @@ pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem
         let Some(known) = known.iter().find(|k| k.kind == kind) else {
             return Err(BackupProblem::NotABackup);
         };
-        let raw = document.to_string();
+        let raw = with_head_first(document);
         match check_envelope(&raw, known.kind, Some(known.version)) {
             Ok(()) => documents.push((kind, raw)),
             Err(Unreadable::Newer { .. }) => return Err(BackupProblem::Newer),
@@ -337,6 +337,12 @@ mod tests {
         );
         assert_eq!(plans.revision, 4);
         assert_eq!(new.read("other-site-key").unwrap(), None);
+        // Each envelope's own fields come first, to be read from its start.
+        for kind in ["plans", "clinic-inbox"] {
+            let raw = new.read(&document_key(kind)).unwrap().unwrap();
+            let (head, _) = crate::store::envelope::quick_head(&raw).unwrap();
+            assert_eq!(head.kind, kind);
+        }
     }
 
     #[test]

@@ -82,6 +82,29 @@ pub(crate) fn start_of(text: &str) -> &str {
     &text[..end]
 }
 
+/// An envelope's text with its own fields first, as [`encode`] writes them,
+/// so they can be read from its start ([`quick_head`]). An envelope read as
+/// plain JSON (from a backup file) has its fields in alphabetical order,
+/// which puts its data first.
+pub(crate) fn with_head_first(envelope: &Value) -> String {
+    const HEAD: [&str; 3] = ["kind", "version", "revision"];
+    let Some(fields) = envelope.as_object() else {
+        return envelope.to_string();
+    };
+    let mut ordered: Vec<_> = fields.iter().collect();
+    // A stable sort: the head's fields first, the rest as they were.
+    ordered.sort_by_key(|(name, _)| {
+        HEAD.iter()
+            .position(|head| head == name)
+            .unwrap_or(HEAD.len())
+    });
+    let written: Vec<String> = ordered
+        .iter()
+        .map(|(name, value)| format!("{}:{value}", Value::from(name.as_str())))
+        .collect();
+    format!("{{{}}}", written.join(","))
+}
+
 /// What follows an envelope's own fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Body {

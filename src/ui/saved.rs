@@ -87,7 +87,9 @@ where
             .unwrap_or(Ok(()));
         if changed.is_ok() {
             let revision = self.revision.get_untracked();
-            let saved = self.value.with_untracked(|value| Self::store(value, revision));
+            let saved = self
+                .value
+                .with_untracked(|value| Self::store(value, revision));
             self.saved(saved);
         }
         changed

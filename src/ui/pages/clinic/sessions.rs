@@ -116,12 +116,14 @@ fn add_session(
     field: &str,
     add: impl FnOnce(&mut Clinic) -> Result<(), Vec<String>>,
 ) -> Result<(), Vec<FieldError>> {
-    saver.try_save_and_go(add, "clinic/sessions").map_err(|clashes| {
-        clashes
-            .into_iter()
-            .map(|message| FieldError::new(field, message))
-            .collect()
-    })
+    saver
+        .try_save_and_go(add, "clinic/sessions")
+        .map_err(|clashes| {
+            clashes
+                .into_iter()
+                .map(|message| FieldError::new(field, message))
+                .collect()
+        })
 }
 
 /// A session's start, end and room: the fields every kind of session has.
