@@ -158,6 +158,7 @@ async function measure(browser, served, percent) {
       runs.report.push(await timedLoad(page, `${served.url}clinic/reports/?period=custom&from=2024-01-01&to=2024-12-31`, '[data-testid="report-period"]'));
     }
     for (const [name, values] of Object.entries(runs)) result.times[name] = median(values);
+    result.runs = Object.fromEntries(Object.entries(runs).map(([name, values]) => [name, values.map(Math.round)]));
     result.longest = await page.evaluate(() => Number(sessionStorage.getItem("bench-longest") || 0));
     return result;
   } finally {

@@ -78,19 +78,27 @@ where
     /// change must leave the value as it was; then nothing is saved and the
     /// screen is not redrawn.
     pub fn try_update<E>(&self, change: impl FnOnce(&mut D) -> Result<(), E>) -> Result<(), E> {
-        let changed = self
-            .value
-            .try_maybe_update(|value| {
-                let changed = change(value);
-                (changed.is_ok(), changed)
-            })
-            .unwrap_or(Ok(()));
+        self.try_update_then(change, || {})
+    }
+
+    /// As [`Saved::try_update`], with `then` run once the change is stored
+    /// (or has failed to be) and before the pages showing the document hear
+    /// of it: a page that goes to another page on saving is not redrawn
+    /// first, only to be left.
+    pub fn try_update_then<E>(
+        &self,
+        change: impl FnOnce(&mut D) -> Result<(), E>,
+        then: impl FnOnce(),
+    ) -> Result<(), E> {
+        let changed = self.value.try_update_untracked(change).unwrap_or(Ok(()));
         if changed.is_ok() {
             let revision = self.revision.get_untracked();
             let saved = self
                 .value
                 .with_untracked(|value| Self::store(value, revision));
             self.saved(saved);
+            then();
+            self.value.notify();
         }
         changed
     }

@@ -109,8 +109,13 @@ impl Saver {
     /// Saves a change, and if it was stored goes to `then`. A save that
     /// fails stays on the page, with the save problem shown.
     fn save_and_go(&self, change: impl FnOnce(&mut Clinic), then: &str) {
-        self.clinic.update(change);
-        self.go_if_saved(then);
+        let _ = self.try_save_and_go(
+            |clinic| {
+                change(clinic);
+                Ok::<(), ()>(())
+            },
+            then,
+        );
     }
 
     /// As [`Saver::save_and_go`], for a change the clinic may refuse: then
@@ -120,15 +125,12 @@ impl Saver {
         change: impl FnOnce(&mut Clinic) -> Result<(), E>,
         then: &str,
     ) -> Result<(), E> {
-        self.clinic.try_update(change)?;
-        self.go_if_saved(then);
-        Ok(())
-    }
-
-    fn go_if_saved(&self, then: &str) {
-        if self.clinic.problem.get_untracked().is_none() {
-            self.location.navigate(then);
-        }
+        let go_if_saved = || {
+            if self.clinic.problem.get_untracked().is_none() {
+                self.location.navigate(then);
+            }
+        };
+        self.clinic.try_update_then(change, go_if_saved)
     }
 }
 
