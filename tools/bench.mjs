@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { serveApp } from "../tests/support/served.mjs";
 
-const RUNS = 5;
+const RUNS = 7;
 // Parts of the five-year sample (1,250 people, 15,000 appointments, 10,000
 // log entries, 300 services, 400 plans), in percent.
 // `node tools/bench.mjs 100` measures one part only, and leaves

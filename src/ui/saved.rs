@@ -68,23 +68,19 @@ where
     /// made in place: a copy of a clinic of several years costs more than
     /// the change itself.
     pub fn update(&self, change: impl FnOnce(&mut D)) {
-        let _ = self.try_update(|value| {
+        let unrefused = |value: &mut D| {
             change(value);
             Ok::<(), ()>(())
-        });
+        };
+        let _ = self.try_update_then(unrefused, || {});
     }
 
-    /// As [`Saved::update`], for a change that may be refused. A refused
-    /// change must leave the value as it was; then nothing is saved and the
-    /// screen is not redrawn.
-    pub fn try_update<E>(&self, change: impl FnOnce(&mut D) -> Result<(), E>) -> Result<(), E> {
-        self.try_update_then(change, || {})
-    }
-
-    /// As [`Saved::try_update`], with `then` run once the change is stored
-    /// (or has failed to be) and before the pages showing the document hear
-    /// of it: a page that goes to another page on saving is not redrawn
-    /// first, only to be left.
+    /// As [`Saved::update`], for a change that may be refused, with `then`
+    /// run once the change is stored (or has failed to be) and before the
+    /// pages showing the document hear of it: a page that goes to another
+    /// page on saving is not redrawn first, only to be left. A refused change
+    /// must leave the value as it was; then nothing is saved, `then` is not
+    /// run, and the screen is not redrawn.
     pub fn try_update_then<E>(
         &self,
         change: impl FnOnce(&mut D) -> Result<(), E>,

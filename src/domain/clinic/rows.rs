@@ -96,34 +96,15 @@ mod tests {
     /// The same clinic with every record written as an object naming its
     /// fields, as versions before this one saved it.
     fn as_objects(clinic: &Clinic) -> Value {
-        let objects = |records: Vec<Value>| Value::Array(records);
+        fn objects<T: serde::Serialize>(records: &[T]) -> Value {
+            serde_json::to_value(records).unwrap()
+        }
         let mut value = serde_json::to_value(clinic).unwrap();
-        value["bookings"] = objects(
-            clinic
-                .bookings
-                .iter()
-                .map(|b| serde_json::to_value(b).unwrap())
-                .collect(),
-        );
-        value["rota"] = objects(
-            clinic
-                .rota
-                .iter()
-                .map(|r| serde_json::to_value(r).unwrap())
-                .collect(),
-        );
-        for (person, stored) in clinic
-            .people
-            .iter()
-            .zip(value["people"].as_array_mut().unwrap())
-        {
-            stored["log"] = objects(
-                person
-                    .log
-                    .iter()
-                    .map(|e| serde_json::to_value(e).unwrap())
-                    .collect(),
-            );
+        value["bookings"] = objects(&clinic.bookings);
+        value["rota"] = objects(&clinic.rota);
+        let people = value["people"].as_array_mut().unwrap();
+        for (person, stored) in clinic.people.iter().zip(people) {
+            stored["log"] = objects(&person.log);
         }
         value
     }

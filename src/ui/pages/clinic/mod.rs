@@ -109,13 +109,11 @@ impl Saver {
     /// Saves a change, and if it was stored goes to `then`. A save that
     /// fails stays on the page, with the save problem shown.
     fn save_and_go(&self, change: impl FnOnce(&mut Clinic), then: &str) {
-        let _ = self.try_save_and_go(
-            |clinic| {
-                change(clinic);
-                Ok::<(), ()>(())
-            },
-            then,
-        );
+        let unrefused = |clinic: &mut Clinic| {
+            change(clinic);
+            Ok::<(), ()>(())
+        };
+        let _ = self.try_save_and_go(unrefused, then);
     }
 
     /// As [`Saver::save_and_go`], for a change the clinic may refuse: then
