@@ -271,6 +271,51 @@ test("a council's list is imported after a preview, bad files are refused, and t
   await page.emulateMedia({ media: "screen" });
 });
 
+test("a long directory shows 50 services at a time, more when asked, and a search starts again from the top", async ({ context, watch }) => {
+  const { page } = await openDirectory(context, watch);
+  // A council's list of 120 services.
+  const content = Array.from({ length: 120 }, (_, i) => {
+    const n = String(i + 1).padStart(3, "0");
+    return { id: `long-${n}`, name: `Group ${n}`, description: i % 2 ? "Walking in the park" : "Knitting and a chat", status: "active" };
+  });
+  await page.getByRole("link", { name: "Import or export an Open Referral UK file" }).click();
+  await page.getByLabel("Choose an Open Referral UK JSON file").setInputFiles({
+    name: "long-list.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ total_items: 120, page: 1, content })),
+  });
+  await page.getByRole("button", { name: "Import 120 services" }).click();
+  await page.getByRole("link", { name: "Back to the directory" }).click();
+
+  const names = page.getByTestId("service").getByRole("heading");
+  await expect(page.getByTestId("found")).toHaveText("120 services in the directory. Showing the first 50");
+  await expect(names).toHaveCount(50);
+  await expect(names.last()).toHaveText("Group 050");
+  await expectNoAxeViolations(page, "the directory showing 50 of 120 services");
+
+  // With the keyboard: the next 50, and focus on the first of them.
+  await page.getByRole("button", { name: "Show 50 more services" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(names).toHaveCount(100);
+  await expect(page.getByRole("link", { name: "Group 051" })).toBeFocused();
+  await expect(page.getByTestId("found")).toHaveText("120 services in the directory. Showing the first 100");
+  await page.getByRole("button", { name: "Show 20 more services" }).click();
+  await expect(names).toHaveCount(120);
+  await expect(page.getByTestId("found")).toHaveText("120 services in the directory");
+  await expect(page.getByRole("button", { name: /more services/ })).toHaveCount(0);
+
+  // A search shows its own first 50, and so does clearing it.
+  await typeInto(page, "Search", "walking");
+  await expect(page.getByTestId("found")).toHaveText("60 services found of 120. Showing the first 50");
+  await expect(names).toHaveCount(50);
+  await expect(names.first()).toHaveText("Group 002");
+  await page.getByRole("button", { name: "Show 10 more services" }).click();
+  await expect(names).toHaveCount(60);
+  await typeInto(page, "Search", "");
+  await expect(names).toHaveCount(50);
+  await screenshot(page, "directory-long-list");
+});
+
 test("an introduction is logged on a person's record in one step", async ({ context, watch }) => {
   const { page, clinic } = await openDirectory(context, watch);
   await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");

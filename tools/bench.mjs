@@ -90,7 +90,9 @@ async function measure(browser, served, percent) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         const longest = Number(sessionStorage.getItem("bench-longest") || 0);
-        sessionStorage.setItem("bench-longest", String(Math.max(longest, entry.duration)));
+        if (entry.duration <= longest) continue;
+        sessionStorage.setItem("bench-longest", String(entry.duration));
+        sessionStorage.setItem("bench-longest-page", `${location.pathname.split("/").slice(-3).join("/")}${location.search}`);
       }
     }).observe({ type: "longtask", buffered: true });
   });
@@ -165,6 +167,7 @@ async function measure(browser, served, percent) {
     for (const [name, values] of Object.entries(runs)) result.times[name] = median(values);
     result.runs = Object.fromEntries(Object.entries(runs).map(([name, values]) => [name, values.map(Math.round)]));
     result.longest = await page.evaluate(() => Number(sessionStorage.getItem("bench-longest") || 0));
+    result.longestOn = await page.evaluate(() => sessionStorage.getItem("bench-longest-page"));
     return result;
   } finally {
     await context.close();

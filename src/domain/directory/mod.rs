@@ -189,6 +189,11 @@ pub struct Search {
     pub day: Option<u8>,
 }
 
+/// How many services the directory's list shows at first, and how many more
+/// each time a person asks: hundreds of entries at once are slow to draw and
+/// to narrow on a phone, and long to scroll.
+pub const SHOWN_AT_A_TIME: usize = 50;
+
 /// The services that match `search`: every word typed must appear somewhere
 /// in an entry (name, organisation, description, who it is for, place or
 /// when). Entries whose name matches come first, then by name.

@@ -5,7 +5,9 @@
 
 use super::{href, service_href, use_shelf, WEEKDAYS};
 use crate::domain::clinic::Id;
-use crate::domain::directory::{checked_words, days_words, search, Category, Service};
+use crate::domain::directory::{
+    checked_words, days_words, search, Category, Service, SHOWN_AT_A_TIME,
+};
 use crate::ui::form::{Bound, Checkboxes, Select, TextInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
@@ -26,7 +28,8 @@ fn services_words(n: usize) -> String {
 pub fn DirectoryList() -> impl IntoView {
     page_title("Local services directory");
     let shelf = use_shelf();
-    let (directory, typed, chosen) = (shelf.directory, shelf.search, shelf.chosen);
+    let (directory, typed, chosen, shown) =
+        (shelf.directory, shelf.search, shelf.chosen, shelf.shown);
     let now = today();
     let removed = crate::ui::router::use_location().query("removed").is_some();
     let words = Bound {
@@ -78,6 +81,24 @@ pub fn DirectoryList() -> impl IntoView {
             })
         })
     });
+    // A new search starts again from the top of its results.
+    Effect::watch(
+        move || typed.track(),
+        move |_, _, _| shown.set(SHOWN_AT_A_TIME),
+        false,
+    );
+    let more = move || {
+        found
+            .with(Vec::len)
+            .saturating_sub(shown.get())
+            .min(SHOWN_AT_A_TIME)
+    };
+    let show_more = move |_| {
+        let first_new = shown.get_untracked() + 1;
+        shown.update(|n| *n += SHOWN_AT_A_TIME);
+        // Keyboard and screen reader users carry on from the first service added.
+        request_animation_frame(move || focus_service_link(first_new));
+    };
     let toggle = move |id: Id, on: bool| {
         chosen.update(|c| {
             c.retain(|x| *x != id);
@@ -92,13 +113,13 @@ pub fn DirectoryList() -> impl IntoView {
     };
     let print_href = Memo::new(move |_| print_href());
     let results = move || {
-        found
-            .get()
-            .into_iter()
+        found.with(|found| found
+            .iter()
+            .take(shown.get())
             .map(|s| {
                 let id = s.id;
                 let stale = s.may_be_out_of_date(now);
-                let checked = checked_words(&s).unwrap_or_else(|| "Never checked".to_string());
+                let checked = checked_words(s).unwrap_or_else(|| "Never checked".to_string());
                 let cost = if s.free { "Free".to_string() } else if s.cost.is_empty() { "Ask about the cost".to_string() } else { s.cost.clone() };
                 let days = days_words(&s.days);
                 let helps = s.categories.iter().map(|c| c.name()).collect::<Vec<_>>().join(", ");
@@ -127,7 +148,7 @@ pub fn DirectoryList() -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view())
     };
     view! {
         <BackLink href=href("clinic") text="Back to the clinic" />
@@ -153,10 +174,22 @@ pub fn DirectoryList() -> impl IntoView {
             let n = found.with(Vec::len);
             let all = directory.value.with(|d| d.services.len());
             if all == 0 { "The directory is empty. Add a service, or import a list your council publishes.".to_string() }
-            else if n == all { format!("{} in the directory", services_words(all)) }
-            else { format!("{} found of {all}", services_words(n)) }
+            else {
+                let found = if n == all { format!("{} in the directory", services_words(all)) }
+                    else { format!("{} found of {all}", services_words(n)) };
+                let shown = shown.get();
+                if n > shown { format!("{found}. Showing the first {shown}") } else { found }
+            }
         }}</p>
         <ul class="nhsuk-list app-services" data-testid="services">{results}</ul>
+        <Show when=move || more() != 0>
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=show_more>
+                {move || match more() {
+                    1 => "Show 1 more service".to_string(),
+                    n => format!("Show {n} more services"),
+                }}
+            </button>
+        </Show>
         <Show when=move || chosen.with(|c| !c.is_empty())>
             <div class="app-print-bar">
                 <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=move || print_href.get()>
@@ -164,5 +197,19 @@ pub fn DirectoryList() -> impl IntoView {
                 </a>
             </div>
         </Show>
+    }
+}
+
+/// Moves focus to the link of the `n`th service in the list (from 1).
+fn focus_service_link(n: usize) {
+    use wasm_bindgen::JsCast;
+    let selector = format!("[data-testid='services'] > li:nth-child({n}) h2 a");
+    if let Some(link) = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|found| found.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = link.focus();
     }
 }

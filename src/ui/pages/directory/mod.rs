@@ -10,7 +10,7 @@ mod print;
 mod service;
 
 use crate::domain::clinic::Id;
-use crate::domain::directory::{Directory, Search};
+use crate::domain::directory::{Directory, Search, SHOWN_AT_A_TIME};
 use crate::domain::form::FieldError;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::{FormPage, NotFound};
@@ -25,6 +25,8 @@ use leptos::prelude::*;
 struct Shelf {
     directory: Saved<Directory>,
     search: RwSignal<Search>,
+    /// How many of the search's results the list shows.
+    shown: RwSignal<usize>,
     chosen: RwSignal<Vec<Id>>,
 }
 
@@ -49,6 +51,7 @@ pub fn DirectoryFlow(page: Memo<String>) -> impl IntoView {
     provide_context(Shelf {
         directory: Saved::<Directory>::open(),
         search: RwSignal::new(Search::default()),
+        shown: RwSignal::new(SHOWN_AT_A_TIME),
         chosen: RwSignal::new(Vec::new()),
     });
     move || {
