@@ -63,12 +63,7 @@ fn focus_on_navigate(page: Memo<String>) {
     Effect::new(move |previous: Option<String>| {
         let path = page.get();
         if previous.is_some_and(|previous| previous != path) {
-            if let Some(main) = document().get_element_by_id("maincontent") {
-                use wasm_bindgen::JsCast;
-                if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = main.focus();
-                }
-            }
+            super::layout::focus_element("maincontent");
         }
         path
     });

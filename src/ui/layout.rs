@@ -29,13 +29,20 @@ pub fn BackLink(href: String, #[prop(default = "Back")] text: &'static str) -> i
 /// follow them: the page's `<base>` makes `#id` point at the home page, and
 /// the router would treat the click as a navigation.
 pub fn focus_in_page(ev: leptos::ev::MouseEvent, id: &str) {
-    use wasm_bindgen::JsCast;
     ev.prevent_default();
-    let Some(target) = document().get_element_by_id(id) else {
-        return;
-    };
-    target.scroll_into_view();
-    if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+    if let Some(target) = document().get_element_by_id(id) {
+        target.scroll_into_view();
+    }
+    focus_element(id);
+}
+
+/// Moves keyboard and screen reader focus to the element `id`, if it is on the page.
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    let target = document()
+        .get_element_by_id(id)
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
         let _ = target.focus();
     }
 }

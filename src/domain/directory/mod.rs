@@ -194,6 +194,12 @@ pub struct Search {
 /// to narrow on a phone, and long to scroll.
 pub const SHOWN_AT_A_TIME: usize = 50;
 
+/// How many more of `found` results the next "Show more" adds, when `shown`
+/// are on the list: up to [`SHOWN_AT_A_TIME`], and none once all are shown.
+pub fn more_to_show(found: usize, shown: usize) -> usize {
+    found.saturating_sub(shown).min(SHOWN_AT_A_TIME)
+}
+
 /// The services that match `search`: every word typed must appear somewhere
 /// in an entry (name, organisation, description, who it is for, place or
 /// when). Entries whose name matches come first, then by name.

@@ -6,10 +6,10 @@
 use super::{href, service_href, use_shelf, WEEKDAYS};
 use crate::domain::clinic::Id;
 use crate::domain::directory::{
-    checked_words, days_words, search, Category, Service, SHOWN_AT_A_TIME,
+    checked_words, days_words, more_to_show, search, Category, Service, SHOWN_AT_A_TIME,
 };
 use crate::ui::form::{Bound, Checkboxes, Select, TextInput};
-use crate::ui::layout::BackLink;
+use crate::ui::layout::{focus_element, BackLink};
 use crate::ui::pages::page_title;
 use crate::ui::saved::SaveProblemNotice;
 use crate::ui::today;
@@ -87,17 +87,14 @@ pub fn DirectoryList() -> impl IntoView {
         move |_, _, _| shown.set(SHOWN_AT_A_TIME),
         false,
     );
-    let more = move || {
-        found
-            .with(Vec::len)
-            .saturating_sub(shown.get())
-            .min(SHOWN_AT_A_TIME)
-    };
+    let more = move || more_to_show(found.with(Vec::len), shown.get());
     let show_more = move |_| {
-        let first_new = shown.get_untracked() + 1;
+        let first_new = found.with_untracked(|f| f.get(shown.get_untracked()).map(|s| s.id));
         shown.update(|n| *n += SHOWN_AT_A_TIME);
         // Keyboard and screen reader users carry on from the first service added.
-        request_animation_frame(move || focus_service_link(first_new));
+        if let Some(id) = first_new {
+            request_animation_frame(move || focus_element(&service_link_id(id)));
+        }
     };
     let toggle = move |id: Id, on: bool| {
         chosen.update(|c| {
@@ -126,7 +123,7 @@ pub fn DirectoryList() -> impl IntoView {
                 let pick_id = format!("choose-{id}");
                 view! {
                     <li class="app-service" data-testid="service">
-                        <h2 class="nhsuk-heading-s app-service__name"><a href=service_href(id)>{s.name.clone()}</a></h2>
+                        <h2 class="nhsuk-heading-s app-service__name"><a id=service_link_id(id) href=service_href(id)>{s.name.clone()}</a></h2>
                         {(!s.organisation.is_empty()).then(|| view! { <p class="app-service__organisation">{s.organisation.clone()}</p> })}
                         {stale.then(|| view! { <p><strong class="nhsuk-tag nhsuk-tag--orange" data-testid="out-of-date">"May be out of date"</strong> " " {checked.clone()}</p> })}
                         <p class="app-keep-lines">{s.description.clone()}</p>
@@ -200,16 +197,7 @@ pub fn DirectoryList() -> impl IntoView {
     }
 }
 
-/// Moves focus to the link of the `n`th service in the list (from 1).
-fn focus_service_link(n: usize) {
-    use wasm_bindgen::JsCast;
-    let selector = format!("[data-testid='services'] > li:nth-child({n}) h2 a");
-    if let Some(link) = document()
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|found| found.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = link.focus();
-    }
+/// The id of a service's link in the list.
+fn service_link_id(id: Id) -> String {
+    format!("service-{id}")
 }
