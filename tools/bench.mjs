@@ -30,15 +30,18 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-// Set up in every page: `ready` is the time from the start of the navigation
-// to the first frame drawn once `selector` is in the page.
+// Set up in every page: once `selector` is in the page, the time from the
+// start of the navigation to the first frame drawn with it is written to the
+// console. Waiting for the console, rather than polling the page, keeps the
+// test driver's own script out of the page while it loads: it is injected
+// into each new page, and took 40-50 ms of a load at 4x slowdown.
 function watchReady(selectors) {
-  window.benchReady = {};
+  const seen = new Set();
   const check = () => {
     for (const selector of selectors) {
-      if (!(selector in window.benchReady) && document.querySelector(selector)) {
-        window.benchReady[selector] = null;
-        requestAnimationFrame(() => (window.benchReady[selector] = performance.now()));
+      if (!seen.has(selector) && document.querySelector(selector)) {
+        seen.add(selector);
+        requestAnimationFrame(() => console.debug(`bench-ready ${selector} ${performance.now()}`));
       }
     }
   };
@@ -47,9 +50,26 @@ function watchReady(selectors) {
 
 /** Loads `url` and returns the time to the first frame with `selector` drawn. */
 async function timedLoad(page, url, selector) {
-  await page.goto(url);
-  await page.waitForFunction((selector) => window.benchReady?.[selector], selector);
-  return page.evaluate((selector) => window.benchReady[selector], selector);
+  const ready = page.waitForEvent("console", (message) => message.text().startsWith(`bench-ready ${selector} `));
+  await page.goto(url, { waitUntil: "commit" });
+  return Number((await ready).text().split(" ").pop());
+}
+
+/** The longest task (over 50 ms) of any page in this tab so far, and its page. */
+const longestIn = (page) => page.evaluate(() => [Number(sessionStorage.getItem("bench-longest") || 0), sessionStorage.getItem("bench-longest-page")]);
+
+/** The day view opened in a new tab: a new page process, with no code of
+ * the app's compiled yet. Returns the time and the tab's longest task. */
+async function timedInNewTab(context, url, selector) {
+  const tab = await context.newPage();
+  try {
+    await (await context.newCDPSession(tab)).send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
+    const time = await timedLoad(tab, url, selector);
+    await tab.waitForTimeout(200);
+    return [time, await longestIn(tab)];
+  } finally {
+    await tab.close();
+  }
 }
 
 /** Runs `act` in the page (a click, typing) and returns the time from it to
@@ -127,8 +147,12 @@ async function measure(browser, served, percent) {
     await page.evaluate(() => sessionStorage.removeItem("bench-longest"));
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
 
-    const runs = { start: [], person: [], book: [], search: [], report: [] };
+    const runs = { newTab: [], start: [], person: [], book: [], search: [], reportPage: [], report: [] };
+    let longestNewTab = [0, null];
     for (let run = 0; run < RUNS; run++) {
+      const [time, longest] = await timedInNewTab(context, `${served.url}clinic/day/?date=2024-03-05`, '[data-testid="day-heading"]');
+      runs.newTab.push(time);
+      if (longest[0] > longestNewTab[0]) longestNewTab = longest;
       // A busy clinic day from the sample, opened cold.
       runs.start.push(await timedLoad(page, `${served.url}clinic/day/?date=2024-03-05`, '[data-testid="day-heading"]'));
       await page.goto(`${served.url}clinic/people/`);
@@ -162,12 +186,22 @@ async function measure(browser, served, percent) {
         'return document.querySelector(\'[data-testid="found"]\').innerText !== arg',
         found,
       ));
-      runs.report.push(await timedLoad(page, `${served.url}clinic/reports/?period=custom&from=2024-01-01&to=2024-12-31`, '[data-testid="report-period"]'));
+      // The reports page opened on a year (a page load, like the cold start),
+      // then another year asked for with the page's own form (an action).
+      runs.reportPage.push(await timedLoad(page, `${served.url}clinic/reports/?period=custom&from=2024-01-01&to=2024-12-31`, '[data-testid="report-period"]'));
+      for (const dates of ["Start date", "End date"]) {
+        await page.getByRole("group", { name: dates }).getByLabel("Year").fill("2023");
+      }
+      runs.report.push(await timedAction(
+        page,
+        '[...document.querySelectorAll("button")].find((b) => b.textContent.trim() === "Show the report").click()',
+        'return document.querySelector(\'[data-testid="report-period"]\').textContent.includes("2023 to")',
+      ));
     }
     for (const [name, values] of Object.entries(runs)) result.times[name] = median(values);
     result.runs = Object.fromEntries(Object.entries(runs).map(([name, values]) => [name, values.map(Math.round)]));
-    result.longest = await page.evaluate(() => Number(sessionStorage.getItem("bench-longest") || 0));
-    result.longestOn = await page.evaluate(() => sessionStorage.getItem("bench-longest-page"));
+    const longest = await longestIn(page);
+    [result.longest, result.longestOn] = longest[0] >= longestNewTab[0] ? longest : [longestNewTab[0], `${longestNewTab[1]} (in a new tab)`];
     return result;
   } finally {
     await context.close();
@@ -206,12 +240,12 @@ const lines = [
   "",
   `Run on ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB), headless Chromium with the CPU slowed ${SLOWDOWN}×, median of ${RUNS} runs. Made by \`make bench\` (\`tools/bench.mjs\`).`,
   "",
-  "Targets (issue 9): cold start under 300 ms, each action under 100 ms, no long task over 200 ms, the data in at most half the storage.",
+  "Targets (issue 9): cold start under 300 ms, each action under 100 ms, no long task over 200 ms, the data in at most half the storage. Opening the reports page on a year is a page load, as the cold start is; asking for another year's report on that page, with its form, is an action.",
   "",
-  "| sample | restored | its documents (UTF-8) | the site's storage used, of its quota | cold start to the day view | open a person | book a time | search the directory | a year's report | longest task |",
-  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  "| sample | restored | its documents (UTF-8) | the site's storage used, of its quota | cold start to the day view, in a new tab | the day view from another page | open a person | book a time | search the directory | open the reports on a year | another year's report | longest task |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ...results.map((r) =>
-    `| ${r.percent}% of five years: ${r.said.split(": ")[1]} | ${r.fits ? "yes" : `no: “${refusal(r.refusal || "")}”`} | ${mb(r.needed)} | ${share(r)} | ${ms(r.times.start)} | ${ms(r.times.person)} | ${ms(r.times.book)} | ${ms(r.times.search)} | ${ms(r.times.report)} | ${r.fits ? ms(r.longest) : "–"} |`,
+    `| ${r.percent}% of five years: ${r.said.split(": ")[1]} | ${r.fits ? "yes" : `no: “${refusal(r.refusal || "")}”`} | ${mb(r.needed)} | ${share(r)} | ${ms(r.times.newTab)} | ${ms(r.times.start)} | ${ms(r.times.person)} | ${ms(r.times.book)} | ${ms(r.times.search)} | ${ms(r.times.reportPage)} | ${ms(r.times.report)} | ${r.fits ? ms(r.longest) : "–"} |`,
   ),
   "",
   "The app keeps its documents in IndexedDB as UTF-8 bytes (`js/store.js`). Chromium's localStorage, which it used before, holds about 5 million characters a site: the five years, then 6.3 million characters, did not fit, and their restore was refused whole (written as rows, they are now 3.6 million). Timing starts once the restore is written and the offline copy of the app's files is made; the first run of each part is the first load after the restore. The storage used is what `navigator.storage.estimate()` reports once the restore is written, the app's own files kept for offline use included; it is less than the documents' own size, which suggests Chromium stores them compressed. A restore that does not fit is refused whole, and the data on the device is left as it was.",
