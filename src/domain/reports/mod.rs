@@ -12,7 +12,7 @@ mod tests;
 
 use crate::domain::clinic::bookings::Outcome;
 use crate::domain::clinic::people::{PersonStatus, Source};
-use crate::domain::clinic::{median, Clinic};
+use crate::domain::clinic::{median, Clinic, Id};
 use crate::domain::dates;
 use crate::domain::plan::wellbeing::Question;
 use crate::domain::referral::{Choice, SupportNeed};
@@ -390,8 +390,8 @@ pub fn report(clinic: &Clinic, period: Period) -> Report {
         .into_iter()
         .filter(|s| s.closed.is_none())
         .collect();
-    let on_duty = |session| clinic.on_duty(session);
-    let covered = sessions.iter().filter(|s| on_duty(s).is_some()).count();
+    let on_duty: Vec<Option<Id>> = sessions.iter().map(|s| clinic.on_duty(s)).collect();
+    let covered = on_duty.iter().filter(|v| v.is_some()).count();
     let plain = |n: usize| Shown::Figure(n as f64, n.to_string());
     line("Rota", "Sessions".into(), plain(sessions.len()));
     line("Rota", "Sessions covered".into(), plain(covered));
@@ -401,10 +401,7 @@ pub fn report(clinic: &Clinic, period: Period) -> Report {
         plain(sessions.len() - covered),
     );
     for volunteer in &clinic.volunteers {
-        let n = sessions
-            .iter()
-            .filter(|s| on_duty(s) == Some(volunteer.id))
-            .count();
+        let n = on_duty.iter().filter(|v| **v == Some(volunteer.id)).count();
         line(
             "Rota",
             format!("Sessions for {}", volunteer.name.trim()),
