@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use social_prescribing::store::Document;
-use social_prescribing::ui::saved::{SaveProblemNotice, Saved};
+use social_prescribing::ui::saved::{read_ahead, SaveProblemNotice, Saved};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -243,4 +243,40 @@ async fn a_clash_with_another_tab_never_overwrites_quietly_and_the_person_choose
     assert_eq!(textarea().value(), "Theirs again");
     assert_eq!(stored_text().as_deref(), Some("Theirs again"));
     assert_eq!(notice_text(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_document_read_ahead_is_shown_unless_another_tab_stored_a_newer_one_since() {
+    storage().clear().unwrap();
+    storage()
+        .set_item(KEY, &written_by_another_tab("Read ahead", 3))
+        .unwrap();
+    read_ahead::<Note>();
+    // What was read ahead is what the page shows (the storage is not read
+    // again: a copy changed behind the store's back, at the same revision,
+    // is not seen).
+    storage()
+        .set_item(KEY, &written_by_another_tab("Not read again", 3))
+        .unwrap();
+    let (saved, handle) = mount_editor();
+    settle().await;
+    assert_eq!(textarea().value(), "Read ahead");
+    type_into_note("Read ahead, then changed");
+    settle().await;
+    assert_eq!(saved.problem.get_untracked(), None);
+    assert_eq!(stored_text().as_deref(), Some("Read ahead, then changed"));
+    drop(handle);
+
+    // Another tab stores a newer revision between reading ahead and the page.
+    read_ahead::<Note>();
+    storage()
+        .set_item(KEY, &written_by_another_tab("Newer, from the other tab", 9))
+        .unwrap();
+    let (saved, _handle) = mount_editor();
+    settle().await;
+    assert_eq!(textarea().value(), "Newer, from the other tab");
+    type_into_note("Mine, over the newer one");
+    settle().await;
+    assert_eq!(saved.problem.get_untracked(), None);
+    assert_eq!(stored_text().as_deref(), Some("Mine, over the newer one"));
 }

@@ -3,5 +3,9 @@
 use social_prescribing::{domain::site::Area, ui};
 
 fn main() {
-    ui::mount(Area::Clinic, ui::areas::clinic);
+    ui::mount_reading_first(
+        Area::Clinic,
+        ui::areas::clinic,
+        ui::areas::read_clinic_first,
+    );
 }

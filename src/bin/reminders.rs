@@ -3,5 +3,9 @@
 use social_prescribing::{domain::site::Area, ui};
 
 fn main() {
-    ui::mount(Area::Reminders, ui::areas::reminders);
+    ui::mount_reading_first(
+        Area::Reminders,
+        ui::areas::reminders,
+        ui::areas::read_clinic_first,
+    );
 }

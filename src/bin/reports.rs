@@ -3,5 +3,9 @@
 use social_prescribing::{domain::site::Area, ui};
 
 fn main() {
-    ui::mount(Area::Reports, ui::areas::reports);
+    ui::mount_reading_first(
+        Area::Reports,
+        ui::areas::reports,
+        ui::areas::read_clinic_first,
+    );
 }

@@ -3,5 +3,5 @@
 use social_prescribing::{domain::site::Area, ui};
 
 fn main() {
-    ui::mount(Area::Setup, ui::areas::setup);
+    ui::mount_reading_first(Area::Setup, ui::areas::setup, ui::areas::read_clinic_first);
 }

@@ -15,16 +15,40 @@ pub type AreaPages = fn(Memo<String>) -> AnyView;
 /// Starts the app in the page: one bundle per area, each naming its own
 /// `pages`, so that a bundle holds only its own area's code.
 pub fn mount(area: Area, pages: AreaPages) {
-    // The "Loading…" line in index.html is for slow connections; the app replaces it.
-    if let Some(loading) = document().get_element_by_id("app-loading") {
-        loading.remove();
-    }
+    start(area, pages, None);
+}
+
+/// As [`mount`], for an area whose pages all open one large document first:
+/// `read_first` reads it, and the pages are drawn in the browser's next task,
+/// so that neither is a long task holding up the phone.
+pub fn mount_reading_first(area: Area, pages: AreaPages, read_first: fn()) {
+    start(area, pages, Some(read_first));
+}
+
+fn start(area: Area, pages: AreaPages, read_first: Option<fn()>) {
     // Pages read the stored documents at once, so they are read in first.
     // (Leptos's own task runner starts with the mount, so not that one.)
     wasm_bindgen_futures::spawn_local(async move {
         crate::store::backend::open().await;
+        if let Some(read) = read_first {
+            read();
+            next_task().await;
+        }
+        // The "Loading…" line in index.html is for slow connections; the app replaces it.
+        if let Some(loading) = document().get_element_by_id("app-loading") {
+            loading.remove();
+        }
         leptos::mount::mount_to_body(move || view! { <App area pages /> });
     });
+}
+
+/// Waits for the browser's next task (a timer's), letting it handle a tap or
+/// a key in between.
+async fn next_task() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 #[component]

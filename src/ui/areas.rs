@@ -12,8 +12,20 @@ use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
 use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Plan, Privacy, ReportsPage};
 use super::router::own_page;
-use super::saved::NotStoredNotice;
+use super::saved::{read_ahead, NotStoredNotice};
+use crate::domain::clinic::Clinic;
+use crate::store::vault;
 use leptos::prelude::*;
+
+/// Reads the clinic ahead of drawing the page, for the areas whose every page
+/// opens it first ([`super::mount_reading_first`]). Not while a passphrase is
+/// set: the lock opens the records, a moment later.
+pub fn read_clinic_first() {
+    vault::install();
+    if !vault::is_set() {
+        read_ahead::<Clinic>();
+    }
+}
 
 /// The home page, privacy, and "Page not found" for any unknown address.
 pub fn home(page: Memo<String>) -> AnyView {

@@ -15,7 +15,7 @@ mod router;
 pub mod saved;
 mod updates;
 
-pub use app::{mount, AreaPages};
+pub use app::{mount, mount_reading_first, AreaPages};
 
 /// Where the app was opened: the router base, derived once from the page's
 /// `<base href>` so the same build runs at any path on any static server.

@@ -8,11 +8,43 @@
 use crate::store::backend::BrowserStorage;
 use crate::store::{document_key, Document, Loaded, SaveProblem, Store};
 use leptos::prelude::*;
+use std::any::Any;
+use std::cell::RefCell;
 
 /// The time now, as stored with a save (RFC 3339, UTC). The browser's own
 /// clock formats it: chrono's formatting would add about 10 KB to every visit.
 pub fn now_stamp() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+thread_local! {
+    /// A document read ahead of the page that opens it: its kind, revision
+    /// and value (see [`read_ahead`]).
+    static AHEAD: RefCell<Option<(&'static str, u64, Box<dyn Any>)>> = const { RefCell::new(None) };
+}
+
+/// Reads the document of kind `D` now, for a page drawn in the browser's
+/// next task: reading a clinic of several years and drawing its page are then
+/// two tasks, rather than one that holds up the phone for twice as long. The
+/// page's [`Saved::open`] takes it, if it is still the one stored.
+pub fn read_ahead<D: Document + 'static>() {
+    if let Loaded::Ready {
+        value, revision, ..
+    } = Store::new(BrowserStorage).load::<D>(&now_stamp())
+    {
+        AHEAD.with(|ahead| *ahead.borrow_mut() = Some((D::KIND, revision, Box::new(value))));
+    }
+}
+
+/// The document read ahead, with its revision, unless another tab has
+/// stored a newer one since.
+fn taken_ahead<D: Document + 'static>() -> Option<(D, u64)> {
+    let (kind, revision, value) = AHEAD.with(|ahead| ahead.borrow_mut().take())?;
+    let stored = Store::new(BrowserStorage).current_revision::<D>().ok()?;
+    if kind != D::KIND || stored != revision {
+        return None;
+    }
+    value.downcast::<D>().ok().map(|value| (*value, revision))
 }
 
 /// A document of kind `D`, loaded from the browser and saved back to it.
@@ -158,6 +190,11 @@ where
     }
 
     fn reload(&self) {
+        if let Some((value, revision)) = taken_ahead::<D>() {
+            self.value.set(value);
+            self.revision.set(revision);
+            return;
+        }
         let store = Store::new(BrowserStorage);
         match store.load::<D>(&now_stamp()) {
             Loaded::Ready {
