@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{
+    ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState,
+};
 
 /// Whether a newer version is installed and waiting, and the registration to
 /// switch to it.
@@ -38,38 +40,60 @@ pub fn watch(base: &AppBase) -> Updates {
             return;
         };
         updates.registration.set(Some(registration.clone()));
-        let has_controller = move || container_controller_exists();
-        if registration.waiting().is_some() && has_controller() {
+        if registration.waiting().is_some() && container_controller_exists() {
             updates.waiting.set(true);
+        }
+        // A new version found as the page loaded may still be installing.
+        if let Some(installing) = registration.installing() {
+            updates.watch_install(installing);
         }
         let watched = registration.clone();
         let on_update_found = Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = watched.installing() else {
-                return;
-            };
-            let worker = installing.clone();
-            let on_state_change = Closure::<dyn Fn()>::new(move || {
-                // A worker installed while another controls the page is an update;
-                // the very first install is not.
-                if worker.state() == ServiceWorkerState::Installed && has_controller() {
-                    updates.waiting.set(true);
-                }
-            });
-            installing.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));
-            on_state_change.forget();
+            if let Some(installing) = watched.installing() {
+                updates.watch_install(installing);
+            }
         });
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
         on_update_found.forget();
+        // The browser looks for a new version when a page loads, but may put
+        // that off while its worker is busy: the app asks at once.
+        if container_controller_exists() {
+            check_for_update(registration.clone());
+        }
         // A tab left open for days still hears about a new version.
-        let checked = registration.clone();
         set_interval(
-            move || {
-                let _ = checked.update();
-            },
+            move || check_for_update(registration.clone()),
             std::time::Duration::from_secs(30 * 60),
         );
     });
     updates
+}
+
+impl Updates {
+    /// Says a new version is ready once `worker` has installed.
+    fn watch_install(self, worker: ServiceWorker) {
+        let installing = worker.clone();
+        let on_state_change = Closure::<dyn Fn()>::new(move || {
+            // A worker installed while another controls the page is an update;
+            // the very first install is not.
+            if installing.state() == ServiceWorkerState::Installed && container_controller_exists()
+            {
+                self.waiting.set(true);
+            }
+        });
+        worker.set_onstatechange(Some(on_state_change.as_ref().unchecked_ref()));
+        on_state_change.forget();
+    }
+}
+
+/// Asks the server for the service worker's file: a changed one installs,
+/// and is announced. Offline, the check fails quietly.
+fn check_for_update(registration: ServiceWorkerRegistration) {
+    if let Ok(checked) = registration.update() {
+        leptos::task::spawn_local(async move {
+            let _ = JsFuture::from(checked).await;
+        });
+    }
 }
 
 fn container() -> Option<ServiceWorkerContainer> {

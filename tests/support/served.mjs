@@ -49,7 +49,12 @@ async function waitUntilServing(url) {
 export async function serveApp({ at = "/any/sub/path/", change } = {}) {
   const root = mkdtempSync(join(tmpdir(), "sp-served-"));
   const dir = join(root, at);
-  cpSync(dist, dir, { recursive: true });
+  // The files keep the build's times, as a practice's copy would: a test that
+  // writes a new version over one then always gives it a later time. (Python
+  // answers "not modified" to a file whose time, in whole seconds, is no
+  // later than the copy the browser has: a service worker written over in
+  // the same second as the first copy was never seen to change.)
+  cpSync(dist, dir, { recursive: true, preserveTimestamps: true });
   if (change) change(dir);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
