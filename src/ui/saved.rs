@@ -17,10 +17,15 @@ pub fn now_stamp() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// A document read ahead of the page that opens it (see [`read_ahead`]).
+struct ReadAhead {
+    kind: &'static str,
+    revision: u64,
+    value: Box<dyn Any>,
+}
+
 thread_local! {
-    /// A document read ahead of the page that opens it: its kind, revision
-    /// and value (see [`read_ahead`]).
-    static AHEAD: RefCell<Option<(&'static str, u64, Box<dyn Any>)>> = const { RefCell::new(None) };
+    static AHEAD: RefCell<Option<ReadAhead>> = const { RefCell::new(None) };
 }
 
 /// Reads the document of kind `D` now, for a page drawn in the browser's
@@ -32,19 +37,25 @@ pub fn read_ahead<D: Document + 'static>() {
         value, revision, ..
     } = Store::new(BrowserStorage).load::<D>(&now_stamp())
     {
-        AHEAD.with(|ahead| *ahead.borrow_mut() = Some((D::KIND, revision, Box::new(value))));
+        let read = ReadAhead {
+            kind: D::KIND,
+            revision,
+            value: Box::new(value),
+        };
+        AHEAD.with(|ahead| *ahead.borrow_mut() = Some(read));
     }
 }
 
 /// The document read ahead, with its revision, unless another tab has
 /// stored a newer one since.
 fn taken_ahead<D: Document + 'static>() -> Option<(D, u64)> {
-    let (kind, revision, value) = AHEAD.with(|ahead| ahead.borrow_mut().take())?;
+    let read = AHEAD.with(|ahead| ahead.borrow_mut().take())?;
     let stored = Store::new(BrowserStorage).current_revision::<D>().ok()?;
-    if kind != D::KIND || stored != revision {
+    if read.kind != D::KIND || stored != read.revision {
         return None;
     }
-    value.downcast::<D>().ok().map(|value| (*value, revision))
+    let value = read.value.downcast::<D>().ok()?;
+    Some((*value, read.revision))
 }
 
 /// A document of kind `D`, loaded from the browser and saved back to it.
