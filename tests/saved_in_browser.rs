@@ -245,6 +245,22 @@ async fn a_clash_with_another_tab_never_overwrites_quietly_and_the_person_choose
     assert_eq!(notice_text(), None);
 }
 
+/// Mounts the editor, checks that it shows `shown`, types `typed` over it,
+/// and checks that the change was stored with no problem.
+async fn shown_then_changed(
+    shown: &str,
+    typed: &str,
+) -> leptos::mount::UnmountHandle<impl Mountable> {
+    let (saved, handle) = mount_editor();
+    settle().await;
+    assert_eq!(textarea().value(), shown);
+    type_into_note(typed);
+    settle().await;
+    assert_eq!(saved.problem.get_untracked(), None);
+    assert_eq!(stored_text().as_deref(), Some(typed));
+    handle
+}
+
 #[wasm_bindgen_test]
 async fn a_document_read_ahead_is_shown_unless_another_tab_stored_a_newer_one_since() {
     storage().clear().unwrap();
@@ -258,25 +274,12 @@ async fn a_document_read_ahead_is_shown_unless_another_tab_stored_a_newer_one_si
     storage()
         .set_item(KEY, &written_by_another_tab("Not read again", 3))
         .unwrap();
-    let (saved, handle) = mount_editor();
-    settle().await;
-    assert_eq!(textarea().value(), "Read ahead");
-    type_into_note("Read ahead, then changed");
-    settle().await;
-    assert_eq!(saved.problem.get_untracked(), None);
-    assert_eq!(stored_text().as_deref(), Some("Read ahead, then changed"));
-    drop(handle);
+    drop(shown_then_changed("Read ahead", "Read ahead, then changed").await);
 
     // Another tab stores a newer revision between reading ahead and the page.
     read_ahead::<Note>();
     storage()
         .set_item(KEY, &written_by_another_tab("Newer, from the other tab", 9))
         .unwrap();
-    let (saved, _handle) = mount_editor();
-    settle().await;
-    assert_eq!(textarea().value(), "Newer, from the other tab");
-    type_into_note("Mine, over the newer one");
-    settle().await;
-    assert_eq!(saved.problem.get_untracked(), None);
-    assert_eq!(stored_text().as_deref(), Some("Mine, over the newer one"));
+    let _handle = shown_then_changed("Newer, from the other tab", "Mine, over the newer one").await;
 }
