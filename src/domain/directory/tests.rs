@@ -75,13 +75,13 @@ fn search_finds_every_word_anywhere_with_name_matches_first() {
 }
 
 #[test]
-fn a_long_list_shows_more_fifty_at_a_time_until_all_are_shown() {
-    assert_eq!(more_to_show(120, 50), 50);
-    assert_eq!(more_to_show(120, 100), 20);
-    assert_eq!(more_to_show(120, 150), 0);
-    assert_eq!(more_to_show(51, 50), 1);
-    assert_eq!(more_to_show(30, 50), 0);
-    assert_eq!(more_to_show(0, 50), 0);
+fn a_long_list_shows_more_twenty_at_a_time_until_all_are_shown() {
+    assert_eq!(more_to_show(50, 20), 20);
+    assert_eq!(more_to_show(50, 40), 10);
+    assert_eq!(more_to_show(50, 60), 0);
+    assert_eq!(more_to_show(21, 20), 1);
+    assert_eq!(more_to_show(15, 20), 0);
+    assert_eq!(more_to_show(0, 20), 0);
 }
 
 #[test]
