@@ -43,7 +43,8 @@ pub fn watch(base: &AppBase) -> Updates {
         if registration.waiting().is_some() && container_controller_exists() {
             updates.waiting.set(true);
         }
-        // A new version found as the page loaded may still be installing.
+        // A new version the browser found as the page loaded may still be
+        // installing: its "update found" has passed before this could hear it.
         if let Some(installing) = registration.installing() {
             updates.watch_install(installing);
         }
@@ -55,11 +56,6 @@ pub fn watch(base: &AppBase) -> Updates {
         });
         registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
         on_update_found.forget();
-        // The browser looks for a new version when a page loads, but may put
-        // that off while its worker is busy: the app asks at once.
-        if container_controller_exists() {
-            check_for_update(registration.clone());
-        }
         // A tab left open for days still hears about a new version.
         set_interval(
             move || check_for_update(registration.clone()),
@@ -87,7 +83,7 @@ impl Updates {
 }
 
 /// Asks the server for the service worker's file: a changed one installs,
-/// and is announced. Offline, the check fails quietly.
+/// and is announced. Offline, the check fails quietly (no unhandled error).
 fn check_for_update(registration: ServiceWorkerRegistration) {
     if let Ok(checked) = registration.update() {
         leptos::task::spawn_local(async move {
