@@ -410,8 +410,15 @@ mod tests {
         assert_eq!(unique.len(), ids.len());
         // As `ui::new_id`: below 2^53, so JavaScript holds each exactly.
         assert!(ids.iter().all(|&id| id > 0 && id < 1 << 53));
-        let sixteen_digits = ids.iter().filter(|&&id| id >= 1_000_000_000_000_000).count();
-        assert!(sixteen_digits * 10 > ids.len() * 8, "{sixteen_digits} of {}", ids.len());
+        let sixteen_digits = ids
+            .iter()
+            .filter(|&&id| id >= 1_000_000_000_000_000)
+            .count();
+        assert!(
+            sixteen_digits * 10 > ids.len() * 8,
+            "{sixteen_digits} of {}",
+            ids.len()
+        );
     }
 
     #[test]

@@ -201,6 +201,43 @@ pub fn more_to_show(found: usize, shown: usize) -> usize {
     found.saturating_sub(shown).min(SHOWN_AT_A_TIME)
 }
 
+/// "3 services", "1 service".
+fn services_words(n: usize) -> String {
+    if n == 1 {
+        "1 service".to_string()
+    } else {
+        format!("{n} services")
+    }
+}
+
+/// What the list says it holds, read out as it changes: `found` of `all`
+/// services match the search, and the first `shown` are on the list.
+pub fn found_words(found: usize, all: usize, shown: usize) -> String {
+    if all == 0 {
+        return "The directory is empty. Add a service, or import a list your council publishes."
+            .to_string();
+    }
+    let found_words = if found == all {
+        format!("{} in the directory", services_words(all))
+    } else {
+        format!("{} found of {all}", services_words(found))
+    };
+    if found > shown {
+        format!("{found_words}. Showing the first {shown}")
+    } else {
+        found_words
+    }
+}
+
+/// The "Show more" button's words, when it adds `more` services.
+pub fn more_words(more: usize) -> String {
+    if more == 1 {
+        "Show 1 more service".to_string()
+    } else {
+        format!("Show {more} more services")
+    }
+}
+
 /// The services that match `search`: every word typed must appear somewhere
 /// in an entry (name, organisation, description, who it is for, place or
 /// when). Entries whose name matches come first, then by name.

@@ -85,6 +85,28 @@ fn a_long_list_shows_more_twenty_at_a_time_until_all_are_shown() {
 }
 
 #[test]
+fn the_list_says_how_many_match_and_how_many_it_shows() {
+    assert_eq!(
+        found_words(0, 0, 20),
+        "The directory is empty. Add a service, or import a list your council publishes."
+    );
+    assert_eq!(found_words(1, 1, 20), "1 service in the directory");
+    assert_eq!(found_words(12, 12, 20), "12 services in the directory");
+    assert_eq!(
+        found_words(300, 300, 20),
+        "300 services in the directory. Showing the first 20"
+    );
+    assert_eq!(found_words(1, 300, 20), "1 service found of 300");
+    assert_eq!(found_words(0, 300, 20), "0 services found of 300");
+    assert_eq!(
+        found_words(46, 300, 40),
+        "46 services found of 300. Showing the first 40"
+    );
+    assert_eq!(more_words(1), "Show 1 more service");
+    assert_eq!(more_words(20), "Show 20 more services");
+}
+
+#[test]
 fn filters_narrow_by_category_cost_and_day() {
     let services = directory();
     let lonely = Search {

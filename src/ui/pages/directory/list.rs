@@ -6,7 +6,8 @@
 use super::{href, service_href, use_shelf, WEEKDAYS};
 use crate::domain::clinic::Id;
 use crate::domain::directory::{
-    checked_words, days_words, more_to_show, search, Category, Service, SHOWN_AT_A_TIME,
+    checked_words, days_words, found_words, more_to_show, more_words, search, Category, Service,
+    SHOWN_AT_A_TIME,
 };
 use crate::ui::form::{Bound, Checkboxes, Select, TextInput};
 use crate::ui::layout::{focus_element, BackLink};
@@ -14,15 +15,6 @@ use crate::ui::pages::page_title;
 use crate::ui::saved::SaveProblemNotice;
 use crate::ui::today;
 use leptos::prelude::*;
-
-/// "3 services", "1 service".
-fn services_words(n: usize) -> String {
-    if n == 1 {
-        "1 service".to_string()
-    } else {
-        format!("{n} services")
-    }
-}
 
 #[component]
 pub fn DirectoryList() -> impl IntoView {
@@ -168,23 +160,12 @@ pub fn DirectoryList() -> impl IntoView {
             <Checkboxes id="free" legend="Cost" choices=vec![("free", "Free only")] bind=free />
         </div>
         <p role="status" data-testid="found">{move || {
-            let n = found.with(Vec::len);
-            let all = directory.value.with(|d| d.services.len());
-            if all == 0 { "The directory is empty. Add a service, or import a list your council publishes.".to_string() }
-            else {
-                let found = if n == all { format!("{} in the directory", services_words(all)) }
-                    else { format!("{} found of {all}", services_words(n)) };
-                let shown = shown.get();
-                if n > shown { format!("{found}. Showing the first {shown}") } else { found }
-            }
+            found_words(found.with(Vec::len), directory.value.with(|d| d.services.len()), shown.get())
         }}</p>
         <ul class="nhsuk-list app-services" data-testid="services">{results}</ul>
         <Show when=move || more() != 0>
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=show_more>
-                {move || match more() {
-                    1 => "Show 1 more service".to_string(),
-                    n => format!("Show {n} more services"),
-                }}
+                {move || more_words(more())}
             </button>
         </Show>
         <Show when=move || chosen.with(|c| !c.is_empty())>
