@@ -193,3 +193,31 @@ test("a locked clinic moves to a new device by backup and restore, and two tabs 
     await device.close();
   }
 });
+
+test("a page with a search, opened by unlocking the records, works as it should", async ({ context, watch }) => {
+  const clinic = clinicHelpers(served);
+  const page = await clinic.openClinic(context, watch);
+  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+  await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+
+  // A wrong try first, so the unlock form has shown an error, then the right one.
+  for (const [path, field] of [["clinic/directory/", "Search"]]) {
+    const tab = await openPage(context, watch, served.origin);
+    await tab.clock.setFixedTime(MONDAY);
+    await tab.goto(`${served.url}${path}`);
+    await unlock(tab, "not the passphrase");
+    await expect(tab.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("The passphrase is not right");
+    await unlock(tab, PASSPHRASE);
+    const search = tab.getByRole("textbox", { name: field });
+    await search.fill("sam");
+    await expect(search).toHaveValue("sam");
+    await expect(tab).toHaveTitle(/^(?!Error)/);
+    await expectNoAxeViolations(tab, `${path} opened by unlocking`);
+    await tab.close();
+  }
+});

@@ -7,6 +7,7 @@ use crate::store::backend::SaveError;
 use crate::store::vault::{self, UnlockProblem};
 use crate::ui::form::{bind, ErrorSummary, TextInput};
 use crate::ui::pages::form_errors;
+use crate::ui::router::own_page;
 use leptos::prelude::*;
 
 /// Whether the clinic's records can be read on this page now.
@@ -96,7 +97,9 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
     move || {
         match gate.get() {
         Gate::Checking => ().into_any(),
-        Gate::Locked => view! { <UnlockPage opened=Callback::new(move |()| gate.set(Gate::Open)) /> }.into_any(),
+        // Under an owner of its own, so that the unlock form's errors are not
+        // found by the fields of the page shown once the records are open.
+        Gate::Locked => own_page(|| view! { <UnlockPage opened=Callback::new(move |()| gate.set(Gate::Open)) /> }.into_any()),
         Gate::Open => view! {
             {move || seal_problem.get().map(|error| view! {
                 <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="seal-problem-title">
