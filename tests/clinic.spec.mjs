@@ -7,6 +7,7 @@ import ICAL from "ical.js";
 import { test, expect, openPage, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { h1, expectErrors, clinicHelpers } from "./support/clinic.mjs";
+import { changeStored } from "./support/stored.mjs";
 
 let served;
 test.beforeAll(async () => {
@@ -215,4 +216,71 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await expect(caseload).toContainText("1 day on average (median), 1 day at most");
   await expectNoAxeViolations(page, "the clinic's front page with a follow-up due");
   await screenshot(page, "clinic-overview");
+});
+
+test("a long caseload is listed 20 at a time by status, and a person is found by any part of their name", async ({ context, watch }) => {
+  const page = await clinic().openClinic(context, watch);
+  // Five years of a clinic is over a thousand people; 30 active and 15
+  // finished are enough to see the list stop at 20 and go on when asked.
+  const person = (n, status, referredOn) => ({ id: 1000 + n, name: `Person ${String(n).padStart(2, "0")} Smith`, status, referred_on: referredOn, source: "gp" });
+  const people = [
+    ...Array.from({ length: 30 }, (_, i) => person(i + 1, "active", `2026-01-${String(i + 1).padStart(2, "0")}`)),
+    ...Array.from({ length: 15 }, (_, i) => person(i + 31, "finished", `2025-06-${String(i + 1).padStart(2, "0")}`)),
+    { ...person(46, "active", "2026-02-02"), name: "Margaret O'Neil", preferred_name: "Peggy" },
+  ];
+  const envelope = { kind: "clinic", version: 1, revision: 1, saved_at: "2026-03-01T09:00:00Z", data: { people } };
+  await changeStored(page, { "sp.clinic": JSON.stringify(envelope) });
+  await page.goto(`${served.url}clinic/people/`);
+  await expect(h1(page)).toHaveText("People and appointments");
+
+  const found = page.getByTestId("people-found");
+  const list = page.getByTestId("people");
+  await expect(found).toHaveText("46 people");
+  await expect(page.getByRole("heading", { name: "Active (31)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Finished (15)" })).toBeVisible();
+  // Active people longest referred first; finished people latest first.
+  const active = list.getByRole("list").nth(1).getByRole("link");
+  await expect(active).toHaveCount(20);
+  await expect(active.first()).toHaveText("Person 01 Smith");
+  const finished = list.getByRole("list").nth(2).getByRole("link");
+  await expect(finished).toHaveCount(15);
+  await expect(finished.first()).toHaveText("Person 45 Smith");
+  await expect(page.getByRole("button", { name: /more finished/ })).toHaveCount(0);
+  await expectNoAxeViolations(page, "the people page, a long caseload");
+  await screenshot(page, "clinic-people-long");
+
+  // By keyboard: the next 11 active people, and focus on the first of them.
+  await page.getByRole("button", { name: "Show 11 more active people" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(active).toHaveCount(31);
+  await expect(page.getByRole("link", { name: "Person 21 Smith" })).toBeFocused();
+  await expect(page.getByRole("button", { name: /more active/ })).toHaveCount(0);
+
+  // Found by part of a name, in any case, or by the name they go by.
+  const search = page.getByRole("textbox", { name: "Find a person" });
+  await search.focus();
+  // Every word typed must be in the name: "4" and "smith".
+  await page.keyboard.type("SMITH 4");
+  await expect(found).toHaveText("10 people found of 46");
+  await expect(page.getByRole("heading", { name: "Active (3)" })).toBeVisible();
+  await expect(list.getByRole("link")).toHaveText([
+    "Person 04 Smith", "Person 14 Smith", "Person 24 Smith",
+    "Person 45 Smith", "Person 44 Smith", "Person 43 Smith", "Person 42 Smith", "Person 41 Smith", "Person 40 Smith", "Person 34 Smith",
+  ]);
+  await search.fill("peggy");
+  await expect(found).toHaveText("1 person found of 46");
+  await expect(list.getByRole("link")).toHaveText(["Margaret O'Neil"]);
+  await expectNoAxeViolations(page, "the people page, a person found");
+  await screenshot(page, "clinic-people-found");
+  await search.fill("nobody like this");
+  await expect(found).toHaveText("0 people found of 46");
+  await expect(list.getByRole("link")).toHaveCount(0);
+
+  // A new search starts from the top again: 20 active people, not 31.
+  await search.fill("");
+  await expect(found).toHaveText("46 people");
+  await expect(active).toHaveCount(20);
+  await search.fill("o'neil");
+  await list.getByRole("link", { name: "Margaret O'Neil" }).click();
+  await expect(h1(page)).toHaveText("Margaret O'Neil");
 });

@@ -206,7 +206,7 @@ test("a page with a search, opened by unlocking the records, works as it should"
   await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
 
   // A wrong try first, so the unlock form has shown an error, then the right one.
-  for (const [path, field] of [["clinic/directory/", "Search"]]) {
+  for (const [path, field] of [["clinic/directory/", "Search"], ["clinic/people/", "Find a person"]]) {
     const tab = await openPage(context, watch, served.origin);
     await tab.clock.setFixedTime(MONDAY);
     await tab.goto(`${served.url}${path}`);
@@ -218,6 +218,7 @@ test("a page with a search, opened by unlocking the records, works as it should"
     await expect(search).toHaveValue("sam");
     await expect(tab).toHaveTitle(/^(?!Error)/);
     await expectNoAxeViolations(tab, `${path} opened by unlocking`);
+    if (path === "clinic/people/") await expect(tab.getByTestId("people-found")).toHaveText("1 person found of 1");
     await tab.close();
   }
 });

@@ -15,3 +15,9 @@ pub mod reminders;
 pub mod reports;
 pub mod sample;
 pub mod site;
+
+/// How many more of `found` results a long list's "Show more" adds when
+/// `shown` are on it: up to `at_a_time`, and none once all are shown.
+pub fn more_to_show(found: usize, shown: usize, at_a_time: usize) -> usize {
+    found.saturating_sub(shown).min(at_a_time)
+}

@@ -1,5 +1,8 @@
 use super::bookings::{BookingProblem, Outcome};
-use super::people::{ClearError, EscalatedTo, PartOfDay, Person, PersonStatus};
+use super::people::{
+    more_people_words, people_by_status, people_found_words, ClearError, EscalatedTo, PartOfDay,
+    Person, PersonStatus,
+};
 use super::rota::{self, Away, Usually, Volunteer};
 use super::sessions::{ClosedDate, ExtraSession, WeeklySession};
 use super::time::{ClockTime, TimeRange};
@@ -826,4 +829,118 @@ fn the_clinic_day_is_today_when_a_session_runs_otherwise_the_next_and_a_first_co
     );
     clinic.set_outcome(first, Outcome::Attended);
     assert_eq!(clinic.next_kind(sam), Kind::FollowUp);
+}
+
+/// A person of `status`, referred on `referred_on`.
+fn listed(id: u64, name: &str, preferred: &str, status: PersonStatus, referred_on: &str) -> Person {
+    Person {
+        id,
+        name: name.to_string(),
+        preferred_name: preferred.to_string(),
+        status,
+        referred_on: referred_on.to_string(),
+        ..Person::default()
+    }
+}
+
+#[test]
+fn the_people_page_finds_people_by_any_part_of_their_names_in_any_case() {
+    let people = vec![
+        listed(
+            1,
+            "Margaret O'Neil",
+            "Peggy",
+            PersonStatus::Active,
+            "2026-01-05",
+        ),
+        listed(2, "Sam Jones", "", PersonStatus::Active, "2026-02-01"),
+        listed(3, "Samira Khan", "", PersonStatus::Finished, "2025-06-01"),
+        listed(4, "Jo Samson", "", PersonStatus::Declined, "2025-07-01"),
+    ];
+    let names = |find: &str| -> Vec<Vec<&str>> {
+        people_by_status(&people, find)
+            .into_iter()
+            .map(|(_, found)| found.iter().map(|p| p.name.as_str()).collect())
+            .collect()
+    };
+    // Waiting, active, finished, declined, whatever was typed.
+    assert_eq!(
+        names(""),
+        vec![
+            vec![],
+            vec!["Margaret O'Neil", "Sam Jones"],
+            vec!["Samira Khan"],
+            vec!["Jo Samson"]
+        ]
+    );
+    assert_eq!(
+        names("SAM"),
+        vec![
+            vec![],
+            vec!["Sam Jones"],
+            vec!["Samira Khan"],
+            vec!["Jo Samson"]
+        ]
+    );
+    assert_eq!(
+        names("  sam   jon "),
+        vec![vec![], vec!["Sam Jones"], vec![], vec![]]
+    );
+    assert_eq!(
+        names("peggy"),
+        vec![vec![], vec!["Margaret O'Neil"], vec![], vec![]]
+    );
+    assert_eq!(names("o'neil")[1], vec!["Margaret O'Neil"]);
+    assert!(names("priya").iter().all(Vec::is_empty));
+}
+
+#[test]
+fn the_caseload_is_worked_through_oldest_first_and_looked_back_on_latest_first() {
+    let people = vec![
+        listed(1, "Bea", "", PersonStatus::Waiting, "2026-02-01"),
+        listed(2, "Al", "", PersonStatus::Waiting, "2026-01-01"),
+        listed(3, "Cy", "", PersonStatus::Waiting, "2026-01-01"),
+        listed(4, "Di", "", PersonStatus::Finished, "2025-01-01"),
+        listed(5, "Ed", "", PersonStatus::Finished, "2025-09-01"),
+        listed(6, "Fay", "", PersonStatus::Declined, "2025-03-01"),
+        listed(7, "Gus", "", PersonStatus::Declined, "2025-04-01"),
+    ];
+    let groups = people_by_status(&people, "");
+    let order = |i: usize| -> Vec<&str> { groups[i].1.iter().map(|p| p.name.as_str()).collect() };
+    assert_eq!(groups[0].0, PersonStatus::Waiting);
+    assert_eq!(order(0), vec!["Al", "Cy", "Bea"]);
+    assert_eq!(order(2), vec!["Ed", "Di"]);
+    assert_eq!(order(3), vec!["Gus", "Fay"]);
+}
+
+#[test]
+fn the_people_page_says_how_many_it_holds_and_found() {
+    assert_eq!(
+        people_found_words(0, 0, false),
+        "Nobody has been added yet."
+    );
+    assert_eq!(people_found_words(0, 0, true), "Nobody has been added yet.");
+    assert_eq!(people_found_words(1, 1, false), "1 person");
+    assert_eq!(people_found_words(1250, 1250, false), "1250 people");
+    assert_eq!(people_found_words(1, 1250, true), "1 person found of 1250");
+    assert_eq!(people_found_words(0, 1250, true), "0 people found of 1250");
+    assert_eq!(
+        more_people_words(20, PersonStatus::Finished),
+        "Show 20 more finished people"
+    );
+    assert_eq!(
+        more_people_words(1, PersonStatus::Declined),
+        "Show 1 more declined person"
+    );
+}
+
+#[test]
+fn who_referred_a_person_reads_as_words() {
+    use super::people::Source;
+    assert_eq!(Source::Gp.referred_by(), "by their GP");
+    assert_eq!(Source::Nurse.referred_by(), "by a nurse");
+    assert_eq!(Source::SelfReferral.referred_by(), "by self-referral");
+    assert!(Source::ALL
+        .iter()
+        .all(|s| s.referred_by().starts_with("by ")));
 }

@@ -195,12 +195,6 @@ pub struct Search {
 /// 91 ms to show at 4x slowdown, at the edge of the 100 ms an action may take.
 pub const SHOWN_AT_A_TIME: usize = 20;
 
-/// How many more of `found` results the next "Show more" adds, when `shown`
-/// are on the list: up to [`SHOWN_AT_A_TIME`], and none once all are shown.
-pub fn more_to_show(found: usize, shown: usize) -> usize {
-    found.saturating_sub(shown).min(SHOWN_AT_A_TIME)
-}
-
 /// "3 services", "1 service".
 fn services_words(n: usize) -> String {
     if n == 1 {

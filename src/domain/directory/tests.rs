@@ -1,5 +1,6 @@
 use super::oruk::{self, ImportError};
 use super::*;
+use crate::domain::more_to_show;
 
 const SAMPLE: &str = include_str!("fixtures/leeds-sample-oruk.json");
 
@@ -76,12 +77,12 @@ fn search_finds_every_word_anywhere_with_name_matches_first() {
 
 #[test]
 fn a_long_list_shows_more_twenty_at_a_time_until_all_are_shown() {
-    assert_eq!(more_to_show(50, 20), 20);
-    assert_eq!(more_to_show(50, 40), 10);
-    assert_eq!(more_to_show(50, 60), 0);
-    assert_eq!(more_to_show(21, 20), 1);
-    assert_eq!(more_to_show(15, 20), 0);
-    assert_eq!(more_to_show(0, 20), 0);
+    assert_eq!(more_to_show(50, 20, SHOWN_AT_A_TIME), 20);
+    assert_eq!(more_to_show(50, 40, SHOWN_AT_A_TIME), 10);
+    assert_eq!(more_to_show(50, 60, SHOWN_AT_A_TIME), 0);
+    assert_eq!(more_to_show(21, 20, SHOWN_AT_A_TIME), 1);
+    assert_eq!(more_to_show(15, 20, SHOWN_AT_A_TIME), 0);
+    assert_eq!(more_to_show(0, 20, SHOWN_AT_A_TIME), 0);
 }
 
 #[test]

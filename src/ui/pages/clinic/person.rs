@@ -125,10 +125,7 @@ pub fn PersonRecord() -> impl IntoView {
             let referred = p.referred().map(long_date).unwrap_or_default();
             let mut rows = vec![
                 ("Status", p.status.name().to_string()),
-                (
-                    "Referred",
-                    format!("{referred} by {}", p.source.name().to_lowercase()),
-                ),
+                ("Referred", format!("{referred} {}", p.source.referred_by())),
             ];
             if !p.preferred_name.is_empty() {
                 rows.push(("Likes to be called", p.preferred_name.clone()));

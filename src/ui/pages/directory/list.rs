@@ -6,9 +6,9 @@
 use super::{href, service_href, use_shelf, WEEKDAYS};
 use crate::domain::clinic::Id;
 use crate::domain::directory::{
-    checked_words, days_words, found_words, more_to_show, more_words, search, Category, Service,
-    SHOWN_AT_A_TIME,
+    checked_words, days_words, found_words, more_words, search, Category, Service, SHOWN_AT_A_TIME,
 };
+use crate::domain::more_to_show;
 use crate::ui::form::{Bound, Checkboxes, Select, TextInput};
 use crate::ui::layout::{focus_element, BackLink};
 use crate::ui::pages::page_title;
@@ -79,7 +79,7 @@ pub fn DirectoryList() -> impl IntoView {
         move |_, _, _| shown.set(SHOWN_AT_A_TIME),
         false,
     );
-    let more = move || more_to_show(found.with(Vec::len), shown.get());
+    let more = move || more_to_show(found.with(Vec::len), shown.get(), SHOWN_AT_A_TIME);
     let show_more = move |_| {
         let first_new = found.with_untracked(|f| f.get(shown.get_untracked()).map(|s| s.id));
         shown.update(|n| *n += SHOWN_AT_A_TIME);
