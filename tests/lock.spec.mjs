@@ -22,6 +22,19 @@ async function unlock(page, passphrase) {
   await page.getByRole("button", { name: "Unlock" }).click();
 }
 
+/** A clinic with one person, Sam Patel, and its records locked with PASSPHRASE. */
+async function lockedClinic(clinic, context, watch) {
+  const page = await clinic.openClinic(context, watch);
+  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+  await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+  return page;
+}
+
 test("the records are locked with a passphrase, unlocked only with it, locked on demand and after a time without use", async ({ context, watch }) => {
   test.setTimeout(150_000);
   const clinic = clinicHelpers(served);
@@ -149,14 +162,7 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
 test("a locked clinic moves to a new device by backup and restore, and two tabs see each other's changes", async ({ context, browser, watch }) => {
   test.setTimeout(150_000);
   const clinic = clinicHelpers(served);
-  const page = await clinic.openClinic(context, watch);
-  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
-  await page.goto(`${served.url}clinic/lock/`);
-  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
-  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
-  await page.getByRole("button", { name: "Lock the records" }).click();
-  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+  const page = await lockedClinic(clinic, context, watch);
 
   // A second tab, unlocked on its own, sees what the first one adds.
   const second = await openPage(context, watch, served.origin);
@@ -195,15 +201,7 @@ test("a locked clinic moves to a new device by backup and restore, and two tabs 
 });
 
 test("a page with a search, opened by unlocking the records, works as it should", async ({ context, watch }) => {
-  const clinic = clinicHelpers(served);
-  const page = await clinic.openClinic(context, watch);
-  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
-  await page.goto(`${served.url}clinic/lock/`);
-  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
-  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
-  await page.getByRole("button", { name: "Lock the records" }).click();
-  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+  await lockedClinic(clinicHelpers(served), context, watch);
 
   // A wrong try first, so the unlock form has shown an error, then the right one.
   for (const [path, field] of [["clinic/directory/", "Search"], ["clinic/people/", "Find a person"]]) {

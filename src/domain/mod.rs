@@ -21,3 +21,8 @@ pub mod site;
 pub fn more_to_show(found: usize, shown: usize, at_a_time: usize) -> usize {
     found.saturating_sub(shown).min(at_a_time)
 }
+
+/// `n` of something, in words: "1 person", "3 people".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

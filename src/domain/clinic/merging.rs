@@ -59,7 +59,7 @@ impl Collection {
             Collection::Log => ("log entry", "log entries"),
             Collection::Appointment => ("appointment", "appointments"),
         };
-        format!("{n} {}", if n == 1 { one } else { many })
+        crate::domain::counted(n, one, many)
     }
 }
 

@@ -4,6 +4,7 @@
 //! that stay visible until cleared with a note.
 
 use super::Id;
+use crate::domain::counted;
 use crate::domain::dates;
 use crate::domain::plan::wellbeing::Scores;
 use crate::domain::referral::{Barrier, Choice, Meeting, Referral, SupportNeed, YesNo};
@@ -126,34 +127,26 @@ pub fn people_by_status<'a>(
         .collect()
 }
 
-/// "3 people", "1 person".
-fn people_words(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_string()
-    } else {
-        format!("{n} people")
-    }
-}
-
 /// What the people page's list holds, read out as a search changes it.
 pub fn people_found_words(found: usize, all: usize, searching: bool) -> String {
     if all == 0 {
         "Nobody has been added yet.".to_string()
     } else if searching {
-        format!("{} found of {all}", people_words(found))
+        format!("{} found of {all}", counted(found, "person", "people"))
     } else {
-        people_words(all)
+        counted(all, "person", "people")
     }
 }
 
 /// The words of a status's "Show more" button, when it adds `more` people.
 pub fn more_people_words(more: usize, status: PersonStatus) -> String {
     let status = status.name().to_lowercase();
-    if more == 1 {
-        format!("Show 1 more {status} person")
-    } else {
-        format!("Show {more} more {status} people")
-    }
+    let more = counted(
+        more,
+        &format!("more {status} person"),
+        &format!("more {status} people"),
+    );
+    format!("Show {more}")
 }
 
 /// The SNOMED CT code staff enter by hand in the GP record.

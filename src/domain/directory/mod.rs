@@ -11,6 +11,7 @@ mod tests;
 
 use crate::domain::clinic::sessions::weekday_name;
 use crate::domain::clinic::Id;
+use crate::domain::counted;
 use crate::domain::dates;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -195,15 +196,6 @@ pub struct Search {
 /// 91 ms to show at 4x slowdown, at the edge of the 100 ms an action may take.
 pub const SHOWN_AT_A_TIME: usize = 20;
 
-/// "3 services", "1 service".
-fn services_words(n: usize) -> String {
-    if n == 1 {
-        "1 service".to_string()
-    } else {
-        format!("{n} services")
-    }
-}
-
 /// What the list says it holds, read out as it changes: `found` of `all`
 /// services match the search, and the first `shown` are on the list.
 pub fn found_words(found: usize, all: usize, shown: usize) -> String {
@@ -212,9 +204,9 @@ pub fn found_words(found: usize, all: usize, shown: usize) -> String {
             .to_string();
     }
     let found_words = if found == all {
-        format!("{} in the directory", services_words(all))
+        format!("{} in the directory", counted(all, "service", "services"))
     } else {
-        format!("{} found of {all}", services_words(found))
+        format!("{} found of {all}", counted(found, "service", "services"))
     };
     if found > shown {
         format!("{found_words}. Showing the first {shown}")
@@ -225,11 +217,7 @@ pub fn found_words(found: usize, all: usize, shown: usize) -> String {
 
 /// The "Show more" button's words, when it adds `more` services.
 pub fn more_words(more: usize) -> String {
-    if more == 1 {
-        "Show 1 more service".to_string()
-    } else {
-        format!("Show {more} more services")
-    }
+    format!("Show {}", counted(more, "more service", "more services"))
 }
 
 /// The services that match `search`: every word typed must appear somewhere
