@@ -227,6 +227,7 @@ test("a long caseload is listed 20 at a time by status, and a person is found by
     ...Array.from({ length: 30 }, (_, i) => person(i + 1, "active", `2026-01-${String(i + 1).padStart(2, "0")}`)),
     ...Array.from({ length: 15 }, (_, i) => person(i + 31, "finished", `2025-06-${String(i + 1).padStart(2, "0")}`)),
     { ...person(46, "active", "2026-02-02"), name: "Margaret O'Neil", preferred_name: "Peggy" },
+    { ...person(47, "waiting", "2026-02-20"), name: "Siobhán O’Neill" },
   ];
   const envelope = { kind: "clinic", version: 1, revision: 1, saved_at: "2026-03-01T09:00:00Z", data: { people } };
   await changeStored(page, { "sp.clinic": JSON.stringify(envelope) });
@@ -235,7 +236,7 @@ test("a long caseload is listed 20 at a time by status, and a person is found by
 
   const found = page.getByTestId("people-found");
   const list = page.getByTestId("people");
-  await expect(found).toHaveText("46 people");
+  await expect(found).toHaveText("47 people");
   await expect(page.getByRole("heading", { name: "Active (31)" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Finished (15)" })).toBeVisible();
   // Active people longest referred first; finished people latest first.
@@ -261,24 +262,28 @@ test("a long caseload is listed 20 at a time by status, and a person is found by
   await search.focus();
   // Every word typed must be in the name: "4" and "smith".
   await page.keyboard.type("SMITH 4");
-  await expect(found).toHaveText("10 people found of 46");
+  await expect(found).toHaveText("10 people found of 47");
   await expect(page.getByRole("heading", { name: "Active (3)" })).toBeVisible();
   await expect(list.getByRole("link")).toHaveText([
     "Person 04 Smith", "Person 14 Smith", "Person 24 Smith",
     "Person 45 Smith", "Person 44 Smith", "Person 43 Smith", "Person 42 Smith", "Person 41 Smith", "Person 40 Smith", "Person 34 Smith",
   ]);
   await search.fill("peggy");
-  await expect(found).toHaveText("1 person found of 46");
+  await expect(found).toHaveText("1 person found of 47");
   await expect(list.getByRole("link")).toHaveText(["Margaret O'Neil"]);
   await expectNoAxeViolations(page, "the people page, a person found");
   await screenshot(page, "clinic-people-found");
+  // Typed without the accent or the curly apostrophe the referral gave.
+  await search.fill("siobhan o'neill");
+  await expect(found).toHaveText("1 person found of 47");
+  await expect(list.getByRole("link")).toHaveText(["Siobhán O’Neill"]);
   await search.fill("nobody like this");
-  await expect(found).toHaveText("0 people found of 46");
+  await expect(found).toHaveText("0 people found of 47");
   await expect(list.getByRole("link")).toHaveCount(0);
 
   // A new search starts from the top again: 20 active people, not 31.
   await search.fill("");
-  await expect(found).toHaveText("46 people");
+  await expect(found).toHaveText("47 people");
   await expect(active).toHaveCount(20);
   await search.fill("o'neil");
   await list.getByRole("link", { name: "Margaret O'Neil" }).click();

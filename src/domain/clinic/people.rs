@@ -4,10 +4,10 @@
 //! that stay visible until cleared with a note.
 
 use super::Id;
-use crate::domain::counted;
 use crate::domain::dates;
 use crate::domain::plan::wellbeing::Scores;
 use crate::domain::referral::{Barrier, Choice, Meeting, Referral, SupportNeed, YesNo};
+use crate::domain::{counted, folded};
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -98,17 +98,18 @@ impl PersonStatus {
 pub const LISTED_AT_A_TIME: usize = 20;
 
 /// Everyone whose name or preferred name holds every word of `find`, in any
-/// case, by status, each in the order a volunteer works through it: waiting
+/// case and with or without accents, by status, each in the order a volunteer works through it: waiting
 /// and active people longest referred first, finished and declined people
 /// latest first, as those are looked back on.
 pub fn people_by_status<'a>(
     people: &'a [Person],
     find: &str,
 ) -> Vec<(PersonStatus, Vec<&'a Person>)> {
-    let words: Vec<String> = find.split_whitespace().map(str::to_lowercase).collect();
+    let find = folded(find);
+    let words: Vec<&str> = find.split_whitespace().collect();
     let named = |p: &&Person| {
-        let names = format!("{} {}", p.name, p.preferred_name).to_lowercase();
-        words.iter().all(|word| names.contains(word.as_str()))
+        let names = folded(&format!("{} {}", p.name, p.preferred_name));
+        words.iter().all(|word| names.contains(word))
     };
     PersonStatus::ALL
         .iter()

@@ -891,6 +891,16 @@ fn the_people_page_finds_people_by_any_part_of_their_names_in_any_case() {
         vec![vec![], vec!["Margaret O'Neil"], vec![], vec![]]
     );
     assert_eq!(names("o'neil")[1], vec!["Margaret O'Neil"]);
+    // Typed without the accents or the curly apostrophe a referral gave.
+    let referred = [listed(
+        5,
+        "Siobhán O’Neill",
+        "",
+        PersonStatus::Waiting,
+        "2026-03-01",
+    )];
+    let found = people_by_status(&referred, "siobhan o'neill");
+    assert_eq!(found[0].1.len(), 1);
     assert!(names("priya").iter().all(Vec::is_empty));
 }
 

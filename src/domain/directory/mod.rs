@@ -11,8 +11,8 @@ mod tests;
 
 use crate::domain::clinic::sessions::weekday_name;
 use crate::domain::clinic::Id;
-use crate::domain::counted;
 use crate::domain::dates;
+use crate::domain::{counted, folded};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -176,7 +176,7 @@ impl Service {
             &self.place,
             &self.when,
         ]
-        .map(|t| t.to_lowercase())
+        .map(|t| folded(t))
         .join("\n")
     }
 }
@@ -222,14 +222,11 @@ pub fn more_words(more: usize) -> String {
 
 /// The services that match `search`: every word typed must appear somewhere
 /// in an entry (name, organisation, description, who it is for, place or
-/// when). Entries whose name matches come first, then by name.
+/// when), in any case and with or without accents. Entries whose name
+/// matches come first, then by name.
 pub fn search<'a>(services: &'a [Service], search: &Search) -> Vec<&'a Service> {
-    let words: Vec<String> = search
-        .words
-        .to_lowercase()
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+    let typed = folded(&search.words);
+    let words: Vec<&str> = typed.split_whitespace().collect();
     let mut found: Vec<(bool, &Service)> = services
         .iter()
         .filter(|s| search.category.is_none_or(|c| s.categories.contains(&c)))
@@ -237,9 +234,9 @@ pub fn search<'a>(services: &'a [Service], search: &Search) -> Vec<&'a Service> 
         .filter(|s| search.day.is_none_or(|d| s.days.contains(&d)))
         .filter_map(|s| {
             let text = s.text_to_search();
-            words.iter().all(|w| text.contains(w.as_str())).then(|| {
-                let name = s.name.to_lowercase();
-                (words.iter().any(|w| name.contains(w.as_str())), s)
+            words.iter().all(|w| text.contains(w)).then(|| {
+                let name = folded(&s.name);
+                (words.iter().any(|w| name.contains(w)), s)
             })
         })
         .collect();

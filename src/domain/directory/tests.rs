@@ -59,6 +59,14 @@ fn search_finds_every_word_anywhere_with_name_matches_first() {
         names(search(&services, &sing)),
         ["Rainbow Choir", "Tuesday tea and chat"]
     );
+    let mut cafe = services.clone();
+    cafe[2].place = "Café Nowa, 2 Elm Road".into();
+    let typed = Search {
+        words: "CAFE nowa".into(),
+        ..Search::default()
+    };
+    // Typed without the accent the entry has.
+    assert_eq!(names(search(&cafe, &typed)), ["Tuesday tea and chat"]);
     let tea = Search {
         words: "tea".into(),
         ..Search::default()
