@@ -243,6 +243,7 @@ test("a long caseload is listed 20 at a time by status, and a person is found by
   const active = list.getByRole("list").nth(1).getByRole("link");
   await expect(active).toHaveCount(20);
   await expect(active.first()).toHaveText("Person 01 Smith");
+  await expect(list.getByRole("listitem").filter({ hasText: "Person 01 Smith" })).toContainText("Referred Thursday 1 January 2026 by their GP");
   const finished = list.getByRole("list").nth(2).getByRole("link");
   await expect(finished).toHaveCount(15);
   await expect(finished.first()).toHaveText("Person 45 Smith");

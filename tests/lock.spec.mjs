@@ -216,6 +216,7 @@ test("a page with a search, opened by unlocking the records, works as it should"
     await expect(search).toHaveValue("sam");
     await expect(tab).toHaveTitle(/^(?!Error)/);
     await expectNoAxeViolations(tab, `${path} opened by unlocking`);
+    if (path === "clinic/directory/") await expect(tab.getByTestId("found")).toHaveText("The directory is empty. Add a service, or import a list your council publishes.");
     if (path === "clinic/people/") await expect(tab.getByTestId("people-found")).toHaveText("1 person found of 1");
     await tab.close();
   }

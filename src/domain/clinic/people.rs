@@ -98,9 +98,10 @@ impl PersonStatus {
 pub const LISTED_AT_A_TIME: usize = 20;
 
 /// Everyone whose name or preferred name holds every word of `find`, in any
-/// case and with or without accents, by status, each in the order a volunteer works through it: waiting
-/// and active people longest referred first, finished and declined people
-/// latest first, as those are looked back on.
+/// case and with or without accents, by status, each in the order a
+/// volunteer works through it: waiting and active people longest referred
+/// first, finished and declined people latest first, as those are looked
+/// back on.
 pub fn people_by_status<'a>(
     people: &'a [Person],
     find: &str,
@@ -128,11 +129,12 @@ pub fn people_by_status<'a>(
         .collect()
 }
 
-/// What the people page's list holds, read out as a search changes it.
-pub fn people_found_words(found: usize, all: usize, searching: bool) -> String {
+/// What the people page's list holds, read out as a search changes it:
+/// `found` of `all` people match `find` (nothing typed but spaces is no search).
+pub fn people_found_words(found: usize, all: usize, find: &str) -> String {
     if all == 0 {
         "Nobody has been added yet.".to_string()
-    } else if searching {
+    } else if !find.trim().is_empty() {
         format!("{} found of {all}", counted(found, "person", "people"))
     } else {
         counted(all, "person", "people")

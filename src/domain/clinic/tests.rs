@@ -925,15 +925,18 @@ fn the_caseload_is_worked_through_oldest_first_and_looked_back_on_latest_first()
 
 #[test]
 fn the_people_page_says_how_many_it_holds_and_found() {
+    assert_eq!(people_found_words(0, 0, ""), "Nobody has been added yet.");
     assert_eq!(
-        people_found_words(0, 0, false),
+        people_found_words(0, 0, "sam"),
         "Nobody has been added yet."
     );
-    assert_eq!(people_found_words(0, 0, true), "Nobody has been added yet.");
-    assert_eq!(people_found_words(1, 1, false), "1 person");
-    assert_eq!(people_found_words(1250, 1250, false), "1250 people");
-    assert_eq!(people_found_words(1, 1250, true), "1 person found of 1250");
-    assert_eq!(people_found_words(0, 1250, true), "0 people found of 1250");
+    assert_eq!(people_found_words(1, 1, ""), "1 person");
+    assert_eq!(people_found_words(1250, 1250, "   "), "1250 people");
+    assert_eq!(people_found_words(1, 1250, "sam"), "1 person found of 1250");
+    assert_eq!(
+        people_found_words(0, 1250, "priya"),
+        "0 people found of 1250"
+    );
     assert_eq!(
         more_people_words(20, PersonStatus::Finished),
         "Show 20 more finished people"

@@ -44,7 +44,7 @@ pub fn People() -> impl IntoView {
     let status_words = move || {
         let found = groups.with(|g| g.iter().map(|(_, ids)| ids.len()).sum());
         let all = clinic.value.with(|c| c.people.len());
-        people_found_words(found, all, find.with(|f| !f.trim().is_empty()))
+        find.with(|find| people_found_words(found, all, find))
     };
     let show_more = move |group: usize| {
         let shown = listed.with_untracked(|l| l[group]);
