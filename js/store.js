@@ -24,8 +24,9 @@ let db = null;
 /** Every document, by key, when IndexedDB is in use. */
 let memory = null;
 let channel = null;
-/** Keys changed in memory and not yet in IndexedDB. */
-const unstored = new Set();
+/** Keys changed in memory and not yet in IndexedDB, each with the revision
+ * it had in IndexedDB before (its text's "revision"; 0 when there was none). */
+const unstored = new Map();
 let scheduled = false;
 /** Why the last write to IndexedDB failed, until one succeeds. */
 let failure = null;
@@ -138,7 +139,29 @@ async function moveFromLocalStorage(opened, found) {
   for (const key of keys) localStorage.removeItem(key);
 }
 
+/** The revision in a stored document's text (0 for none). Envelopes write
+ * it among their first fields. */
+function revisionOf(bytes) {
+  if (bytes === undefined || bytes === null) return 0;
+  const found = /"revision":(\d+)/.exec(decoder.decode(bytes.subarray(0, 512)));
+  return found ? Number(found[1]) : 0;
+}
+
+/** Another tab stored `key` while this one held a change to it not yet
+ * stored: theirs is kept in IndexedDB and in memory, and this tab's change
+ * stays on its screen, for the person to choose ("sp-clash:" and the key). */
+function clashed(key, theirs) {
+  unstored.delete(key);
+  if (theirs === undefined || theirs === null) memory.delete(key);
+  else memory.set(key, theirs);
+  window.dispatchEvent(new Event(`sp-clash:${key}`));
+}
+
 function changedInAnotherTab(key, bytes) {
+  if (unstored.has(key)) {
+    clashed(key, bytes);
+    return;
+  }
   if (bytes === null) memory.delete(key);
   else memory.set(key, bytes);
   let storageArea = null;
@@ -188,8 +211,8 @@ export function set(key, bytes) {
   const growth = bytes.length - (memory.get(key)?.length ?? 0);
   if (growth > 0 && growth > room) return FULL;
   room -= growth;
-  memory.set(key, bytes.slice());
   changed(key);
+  memory.set(key, bytes.slice());
   return "";
 }
 
@@ -205,13 +228,14 @@ export function remove(key) {
   }
   if (!memory.has(key)) return "";
   room += memory.get(key).length;
-  memory.delete(key);
   changed(key);
+  memory.delete(key);
   return "";
 }
 
+/** Notes that `key` is about to change in memory, before it does. */
 function changed(key) {
-  unstored.add(key);
+  if (!unstored.has(key)) unstored.set(key, revisionOf(memory.get(key)));
   if (scheduled) return;
   scheduled = true;
   // Once the screen has been drawn, so that the person sees their change
@@ -226,11 +250,21 @@ function changed(key) {
 function store() {
   scheduled = false;
   if (unstored.size === 0) return;
-  const keys = [...unstored];
+  const bases = new Map(unstored);
+  const keys = [...bases.keys()];
   unstored.clear();
+  let clashes = null;
   (async () => {
     const transaction = db.transaction(DOCUMENTS, "readwrite");
     const documents = transaction.objectStore(DOCUMENTS);
+    // Another tab may have stored a document since this one last heard:
+    // then nothing of this change is written over it.
+    const stored = await Promise.all(keys.map((key) => finished(documents.get(key))));
+    if (keys.some((key, i) => revisionOf(stored[i]) !== bases.get(key))) {
+      clashes = stored;
+      transaction.abort();
+      return;
+    }
     for (const key of keys) {
       const bytes = memory.get(key);
       if (bytes === undefined) documents.delete(key);
@@ -243,6 +277,10 @@ function store() {
     await committed(transaction);
   })().then(
     () => {
+      if (clashes) {
+        keys.forEach((key, i) => clashed(key, clashes[i]));
+        return;
+      }
       if (failure) {
         failure = null;
         measureRoom();
@@ -250,8 +288,8 @@ function store() {
       }
     },
     (error) => {
-      // Kept in memory, and written with the next try.
-      for (const key of keys) unstored.add(key);
+      // Kept in memory, and written with the next try, over what is stored.
+      for (const [key, base] of bases) unstored.set(key, base);
       failure = (error && error.name) || "Error";
       if (failure === FULL) room = 0;
       window.dispatchEvent(new CustomEvent("sp-not-stored", { detail: failure }));

@@ -1,11 +1,12 @@
 // What the app saves is never lost quietly: what it cannot read is kept aside
 // for the person to download; what an older version kept moves over whole; a
 // backup too large for the device is refused whole; a change the device will
-// not store is said, held in the tab and stored when tried again.
+// not store is said, held in the tab and stored when tried again; a change
+// another tab stored first is never written over.
 import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { readFileSync } from "node:fs";
-import { storedDocuments, clearStored } from "./support/stored.mjs";
+import { storedDocuments, clearStored, changeStored } from "./support/stored.mjs";
 import { clinicHelpers, h1, MONDAY } from "./support/clinic.mjs";
 
 const DAMAGED = '{"kind":"referral","version":1,"revision":2,"data":{"name":"Sam Smi';
@@ -179,3 +180,129 @@ test("a change the device will not store is said, kept in the tab, and stored wh
     await closeAll(context, served);
   }
 });
+
+test("a change another tab stored a moment before this one is never written over: the person chooses", async ({ context, watch }) => {
+  const served = await serveApp();
+  const clinic = clinicHelpers(served);
+  try {
+    const page = await clinic.openClinic(context, watch);
+    await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
+    // Another tab renames Sam, and stores it; this tab has not heard yet
+    // (the other tab's message is still on its way).
+    const renameInAnotherTab = async (name) => {
+      const stored = (await storedDocuments(page))["sp.clinic"];
+      const revision = Number(/"revision":(\d+)/.exec(stored)[1]);
+      const theirs = stored.replace(`"revision":${revision}`, `"revision":${revision + 1}`).replace(/"name":"Sam Patel[^"]*"/, `"name":"${name}"`);
+      await changeStored(page, { "sp.clinic": theirs });
+    };
+    const addPriya = async () => {
+      await page.goto(`${served.url}clinic/people/`);
+      await page.getByRole("button", { name: "Add a person" }).click();
+      await page.getByLabel("Full name").fill("Priya Khan");
+      await page.getByLabel("Self-referral", { exact: true }).check();
+      await page.getByLabel("Telephone", { exact: true }).check();
+    };
+    const notice = page.getByTestId("save-problem");
+
+    await addPriya();
+    await renameInAnotherTab("Sam Patel-Jones");
+    await page.getByRole("button", { name: "Add this person" }).click();
+    await expect(notice).toContainText("Your changes have not been saved");
+    await expect(notice).toContainText("This was also changed in another tab or window");
+    await expectNoAxeViolations(page, "a change another tab stored first");
+    await screenshot(page, "changed-in-another-tab");
+    // Theirs is what the device holds; this tab's Priya is still on screen.
+    const held = (await storedDocuments(page))["sp.clinic"];
+    expect(held).toContain("Sam Patel-Jones");
+    expect(held).not.toContain("Priya Khan");
+    await expect(h1(page)).toHaveText("Priya Khan");
+    await notice.getByRole("button", { name: "Use the other version" }).click();
+    await expect(notice).toHaveCount(0);
+    await page.goto(`${served.url}clinic/people/`);
+    await expect(page.getByTestId("people")).toContainText("Sam Patel-Jones");
+    await expect(page.getByTestId("people")).not.toContainText("Priya Khan");
+
+    // Again, and this time the person keeps their own version.
+    await addPriya();
+    await renameInAnotherTab("Samuel Patel");
+    await page.getByRole("button", { name: "Add this person" }).click();
+    await expect(notice).toContainText("Your changes have not been saved");
+    expect((await storedDocuments(page))["sp.clinic"]).not.toContain("Priya Khan");
+    await notice.getByRole("button", { name: "Keep my version" }).click();
+    await expect(notice).toHaveCount(0);
+    await expect.poll(async () => (await storedDocuments(page))["sp.clinic"]).toContain("Priya Khan");
+    const kept = (await storedDocuments(page))["sp.clinic"];
+    expect(kept).toContain("Sam Patel-Jones");
+    expect(kept).not.toContain("Samuel Patel");
+    await page.goto(`${served.url}clinic/people/`);
+    await expect(page.getByTestId("people")).toContainText("Priya Khan");
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+test("a change held a moment before it is stored gives way to another tab's, and the person chooses", async ({ context, watch }) => {
+  const served = await serveApp();
+  const clinic = clinicHelpers(served);
+  try {
+    const page = await clinic.openClinic(context, watch);
+    await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
+    const stored = (await storedDocuments(page))["sp.clinic"];
+    const revision = Number(/"revision":(\d+)/.exec(stored)[1]);
+    const theirs = stored.replace(`"revision":${revision}`, `"revision":${revision + 1}`).replace('"name":"Sam Patel"', '"name":"Sam Patel-Jones"');
+    await page.goto(`${served.url}clinic/people/`);
+    await page.getByRole("button", { name: "Add a person" }).click();
+    await page.getByLabel("Full name").fill("Priya Khan");
+    await page.getByLabel("Self-referral", { exact: true }).check();
+    await page.getByLabel("Telephone", { exact: true }).check();
+    // This tab's change waits for the next frame to be stored; frames are
+    // held back, and meanwhile another tab stores its rename and says so.
+    await page.evaluate(() => {
+      window.drawFrame = window.requestAnimationFrame;
+      window.requestAnimationFrame = () => 0;
+    });
+    await page.getByRole("button", { name: "Add this person" }).click();
+    await expect(h1(page)).toHaveText("Priya Khan");
+    await changeStoredNow(page, "sp.clinic", theirs);
+    const notice = page.getByTestId("save-problem");
+    await expect(notice).toContainText("This was also changed in another tab or window");
+    await page.evaluate(() => {
+      window.requestAnimationFrame = window.drawFrame;
+    });
+    expect((await storedDocuments(page))["sp.clinic"]).toContain("Sam Patel-Jones");
+    await notice.getByRole("button", { name: "Keep my version" }).click();
+    await expect(notice).toHaveCount(0);
+    // The page is put in the background: what is waiting is stored at once.
+    await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+    await expect.poll(async () => (await storedDocuments(page))["sp.clinic"]).toContain("Priya Khan");
+    expect((await storedDocuments(page))["sp.clinic"]).not.toContain("Sam Patel-Jones");
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+/** Stores `text` under `key` as another tab of the app would: in IndexedDB,
+ * then a message to the other tabs. (Without waiting for a frame, unlike
+ * `changeStored`.) */
+function changeStoredNow(page, key, text) {
+  return page.evaluate(
+    ([key, text]) =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open("social-prescribing", 1);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const transaction = db.transaction("documents", "readwrite");
+          const bytes = new TextEncoder().encode(text);
+          transaction.objectStore("documents").put(bytes, key);
+          transaction.oncomplete = () => {
+            db.close();
+            new BroadcastChannel("social-prescribing").postMessage({ key, value: bytes });
+            resolve();
+          };
+          transaction.onerror = transaction.onabort = () => reject(transaction.error);
+        };
+      }),
+    [key, text],
+  );
+}

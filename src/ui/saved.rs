@@ -3,7 +3,9 @@
 //! The value on screen is always what the person last typed, whether or not
 //! it could be saved. A failed save is shown in plain words by
 //! [`SaveProblemNotice`]; a change made in another tab is picked up from the
-//! browser's `storage` event, and never written over by this tab's older copy.
+//! browser's `storage` event, and never written over by this tab's older copy,
+//! nor by a change this tab made before it heard of theirs (`sp-clash:` and
+//! the document's key, from `js/store.js`).
 
 use crate::store::backend::BrowserStorage;
 use crate::store::{document_key, Document, Loaded, SaveProblem, Store};
@@ -95,7 +97,17 @@ where
                 saved.changed_elsewhere();
             }
         });
-        on_cleanup(move || handle.remove());
+        // Another tab stored this document while this tab's change was on
+        // its way to the device: theirs was kept there, and this tab's stays
+        // on screen until the person chooses.
+        let clashed = format!("sp-clash:{}", document_key(D::KIND));
+        let clash = window_event_listener_untyped(&clashed, move |_| {
+            saved.problem.set(Some(SaveProblem::ChangedElsewhere));
+        });
+        on_cleanup(move || {
+            handle.remove();
+            clash.remove();
+        });
         saved
     }
 
