@@ -191,17 +191,9 @@ test("a change another tab stored a moment before this one is never written over
     // (the other tab's message is still on its way).
     const renameInAnotherTab = async (name) => {
       const stored = (await storedDocuments(page))["sp.clinic"];
-      const revision = Number(/"revision":(\d+)/.exec(stored)[1]);
-      const theirs = stored.replace(`"revision":${revision}`, `"revision":${revision + 1}`).replace(/"name":"Sam Patel[^"]*"/, `"name":"${name}"`);
-      await changeStored(page, { "sp.clinic": theirs });
+      await changeStored(page, { "sp.clinic": renamedLater(stored, name) });
     };
-    const addPriya = async () => {
-      await page.goto(`${served.url}clinic/people/`);
-      await page.getByRole("button", { name: "Add a person" }).click();
-      await page.getByLabel("Full name").fill("Priya Khan");
-      await page.getByLabel("Self-referral", { exact: true }).check();
-      await page.getByLabel("Telephone", { exact: true }).check();
-    };
+    const addPriya = () => fillInPriya(page, served);
     const notice = page.getByTestId("save-problem");
 
     await addPriya();
@@ -247,14 +239,8 @@ test("a change held a moment before it is stored gives way to another tab's, and
   try {
     const page = await clinic.openClinic(context, watch);
     await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
-    const stored = (await storedDocuments(page))["sp.clinic"];
-    const revision = Number(/"revision":(\d+)/.exec(stored)[1]);
-    const theirs = stored.replace(`"revision":${revision}`, `"revision":${revision + 1}`).replace('"name":"Sam Patel"', '"name":"Sam Patel-Jones"');
-    await page.goto(`${served.url}clinic/people/`);
-    await page.getByRole("button", { name: "Add a person" }).click();
-    await page.getByLabel("Full name").fill("Priya Khan");
-    await page.getByLabel("Self-referral", { exact: true }).check();
-    await page.getByLabel("Telephone", { exact: true }).check();
+    const theirs = renamedLater((await storedDocuments(page))["sp.clinic"], "Sam Patel-Jones");
+    await fillInPriya(page, served);
     // This tab's change waits for the next frame to be stored; frames are
     // held back, and meanwhile another tab stores its rename and says so.
     await page.evaluate(() => {
@@ -280,6 +266,22 @@ test("a change held a moment before it is stored gives way to another tab's, and
     await closeAll(context, served);
   }
 });
+
+/** The clinic's stored text as another tab would store it next: Sam
+ * renamed `name`, at the next revision. */
+function renamedLater(stored, name) {
+  const revision = Number(/"revision":(\d+)/.exec(stored)[1]);
+  return stored.replace(`"revision":${revision}`, `"revision":${revision + 1}`).replace(/"name":"Sam Patel[^"]*"/, `"name":"${name}"`);
+}
+
+/** Fills in the form adding Priya Khan, short of sending it. */
+async function fillInPriya(page, served) {
+  await page.goto(`${served.url}clinic/people/`);
+  await page.getByRole("button", { name: "Add a person" }).click();
+  await page.getByLabel("Full name").fill("Priya Khan");
+  await page.getByLabel("Self-referral", { exact: true }).check();
+  await page.getByLabel("Telephone", { exact: true }).check();
+}
 
 /** Stores `text` under `key` as another tab of the app would: in IndexedDB,
  * then a message to the other tabs. (Without waiting for a frame, unlike
