@@ -249,7 +249,7 @@ test("a change held a moment before it is stored gives way to another tab's, and
     });
     await page.getByRole("button", { name: "Add this person" }).click();
     await expect(h1(page)).toHaveText("Priya Khan");
-    await changeStoredNow(page, "sp.clinic", theirs);
+    await changeStored(page, { "sp.clinic": theirs }, { asAnotherTab: true });
     const notice = page.getByTestId("save-problem");
     await expect(notice).toContainText("This was also changed in another tab or window");
     await page.evaluate(() => {
@@ -281,30 +281,4 @@ async function fillInPriya(page, served) {
   await page.getByLabel("Full name").fill("Priya Khan");
   await page.getByLabel("Self-referral", { exact: true }).check();
   await page.getByLabel("Telephone", { exact: true }).check();
-}
-
-/** Stores `text` under `key` as another tab of the app would: in IndexedDB,
- * then a message to the other tabs. (Without waiting for a frame, unlike
- * `changeStored`.) */
-function changeStoredNow(page, key, text) {
-  return page.evaluate(
-    ([key, text]) =>
-      new Promise((resolve, reject) => {
-        const opening = indexedDB.open("social-prescribing", 1);
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const transaction = db.transaction("documents", "readwrite");
-          const bytes = new TextEncoder().encode(text);
-          transaction.objectStore("documents").put(bytes, key);
-          transaction.oncomplete = () => {
-            db.close();
-            new BroadcastChannel("social-prescribing").postMessage({ key, value: bytes });
-            resolve();
-          };
-          transaction.onerror = transaction.onabort = () => reject(transaction.error);
-        };
-      }),
-    [key, text],
-  );
 }

@@ -40,11 +40,13 @@ export async function storedText(page) {
 }
 
 /** Changes IndexedDB as another program would (a document's text, or null
- * to remove it): the page must be loaded again to see it. */
-export async function changeStored(page, changes) {
-  await settle(page);
+ * to remove it): the page must be loaded again to see it. `asAnotherTab`
+ * then tells the app's tabs, as another tab of the app would, and does not
+ * wait for a frame first. */
+export async function changeStored(page, changes, { asAnotherTab = false } = {}) {
+  if (!asAnotherTab) await settle(page);
   return page.evaluate(
-    (changes) =>
+    ([changes, asAnotherTab]) =>
       new Promise((resolve, reject) => {
         const opening = indexedDB.open("social-prescribing", 1);
         opening.onupgradeneeded = () => opening.result.createObjectStore("documents");
@@ -59,12 +61,18 @@ export async function changeStored(page, changes) {
           }
           transaction.oncomplete = () => {
             db.close();
+            if (asAnotherTab) {
+              const channel = new BroadcastChannel("social-prescribing");
+              for (const [key, text] of Object.entries(changes)) {
+                channel.postMessage({ key, value: text === null ? null : new TextEncoder().encode(text) });
+              }
+            }
             resolve();
           };
           transaction.onerror = transaction.onabort = () => reject(transaction.error);
         };
       }),
-    changes,
+    [changes, asAnotherTab],
   );
 }
 
