@@ -4,6 +4,7 @@
 //! the whole file before anything is written, and writes all of it or none.
 
 use super::envelope::{check_envelope, with_head_first};
+use super::json::{to_json, to_pretty_json};
 use super::{document_key, Backend, KnownKind, Loaded, SaveError, SaveProblem, Unreadable};
 use crate::domain::clinic::merging::Ledger;
 use crate::domain::clinic::Clinic;
@@ -32,7 +33,7 @@ struct BackupFile {
 }
 
 fn checksum(documents: &[Value]) -> String {
-    let text = serde_json::to_string(documents).unwrap_or_default();
+    let text = to_json(documents).unwrap_or_default();
     let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     });
@@ -160,7 +161,7 @@ pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<S
         checksum: checksum(&documents),
         documents,
     };
-    Ok(serde_json::to_string_pretty(&file).unwrap_or_default())
+    Ok(to_pretty_json(&file).unwrap_or_default())
 }
 
 /// The clinic and its ledger as stored, with the revisions to save them over.

@@ -163,7 +163,7 @@ pub fn encode<D: Document>(value: &D, revision: u64, saved_at: &str) -> String {
     };
     // Serialising plain data types to a string cannot fail; if one ever does,
     // an empty object still refuses to decode rather than passing as data.
-    serde_json::to_string(&envelope).unwrap_or_else(|_| "{}".to_string())
+    super::json::to_json(&envelope).unwrap_or_else(|| "{}".to_string())
 }
 
 /// Reads a stored document, migrating it from an older version if need be.

@@ -11,6 +11,7 @@ pub mod backend;
 pub mod backup;
 pub mod documents;
 pub mod envelope;
+pub mod json;
 pub mod kept;
 pub mod sealed;
 pub mod vault;
