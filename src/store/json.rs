@@ -32,19 +32,22 @@ impl io::Write for Written {
     }
 }
 
+/// What `write` writes, as text, or `None` if it could not write it.
+fn text_of(write: impl FnOnce(&mut Written) -> serde_json::Result<()>) -> Option<String> {
+    let mut written = Written(Vec::new());
+    write(&mut written).ok()?;
+    String::from_utf8(written.0).ok()
+}
+
 /// `value` as compact JSON, or `None` if it cannot be written (plain data
 /// types always can).
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-    let mut written = Written(Vec::new());
-    serde_json::to_writer(&mut written, value).ok()?;
-    String::from_utf8(written.0).ok()
+    text_of(|written| serde_json::to_writer(written, value))
 }
 
 /// `value` as JSON laid out for reading (a backup file), or `None` as [`to_json`].
 pub fn to_pretty_json<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-    let mut written = Written(Vec::new());
-    serde_json::to_writer_pretty(&mut written, value).ok()?;
-    String::from_utf8(written.0).ok()
+    text_of(|written| serde_json::to_writer_pretty(written, value))
 }
 
 #[cfg(test)]
