@@ -5,7 +5,7 @@
 use social_prescribing::domain::sample::{generate, Size, FIVE_YEARS};
 use social_prescribing::store::documents::KNOWN;
 use social_prescribing::store::envelope::encode;
-use social_prescribing::store::{backup, document_key, Backend, MemoryBackend};
+use social_prescribing::store::{backup, document_key, Backend, MemoryBackend, SaveError, Store};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -26,9 +26,12 @@ fn main() {
     };
     let sample = generate(42, size);
     let now = "2026-11-22T09:00:00Z";
-    let device = MemoryBackend::default();
+    let store = Store::new(MemoryBackend::default());
+    // The clinic as the app stores it: its head, each year and its log.
+    let clinic = store.save(&sample.clinic, 0, now);
+    let device = store.backend();
     let written = [
-        device.write(&document_key("clinic"), &encode(&sample.clinic, 1, now)),
+        clinic.map(|_| ()).map_err(|_| SaveError::Full),
         device.write(
             &document_key("directory"),
             &encode(&sample.directory, 1, now),
@@ -38,7 +41,7 @@ fn main() {
     let made = written
         .into_iter()
         .collect::<Result<Vec<_>, _>>()
-        .and_then(|_| backup::make(&device, KNOWN, now));
+        .and_then(|_| backup::make(device, KNOWN, now));
     match made.map(|text| std::fs::write(file, text)) {
         Ok(Ok(())) => println!(
             "{file}: {} people, {} appointments, {} services, {} plans",

@@ -3,12 +3,14 @@
 //! phone-class CPUs are emulated 4 times slower than this machine).
 
 use chrono::NaiveDate;
+use social_prescribing::domain::clinic::parts::Held;
 use social_prescribing::domain::clinic::slots::Kind;
 use social_prescribing::domain::clinic::Clinic;
 use social_prescribing::domain::directory::{search, Search};
 use social_prescribing::domain::reports::{report, Period};
 use social_prescribing::domain::sample::{generate, FIVE_YEARS};
 use social_prescribing::store::json::to_json;
+use social_prescribing::store::{Loaded, MemoryBackend, Store};
 use std::time::Instant;
 
 /// The median of `runs` timings of `work`, in milliseconds.
@@ -33,15 +35,40 @@ fn main() {
         to: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap_or_default(),
     };
     let person = sample.clinic.people[1_200].clone();
+    // The clinic as the app stores it: a head, a part a year, and the logs.
+    let store = Store::new(MemoryBackend::default());
+    let _ = store.save(&sample.clinic, 0, "2026-11-22T09:00:00Z");
+    let in_2024 = |clinic: &mut Clinic| clinic.held = Held::Year("2024".to_string());
     let rows = [
         (
-            "read the clinic from storage (JSON)",
+            "read the clinic's head and one year, as the day view does",
+            time(5, || match store.load_narrowed::<Clinic>("", in_2024) {
+                Loaded::Ready { value, .. } => value.bookings.len(),
+                _ => 0,
+            }),
+        ),
+        (
+            "read the whole clinic from its parts",
+            time(5, || match store.load::<Clinic>("") {
+                Loaded::Ready { value, .. } => value.bookings.len(),
+                _ => 0,
+            }),
+        ),
+        (
+            "write the whole clinic as its parts",
+            time(5, || {
+                let revision = store.current_revision::<Clinic>().unwrap_or(0);
+                store.save(&sample.clinic, revision, "2026-11-22T09:00:00Z")
+            }),
+        ),
+        (
+            "read the clinic as one document (JSON)",
             time(5, || {
                 serde_json::from_str::<Clinic>(&clinic_json).map(|c| c.people.len())
             }),
         ),
         (
-            "write the clinic to storage (JSON)",
+            "write the clinic as one document (JSON)",
             time(5, || to_json(&sample.clinic).map(|s| s.len())),
         ),
         (

@@ -5,7 +5,9 @@
 // with localStorage; each change then reaches IndexedDB a moment later, the
 // changes of one moment in one transaction, so a change to several documents
 // is stored whole or not at all. Other tabs hear of each change over a
-// BroadcastChannel, and see it as the `storage` event localStorage would give.
+// BroadcastChannel, the changes of one transaction in one message, and see
+// it as the `storage` event localStorage would give. A document whose text
+// is the same as the one held is not stored again.
 // Documents are held and stored as UTF-8 bytes, which pass to and from the
 // app's wasm as a plain copy (a string would be converted, character by
 // character, every time).
@@ -93,7 +95,8 @@ async function openDocuments() {
   }
   if (typeof BroadcastChannel === "function") {
     channel = new BroadcastChannel(DATABASE);
-    channel.onmessage = ({ data }) => changedInAnotherTab(data.key, data.value);
+    // (One change a message, from a tab of an earlier version.)
+    channel.onmessage = ({ data }) => changedInAnotherTab(data.changes ?? [data]);
   }
   return true;
 }
@@ -157,19 +160,33 @@ function clashed(key, theirs) {
   window.dispatchEvent(new Event(`sp-clash:${key}`));
 }
 
-function changedInAnotherTab(key, bytes) {
-  if (unstored.has(key)) {
-    clashed(key, bytes);
-    return;
+/** Another tab stored `changes` (each a key and its bytes, or null when
+ * removed) in one transaction. All are in memory before any page hears of
+ * one, so a document stored in parts is never read half old, half new. */
+function changedInAnotherTab(changes) {
+  const heard = [];
+  for (const { key, value } of changes) {
+    if (unstored.has(key)) {
+      clashed(key, value);
+      continue;
+    }
+    if (value === null) memory.delete(key);
+    else memory.set(key, value);
+    heard.push(key);
   }
-  if (bytes === null) memory.delete(key);
-  else memory.set(key, bytes);
   let storageArea = null;
   try {
     // Marks the event as another tab's, as the browser's own would be.
     storageArea = localStorage;
   } catch {}
-  window.dispatchEvent(new StorageEvent("storage", { key, storageArea }));
+  for (const key of heard) window.dispatchEvent(new StorageEvent("storage", { key, storageArea }));
+}
+
+/** Whether two byte arrays hold the same bytes. */
+function same(a, b) {
+  if (a === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The UTF-8 bytes stored under `key`, or undefined. */
@@ -208,6 +225,8 @@ export function set(key, bytes) {
       return full ? FULL : (error && error.name) || "Error";
     }
   }
+  // A part of a document that has not changed is not stored again.
+  if (same(memory.get(key), bytes)) return "";
   const growth = bytes.length - (memory.get(key)?.length ?? 0);
   if (growth > 0 && growth > room) return FULL;
   room -= growth;
@@ -265,12 +284,14 @@ function store() {
       transaction.abort();
       return;
     }
+    const changes = [];
     for (const key of keys) {
       const bytes = memory.get(key);
       if (bytes === undefined) documents.delete(key);
       else documents.put(bytes, key);
-      if (channel) channel.postMessage({ key, value: bytes ?? null });
+      changes.push({ key, value: bytes ?? null });
     }
+    if (channel) channel.postMessage({ changes });
     // Committed now, not when this page next gets round to it: the page may
     // be closed or reloaded a moment after a change.
     transaction.commit?.();

@@ -5,7 +5,9 @@
 
 use super::envelope::{check_envelope, with_head_first};
 use super::json::{to_json, to_pretty_json};
-use super::{document_key, Backend, KnownKind, Loaded, SaveError, SaveProblem, Unreadable};
+use super::{
+    document_key, Backend, Document, KnownKind, Loaded, SaveError, SaveProblem, Unreadable,
+};
 use crate::domain::clinic::merging::Ledger;
 use crate::domain::clinic::Clinic;
 use serde::{Deserialize, Serialize};
@@ -79,8 +81,26 @@ pub struct Restorable {
 impl Restorable {
     /// One kind of document in the backup, read as this app reads it.
     pub fn read<D: super::Document>(&self) -> Option<Result<D, Unreadable>> {
-        self.document(D::KIND)
-            .map(|raw| super::envelope::decode::<D>(raw).map(|decoded| decoded.value))
+        let raw = self.document(D::KIND)?;
+        Some(super::envelope::decode::<D>(raw).and_then(|decoded| {
+            let mut value = decoded.value;
+            if decoded.migrated_from.is_none() {
+                super::read_parts_from(&mut value, &self.parts_of::<D>())?;
+            }
+            Ok(value)
+        }))
+    }
+
+    /// The parts of `D` in the backup, each kind with its stored text.
+    pub fn parts_of<D: super::Document>(&self) -> Vec<(String, String)> {
+        if D::PARTS.is_empty() {
+            return Vec::new();
+        }
+        self.documents
+            .iter()
+            .filter(|(kind, _)| kind.starts_with(D::PARTS))
+            .cloned()
+            .collect()
     }
 
     /// The stored text of one kind, to preview what it holds.
@@ -92,11 +112,32 @@ impl Restorable {
     }
 }
 
-/// What a stored document holds, in words for the preview before a restore:
-/// "The clinic: 2 weekly sessions, 3 volunteers, 12 people, 40 appointments".
-/// The app's own bookkeeping (when the last backup was, each record's
-/// history for merging) goes unsaid.
-pub fn describe(kind: &str, raw: &str) -> Option<String> {
+/// What stored documents hold (each kind with its stored text), in words
+/// for the preview before a restore, one line a document: "The clinic: 2
+/// weekly sessions, 3 volunteers, 12 people, 40 appointments". The clinic's
+/// parts are counted in its line. The app's own bookkeeping (when the last
+/// backup was, each record's history for merging) goes unsaid.
+pub fn describe_all(documents: &[(String, String)]) -> Vec<String> {
+    let appointments: usize = documents
+        .iter()
+        .filter(|(kind, _)| kind.starts_with(&super::clinic_parts::appointments_kind("")))
+        .map(|(_, raw)| {
+            serde_json::from_str::<Value>(raw)
+                .ok()
+                .and_then(|v| v.get("data").and_then(Value::as_array).map(Vec::len))
+                .unwrap_or(0)
+        })
+        .sum();
+    documents
+        .iter()
+        .filter(|(kind, _)| !kind.starts_with(Clinic::PARTS))
+        .filter_map(|(kind, raw)| describe(kind, raw, appointments))
+        .collect()
+}
+
+/// What one stored document holds (see [`describe_all`]); a clinic's
+/// `appointments` in parts are added to those in its own text.
+fn describe(kind: &str, raw: &str, appointments: usize) -> Option<String> {
     if matches!(kind, "backup-habit" | "clinic-ledger" | "lock") {
         return None;
     }
@@ -130,7 +171,11 @@ pub fn describe(kind: &str, raw: &str) -> Option<String> {
             ),
             some(count(&["volunteers"]), "volunteer", "volunteers"),
             some(count(&["people"]), "person", "people"),
-            some(count(&["bookings"]), "appointment", "appointments"),
+            some(
+                count(&["bookings"]) + appointments,
+                "appointment",
+                "appointments"
+            ),
         ),
         "clinic-inbox" => format!("Self-referrals scanned in: {}", count(&["referrals"])),
         "referral" => "A self-referral in progress on this device".to_string(),
@@ -147,8 +192,8 @@ pub fn describe(kind: &str, raw: &str) -> Option<String> {
 /// The backup of every known document in `backend`, made at `made` (ISO time).
 pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<String, SaveError> {
     let mut documents = Vec::new();
-    for kind in known {
-        if let Some(raw) = backend.read_as_stored(&document_key(kind.kind))? {
+    for kind in super::stored_kinds(backend, known) {
+        if let Some(raw) = backend.read_as_stored(&document_key(&kind))? {
             // What is stored is an envelope; one that is not valid JSON is
             // kept as a string so the backup holds it word for word.
             documents.push(serde_json::from_str(&raw).unwrap_or(Value::String(raw)));
@@ -254,11 +299,11 @@ pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_string();
-        let Some(known) = known.iter().find(|k| k.kind == kind) else {
+        let Some(known) = known.iter().find(|k| k.matches(&kind)) else {
             return Err(BackupProblem::NotABackup);
         };
         let raw = with_head_first(document);
-        match check_envelope(&raw, known.kind, Some(known.version)) {
+        match check_envelope(&raw, &kind, Some(known.version)) {
             Ok(()) => documents.push((kind, raw)),
             Err(Unreadable::Newer { .. }) => return Err(BackupProblem::Newer),
             Err(why) => return Err(BackupProblem::Unreadable(kind, why)),
@@ -284,6 +329,18 @@ pub fn restore(backend: &impl Backend, backup: &Restorable) -> Result<(), SaveEr
     // was made is unlocked with it, and its records with it.
     if backup.document("lock").is_none() {
         backend.remove(&document_key("lock"))?;
+    }
+    // The clinic's parts are the backup's alone: a part only this device
+    // had (a year the backup's clinic has no appointments in) would else
+    // be read into the clinic restored.
+    if backup.document(Clinic::KIND).is_some() {
+        let theirs = backup.parts_of::<Clinic>();
+        let parts = [KnownKind::parts(Clinic::PARTS, 0)];
+        for kind in super::stored_kinds(backend, &parts) {
+            if !theirs.iter().any(|(k, _)| *k == kind) {
+                backend.remove(&document_key(&kind))?;
+            }
+        }
     }
     Ok(())
 }
@@ -409,32 +466,47 @@ mod tests {
 
     #[test]
     fn a_backup_says_what_it_holds_before_it_is_restored() {
-        use crate::domain::clinic::Clinic;
-        let mut clinic = Clinic::default();
-        clinic.people.push(Default::default());
-        clinic.volunteers.push(Default::default());
-        clinic.volunteers.push(Default::default());
+        use crate::domain::sample::{generate, Size};
+        let size = Size {
+            people: 12,
+            appointments: 40,
+            log_entries: 10,
+            services: 0,
+            plans: 0,
+        };
+        let mut clinic = generate(4, size).clinic;
+        clinic.bookings[0].date.replace_range(..4, "2019");
+        clinic.volunteers.truncate(2);
         let backend = device_with_a_plan();
-        backend
-            .write(
-                &document_key("clinic"),
-                &encode(&clinic, 1, "2026-03-03T10:00:00Z"),
-            )
-            .unwrap();
-        let file = make(&backend, KNOWN, "2026-03-03T10:15:00Z").unwrap();
+        let store = super::super::Store::new(backend);
+        store.save(&clinic, 0, "2026-03-03T10:00:00Z").unwrap();
+        let file = make(store.backend(), KNOWN, "2026-03-03T10:15:00Z").unwrap();
         let backup = open(&file, KNOWN).unwrap();
-        let said: Vec<String> = backup
-            .documents
-            .iter()
-            .filter_map(|(kind, raw)| describe(kind, raw))
-            .collect();
+        assert!(
+            backup.parts_of::<Clinic>().len() >= 3,
+            "two years and the log"
+        );
+        let weekly = clinic.sessions.weekly.len();
         assert_eq!(
-            said,
+            describe_all(&backup.documents),
             [
-                "Self-referrals scanned in: 0",
-                "Plans kept on this device",
-                "The clinic: 0 weekly sessions, 2 volunteers, 1 person, 0 appointments",
+                "Self-referrals scanned in: 0".to_string(),
+                "Plans kept on this device".to_string(),
+                format!("The clinic: {weekly} weekly sessions, 2 volunteers, 12 people, 40 appointments"),
             ]
         );
+        assert_eq!(backup.read::<Clinic>(), Some(Ok(sorted_by_year(&clinic))));
+    }
+
+    /// The clinic as read back from its parts: its appointments a year at a time.
+    fn sorted_by_year(clinic: &Clinic) -> Clinic {
+        let mut sorted = clinic.clone();
+        sorted.bookings = clinic
+            .bookings_by_year()
+            .into_iter()
+            .flat_map(|(_, bookings)| bookings)
+            .cloned()
+            .collect();
+        sorted
     }
 }

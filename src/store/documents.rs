@@ -25,11 +25,6 @@ impl Document for PlanBook {
     const VERSION: u32 = 1;
 }
 
-impl Document for Clinic {
-    const KIND: &'static str = "clinic";
-    const VERSION: u32 = 1;
-}
-
 impl Document for Directory {
     const KIND: &'static str = "directory";
     const VERSION: u32 = 1;
@@ -56,6 +51,10 @@ pub const KNOWN: &[KnownKind] = &[
     KnownKind::of::<ClinicInbox>(),
     KnownKind::of::<PlanBook>(),
     KnownKind::of::<Clinic>(),
+    KnownKind::parts(
+        super::clinic_parts::PARTS,
+        super::clinic_parts::PART_VERSION,
+    ),
     KnownKind::of::<Ledger>(),
     KnownKind::of::<BackupHabit>(),
     KnownKind::of::<super::sealed::LockSettings>(),

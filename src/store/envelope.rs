@@ -22,6 +22,54 @@ pub trait Document: Serialize + DeserializeOwned {
         let _ = data;
         Err(format!("there is no way to read version {from}"))
     }
+
+    /// For a document stored as a head and parts (the clinic: see
+    /// `store::clinic_parts`), how the kinds of its parts start; empty for
+    /// a document stored whole.
+    const PARTS: &'static str = "";
+
+    /// The texts to store at `revision`: the document's own (its head)
+    /// first, then each of its parts, by kind. `stored` names the parts
+    /// stored now, so that one no longer needed can be written empty.
+    fn stored_texts(
+        &self,
+        revision: u64,
+        saved_at: &str,
+        stored: &[String],
+    ) -> Vec<(String, String)>
+    where
+        Self: Sized,
+    {
+        let _ = stored;
+        vec![(Self::KIND.to_string(), encode(self, revision, saved_at))]
+    }
+
+    /// Whether the part `kind` is in memory (or is to be read now).
+    fn holds_part(&self, kind: &str) -> bool {
+        let _ = kind;
+        true
+    }
+
+    /// Reads a stored part into this document.
+    fn read_part(&mut self, kind: &str, raw: &str) -> Result<(), Unreadable> {
+        let _ = (kind, raw);
+        Ok(())
+    }
+
+    /// Notes that every part is now in memory.
+    fn hold_whole(&mut self) {}
+
+    /// Notes that the texts last made by [`Document::stored_texts`] are stored.
+    fn parts_stored(&self) {}
+
+    /// Notes that what is stored is no longer known (another tab stored
+    /// its own copy): the next save writes every part.
+    fn forget_stored(&self) {}
+
+    /// Whether every part is in memory.
+    fn is_whole(&self) -> bool {
+        true
+    }
 }
 
 /// Why stored data could not be read.
@@ -154,16 +202,48 @@ pub struct Decoded<D> {
 
 /// The stored text of a document at `revision`.
 pub fn encode<D: Document>(value: &D, revision: u64, saved_at: &str) -> String {
+    encode_as::<D>(value, revision, saved_at)
+}
+
+/// The stored text of a document of kind `D` at `revision`, with `data` as
+/// its data: for a document that stores less than its whole self.
+pub fn encode_as<D: Document>(data: &impl Serialize, revision: u64, saved_at: &str) -> String {
     let envelope = EnvelopeOut {
         kind: D::KIND,
         version: D::VERSION,
         revision,
         saved_at,
-        data: value,
+        data,
     };
     // Serialising plain data types to a string cannot fail; if one ever does,
     // an empty object still refuses to decode rather than passing as data.
     super::json::to_json(&envelope).unwrap_or_else(|| "{}".to_string())
+}
+
+/// The stored text of a part of a document (see [`Document::PARTS`]). A
+/// part's revision is always 0, and it has no time: its head's carry the
+/// change, so a part that has not changed is stored as it was.
+pub fn encode_part(kind: &str, version: u32, data: &impl Serialize) -> String {
+    let envelope = EnvelopeOut {
+        kind,
+        version,
+        revision: 0,
+        saved_at: "",
+        data,
+    };
+    super::json::to_json(&envelope).unwrap_or_else(|| "{}".to_string())
+}
+
+/// Reads a stored part of `kind`, written at a version no newer than `version`.
+pub fn decode_part<T: DeserializeOwned>(
+    raw: &str,
+    kind: &str,
+    version: u32,
+) -> Result<T, Unreadable> {
+    check_head(&parse_envelope(raw)?, kind, Some(version))?;
+    serde_json::from_str::<EnvelopeData<T>>(raw)
+        .map(|envelope| envelope.data)
+        .map_err(|error| Unreadable::Corrupt(error.to_string()))
 }
 
 /// Reads a stored document, migrating it from an older version if need be.

@@ -9,6 +9,7 @@
 
 pub mod backend;
 pub mod backup;
+pub mod clinic_parts;
 pub mod documents;
 pub mod envelope;
 pub mod json;
@@ -20,7 +21,7 @@ pub use backend::{Backend, MemoryBackend, SaveError};
 pub use envelope::{Document, Unreadable};
 pub use kept::KeptCopy;
 
-use envelope::{decode, encode, peek_revision};
+use envelope::{decode, peek_revision};
 
 /// Every storage key the app writes starts with this, so the app's data can be
 /// told apart from anything else on the same web site.
@@ -36,6 +37,8 @@ pub fn document_key(kind: &str) -> String {
 pub struct KnownKind {
     pub kind: &'static str,
     pub version: u32,
+    /// Whether `kind` is how the kinds of a document's parts start.
+    pub parts: bool,
 }
 
 impl KnownKind {
@@ -43,7 +46,49 @@ impl KnownKind {
         KnownKind {
             kind: D::KIND,
             version: D::VERSION,
+            parts: false,
         }
+    }
+
+    /// The parts of a document, whose kinds start with `prefix`.
+    pub const fn parts(prefix: &'static str, version: u32) -> Self {
+        KnownKind {
+            kind: prefix,
+            version,
+            parts: true,
+        }
+    }
+
+    pub fn matches(&self, kind: &str) -> bool {
+        if self.parts {
+            kind.starts_with(self.kind)
+        } else {
+            kind == self.kind
+        }
+    }
+}
+
+/// The kinds in `known` stored in `backend` now, in the order `known` gives
+/// them (each document's parts in order of kind).
+pub fn stored_kinds(backend: &impl Backend, known: &[KnownKind]) -> Vec<String> {
+    let keys = backend.keys();
+    let mut stored = Vec::new();
+    for known in known {
+        let mut kinds: Vec<String> = Vec::new();
+        let found = keys.iter().filter_map(|key| key.strip_prefix(KEY_PREFIX));
+        for kind in found.filter(|kind| known.matches(kind)) {
+            in_order(&mut kinds, kind.to_string());
+        }
+        stored.extend(kinds);
+    }
+    stored
+}
+
+/// Adds `text` to `texts`, kept in order: the few keys of a document's
+/// parts, without the code of a sort in every page's download.
+pub(crate) fn in_order(texts: &mut Vec<String>, text: String) {
+    if let Err(at) = texts.binary_search(&text) {
+        texts.insert(at, text);
     }
 }
 
@@ -96,22 +141,29 @@ impl SaveProblem {
     }
 }
 
-/// Writes a document's stored text at a revision and time.
-type Encoder<'a> = Box<dyn Fn(u64, &str) -> String + 'a>;
+/// Writes a document's stored texts at a revision and time, given the parts
+/// stored now (see [`Document::stored_texts`]).
+type Encoder<'a> = Box<dyn Fn(u64, &str, &[String]) -> Vec<(String, String)> + 'a>;
 
 /// A document waiting to be saved with others by [`Store::save_all`].
 pub struct Pending<'a> {
     pub kind: &'static str,
+    parts: &'static str,
     pub base_revision: u64,
     encode: Encoder<'a>,
+    stored: Box<dyn Fn() + 'a>,
 }
 
 impl<'a> Pending<'a> {
     pub fn new<D: Document>(value: &'a D, base_revision: u64) -> Self {
         Pending {
             kind: D::KIND,
+            parts: D::PARTS,
             base_revision,
-            encode: Box::new(move |revision, now| encode(value, revision, now)),
+            encode: Box::new(move |revision, now, stored| {
+                value.stored_texts(revision, now, stored)
+            }),
+            stored: Box::new(move || value.parts_stored()),
         }
     }
 }
@@ -149,6 +201,19 @@ pub(crate) fn write_all(
     Ok(())
 }
 
+/// Reads the parts given (each kind and its plain stored text, as in a
+/// backup) into a document just read whole from its head.
+pub fn read_parts_from<D: Document>(
+    value: &mut D,
+    parts: &[(String, String)],
+) -> Result<(), Unreadable> {
+    for (kind, raw) in parts {
+        value.read_part(kind, raw)?;
+    }
+    value.hold_whole();
+    Ok(())
+}
+
 /// The app's storage, over a [`Backend`].
 pub struct Store<B: Backend> {
     backend: B,
@@ -166,19 +231,74 @@ impl<B: Backend> Store<B> {
     /// Loads a document, migrating it from an older version if need be.
     /// `now` stamps a copy that has to be kept aside.
     pub fn load<D: Document>(&self, now: &str) -> Loaded<D> {
+        self.load_narrowed(now, |_| {})
+    }
+
+    /// As [`Store::load`], reading only the parts that `narrow` leaves the
+    /// document holding (see [`Document::holds_part`]); [`Store::complete`]
+    /// reads the rest.
+    pub fn load_narrowed<D: Document>(&self, now: &str, narrow: impl FnOnce(&mut D)) -> Loaded<D> {
         let key = document_key(D::KIND);
         let raw = match self.backend.read(&key) {
             Ok(Some(raw)) => raw,
             Ok(None) | Err(_) => return Loaded::Empty,
         };
         match decode::<D>(&raw) {
-            Ok(decoded) => Loaded::Ready {
-                value: decoded.value,
-                revision: decoded.revision,
-                migrated_from: decoded.migrated_from,
-            },
+            Ok(decoded) => {
+                let mut value = decoded.value;
+                // An older version stored the document whole, as its head.
+                if decoded.migrated_from.is_none() {
+                    narrow(&mut value);
+                    if let Err(why) = self.read_parts(&mut value, true, now) {
+                        return Loaded::Stuck(why);
+                    }
+                }
+                Loaded::Ready {
+                    value,
+                    revision: decoded.revision,
+                    migrated_from: decoded.migrated_from,
+                }
+            }
             Err(why) => self.keep_aside(&key, D::KIND, &raw, why, now),
         }
+    }
+
+    /// Reads the parts of a document loaded narrowed that it does not hold
+    /// yet, as stored now.
+    pub fn complete<D: Document>(&self, value: &mut D, now: &str) -> Result<(), Unreadable> {
+        if !value.is_whole() {
+            self.read_parts(value, false, now)?;
+            value.hold_whole();
+        }
+        Ok(())
+    }
+
+    /// Reads into `value` each stored part it holds (`held`) or does not.
+    /// A part that cannot be read is kept aside, as a document would be;
+    /// one that cannot be moved aside stops the reading.
+    fn read_parts<D: Document>(
+        &self,
+        value: &mut D,
+        held: bool,
+        now: &str,
+    ) -> Result<(), Unreadable> {
+        for kind in self.stored_parts(D::PARTS) {
+            if value.holds_part(&kind) != held {
+                continue;
+            }
+            let key = document_key(&kind);
+            let raw = match self.backend.read(&key) {
+                Ok(Some(raw)) => raw,
+                Ok(None) => continue,
+                Err(error) => return Err(Unreadable::Corrupt(format!("{error:?}"))),
+            };
+            if let Err(why) = value.read_part(&kind, &raw) {
+                if let Loaded::<()>::Stuck(why) = self.keep_aside(&key, &kind, &raw, why, now) {
+                    return Err(why);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The revision stored now (0 when nothing is), to save over on purpose
@@ -212,31 +332,41 @@ impl<B: Backend> Store<B> {
                 return Err(SaveProblem::ChangedElsewhere);
             }
         }
-        let writes: Vec<(String, String)> = documents
-            .iter()
-            .map(|p| (document_key(p.kind), (p.encode)(p.base_revision + 1, now)))
-            .collect();
-        write_all(&self.backend, &writes, false).map_err(SaveProblem::NotStored)
+        let mut writes = Vec::new();
+        for pending in documents {
+            let stored = self.stored_parts(pending.parts);
+            let texts = (pending.encode)(pending.base_revision + 1, now, &stored);
+            writes.extend(
+                texts
+                    .into_iter()
+                    .map(|(kind, text)| (document_key(&kind), text)),
+            );
+        }
+        write_all(&self.backend, &writes, false).map_err(SaveProblem::NotStored)?;
+        for pending in documents {
+            (pending.stored)();
+        }
+        Ok(())
     }
 
-    /// Saves a document over the revision it was loaded at (0 when it was
-    /// empty), and returns its new revision.
+    /// Saves a document (with its parts) over the revision it was loaded at
+    /// (0 when it was empty), and returns its new revision.
     pub fn save<D: Document>(
         &self,
         value: &D,
         base_revision: u64,
         now: &str,
     ) -> Result<u64, SaveProblem> {
-        let key = document_key(D::KIND);
-        if self.current_revision::<D>()? != base_revision {
-            return Err(SaveProblem::ChangedElsewhere);
+        self.save_all(&[Pending::new(value, base_revision)], now)?;
+        Ok(base_revision + 1)
+    }
+
+    /// The kinds of the parts stored now whose kinds start with `parts`.
+    fn stored_parts(&self, parts: &'static str) -> Vec<String> {
+        if parts.is_empty() {
+            return Vec::new();
         }
-        let revision = base_revision + 1;
-        let text = encode(value, revision, now);
-        self.backend
-            .write(&key, &text)
-            .map_err(SaveProblem::NotStored)?;
-        Ok(revision)
+        stored_kinds(&self.backend, &[KnownKind::parts(parts, 0)])
     }
 
     /// Checks every document the app has stored, whether or not a page has
@@ -258,7 +388,7 @@ impl<B: Backend> Store<B> {
             }
             let known = known
                 .iter()
-                .find(|known| known.kind == kind)
+                .find(|known| known.matches(kind))
                 .map(|known| known.version);
             // Most envelopes are checked from their start alone.
             let Ok(Some(peeked)) = self.backend.peek(&key) else {
@@ -282,8 +412,12 @@ impl<B: Backend> Store<B> {
         kept
     }
 
-    /// Removes a document, when the person asks for their data to be deleted.
+    /// Removes a document and its parts, when the person asks for their
+    /// data to be deleted.
     pub fn remove<D: Document>(&self) -> Result<(), SaveError> {
+        for kind in self.stored_parts(D::PARTS) {
+            self.backend.remove(&document_key(&kind))?;
+        }
         self.backend.remove(&document_key(D::KIND))
     }
 

@@ -117,10 +117,21 @@ pub fn sealed_part(raw: &str) -> Option<SealedBytes> {
         .map(|d| d.sealed)
 }
 
-/// Whether a storage key holds one of the [`SEALED_KINDS`].
+/// Whether a storage key holds one of the [`SEALED_KINDS`], or a part of
+/// the clinic.
 pub fn is_sealed_key(key: &str) -> bool {
-    key.strip_prefix(super::KEY_PREFIX)
-        .is_some_and(|kind| SEALED_KINDS.contains(&kind))
+    key.strip_prefix(super::KEY_PREFIX).is_some_and(|kind| {
+        SEALED_KINDS.contains(&kind) || kind.starts_with(super::clinic_parts::PARTS)
+    })
+}
+
+/// The storage keys of every sealed kind stored in `backend` now.
+pub fn sealed_keys(backend: &impl super::Backend) -> Vec<String> {
+    let mut keys = Vec::new();
+    for key in backend.keys().into_iter().filter(|key| is_sealed_key(key)) {
+        super::in_order(&mut keys, key);
+    }
+    keys
 }
 
 /// The sealed form of a document's stored text: its envelope's kind, version
@@ -223,6 +234,10 @@ mod tests {
         );
         assert_eq!(sealed_part(plain), None);
         assert!(is_sealed_key("sp.clinic") && !is_sealed_key("sp.referral"));
+        assert!(
+            is_sealed_key("sp.clinic-part-appointments-2024")
+                && is_sealed_key("sp.clinic-part-log")
+        );
     }
 
     #[test]

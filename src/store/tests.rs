@@ -1,6 +1,7 @@
 //! The storage rules, told as what happens to a person's data.
 
 use super::*;
+use envelope::encode;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -194,6 +195,7 @@ fn the_sweep_keeps_aside_damaged_documents_and_leaves_good_and_foreign_ones() {
             KnownKind {
                 kind: "other-note",
                 version: 2,
+                parts: false,
             },
         ],
         NOW,

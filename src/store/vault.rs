@@ -12,8 +12,8 @@
 
 use super::backend::SaveError;
 use super::sealed::{
-    base64, from_base64, is_sealed_key, seal_envelope, sealed_part, LockSettings, SealedBytes,
-    CHECK_TEXT, SEALED_KINDS,
+    base64, from_base64, is_sealed_key, seal_envelope, sealed_keys, sealed_part, LockSettings,
+    SealedBytes, CHECK_TEXT,
 };
 use super::{document_key, Backend, Loaded, Store};
 use std::cell::RefCell;
@@ -33,6 +33,8 @@ struct Open {
     /// The newest save of each key, so an older one finishing late is dropped.
     latest: HashMap<String, u64>,
     saves: u64,
+    /// Keys whose last save could not be sealed or stored.
+    failed: std::collections::HashSet<String>,
 }
 
 /// What to do when a save sealed in the background could not be stored.
@@ -43,6 +45,8 @@ thread_local! {
     static ON_SEAL_FAILED: RefCell<Option<SealFailed>> = const { RefCell::new(None) };
     /// Saves made and not yet sealed and stored.
     static UNSTORED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Keys another tab stored, being opened in turn (see [`changed_in_another_tab`]).
+    static OPENING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Why the records could not be unlocked.
@@ -130,14 +134,21 @@ pub fn on_seal_failed(report: impl Fn(SaveError) + 'static) {
 
 /// Keeps `text` as the document's plain text now, and seals and stores it.
 fn seal_and_store(key: &str, text: &str) -> Result<(), SaveError> {
-    let (crypto_key, save) = OPEN.with(|open| {
+    let Some((crypto_key, save)) = OPEN.with(|open| {
         let mut open = open.borrow_mut();
         let open = open.as_mut().ok_or(SaveError::Locked)?;
+        // A part of the clinic saved unchanged is not sealed again.
+        if open.plain.get(key).is_some_and(|held| held == text) && !open.failed.contains(key) {
+            return Ok(None);
+        }
         open.plain.insert(key.to_string(), text.to_string());
         open.saves += 1;
         open.latest.insert(key.to_string(), open.saves);
-        Ok::<_, SaveError>((open.key.clone(), open.saves))
-    })?;
+        Ok::<_, SaveError>(Some((open.key.clone(), open.saves)))
+    })?
+    else {
+        return Ok(());
+    };
     let (key, text) = (key.to_string(), text.to_string());
     UNSTORED.with(|n| n.set(n.get() + 1));
     wasm_bindgen_futures::spawn_local(async move {
@@ -157,6 +168,15 @@ fn seal_and_store(key: &str, text: &str) -> Result<(), SaveError> {
             }
             Err(_) => Err(SaveError::Unavailable),
         };
+        OPEN.with(|open| {
+            if let Some(open) = open.borrow_mut().as_mut() {
+                if stored.is_ok() {
+                    open.failed.remove(&key);
+                } else {
+                    open.failed.insert(key.clone());
+                }
+            }
+        });
         if let Err(error) = stored {
             ON_SEAL_FAILED.with(|report| {
                 if let Some(report) = &*report.borrow() {
@@ -265,8 +285,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockProblem> {
 async fn open_with(raw: &[u8]) -> Result<(), UnlockProblem> {
     let key = aes_key(raw).await.map_err(|_| UnlockProblem::Unavailable)?;
     let mut plain = HashMap::new();
-    for kind in SEALED_KINDS {
-        let storage_key = document_key(kind);
+    for storage_key in sealed_keys(&super::backend::BrowserStorage) {
         let stored = super::backend::BrowserStorage
             .read_as_stored(&storage_key)
             .map_err(|_| UnlockProblem::Unavailable)?;
@@ -285,6 +304,7 @@ async fn open_with(raw: &[u8]) -> Result<(), UnlockProblem> {
             key,
             plain,
             latest: HashMap::new(),
+            failed: Default::default(),
             saves: 0,
         })
     });
@@ -321,8 +341,7 @@ pub async fn set_passphrase(passphrase: &str, idle_minutes: u32) -> Result<(), S
         .map_err(|_| SaveError::Unavailable)?;
     let mut writes = Vec::new();
     let mut plain = HashMap::new();
-    for kind in SEALED_KINDS {
-        let storage_key = document_key(kind);
+    for storage_key in sealed_keys(&super::backend::BrowserStorage) {
         if let Some(text) = super::backend::BrowserStorage.read(&storage_key)? {
             let sealed = encrypt(&key, text.as_bytes())
                 .await
@@ -375,41 +394,64 @@ pub async fn open_from_backup(raw: &str, their_lock: Option<&LockSettings>) -> O
 }
 
 /// After another tab saved a sealed document: opens the new copy, then
-/// tells this page's documents (with a `storage` event of its own).
+/// tells this page's documents (with a `storage` event of its own). The
+/// copies are opened one after another, and the pages told once every copy
+/// that came meanwhile is open: the clinic's head is then never read with
+/// older parts.
 pub fn changed_in_another_tab(key: String) {
-    if !is_sealed_key(&key) {
+    if !is_sealed_key(&key) || !is_open() {
         return;
     }
+    let already_opening = OPENING.with(|opening| {
+        let mut opening = opening.borrow_mut();
+        opening.push(key);
+        opening.len() > 1
+    });
+    if already_opening {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut opened = Vec::new();
+        while let Some(key) = OPENING.with(|opening| opening.borrow().get(opened.len()).cloned()) {
+            open_another_tabs_copy(&key).await;
+            opened.push(key);
+        }
+        OPENING.with(|opening| opening.borrow_mut().clear());
+        for key in opened {
+            let init = web_sys::StorageEventInit::new();
+            init.set_key(Some(&key));
+            if let Ok(event) = web_sys::StorageEvent::new_with_event_init_dict("storage", &init) {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.dispatch_event(&event);
+                }
+            }
+        }
+    });
+}
+
+/// Opens the copy of `key` another tab stored, and holds its plain text.
+async fn open_another_tabs_copy(key: &str) {
     let Some(crypto_key) = OPEN.with(|open| open.borrow().as_ref().map(|o| o.key.clone())) else {
         return;
     };
-    wasm_bindgen_futures::spawn_local(async move {
-        let stored = super::backend::BrowserStorage
-            .read_as_stored(&key)
+    let stored = super::backend::BrowserStorage
+        .read_as_stored(key)
+        .ok()
+        .flatten();
+    let text = match stored.as_deref().map(|s| (sealed_part(s), s)) {
+        Some((Some(sealed), _)) => decrypt(&crypto_key, &sealed)
+            .await
             .ok()
-            .flatten();
-        let text = match stored.as_deref().map(|s| (sealed_part(s), s)) {
-            Some((Some(sealed), _)) => decrypt(&crypto_key, &sealed)
-                .await
-                .ok()
-                .and_then(|t| String::from_utf8(t).ok()),
-            Some((None, plain)) => Some(plain.to_string()),
-            None => None,
-        };
-        OPEN.with(|open| {
-            if let Some(open) = open.borrow_mut().as_mut() {
-                match text {
-                    Some(text) => open.plain.insert(key.clone(), text),
-                    None => open.plain.remove(&key),
-                };
-            }
-        });
-        let init = web_sys::StorageEventInit::new();
-        init.set_key(Some(&key));
-        if let Ok(event) = web_sys::StorageEvent::new_with_event_init_dict("storage", &init) {
-            if let Some(window) = web_sys::window() {
-                let _ = window.dispatch_event(&event);
-            }
+            .and_then(|t| String::from_utf8(t).ok()),
+        Some((None, plain)) => Some(plain.to_string()),
+        None => None,
+    };
+    OPEN.with(|open| {
+        if let Some(open) = open.borrow_mut().as_mut() {
+            match text {
+                Some(text) => open.plain.insert(key.to_string(), text),
+                None => open.plain.remove(key),
+            };
         }
     });
 }

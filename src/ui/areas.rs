@@ -13,18 +13,35 @@ use super::pages::reminders::RemindersFlow;
 use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Plan, Privacy, ReportsPage};
 use super::router::own_page;
 use super::saved::{read_ahead, NotStoredNotice};
+use crate::domain::clinic::parts::Held;
 use crate::domain::clinic::Clinic;
 use crate::store::vault;
+use chrono::Datelike;
 use leptos::prelude::*;
 
 /// Reads the clinic ahead of drawing the page, for the areas whose every page
 /// opens it first ([`super::mount_reading_first`]). Not while a passphrase is
-/// set: the lock opens the records, a moment later.
+/// set: the lock opens the records, a moment later. For the day view, only
+/// the clinic's head and the year of the day it shows are read first.
 pub fn read_clinic_first() {
     vault::install();
-    if !vault::is_set() {
-        read_ahead::<Clinic>();
+    if vault::is_set() {
+        return;
     }
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    if !path.trim_end_matches('/').ends_with("clinic/day") {
+        read_ahead::<Clinic>(|_| {});
+        return;
+    }
+    let search = location.search().unwrap_or_default();
+    let asked = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|query| query.get("date"));
+    read_ahead::<Clinic>(|clinic| {
+        let day = clinic.day_to_show(asked.as_deref(), super::today());
+        clinic.held = Held::Year(day.year().to_string());
+    });
 }
 
 /// The home page, privacy, and "Page not found" for any unknown address.

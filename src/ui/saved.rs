@@ -33,11 +33,12 @@ thread_local! {
 /// Reads the document of kind `D` now, for a page drawn in the browser's
 /// next task: reading a clinic of several years and drawing its page are then
 /// two tasks, rather than one that holds up the phone for twice as long. The
-/// page's [`Saved::open`] takes it, if it is still the one stored.
-pub fn read_ahead<D: Document + 'static>() {
+/// page's [`Saved::open`] takes it, if it is still the one stored. `narrow`
+/// says which of its parts the page needs first (see [`Saved::complete`]).
+pub fn read_ahead<D: Document + 'static>(narrow: impl FnOnce(&mut D)) {
     if let Loaded::Ready {
         value, revision, ..
-    } = Store::new(BrowserStorage).load::<D>(&now_stamp())
+    } = Store::new(BrowserStorage).load_narrowed::<D>(&now_stamp(), narrow)
     {
         let read = ReadAhead {
             kind: D::KIND,
@@ -108,11 +109,45 @@ where
             handle.remove();
             clash.remove();
         });
+        // Read in part for its first page: the rest once that page is on
+        // screen, in a task of its own.
+        if !saved.value.with_untracked(D::is_whole) {
+            request_animation_frame(move || {
+                set_timeout(move || saved.complete(), std::time::Duration::ZERO)
+            });
+        }
         saved
+    }
+
+    /// Reads whatever of the document was left unread when it was opened
+    /// for a page that needed only part of it. Every change, and every page
+    /// that shows more than that part, comes after this. The screen is not
+    /// redrawn: the page on it shows nothing from the parts read.
+    pub fn complete(&self) {
+        let whole = self.value.try_with_untracked(D::is_whole);
+        if whole != Some(false) {
+            return;
+        }
+        let store = Store::new(BrowserStorage);
+        let read = self
+            .value
+            .try_update_untracked(|value| store.complete(value, &now_stamp()));
+        if let Some(Err(_)) = read {
+            self.problem.set(Some(SaveProblem::UnreadableInTheWay));
+        }
     }
 
     /// Shows `value` and saves it.
     pub fn save(&self, value: D) {
+        let mut value = value;
+        if !value.is_whole()
+            && Store::new(BrowserStorage)
+                .complete(&mut value, &now_stamp())
+                .is_err()
+        {
+            self.problem.set(Some(SaveProblem::UnreadableInTheWay));
+            return;
+        }
         let saved = Self::store(&value, self.revision.get_untracked());
         // Shown whether or not it was stored: what the person typed stays.
         self.value.set(value);
@@ -141,6 +176,11 @@ where
         change: impl FnOnce(&mut D) -> Result<(), E>,
         then: impl FnOnce(),
     ) -> Result<(), E> {
+        self.complete();
+        if self.value.try_with_untracked(D::is_whole) == Some(false) {
+            // Part of it could not be read: saving would lose it.
+            return Ok(());
+        }
         let changed = self.value.try_update_untracked(change).unwrap_or(Ok(()));
         if changed.is_ok() {
             let revision = self.revision.get_untracked();
@@ -191,6 +231,8 @@ where
         match store.current_revision::<D>() {
             Ok(current) => {
                 self.revision.set(current);
+                // Theirs is stored: every part of this copy is written over it.
+                self.value.with_untracked(D::forget_stored);
                 self.save(self.value.get_untracked());
             }
             Err(problem) => self.problem.set(Some(problem)),

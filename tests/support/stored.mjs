@@ -63,9 +63,9 @@ export async function changeStored(page, changes, { asAnotherTab = false } = {})
             db.close();
             if (asAnotherTab) {
               const channel = new BroadcastChannel("social-prescribing");
-              for (const [key, text] of Object.entries(changes)) {
-                channel.postMessage({ key, value: text === null ? null : new TextEncoder().encode(text) });
-              }
+              // As the app tells other tabs: one transaction's changes in one message.
+              const told = Object.entries(changes).map(([key, text]) => ({ key, value: text === null ? null : new TextEncoder().encode(text) }));
+              channel.postMessage({ changes: told });
             }
             resolve();
           };

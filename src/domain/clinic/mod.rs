@@ -1,11 +1,12 @@
 //! A volunteer-run clinic: its sessions and rooms, the volunteer rota, the
-//! people it supports and their appointments. One document holds it all, so
-//! a backup or a move to another device is one file.
+//! people it supports and their appointments. It is stored in [`parts`], and
+//! a backup or a move to another device carries them all in one file.
 
 pub mod bookings;
 pub mod forms;
 pub mod ical;
 pub mod merging;
+pub mod parts;
 pub mod people;
 pub mod rota;
 mod rows;
@@ -50,6 +51,12 @@ pub struct Clinic {
     pub bookings: Vec<Booking>,
     /// People a year the clinic can safely support.
     pub safe_yearly_maximum: u32,
+    /// How much of what is stored has been read (see [`parts`]).
+    #[serde(skip)]
+    pub held: parts::Held,
+    /// What the device holds of each part (see [`parts::Prints`]).
+    #[serde(skip)]
+    pub prints: parts::Prints,
 }
 
 impl Default for Clinic {
@@ -62,6 +69,8 @@ impl Default for Clinic {
             people: Vec::new(),
             bookings: Vec::new(),
             safe_yearly_maximum: SAFE_YEARLY_MAXIMUM,
+            held: parts::Held::Whole,
+            prints: parts::Prints::default(),
         }
     }
 }
@@ -393,6 +402,14 @@ impl Clinic {
         if let Some(weekly) = self.sessions.weekly.iter_mut().find(|w| w.id == session) {
             weekly.last = dates::iso(last);
         }
+    }
+
+    /// The day the day view shows: the date `asked` for in its address
+    /// ("2026-03-03"), or else the clinic day from `today`.
+    pub fn day_to_show(&self, asked: Option<&str>, today: NaiveDate) -> NaiveDate {
+        asked
+            .and_then(dates::parse_iso)
+            .unwrap_or_else(|| self.clinic_day_from(today).unwrap_or(today))
     }
 
     /// The clinic day to show from `today`: today if a session runs today,

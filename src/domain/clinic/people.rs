@@ -158,7 +158,7 @@ pub const ACCEPTED_CODE: (&str, &str) =
 pub const DECLINED_CODE: (&str, &str) = ("871711000000103", "Social prescribing declined");
 
 /// How the person would like to meet.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
     #[default]
@@ -188,7 +188,7 @@ pub enum PartOfDay {
 }
 
 /// One line in a person's log: what happened, and a follow-up if one is due.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LogEntry {
     pub id: Id,

@@ -23,6 +23,26 @@ where
     out.collect_seq(records.iter().map(Row))
 }
 
+/// Records written as rows, for a list stored on its own.
+pub struct Rows<'a, T>(pub &'a [T]);
+
+impl<T> Serialize for Rows<'_, T>
+where
+    for<'a> Row<'a, T>: Serialize,
+{
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        as_rows(self.0, out)
+    }
+}
+
+/// An appointment written as a row through a reference, as in one year's
+/// appointments.
+impl Serialize for Row<'_, &Booking> {
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        Row(*self.0).serialize(out)
+    }
+}
+
 impl Serialize for Row<'_, Booking> {
     fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
         let b = self.0;

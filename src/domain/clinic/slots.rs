@@ -26,7 +26,7 @@ impl Default for SlotSettings {
 }
 
 /// A first appointment with a new person, or a follow-up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     First,

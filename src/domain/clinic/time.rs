@@ -93,7 +93,7 @@ impl ClockTime {
 }
 
 /// A stretch of one day, from `start` up to (not including) `end`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TimeRange {
     pub start: ClockTime,
     pub end: ClockTime,

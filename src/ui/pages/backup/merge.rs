@@ -11,7 +11,7 @@ use crate::store::backend::BrowserStorage;
 use crate::store::backup::{self, BackupProblem, Restorable};
 use crate::store::envelope::decode;
 use crate::store::sealed::{sealed_part, LockSettings};
-use crate::store::{vault, Loaded, Pending, SaveProblem, Store};
+use crate::store::{read_parts_from, vault, Loaded, Pending, SaveProblem, Store};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
@@ -54,9 +54,22 @@ async fn prepare(backup: Restorable) -> Result<Prepared, String> {
     };
     let locked_elsewhere = "The backup is locked with a different passphrase from this device’s. On the other device, set the same passphrase as this one (or turn its lock off), make a new backup, and choose that".to_string();
     let theirs = match read("clinic").await {
-        Some(Ok(raw)) => decode::<Clinic>(&raw)
-            .map(|d| d.value)
-            .map_err(|why| BackupProblem::Unreadable("clinic".into(), why).message())?,
+        Some(Ok(raw)) => {
+            let unreadable = |why| BackupProblem::Unreadable("clinic".into(), why).message();
+            let decoded = decode::<Clinic>(&raw).map_err(unreadable)?;
+            let mut clinic = decoded.value;
+            if decoded.migrated_from.is_none() {
+                let mut parts = Vec::new();
+                for (kind, _) in backup.parts_of::<Clinic>() {
+                    match read(&kind).await {
+                        Some(Ok(raw)) => parts.push((kind, raw)),
+                        _ => return Err(locked_elsewhere),
+                    }
+                }
+                read_parts_from(&mut clinic, &parts).map_err(unreadable)?;
+            }
+            clinic
+        }
         Some(Err(())) => return Err(locked_elsewhere),
         None => {
             return Err("The backup has no clinic records in it. Choose a backup made on another volunteer’s device from the clinic’s backup page".into())

@@ -150,19 +150,18 @@ pub fn BackupPage() -> impl IntoView {
     let preview = move || {
         chosen.get().map(|backup| {
             let when = backup.made.get(..10).and_then(crate::domain::dates::parse_iso).map(crate::domain::dates::long_date).unwrap_or_default();
-            let holds = backup
-                .documents
-                .iter()
-                .filter_map(|(kind, raw)| backup::describe(kind, raw))
+            let holds = backup::describe_all(&backup.documents)
+                .into_iter()
                 .map(|said| view! { <li>{said}</li> })
                 .collect_view();
-            let now_on_device: Vec<String> = KNOWN
-                .iter()
-                .filter_map(|k| {
-                    let raw = crate::store::Backend::read(&BrowserStorage, &crate::store::document_key(k.kind)).ok()??;
-                    backup::describe(k.kind, &raw)
+            let on_device: Vec<(String, String)> = crate::store::stored_kinds(&BrowserStorage, KNOWN)
+                .into_iter()
+                .filter_map(|kind| {
+                    let raw = crate::store::Backend::read(&BrowserStorage, &crate::store::document_key(&kind)).ok()??;
+                    Some((kind, raw))
                 })
                 .collect();
+            let now_on_device = backup::describe_all(&on_device);
             let now_on_device = if now_on_device.is_empty() {
                 view! { <p>"Nothing is kept on this device now."</p> }.into_any()
             } else {

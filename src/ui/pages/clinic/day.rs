@@ -9,12 +9,13 @@ use crate::domain::clinic::bookings::{Booking, Outcome};
 use crate::domain::clinic::people::Person;
 use crate::domain::clinic::sessions::SessionOn;
 use crate::domain::clinic::slots::Kind;
-use crate::domain::dates::{iso, long_date, parse_iso};
+use crate::domain::dates::{iso, long_date};
 use crate::ui::form::{Bound, Radios};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::router::use_location;
 use crate::ui::{new_id, today};
+use chrono::Datelike;
 use leptos::prelude::*;
 
 const YES_NO: [(&str, &str); 2] = [("yes", "Yes"), ("no", "No")];
@@ -33,16 +34,18 @@ pub fn Day() -> impl IntoView {
     let clinic = use_clinic();
     let location = use_location();
     let date = Memo::new(move |_| {
-        location
-            .query_tracked("date")
-            .and_then(|d| parse_iso(&d))
-            .unwrap_or_else(|| {
-                let now = today();
-                clinic
-                    .value
-                    .with_untracked(|c| c.clinic_day_from(now))
-                    .unwrap_or(now)
-            })
+        let asked = location.query_tracked("date");
+        let date = clinic
+            .value
+            .with_untracked(|c| c.day_to_show(asked.as_deref(), today()));
+        // Opened for this page, the clinic holds the year it first showed.
+        if !clinic
+            .value
+            .with_untracked(|c| c.holds_year(&date.year().to_string()))
+        {
+            clinic.complete();
+        }
+        date
     });
     let day_link = move |d: chrono::NaiveDate| format!("{}?date={}", href("clinic/day"), iso(d));
     let previous = move || {

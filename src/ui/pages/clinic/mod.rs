@@ -40,9 +40,15 @@ pub fn use_clinic() -> Saved<Clinic> {
 /// Opens the clinic once for the area, and shows the page for `page`.
 #[component]
 pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
-    provide_context(Saved::<Clinic>::open());
+    let clinic = Saved::<Clinic>::open();
+    provide_context(clinic);
     move || {
-        own_page(|| match page.get().as_str() {
+        let page = page.get();
+        // Opened for the day view, the clinic may hold only that day's year.
+        if page != "clinic/day" {
+            clinic.complete();
+        }
+        own_page(|| match page.as_str() {
             "clinic" => overview::Overview().into_any(),
             "clinic/import" => import::ClinicImport().into_any(),
             "clinic/people" => people::People().into_any(),

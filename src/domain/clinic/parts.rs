@@ -1,0 +1,477 @@
+//! The clinic in parts: its head (sessions, rooms, volunteers, the rota and
+//! the people, without their contact logs), its appointments a year at a
+//! time, and its contact logs. A page that shows one day reads the head and
+//! that day's year; a change writes the head and only the parts it changed.
+//! This module says what each part holds; `store::clinic_parts` stores them.
+
+use super::bookings::Booking;
+use super::people::{LogEntry, Person};
+pub use super::rows::Rows;
+use super::{Clinic, Id};
+use serde::ser::{SerializeSeq, Serializer};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+/// How much of the stored clinic is in memory.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Held {
+    /// All of it.
+    #[default]
+    Whole,
+    /// The head, and the appointments of one year (as "2024"); no contact logs.
+    Year(String),
+}
+
+/// A fingerprint of each part as the device holds it, as far as this copy
+/// of the clinic knows (from when it was read, or last stored), so that a
+/// save writes only the parts that changed. It is bookkeeping, not part of
+/// the clinic: two clinics compare equal whatever their prints.
+#[derive(Default)]
+pub struct Prints(Mutex<PrintsHeld>);
+
+#[derive(Clone, Default)]
+struct PrintsHeld {
+    stored: Vec<(String, u64)>,
+    /// From texts made for a save, until it is stored.
+    pending: Vec<(String, u64)>,
+}
+
+impl Prints {
+    fn held(&self) -> std::sync::MutexGuard<'_, PrintsHeld> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Whether the part `kind` is stored with the print `print`.
+    pub fn is_stored(&self, kind: &str, print: u64) -> bool {
+        self.held()
+            .stored
+            .iter()
+            .any(|(k, p)| k == kind && *p == print)
+    }
+
+    /// Notes the print of a part read from the device.
+    pub fn read(&self, kind: &str, print: u64) {
+        set_print(&mut self.held().stored, kind, print);
+    }
+
+    /// Notes the print of a part about to be stored.
+    pub fn pending(&self, kind: &str, print: u64) {
+        set_print(&mut self.held().pending, kind, print);
+    }
+
+    /// Starts a save afresh: nothing is pending.
+    pub fn start(&self) {
+        self.held().pending.clear();
+    }
+
+    /// The parts pending are stored now.
+    pub fn stored(&self) {
+        let mut held = self.held();
+        for (kind, print) in std::mem::take(&mut held.pending) {
+            set_print(&mut held.stored, &kind, print);
+        }
+    }
+
+    /// What the device holds is no longer known (another tab stored its
+    /// own copy): the next save writes every part.
+    pub fn forget(&self) {
+        *self.held() = PrintsHeld::default();
+    }
+}
+
+fn set_print(prints: &mut Vec<(String, u64)>, kind: &str, print: u64) {
+    match prints.iter_mut().find(|(k, _)| k == kind) {
+        Some((_, held)) => *held = print,
+        None => prints.push((kind.to_string(), print)),
+    }
+}
+
+impl Clone for Prints {
+    fn clone(&self) -> Self {
+        Prints(Mutex::new(self.held().clone()))
+    }
+}
+
+impl PartialEq for Prints {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Prints {}
+
+impl std::fmt::Debug for Prints {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        out.write_str("Prints")
+    }
+}
+
+/// A fingerprint of a part's records, in order: any change to one record,
+/// or to which records there are, changes it.
+pub fn print_of(records: impl IntoIterator<Item = impl Hash>) -> u64 {
+    let mut hasher = Fx(0);
+    for record in records {
+        record.hash(&mut hasher);
+    }
+    hasher.0
+}
+
+/// A quick hash, eight bytes at a time (as in rustc's FxHasher): a change
+/// to any one word always changes it.
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The year an appointment is stored under: its date's year, or "undated"
+/// for a date that is not one (only ever edited in by hand).
+pub fn year_of(booking: &Booking) -> &str {
+    match booking.date.get(..4) {
+        Some(year) if year.bytes().all(|b| b.is_ascii_digit()) => year,
+        _ => "undated",
+    }
+}
+
+impl Clinic {
+    /// Whether everything stored is in memory.
+    pub fn is_whole(&self) -> bool {
+        self.held == Held::Whole
+    }
+
+    /// Whether the appointments of `year` are in memory.
+    pub fn holds_year(&self, year: &str) -> bool {
+        match &self.held {
+            Held::Whole => true,
+            Held::Year(held) => held == year,
+        }
+    }
+
+    /// The appointments by the year they are stored under, years in order.
+    pub fn bookings_by_year(&self) -> Vec<(&str, Vec<&Booking>)> {
+        // A handful of years: found by search, kept in order as they come
+        // (a map or a sort would add to every clinic page's download).
+        let mut years: Vec<(&str, Vec<&Booking>)> = Vec::new();
+        for booking in &self.bookings {
+            let year = year_of(booking);
+            match years.binary_search_by(|(y, _)| (*y).cmp(year)) {
+                Ok(at) => years[at].1.push(booking),
+                Err(at) => years.insert(at, (year, vec![booking])),
+            }
+        }
+        years
+    }
+
+    /// Adds appointments read from a part.
+    pub fn add_bookings(&mut self, bookings: Vec<Booking>) {
+        self.bookings.extend(bookings);
+    }
+
+    /// Gives each person their contact log, read from its part. A log whose
+    /// person is no longer in the clinic is left out.
+    pub fn add_logs(&mut self, logs: Vec<(Id, Vec<LogEntry>)>) {
+        let mut logs: HashMap<Id, Vec<LogEntry>> = logs.into_iter().collect();
+        for person in &mut self.people {
+            if let Some(log) = logs.remove(&person.id) {
+                person.log.extend(log);
+            }
+        }
+    }
+
+    /// The head, to store: everything but the appointments and the logs.
+    pub fn head(&self) -> Head<'_> {
+        Head(self)
+    }
+
+    /// Every person's contact log, to store, as `[person id, [lines]]`.
+    pub fn logs(&self) -> Logs<'_> {
+        Logs(&self.people)
+    }
+
+    /// The print of the contact logs (see [`print_of`]), as read from
+    /// their part or as they are now.
+    pub fn logs_print(&self) -> u64 {
+        print_of(
+            self.people
+                .iter()
+                .filter(|p| !p.log.is_empty())
+                .map(|p| (p.id, &p.log)),
+        )
+    }
+}
+
+/// See [`Clinic::head`].
+pub struct Head<'a>(&'a Clinic);
+
+impl Serialize for Head<'_> {
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        // Every field named, so that a field added to the clinic is a
+        // compile error here rather than left out of what is stored.
+        let Clinic {
+            sessions,
+            slots,
+            volunteers,
+            rota,
+            people,
+            bookings: _,
+            safe_yearly_maximum,
+            held: _,
+            prints: _,
+        } = self.0;
+        #[derive(Serialize)]
+        struct Out<'a> {
+            sessions: &'a super::sessions::Sessions,
+            slots: &'a super::slots::SlotSettings,
+            volunteers: &'a [super::rota::Volunteer],
+            rota: Rows<'a, super::rota::RotaEntry>,
+            people: PeopleWithoutLogs<'a>,
+            safe_yearly_maximum: u32,
+        }
+        Out {
+            sessions,
+            slots,
+            volunteers,
+            rota: Rows(rota),
+            people: PeopleWithoutLogs(people),
+            safe_yearly_maximum: *safe_yearly_maximum,
+        }
+        .serialize(out)
+    }
+}
+
+struct PeopleWithoutLogs<'a>(&'a [Person]);
+
+impl Serialize for PeopleWithoutLogs<'_> {
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        out.collect_seq(self.0.iter().map(WithoutLog))
+    }
+}
+
+struct WithoutLog<'a>(&'a Person);
+
+impl Serialize for WithoutLog<'_> {
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        use super::people::{Concern, Mode, PartOfDay, PersonStatus, Source};
+        use crate::domain::referral::SupportNeed;
+        // Every field named, as in [`Head`].
+        let Person {
+            id,
+            name,
+            preferred_name,
+            phone,
+            email,
+            no_texts,
+            source,
+            referred_on,
+            support,
+            barriers,
+            communication,
+            mode,
+            days,
+            part_of_day,
+            preferred_minutes,
+            status,
+            log: _,
+            concerns,
+            referral_reference,
+            needs,
+            wellbeing,
+        } = self.0;
+        #[derive(Serialize)]
+        struct Out<'a> {
+            id: Id,
+            name: &'a str,
+            preferred_name: &'a str,
+            phone: &'a str,
+            email: &'a str,
+            no_texts: bool,
+            source: &'a Source,
+            referred_on: &'a str,
+            support: &'a str,
+            barriers: &'a str,
+            communication: &'a str,
+            mode: &'a Mode,
+            days: &'a [u8],
+            part_of_day: &'a Option<PartOfDay>,
+            preferred_minutes: &'a Option<u16>,
+            status: &'a PersonStatus,
+            concerns: &'a [Concern],
+            referral_reference: &'a str,
+            needs: &'a [SupportNeed],
+            wellbeing: &'a [super::people::WellbeingRecord],
+        }
+        Out {
+            id: *id,
+            name,
+            preferred_name,
+            phone,
+            email,
+            no_texts: *no_texts,
+            source,
+            referred_on,
+            support,
+            barriers,
+            communication,
+            mode,
+            days,
+            part_of_day,
+            preferred_minutes,
+            status,
+            concerns,
+            referral_reference,
+            needs,
+            wellbeing,
+        }
+        .serialize(out)
+    }
+}
+
+/// See [`Clinic::logs`].
+pub struct Logs<'a>(&'a [Person]);
+
+impl Serialize for Logs<'_> {
+    fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        let logged = self.0.iter().filter(|p| !p.log.is_empty());
+        let mut seq = out.serialize_seq(None)?;
+        for person in logged {
+            seq.serialize_element(&(person.id, Rows(&person.log)))?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::{generate, Size};
+
+    const SMALL: Size = Size {
+        people: 40,
+        appointments: 400,
+        log_entries: 200,
+        services: 0,
+        plans: 0,
+    };
+
+    /// The clinic put back together from its head, its years and its logs,
+    /// each read from the text it is stored as.
+    fn rejoined(clinic: &Clinic) -> Clinic {
+        let head = serde_json::to_string(&clinic.head()).unwrap();
+        let mut joined: Clinic = serde_json::from_str(&head).unwrap();
+        for (_, bookings) in clinic.bookings_by_year() {
+            let text = serde_json::to_string(&Rows(&bookings)).unwrap();
+            joined.add_bookings(serde_json::from_str(&text).unwrap());
+        }
+        let logs = serde_json::to_string(&clinic.logs()).unwrap();
+        joined.add_logs(serde_json::from_str(&logs).unwrap());
+        joined
+    }
+
+    #[test]
+    fn a_clinic_stored_in_parts_reads_back_the_same() {
+        let mut clinic = generate(5, SMALL).clinic;
+        for booking in clinic.bookings.iter_mut().step_by(7) {
+            booking.date.replace_range(..4, "2019");
+        }
+        assert!(
+            clinic.bookings_by_year().len() > 1,
+            "the clinic spans years"
+        );
+        let mut joined = rejoined(&clinic);
+        // Appointments come back a year at a time, each year in its order.
+        joined.bookings.sort_by(|a, b| a.date.cmp(&b.date));
+        let mut sorted = clinic.clone();
+        sorted.bookings.sort_by(|a, b| a.date.cmp(&b.date));
+        assert_eq!(joined, sorted);
+    }
+
+    #[test]
+    fn the_head_holds_no_appointment_and_no_log_line() {
+        let clinic = generate(5, SMALL).clinic;
+        let head = serde_json::to_value(clinic.head()).unwrap();
+        assert!(head.get("bookings").is_none());
+        let people = head["people"].as_array().unwrap();
+        assert_eq!(people.len(), clinic.people.len());
+        assert!(people.iter().all(|p| p.get("log").is_none()));
+        assert_eq!(people[0]["name"], clinic.people[0].name.as_str());
+    }
+
+    #[test]
+    fn an_appointment_is_stored_under_its_year() {
+        let mut booking = generate(5, SMALL).clinic.bookings[0].clone();
+        booking.date = "2024-03-05".to_string();
+        assert_eq!(year_of(&booking), "2024");
+        booking.date = "5 March".to_string();
+        assert_eq!(year_of(&booking), "undated");
+    }
+
+    #[test]
+    fn a_log_whose_person_has_gone_is_left_out() {
+        let mut clinic = generate(5, SMALL).clinic;
+        let logs = serde_json::to_string(&clinic.logs()).unwrap();
+        let gone = clinic
+            .people
+            .iter()
+            .position(|p| !p.log.is_empty())
+            .unwrap();
+        let gone = clinic.people.remove(gone).id;
+        for person in &mut clinic.people {
+            person.log.clear();
+        }
+        let read: Vec<(Id, Vec<LogEntry>)> = serde_json::from_str(&logs).unwrap();
+        assert!(read.iter().any(|(id, _)| *id == gone));
+        let lines = |c: &Clinic| c.people.iter().map(|p| p.log.len()).sum::<usize>();
+        let total: usize = read
+            .iter()
+            .filter(|(id, _)| *id != gone)
+            .map(|(_, l)| l.len())
+            .sum();
+        clinic.add_logs(read);
+        assert_eq!(lines(&clinic), total);
+    }
+}

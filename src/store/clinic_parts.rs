@@ -1,0 +1,440 @@
+//! How the clinic is stored: its head under "clinic", its appointments a
+//! year at a time under "clinic-part-appointments-2024" and so on, and its
+//! contact logs under "clinic-part-log" (see `domain::clinic::parts`). The
+//! day view reads the head and one year, a fifth of a five-year clinic; a
+//! change writes every part it holds, and `js/store.js` passes on only the
+//! parts whose text changed. Every part is saved with its head, in one
+//! change, and only the head carries the revision.
+
+use super::envelope::{decode_part, encode_as, encode_part, Unreadable};
+use super::Document;
+use crate::domain::clinic::bookings::Booking;
+use crate::domain::clinic::parts::{print_of, Held, Rows};
+use crate::domain::clinic::people::LogEntry;
+use crate::domain::clinic::{Clinic, Id};
+
+/// How the kinds of the clinic's parts start.
+pub const PARTS: &str = "clinic-part-";
+/// The kind of the part holding the appointments of `year` ("2024").
+pub fn appointments_kind(year: &str) -> String {
+    format!("{PARTS}appointments-{year}")
+}
+/// The kind of the part holding every person's contact log.
+pub const LOG_KIND: &str = "clinic-part-log";
+/// The version of both kinds of part.
+pub const PART_VERSION: u32 = 1;
+
+impl Document for Clinic {
+    const KIND: &'static str = "clinic";
+    /// 2: the appointments and the logs are stored in parts of their own.
+    const VERSION: u32 = 2;
+    const PARTS: &'static str = PARTS;
+
+    fn migrate(from: u32, data: serde_json::Value) -> Result<serde_json::Value, String> {
+        match from {
+            // A clinic of version 1 is a head that holds all its parts.
+            1 => Ok(data),
+            _ => Err(format!("there is no way to read version {from}")),
+        }
+    }
+
+    fn stored_texts(
+        &self,
+        revision: u64,
+        saved_at: &str,
+        stored: &[String],
+    ) -> Vec<(String, String)> {
+        let mut texts = vec![(Self::KIND.to_string(), head_text(self, revision, saved_at))];
+        self.prints.start();
+        // A part is written when it may differ from what the device holds.
+        let mut write = |kind: String, print: u64, text: &dyn Fn(&str) -> String| {
+            if !self.prints.is_stored(&kind, print) {
+                self.prints.pending(&kind, print);
+                let made = text(&kind);
+                texts.push((kind, made));
+            }
+        };
+        let years = self.bookings_by_year();
+        let mut year = |year: &str, bookings: &[&Booking]| {
+            let rows = |kind: &str| encode_part(kind, PART_VERSION, &Rows(bookings));
+            write(appointments_kind(year), print_of(bookings), &rows);
+        };
+        match &self.held {
+            Held::Year(held) => {
+                let found = years.iter().find(|(y, _)| y == held);
+                year(held, found.map_or(&[][..], |(_, b)| b.as_slice()));
+            }
+            Held::Whole => {
+                for (y, bookings) in &years {
+                    year(y, bookings);
+                }
+                let emptied = stored.iter().filter_map(|kind| {
+                    let y = kind.strip_prefix(&appointments_kind(""))?;
+                    (!years.iter().any(|(held, _)| *held == y)).then_some(y)
+                });
+                for y in emptied {
+                    year(y, &[]);
+                }
+                let logs = |kind: &str| encode_part(kind, PART_VERSION, &self.logs());
+                write(LOG_KIND.to_string(), self.logs_print(), &logs);
+            }
+        }
+        texts
+    }
+
+    fn holds_part(&self, kind: &str) -> bool {
+        match kind.strip_prefix(&appointments_kind("")) {
+            Some(year) => self.holds_year(year),
+            None => self.is_whole(),
+        }
+    }
+
+    fn read_part(&mut self, kind: &str, raw: &str) -> Result<(), Unreadable> {
+        if kind == LOG_KIND {
+            let logs: Vec<(Id, Vec<LogEntry>)> = decode_part(raw, kind, PART_VERSION)?;
+            let print = print_of(logs.iter().map(|(id, log)| (*id, log)));
+            self.add_logs(logs);
+            // Read as stored only when every log found its person.
+            if self.logs_print() == print {
+                self.prints.read(kind, print);
+            }
+        } else if kind.starts_with(&appointments_kind("")) {
+            let bookings: Vec<Booking> = decode_part(raw, kind, PART_VERSION)?;
+            self.prints.read(kind, print_of(&bookings));
+            self.add_bookings(bookings);
+        }
+        Ok(())
+    }
+
+    fn hold_whole(&mut self) {
+        self.held = Held::Whole;
+    }
+
+    fn parts_stored(&self) {
+        self.prints.stored();
+    }
+
+    fn forget_stored(&self) {
+        self.prints.forget();
+    }
+
+    fn is_whole(&self) -> bool {
+        Clinic::is_whole(self)
+    }
+}
+
+/// The head's stored text: the clinic without its appointments and logs.
+fn head_text(clinic: &Clinic, revision: u64, saved_at: &str) -> String {
+    encode_as::<Clinic>(&clinic.head(), revision, saved_at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::{generate, Size};
+    use crate::store::backup;
+    use crate::store::documents::KNOWN;
+    use crate::store::{document_key, Backend, Loaded, MemoryBackend, Store};
+
+    const NOW: &str = "2026-03-03T10:00:00Z";
+
+    /// A clinic with appointments in 2019, 2020 and the sample's own years.
+    fn clinic() -> Clinic {
+        let size = Size {
+            people: 30,
+            appointments: 300,
+            log_entries: 120,
+            services: 0,
+            plans: 0,
+        };
+        let mut clinic = generate(9, size).clinic;
+        for (n, booking) in clinic
+            .bookings
+            .iter_mut()
+            .enumerate()
+            .filter(|(n, _)| n % 5 == 0)
+        {
+            booking
+                .date
+                .replace_range(..4, if n % 2 == 0 { "2019" } else { "2020" });
+        }
+        clinic
+    }
+
+    /// The clinic as it reads back: its appointments a year at a time.
+    fn as_read(clinic: &Clinic) -> Clinic {
+        let mut read = clinic.clone();
+        read.bookings = clinic
+            .bookings_by_year()
+            .into_iter()
+            .flat_map(|(_, bookings)| bookings)
+            .cloned()
+            .collect();
+        read
+    }
+
+    fn saved(clinic: &Clinic) -> Store<MemoryBackend> {
+        let store = Store::new(MemoryBackend::default());
+        store.save(clinic, 0, NOW).unwrap();
+        store
+    }
+
+    fn stored(store: &Store<MemoryBackend>, kind: &str) -> Option<String> {
+        store.backend().read(&document_key(kind)).unwrap()
+    }
+
+    fn ready(loaded: Loaded<Clinic>) -> Clinic {
+        match loaded {
+            Loaded::Ready { value, .. } => value,
+            other => panic!("not read: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_clinic_is_stored_as_its_head_each_year_and_its_log_and_read_back_the_same() {
+        let clinic = clinic();
+        let store = saved(&clinic);
+        let mut keys = store.backend().keys();
+        keys.sort();
+        assert!(keys.contains(&"sp.clinic".to_string()));
+        assert!(keys.contains(&"sp.clinic-part-appointments-2019".to_string()));
+        assert!(keys.contains(&"sp.clinic-part-appointments-2020".to_string()));
+        assert!(keys.contains(&"sp.clinic-part-log".to_string()));
+        let head = stored(&store, "clinic").unwrap();
+        assert!(!head.contains("\"bookings\"") && !head.contains("\"log\""));
+        assert_eq!(ready(store.load::<Clinic>(NOW)), as_read(&clinic));
+    }
+
+    #[test]
+    fn the_day_view_reads_the_head_and_one_year_and_the_rest_comes_after() {
+        let clinic = clinic();
+        let store = saved(&clinic);
+        let mut part =
+            ready(store.load_narrowed::<Clinic>(NOW, |c| c.held = Held::Year("2019".to_string())));
+        assert!(!part.is_whole());
+        assert_eq!(part.people.len(), clinic.people.len());
+        assert!(part.bookings.iter().all(|b| b.date.starts_with("2019")));
+        let in_2019 = clinic
+            .bookings
+            .iter()
+            .filter(|b| b.date.starts_with("2019"))
+            .count();
+        assert_eq!(part.bookings.len(), in_2019);
+        assert!(part.people.iter().all(|p| p.log.is_empty()));
+        store.complete(&mut part, NOW).unwrap();
+        assert!(part.is_whole());
+        let mut whole = as_read(&clinic);
+        // The held year first, then the rest in order.
+        whole.bookings.sort_by_key(|b| b.id);
+        part.bookings.sort_by_key(|b| b.id);
+        assert_eq!(part, whole);
+    }
+
+    #[test]
+    fn a_clinic_read_for_one_year_saves_only_that_year_and_leaves_the_rest_as_stored() {
+        let clinic = clinic();
+        let store = saved(&clinic);
+        let log = stored(&store, LOG_KIND);
+        let in_2020 = stored(&store, &appointments_kind("2020"));
+        let mut part =
+            ready(store.load_narrowed::<Clinic>(NOW, |c| c.held = Held::Year("2019".to_string())));
+        let cancelled = part.bookings[0].id;
+        part.bookings.retain(|b| b.id != cancelled);
+        store.save(&part, 1, NOW).unwrap();
+        assert_eq!(stored(&store, LOG_KIND), log);
+        assert_eq!(stored(&store, &appointments_kind("2020")), in_2020);
+        let read = ready(store.load::<Clinic>(NOW));
+        assert_eq!(read.bookings.len(), clinic.bookings.len() - 1);
+        assert_eq!(read.people, clinic.people);
+    }
+
+    #[test]
+    fn a_part_that_has_not_changed_is_written_word_for_word_as_before() {
+        let mut clinic = clinic();
+        let store = saved(&clinic);
+        let in_2019 = stored(&store, &appointments_kind("2019"));
+        let log = stored(&store, LOG_KIND);
+        let head = stored(&store, "clinic");
+        clinic.people[0].name = "Sam Jones".to_string();
+        store.save(&clinic, 1, "2026-03-04T10:00:00Z").unwrap();
+        assert_eq!(stored(&store, &appointments_kind("2019")), in_2019);
+        assert_eq!(stored(&store, LOG_KIND), log);
+        assert_ne!(stored(&store, "clinic"), head);
+    }
+
+    #[test]
+    fn a_year_whose_appointments_are_all_deleted_is_stored_empty() {
+        let mut clinic = clinic();
+        let store = saved(&clinic);
+        clinic.bookings.retain(|b| !b.date.starts_with("2020"));
+        store.save(&clinic, 1, NOW).unwrap();
+        let read = ready(store.load::<Clinic>(NOW));
+        assert!(read.bookings.iter().all(|b| !b.date.starts_with("2020")));
+        assert_eq!(read.bookings.len(), clinic.bookings.len());
+    }
+
+    #[test]
+    fn a_clinic_stored_whole_by_version_1_is_read_whole_and_saved_in_parts() {
+        let clinic = clinic();
+        let whole = crate::store::envelope::encode_as::<Clinic>(&clinic, 3, NOW)
+            .replace("\"version\":2", "\"version\":1");
+        // A part left from a later version is not the old clinic's.
+        let stray = encode_part(
+            &appointments_kind("2031"),
+            PART_VERSION,
+            &Rows(&clinic.bookings[..1]),
+        );
+        let store = Store::new(MemoryBackend::with(&[
+            ("sp.clinic", &whole),
+            ("sp.clinic-part-appointments-2031", &stray),
+        ]));
+        let Loaded::Ready {
+            value,
+            revision,
+            migrated_from,
+        } = store.load::<Clinic>(NOW)
+        else {
+            panic!("version 1 not read");
+        };
+        assert_eq!((revision, migrated_from), (3, Some(1)));
+        assert_eq!(value, clinic);
+        store.save(&value, 3, NOW).unwrap();
+        assert!(!stored(&store, "clinic").unwrap().contains("\"bookings\""));
+        assert_eq!(
+            ready(store.load::<Clinic>(NOW)).bookings.len(),
+            clinic.bookings.len()
+        );
+    }
+
+    #[test]
+    fn a_damaged_part_is_kept_aside_and_the_rest_of_the_clinic_reads() {
+        let clinic = clinic();
+        let store = saved(&clinic);
+        store
+            .backend()
+            .write(&document_key(&appointments_kind("2019")), "{\"kind\":\"clinic-part-appointments-2019\",\"version\":1,\"revision\":0,\"data\":[[1,2")
+            .unwrap();
+        let read = ready(store.load::<Clinic>(NOW));
+        assert!(read.bookings.iter().all(|b| !b.date.starts_with("2019")));
+        assert!(read.bookings.iter().any(|b| b.date.starts_with("2020")));
+        let kept = store.kept_copies();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].kind, "clinic-part-appointments-2019");
+    }
+
+    #[test]
+    fn removing_the_clinic_removes_every_part() {
+        let store = saved(&clinic());
+        store.remove::<Clinic>().unwrap();
+        assert_eq!(store.backend().keys(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_restore_leaves_no_part_the_backup_does_not_have() {
+        let mut older = clinic();
+        older.bookings.retain(|b| !b.date.starts_with("2020"));
+        let file = backup::make(saved(&older).backend(), KNOWN, NOW).unwrap();
+        let device = saved(&clinic());
+        backup::restore(device.backend(), &backup::open(&file, KNOWN).unwrap()).unwrap();
+        assert_eq!(stored(&device, &appointments_kind("2020")), None);
+        assert_eq!(ready(device.load::<Clinic>(NOW)), as_read(&older));
+    }
+
+    #[test]
+    fn a_part_from_a_newer_version_is_kept_aside_when_the_app_opens() {
+        let store = saved(&clinic());
+        let key = document_key(&appointments_kind("2019"));
+        let newer = stored(&store, &appointments_kind("2019"))
+            .unwrap()
+            .replace("\"version\":1", "\"version\":9");
+        store.backend().write(&key, &newer).unwrap();
+        let kept = store.sweep(KNOWN, NOW);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(store.backend().read(&key).unwrap(), None);
+    }
+
+    /// Marks the stored part `kind` (its text still reads), so a test can
+    /// tell whether a save wrote it again.
+    fn mark(store: &Store<MemoryBackend>, kind: &str) -> String {
+        let marked = stored(store, kind).unwrap().replacen(
+            "\"saved_at\":\"\"",
+            "\"saved_at\":\"marked\"",
+            1,
+        );
+        store.backend().write(&document_key(kind), &marked).unwrap();
+        marked
+    }
+
+    #[test]
+    fn a_change_to_one_appointment_writes_the_head_and_that_year_only() {
+        let store = saved(&clinic());
+        let mut read = ready(store.load::<Clinic>(NOW));
+        let untouched = [
+            mark(&store, &appointments_kind("2020")),
+            mark(&store, LOG_KIND),
+        ];
+        let changed = mark(&store, &appointments_kind("2019"));
+        let booking = read
+            .bookings
+            .iter_mut()
+            .find(|b| b.date.starts_with("2019"))
+            .unwrap();
+        booking.reminder_sent = !booking.reminder_sent;
+        store.save(&read, 1, NOW).unwrap();
+        assert_eq!(
+            stored(&store, &appointments_kind("2020")).unwrap(),
+            untouched[0]
+        );
+        assert_eq!(stored(&store, LOG_KIND).unwrap(), untouched[1]);
+        assert_ne!(stored(&store, &appointments_kind("2019")).unwrap(), changed);
+        assert_eq!(ready(store.load::<Clinic>(NOW)), read);
+    }
+
+    #[test]
+    fn a_save_that_was_not_stored_is_written_whole_next_time() {
+        let store = saved(&clinic());
+        let mut read = ready(store.load::<Clinic>(NOW));
+        read.people[0].log.push(LogEntry {
+            id: 7,
+            note: "Called back".to_string(),
+            ..LogEntry::default()
+        });
+        store
+            .backend()
+            .fail_writes(Some(crate::store::SaveError::Full));
+        assert!(store.save(&read, 1, NOW).is_err());
+        store.backend().fail_writes(None);
+        store.save(&read, 1, NOW).unwrap();
+        assert!(stored(&store, LOG_KIND).unwrap().contains("Called back"));
+    }
+
+    #[test]
+    fn once_another_tabs_copy_is_stored_every_part_of_this_one_is_written() {
+        let store = saved(&clinic());
+        let read = ready(store.load::<Clinic>(NOW));
+        let theirs = mark(&store, &appointments_kind("2020"));
+        read.forget_stored();
+        store.save(&read, 1, NOW).unwrap();
+        assert_ne!(stored(&store, &appointments_kind("2020")).unwrap(), theirs);
+    }
+
+    #[test]
+    fn a_log_whose_person_has_gone_is_dropped_at_the_next_save() {
+        let mut clinic = clinic();
+        let store = saved(&clinic);
+        let gone = clinic
+            .people
+            .iter()
+            .position(|p| !p.log.is_empty())
+            .unwrap();
+        clinic.people.remove(gone);
+        let head = crate::store::envelope::encode_as::<Clinic>(&clinic.head(), 1, NOW);
+        store.backend().write("sp.clinic", &head).unwrap();
+        let read = ready(store.load::<Clinic>(NOW));
+        store.save(&read, 1, NOW).unwrap();
+        let logged = clinic.people.iter().filter(|p| !p.log.is_empty()).count();
+        let log: serde_json::Value =
+            serde_json::from_str(&stored(&store, LOG_KIND).unwrap()).unwrap();
+        assert_eq!(log["data"].as_array().map(Vec::len), Some(logged));
+    }
+}
