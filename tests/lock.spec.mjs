@@ -40,6 +40,12 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   const clinic = clinicHelpers(served);
   const page = await clinic.openClinic(context, watch);
   await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+  // A line in Sam's log: stored apart from his record, and sealed too.
+  await page.getByRole("button", { name: "Add to the log" }).click();
+  await page.getByLabel("What happened?").fill("Called, left message");
+  await page.getByRole("button", { name: "Add to the log" }).click();
+  await expect(page.getByTestId("log")).toContainText("Called, left message");
+  await expect.poll(() => storedText(page)).toContain("Called, left message");
 
   await page.goto(`${served.url}clinic/`);
   await page.getByRole("link", { name: "Lock the records with a passphrase" }).click();
@@ -66,6 +72,7 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   const stored = await storedText(page);
   expect(stored).toContain('"sealed"');
   expect(stored).not.toContain("Sam Patel");
+  expect(stored).not.toContain("Called, left message");
 
   // Moving to another part of the clinic in the same tab does not ask again.
   await page.goto(`${served.url}clinic/people/`);
