@@ -10,7 +10,7 @@ use social_prescribing::domain::directory::{search, Search};
 use social_prescribing::domain::reports::{report, Period};
 use social_prescribing::domain::sample::{generate, FIVE_YEARS};
 use social_prescribing::store::json::to_json;
-use social_prescribing::store::{Loaded, MemoryBackend, Store};
+use social_prescribing::store::{Document, Loaded, MemoryBackend, Store};
 use std::time::Instant;
 
 /// The median of `runs` timings of `work`, in milliseconds.
@@ -39,6 +39,12 @@ fn main() {
     let store = Store::new(MemoryBackend::default());
     let _ = store.save(&sample.clinic, 0, "2026-11-22T09:00:00Z");
     let in_2024 = |clinic: &mut Clinic| clinic.held = Held::Year("2024".to_string());
+    let Loaded::Ready {
+        value: mut read, ..
+    } = store.load::<Clinic>("")
+    else {
+        return;
+    };
     let rows = [
         (
             "read the clinic's head and one year, as the day view does",
@@ -58,7 +64,18 @@ fn main() {
             "write the whole clinic as its parts",
             time(5, || {
                 let revision = store.current_revision::<Clinic>().unwrap_or(0);
+                sample.clinic.forget_stored();
                 store.save(&sample.clinic, revision, "2026-11-22T09:00:00Z")
+            }),
+        ),
+        (
+            "write one appointment's change: the head and its year",
+            time(5, || {
+                let revision = store.current_revision::<Clinic>().unwrap_or(0);
+                if let Some(booking) = read.bookings.last_mut() {
+                    booking.reminder_sent = !booking.reminder_sent;
+                }
+                store.save(&read, revision, "2026-11-22T09:00:00Z")
             }),
         ),
         (

@@ -24,6 +24,16 @@ pub const LOG_KIND: &str = "clinic-part-log";
 /// The version of both kinds of part.
 pub const PART_VERSION: u32 = 1;
 
+/// A part's kind in words, as a kept copy of it is named to the person:
+/// "clinic appointments in 2024", "clinic contact logs".
+pub fn in_words(kind: &str) -> Option<String> {
+    if kind == LOG_KIND {
+        return Some("clinic contact logs".to_string());
+    }
+    let year = kind.strip_prefix(&appointments_kind(""))?;
+    Some(format!("clinic appointments in {year}"))
+}
+
 impl Document for Clinic {
     const KIND: &'static str = "clinic";
     /// 2: the appointments and the logs are stored in parts of their own.
@@ -320,6 +330,10 @@ mod tests {
         let kept = store.kept_copies();
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].kind, "clinic-part-appointments-2019");
+        assert_eq!(
+            in_words(&kept[0].kind).as_deref(),
+            Some("clinic appointments in 2019")
+        );
     }
 
     #[test]

@@ -41,7 +41,9 @@ fn KeptItem(copy: KeptCopy, copies: RwSignal<Vec<KeptCopy>>) -> impl IntoView {
     let problem = RwSignal::new(None::<&'static str>);
     let href = crate::ui::file_url(&copy.raw, "text/plain;charset=utf-8");
     let file_name = copy.file_name();
-    let what = format!("Saved {} ({})", copy.kind.replace('-', " "), copy.reason);
+    let kind = crate::store::clinic_parts::in_words(&copy.kind)
+        .unwrap_or_else(|| copy.kind.replace('-', " "));
+    let what = format!("Saved {kind} ({})", copy.reason);
     let remove = move |_| {
         let store = Store::new(BrowserStorage);
         match store.remove_kept(&copy) {
