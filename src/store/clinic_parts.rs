@@ -288,7 +288,8 @@ mod tests {
         let clinic = clinic();
         let whole = crate::store::envelope::encode_as::<Clinic>(&clinic, 3, NOW)
             .replace("\"version\":2", "\"version\":1");
-        // A part left from a later version is not the old clinic's.
+        // A part found with it (left by a later version) is not the old
+        // clinic's: it is kept aside, not read into it nor written over.
         let stray = encode_part(
             &appointments_kind("2031"),
             PART_VERSION,
@@ -308,6 +309,12 @@ mod tests {
         };
         assert_eq!((revision, migrated_from), (3, Some(1)));
         assert_eq!(value, clinic);
+        let kept = store.kept_copies();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            (kept[0].kind.as_str(), kept[0].raw.as_str()),
+            ("clinic-part-appointments-2031", stray.as_str())
+        );
         store.save(&value, 3, NOW).unwrap();
         assert!(!stored(&store, "clinic").unwrap().contains("\"bookings\""));
         assert_eq!(
@@ -334,6 +341,44 @@ mod tests {
             in_words(&kept[0].kind).as_deref(),
             Some("clinic appointments in 2019")
         );
+    }
+
+    #[test]
+    fn a_damaged_head_is_kept_aside_with_every_part_and_a_new_clinic_writes_over_none() {
+        let clinic = clinic();
+        let store = saved(&clinic);
+        let parts = store.backend().keys().len() - 1;
+        store
+            .backend()
+            .write(
+                "sp.clinic",
+                "{\"kind\":\"clinic\",\"version\":2,\"revision\":1,\"data\":{\"people\":[",
+            )
+            .unwrap();
+        assert!(matches!(store.load::<Clinic>(NOW), Loaded::KeptAside(_)));
+        assert_eq!(store.kept_copies().len(), parts + 1);
+        let mut fresh = Clinic::default();
+        fresh.people.push(clinic.people[0].clone());
+        store.save(&fresh, 0, NOW).unwrap();
+        let kept: usize = store
+            .kept_copies()
+            .iter()
+            .filter(|k| k.raw.contains("clinic-part-appointments"))
+            .count();
+        assert_eq!(kept, parts - 1, "every year kept as it was");
+    }
+
+    #[test]
+    fn parts_without_their_head_are_kept_aside_not_written_over() {
+        let store = saved(&clinic());
+        store.backend().remove("sp.clinic").unwrap();
+        assert_eq!(store.load::<Clinic>(NOW), Loaded::Empty);
+        assert!(store
+            .backend()
+            .keys()
+            .iter()
+            .all(|k| k.starts_with("sp.kept.")));
+        assert!(!store.kept_copies().is_empty());
     }
 
     #[test]

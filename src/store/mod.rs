@@ -241,26 +241,63 @@ impl<B: Backend> Store<B> {
         let key = document_key(D::KIND);
         let raw = match self.backend.read(&key) {
             Ok(Some(raw)) => raw,
-            Ok(None) | Err(_) => return Loaded::Empty,
+            Ok(None) => {
+                let why = Unreadable::Corrupt("the rest of it was not found".to_string());
+                return match self.keep_parts_aside::<D>(&why, now) {
+                    Ok(()) => Loaded::Empty,
+                    Err(why) => Loaded::Stuck(why),
+                };
+            }
+            Err(_) => return Loaded::Empty,
         };
         match decode::<D>(&raw) {
             Ok(decoded) => {
                 let mut value = decoded.value;
-                // An older version stored the document whole, as its head.
-                if decoded.migrated_from.is_none() {
+                let read = if decoded.migrated_from.is_none() {
                     narrow(&mut value);
-                    if let Err(why) = self.read_parts(&mut value, true, now) {
-                        return Loaded::Stuck(why);
-                    }
-                }
-                Loaded::Ready {
-                    value,
-                    revision: decoded.revision,
-                    migrated_from: decoded.migrated_from,
+                    self.read_parts(&mut value, true, now)
+                } else {
+                    // An older version stored the document whole, as its
+                    // head: a part found with it is not its own.
+                    let why = Unreadable::Corrupt(
+                        "it was stored with an older version's copy".to_string(),
+                    );
+                    self.keep_parts_aside::<D>(&why, now)
+                };
+                match read {
+                    Ok(()) => Loaded::Ready {
+                        value,
+                        revision: decoded.revision,
+                        migrated_from: decoded.migrated_from,
+                    },
+                    Err(why) => Loaded::Stuck(why),
                 }
             }
-            Err(why) => self.keep_aside(&key, D::KIND, &raw, why, now),
+            Err(why) => {
+                // Its parts go aside with it: a document started afresh
+                // must not be saved over them.
+                let kept = self.keep_aside(&key, D::KIND, &raw, why.clone(), now);
+                match self.keep_parts_aside::<D>(&why, now) {
+                    Ok(()) => kept,
+                    Err(why) => Loaded::Stuck(why),
+                }
+            }
         }
+    }
+
+    /// Keeps aside every stored part of `D`, as copies to download, when
+    /// they cannot be read with their head.
+    fn keep_parts_aside<D: Document>(&self, why: &Unreadable, now: &str) -> Result<(), Unreadable> {
+        for kind in self.stored_parts(D::PARTS) {
+            let key = document_key(&kind);
+            let Ok(Some(raw)) = self.backend.read_as_stored(&key) else {
+                continue;
+            };
+            if let Loaded::<()>::Stuck(why) = self.keep_aside(&key, &kind, &raw, why.clone(), now) {
+                return Err(why);
+            }
+        }
+        Ok(())
     }
 
     /// Reads the parts of a document loaded narrowed that it does not hold
