@@ -267,7 +267,7 @@ async fn a_document_read_ahead_is_shown_unless_another_tab_stored_a_newer_one_si
     storage()
         .set_item(KEY, &written_by_another_tab("Read ahead", 3))
         .unwrap();
-    read_ahead::<Note>();
+    read_ahead::<Note>(|_| {});
     // What was read ahead is what the page shows (the storage is not read
     // again: a copy changed behind the store's back, at the same revision,
     // is not seen).
@@ -277,9 +277,88 @@ async fn a_document_read_ahead_is_shown_unless_another_tab_stored_a_newer_one_si
     drop(shown_then_changed("Read ahead", "Read ahead, then changed").await);
 
     // Another tab stores a newer revision between reading ahead and the page.
-    read_ahead::<Note>();
+    read_ahead::<Note>(|_| {});
     storage()
         .set_item(KEY, &written_by_another_tab("Newer, from the other tab", 9))
         .unwrap();
     let _handle = shown_then_changed("Newer, from the other tab", "Mine, over the newer one").await;
+}
+
+/// A clinic of 2019 and the sample's own years, stored in parts in the browser.
+fn clinic_of_two_years() -> social_prescribing::domain::clinic::Clinic {
+    use social_prescribing::domain::sample::{generate, Size};
+    let size = Size {
+        people: 20,
+        appointments: 200,
+        log_entries: 60,
+        services: 0,
+        plans: 0,
+    };
+    let mut clinic = generate(7, size).clinic;
+    for booking in clinic.bookings.iter_mut().step_by(4) {
+        booking.date.replace_range(..4, "2019");
+    }
+    clinic
+}
+
+/// Mounts a page that opens the clinic, and hands back its `Saved` clinic.
+fn mount_clinic() -> (
+    Saved<social_prescribing::domain::clinic::Clinic>,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    let slot = Rc::new(Cell::new(None));
+    let out = slot.clone();
+    let parent = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&parent).unwrap();
+    let handle = leptos::mount::mount_to(parent.unchecked_into(), move || {
+        let saved = Saved::<social_prescribing::domain::clinic::Clinic>::open();
+        out.set(Some(saved));
+        view! { <p>{move || saved.value.with(|c| c.people.len())}</p> }
+    });
+    (slot.get().unwrap(), handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_clinic_read_for_one_year_reads_the_rest_after_drawing_and_before_any_change() {
+    use social_prescribing::domain::clinic::parts::Held;
+    use social_prescribing::domain::clinic::Clinic;
+    use social_prescribing::store::backend::BrowserStorage;
+    use social_prescribing::store::{Loaded, Store};
+    storage().clear().unwrap();
+    let clinic = clinic_of_two_years();
+    let store = Store::new(BrowserStorage);
+    store.save(&clinic, 0, "2026-03-02T09:00:00Z").unwrap();
+    let in_2019 = |c: &mut Clinic| c.held = Held::Year("2019".to_string());
+
+    // Read for a day of 2019: that year only, then the rest once drawn.
+    read_ahead::<Clinic>(in_2019);
+    let (saved, handle) = mount_clinic();
+    let first = saved.value.get_untracked();
+    assert!(!first.is_whole());
+    assert!(first.bookings.iter().all(|b| b.date.starts_with("2019")));
+    assert!(first.people.iter().all(|p| p.log.is_empty()));
+    // The next frame, then a task of its own (a second at most here).
+    for _ in 0..50 {
+        if saved.value.with_untracked(Clinic::is_whole) {
+            break;
+        }
+        settle().await;
+    }
+    let later = saved.value.get_untracked();
+    assert!(later.is_whole());
+    assert_eq!(later.bookings.len(), clinic.bookings.len());
+    drop(handle);
+
+    // A change made before the rest was read waits for it, and loses nothing.
+    read_ahead::<Clinic>(in_2019);
+    let (saved, _handle) = mount_clinic();
+    assert!(!saved.value.with_untracked(Clinic::is_whole));
+    saved.update(|c| c.people[0].name = "Sam Jones".to_string());
+    let Loaded::Ready { value, .. } = store.load::<Clinic>("2026-03-02T09:00:00Z") else {
+        panic!("the clinic was not stored");
+    };
+    assert_eq!(value.people[0].name, "Sam Jones");
+    assert_eq!(value.bookings.len(), clinic.bookings.len());
+    let logged = |c: &Clinic| c.people.iter().map(|p| p.log.len()).sum::<usize>();
+    assert_eq!(logged(&value), logged(&clinic));
 }
