@@ -36,6 +36,16 @@ pub const FIVE_YEARS: Size = Size {
     plans: 400,
 };
 
+/// A clinic's first months: quick to make in a test.
+#[cfg(test)]
+pub const A_FEW_MONTHS: Size = Size {
+    people: 40,
+    appointments: 400,
+    log_entries: 200,
+    services: 0,
+    plans: 0,
+};
+
 /// Everything the app keeps, made up.
 pub struct Sample {
     pub clinic: Clinic,

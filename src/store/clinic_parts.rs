@@ -171,18 +171,6 @@ mod tests {
         clinic
     }
 
-    /// The clinic as it reads back: its appointments a year at a time.
-    fn as_read(clinic: &Clinic) -> Clinic {
-        let mut read = clinic.clone();
-        read.bookings = clinic
-            .bookings_by_year()
-            .into_iter()
-            .flat_map(|(_, bookings)| bookings)
-            .cloned()
-            .collect();
-        read
-    }
-
     fn saved(clinic: &Clinic) -> Store<MemoryBackend> {
         let store = Store::new(MemoryBackend::default());
         store.save(clinic, 0, NOW).unwrap();
@@ -212,7 +200,7 @@ mod tests {
         assert!(keys.contains(&"sp.clinic-part-log".to_string()));
         let head = stored(&store, "clinic").unwrap();
         assert!(!head.contains("\"bookings\"") && !head.contains("\"log\""));
-        assert_eq!(ready(store.load::<Clinic>(NOW)), as_read(&clinic));
+        assert_eq!(ready(store.load::<Clinic>(NOW)), clinic.as_read_back());
     }
 
     #[test]
@@ -233,7 +221,7 @@ mod tests {
         assert!(part.people.iter().all(|p| p.log.is_empty()));
         store.complete(&mut part, NOW).unwrap();
         assert!(part.is_whole());
-        let mut whole = as_read(&clinic);
+        let mut whole = clinic.as_read_back();
         // The held year first, then the rest in order.
         whole.bookings.sort_by_key(|b| b.id);
         part.bookings.sort_by_key(|b| b.id);
@@ -396,7 +384,7 @@ mod tests {
         let device = saved(&clinic());
         backup::restore(device.backend(), &backup::open(&file, KNOWN).unwrap()).unwrap();
         assert_eq!(stored(&device, &appointments_kind("2020")), None);
-        assert_eq!(ready(device.load::<Clinic>(NOW)), as_read(&older));
+        assert_eq!(ready(device.load::<Clinic>(NOW)), older.as_read_back());
     }
 
     #[test]

@@ -82,16 +82,8 @@ impl Serialize for Row<'_, RotaEntry> {
 mod tests {
     use super::super::bookings::Outcome;
     use super::super::Clinic;
-    use crate::domain::sample::{generate, Size};
+    use crate::domain::sample::{generate, A_FEW_MONTHS as SMALL};
     use serde_json::Value;
-
-    const SMALL: Size = Size {
-        people: 40,
-        appointments: 400,
-        log_entries: 200,
-        services: 0,
-        plans: 0,
-    };
 
     /// A sample clinic with every optional field of an appointment, log line
     /// and duty filled in somewhere.
