@@ -312,6 +312,36 @@ mod tests {
     }
 
     #[test]
+    fn a_clinic_saved_by_version_1_is_read_from_its_file_and_stored_in_parts() {
+        let fixture = include_str!("fixtures/clinic-v1.json");
+        let store = Store::new(MemoryBackend::with(&[("sp.clinic", fixture)]));
+        let Loaded::Ready {
+            value,
+            revision,
+            migrated_from,
+        } = store.load::<Clinic>(NOW)
+        else {
+            panic!("the version 1 clinic was not read");
+        };
+        assert_eq!((revision, migrated_from), (7, Some(1)));
+        assert_eq!(value.people[0].log[0].note, "Called, booked in");
+        assert_eq!(value.bookings.len(), 2);
+        store.save(&value, 7, NOW).unwrap();
+        let mut keys = store.backend().keys();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                "sp.clinic",
+                "sp.clinic-part-appointments-2024",
+                "sp.clinic-part-appointments-2025",
+                "sp.clinic-part-log"
+            ]
+        );
+        assert_eq!(ready(store.load::<Clinic>(NOW)), value);
+    }
+
+    #[test]
     fn a_damaged_part_is_kept_aside_and_the_rest_of_the_clinic_reads() {
         let clinic = clinic();
         let store = saved(&clinic);
