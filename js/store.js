@@ -30,6 +30,8 @@ let channel = null;
  * it had in IndexedDB before (its text's "revision"; 0 when there was none). */
 const unstored = new Map();
 let scheduled = false;
+/** Keys being written by a transaction not committed yet, each with how many. */
+const writing = new Map();
 /** Why the last write to IndexedDB failed, until one succeeds. */
 let failure = null;
 /** Bytes the site may still store, as the browser last said. */
@@ -265,24 +267,42 @@ function changed(key) {
 
 /** Writes every change not yet in IndexedDB, in one transaction, and tells
  * the other tabs. Transactions on the same documents are applied in the
- * order they are made, so a write never waits for the one before. */
-function store() {
+ * order they are made, so a write never waits for the one before. A page
+ * being left (`leaving`) writes at once, without first reading what is
+ * stored: a page being closed may run no task after this one, and a write
+ * waiting on a read was then never made (a change ticked a moment before a
+ * reload was lost, now and then, in the browser tests). */
+function store(leaving = false) {
   scheduled = false;
+  // Leaving, a write still waiting on its read is made again, at once.
+  if (leaving) {
+    for (const key of writing.keys()) if (!unstored.has(key)) unstored.set(key, revisionOf(memory.get(key)));
+  }
   if (unstored.size === 0) return;
   const bases = new Map(unstored);
   const keys = [...bases.keys()];
   unstored.clear();
+  for (const key of keys) writing.set(key, (writing.get(key) ?? 0) + 1);
+  const written = () => {
+    for (const key of keys) {
+      const left = writing.get(key) - 1;
+      if (left > 0) writing.set(key, left);
+      else writing.delete(key);
+    }
+  };
   let clashes = null;
   (async () => {
     const transaction = db.transaction(DOCUMENTS, "readwrite");
     const documents = transaction.objectStore(DOCUMENTS);
     // Another tab may have stored a document since this one last heard:
     // then nothing of this change is written over it.
-    const stored = await Promise.all(keys.map((key) => finished(documents.get(key))));
-    if (keys.some((key, i) => revisionOf(stored[i]) !== bases.get(key))) {
-      clashes = stored;
-      transaction.abort();
-      return;
+    if (!leaving) {
+      const stored = await Promise.all(keys.map((key) => finished(documents.get(key))));
+      if (keys.some((key, i) => revisionOf(stored[i]) !== bases.get(key))) {
+        clashes = stored;
+        transaction.abort();
+        return;
+      }
     }
     const changes = [];
     for (const key of keys) {
@@ -298,6 +318,7 @@ function store() {
     await committed(transaction);
   })().then(
     () => {
+      written();
       if (clashes) {
         keys.forEach((key, i) => clashed(key, clashes[i]));
         return;
@@ -309,6 +330,7 @@ function store() {
       }
     },
     (error) => {
+      written();
       // Kept in memory, and written with the next try, over what is stored.
       for (const [key, base] of bases) unstored.set(key, base);
       failure = (error && error.name) || "Error";
@@ -336,7 +358,7 @@ window.addEventListener("beforeunload", (event) => {
 // A page being left, or put in the background (where a phone may close it),
 // writes what is waiting at once.
 const storeNow = () => {
-  if (scheduled && memory) store();
+  if (memory && (scheduled || writing.size > 0)) store(true);
 };
 window.addEventListener("pagehide", storeNow);
 document.addEventListener("visibilitychange", () => document.hidden && storeNow());
