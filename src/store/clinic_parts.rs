@@ -181,6 +181,18 @@ mod tests {
         store.backend().read(&document_key(kind)).unwrap()
     }
 
+    /// The clinic read, its revision, and the version it was read from.
+    fn read_with_version(loaded: Loaded<Clinic>) -> (Clinic, u64, Option<u32>) {
+        match loaded {
+            Loaded::Ready {
+                value,
+                revision,
+                migrated_from,
+            } => (value, revision, migrated_from),
+            other => panic!("not read: {other:?}"),
+        }
+    }
+
     fn ready(loaded: Loaded<Clinic>) -> Clinic {
         match loaded {
             Loaded::Ready { value, .. } => value,
@@ -287,14 +299,7 @@ mod tests {
             ("sp.clinic", &whole),
             ("sp.clinic-part-appointments-2031", &stray),
         ]));
-        let Loaded::Ready {
-            value,
-            revision,
-            migrated_from,
-        } = store.load::<Clinic>(NOW)
-        else {
-            panic!("version 1 not read");
-        };
+        let (value, revision, migrated_from) = read_with_version(store.load::<Clinic>(NOW));
         assert_eq!((revision, migrated_from), (3, Some(1)));
         assert_eq!(value, clinic);
         let kept = store.kept_copies();
@@ -315,14 +320,7 @@ mod tests {
     fn a_clinic_saved_by_version_1_is_read_from_its_file_and_stored_in_parts() {
         let fixture = include_str!("fixtures/clinic-v1.json");
         let store = Store::new(MemoryBackend::with(&[("sp.clinic", fixture)]));
-        let Loaded::Ready {
-            value,
-            revision,
-            migrated_from,
-        } = store.load::<Clinic>(NOW)
-        else {
-            panic!("the version 1 clinic was not read");
-        };
+        let (value, revision, migrated_from) = read_with_version(store.load::<Clinic>(NOW));
         assert_eq!((revision, migrated_from), (7, Some(1)));
         assert_eq!(value.people[0].log[0].note, "Called, booked in");
         assert_eq!(value.bookings.len(), 2);
