@@ -6,8 +6,7 @@
 // changes of one moment in one transaction, so a change to several documents
 // is stored whole or not at all. Other tabs hear of each change over a
 // BroadcastChannel, the changes of one transaction in one message, and see
-// it as the `storage` event localStorage would give. A document whose text
-// is the same as the one held is not stored again.
+// it as the `storage` event localStorage would give.
 // Documents are held and stored as UTF-8 bytes, which pass to and from the
 // app's wasm as a plain copy (a string would be converted, character by
 // character, every time).
@@ -184,13 +183,6 @@ function changedInAnotherTab(changes) {
   for (const key of heard) window.dispatchEvent(new StorageEvent("storage", { key, storageArea }));
 }
 
-/** Whether two byte arrays hold the same bytes. */
-function same(a, b) {
-  if (a === undefined || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** The UTF-8 bytes stored under `key`, or undefined. */
 export function get(key) {
   if (memory) return memory.get(key);
@@ -227,8 +219,6 @@ export function set(key, bytes) {
       return full ? FULL : (error && error.name) || "Error";
     }
   }
-  // A part of a document that has not changed is not stored again.
-  if (same(memory.get(key), bytes)) return "";
   const growth = bytes.length - (memory.get(key)?.length ?? 0);
   if (growth > 0 && growth > room) return FULL;
   room -= growth;

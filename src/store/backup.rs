@@ -120,7 +120,7 @@ impl Restorable {
 pub fn describe_all(documents: &[(String, String)]) -> Vec<String> {
     let appointments: usize = documents
         .iter()
-        .filter(|(kind, _)| kind.starts_with(&super::clinic_parts::appointments_kind("")))
+        .filter(|(kind, _)| kind.starts_with(super::clinic_parts::APPOINTMENTS))
         .map(|(_, raw)| {
             serde_json::from_str::<Value>(raw)
                 .ok()

@@ -2,9 +2,9 @@
 //! year at a time under "clinic-part-appointments-2024" and so on, and its
 //! contact logs under "clinic-part-log" (see `domain::clinic::parts`). The
 //! day view reads the head and one year, a fifth of a five-year clinic; a
-//! change writes every part it holds, and `js/store.js` passes on only the
-//! parts whose text changed. Every part is saved with its head, in one
-//! change, and only the head carries the revision.
+//! change writes the head and the parts whose records changed (their
+//! prints differ from those read or last stored). Every part is saved with
+//! its head, in one change, and only the head carries the revision.
 
 use super::envelope::{decode_part, encode_as, encode_part, Unreadable};
 use super::Document;
@@ -15,9 +15,11 @@ use crate::domain::clinic::{Clinic, Id};
 
 /// How the kinds of the clinic's parts start.
 pub const PARTS: &str = "clinic-part-";
+/// How the kinds of the parts holding appointments start.
+pub const APPOINTMENTS: &str = "clinic-part-appointments-";
 /// The kind of the part holding the appointments of `year` ("2024").
 pub fn appointments_kind(year: &str) -> String {
-    format!("{PARTS}appointments-{year}")
+    format!("{APPOINTMENTS}{year}")
 }
 /// The kind of the part holding every person's contact log.
 pub const LOG_KIND: &str = "clinic-part-log";
@@ -30,7 +32,7 @@ pub fn in_words(kind: &str) -> Option<String> {
     if kind == LOG_KIND {
         return Some("clinic contact logs".to_string());
     }
-    let year = kind.strip_prefix(&appointments_kind(""))?;
+    let year = kind.strip_prefix(APPOINTMENTS)?;
     Some(format!("clinic appointments in {year}"))
 }
 
@@ -79,7 +81,7 @@ impl Document for Clinic {
                     year(y, bookings);
                 }
                 let emptied = stored.iter().filter_map(|kind| {
-                    let y = kind.strip_prefix(&appointments_kind(""))?;
+                    let y = kind.strip_prefix(APPOINTMENTS)?;
                     (!years.iter().any(|(held, _)| *held == y)).then_some(y)
                 });
                 for y in emptied {
@@ -93,7 +95,7 @@ impl Document for Clinic {
     }
 
     fn holds_part(&self, kind: &str) -> bool {
-        match kind.strip_prefix(&appointments_kind("")) {
+        match kind.strip_prefix(APPOINTMENTS) {
             Some(year) => self.holds_year(year),
             None => self.is_whole(),
         }
@@ -108,7 +110,7 @@ impl Document for Clinic {
             if self.logs_print() == print {
                 self.prints.read(kind, print);
             }
-        } else if kind.starts_with(&appointments_kind("")) {
+        } else if kind.starts_with(APPOINTMENTS) {
             let bookings: Vec<Booking> = decode_part(raw, kind, PART_VERSION)?;
             self.prints.read(kind, print_of(&bookings));
             self.add_bookings(bookings);

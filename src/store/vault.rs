@@ -33,8 +33,6 @@ struct Open {
     /// The newest save of each key, so an older one finishing late is dropped.
     latest: HashMap<String, u64>,
     saves: u64,
-    /// Keys whose last save could not be sealed or stored.
-    failed: std::collections::HashSet<String>,
 }
 
 /// What to do when a save sealed in the background could not be stored.
@@ -134,21 +132,14 @@ pub fn on_seal_failed(report: impl Fn(SaveError) + 'static) {
 
 /// Keeps `text` as the document's plain text now, and seals and stores it.
 fn seal_and_store(key: &str, text: &str) -> Result<(), SaveError> {
-    let Some((crypto_key, save)) = OPEN.with(|open| {
+    let (crypto_key, save) = OPEN.with(|open| {
         let mut open = open.borrow_mut();
         let open = open.as_mut().ok_or(SaveError::Locked)?;
-        // A part of the clinic saved unchanged is not sealed again.
-        if open.plain.get(key).is_some_and(|held| held == text) && !open.failed.contains(key) {
-            return Ok(None);
-        }
         open.plain.insert(key.to_string(), text.to_string());
         open.saves += 1;
         open.latest.insert(key.to_string(), open.saves);
-        Ok::<_, SaveError>(Some((open.key.clone(), open.saves)))
-    })?
-    else {
-        return Ok(());
-    };
+        Ok::<_, SaveError>((open.key.clone(), open.saves))
+    })?;
     let (key, text) = (key.to_string(), text.to_string());
     UNSTORED.with(|n| n.set(n.get() + 1));
     wasm_bindgen_futures::spawn_local(async move {
@@ -168,15 +159,6 @@ fn seal_and_store(key: &str, text: &str) -> Result<(), SaveError> {
             }
             Err(_) => Err(SaveError::Unavailable),
         };
-        OPEN.with(|open| {
-            if let Some(open) = open.borrow_mut().as_mut() {
-                if stored.is_ok() {
-                    open.failed.remove(&key);
-                } else {
-                    open.failed.insert(key.clone());
-                }
-            }
-        });
         if let Err(error) = stored {
             ON_SEAL_FAILED.with(|report| {
                 if let Some(report) = &*report.borrow() {
@@ -304,7 +286,6 @@ async fn open_with(raw: &[u8]) -> Result<(), UnlockProblem> {
             key,
             plain,
             latest: HashMap::new(),
-            failed: Default::default(),
             saves: 0,
         })
     });

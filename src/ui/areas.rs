@@ -16,7 +16,6 @@ use super::saved::{read_ahead, NotStoredNotice};
 use crate::domain::clinic::parts::Held;
 use crate::domain::clinic::Clinic;
 use crate::store::vault;
-use chrono::Datelike;
 use leptos::prelude::*;
 
 /// Reads the clinic ahead of drawing the page, for the areas whose every page
@@ -39,8 +38,7 @@ pub fn read_clinic_first() {
         .ok()
         .and_then(|query| query.get("date"));
     read_ahead::<Clinic>(|clinic| {
-        let day = clinic.day_to_show(asked.as_deref(), super::today());
-        clinic.held = Held::Year(day.year().to_string());
+        clinic.held = Held::day(clinic.day_to_show(asked.as_deref(), super::today()));
     });
 }
 

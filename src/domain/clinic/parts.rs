@@ -24,6 +24,18 @@ pub enum Held {
     Year(String),
 }
 
+impl Held {
+    /// The head and the year of `day`: what a page showing that day needs.
+    pub fn day(day: chrono::NaiveDate) -> Held {
+        Held::Year(year_of_day(day))
+    }
+}
+
+/// The year a day's appointments are stored under.
+fn year_of_day(day: chrono::NaiveDate) -> String {
+    chrono::Datelike::year(&day).to_string()
+}
+
 /// A fingerprint of each part as the device holds it, as far as this copy
 /// of the clinic knows (from when it was read, or last stored), so that a
 /// save writes only the parts that changed. It is bookkeeping, not part of
@@ -182,6 +194,11 @@ impl Clinic {
     /// Whether everything stored is in memory.
     pub fn is_whole(&self) -> bool {
         self.held == Held::Whole
+    }
+
+    /// Whether the appointments of `day` are in memory.
+    pub fn holds_day(&self, day: chrono::NaiveDate) -> bool {
+        self.holds_year(&year_of_day(day))
     }
 
     /// Whether the appointments of `year` are in memory.
@@ -404,6 +421,16 @@ mod tests {
         assert_eq!(people.len(), clinic.people.len());
         assert!(people.iter().all(|p| p.get("log").is_none()));
         assert_eq!(people[0]["name"], clinic.people[0].name.as_str());
+    }
+
+    #[test]
+    fn a_clinic_read_for_a_day_holds_that_days_year_only() {
+        let mut clinic = generate(5, SMALL).clinic;
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
+        clinic.held = Held::day(day);
+        assert!(clinic.holds_day(day) && clinic.holds_year("2024"));
+        assert!(!clinic.holds_day(chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()));
+        assert!(!clinic.is_whole());
     }
 
     #[test]

@@ -15,7 +15,6 @@ use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::router::use_location;
 use crate::ui::{new_id, today};
-use chrono::Datelike;
 use leptos::prelude::*;
 
 const YES_NO: [(&str, &str); 2] = [("yes", "Yes"), ("no", "No")];
@@ -39,10 +38,7 @@ pub fn Day() -> impl IntoView {
             .value
             .with_untracked(|c| c.day_to_show(asked.as_deref(), today()));
         // Opened for this page, the clinic holds the year it first showed.
-        if !clinic
-            .value
-            .with_untracked(|c| c.holds_year(&date.year().to_string()))
-        {
+        if !clinic.value.with_untracked(|c| c.holds_day(date)) {
             clinic.complete();
         }
         date
