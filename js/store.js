@@ -17,6 +17,9 @@
 const DATABASE = "social-prescribing";
 const DOCUMENTS = "documents";
 const PREFIX = "sp.";
+/** Changes a page had not stored when it was left, written down in
+ * localStorage (see `writeDown`): `sp-unstored.`, then when. */
+const UNSTORED = "sp-unstored.";
 const FULL = "QuotaExceededError";
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -31,6 +34,8 @@ const unstored = new Map();
 let scheduled = false;
 /** Keys being written by a transaction not committed yet, each with how many. */
 const writing = new Map();
+/** How to give up each write still waiting on its read (see `store`). */
+const reading = new Set();
 /** Why the last write to IndexedDB failed, until one succeeds. */
 let failure = null;
 /** Bytes the site may still store, as the browser last said. */
@@ -83,6 +88,7 @@ async function openDocuments() {
     const reading = opened.transaction(DOCUMENTS, "readonly").objectStore(DOCUMENTS);
     const [keys, values] = await Promise.all([finished(reading.getAllKeys()), finished(reading.getAll())]);
     const found = new Map(keys.map((key, i) => [key, values[i]]));
+    await takeUnstored(opened, found);
     await moveFromLocalStorage(opened, found);
     db = opened;
     memory = found;
@@ -124,14 +130,8 @@ async function moveFromLocalStorage(opened, found) {
       moving.set(key, text);
       continue;
     }
-    const kind = key.slice(PREFIX.length);
-    const copy = {
-      kind,
-      kept_at: now,
-      reason: "an older version of the app saved it in another tab after this device's copy had moved on",
-      raw: text,
-    };
-    moving.set(`${PREFIX}kept.${kind}.${now}`, JSON.stringify(copy));
+    const [kept, copy] = keptCopy(key, now, "an older version of the app saved it in another tab after this device's copy had moved on", text);
+    moving.set(kept, copy);
   }
   const transaction = opened.transaction(DOCUMENTS, "readwrite");
   const store = transaction.objectStore(DOCUMENTS);
@@ -143,12 +143,107 @@ async function moveFromLocalStorage(opened, found) {
   for (const key of keys) localStorage.removeItem(key);
 }
 
-/** The revision in a stored document's text (0 for none). Envelopes write
- * it among their first fields. */
+/** A copy of `text`, stored under `key`, kept aside for the person to
+ * download (as the app's `store::kept` keeps one): its key and its text.
+ * `n` tells apart copies of one document kept at the same moment. */
+function keptCopy(key, now, reason, text, n = 0) {
+  const kind = key.slice(PREFIX.length);
+  const copy = { kind, kept_at: now, reason, raw: text };
+  return [`${PREFIX}kept.${kind}.${now}${n ? `.${n}` : ""}`, JSON.stringify(copy)];
+}
+
+/** Writes down in localStorage, at once, what `keys` hold in memory: the
+ * changes of a page being left, in case its write to IndexedDB is never
+ * made. (A page being closed runs no task after this one, and a write that
+ * has to wait for another transaction, another tab's or this page's own, is
+ * lost with the page.) The next page to open takes them (`takeUnstored`).
+ * Returns the name they are under, or null when they could not be written. */
+function writeDown(keys) {
+  const name = `${UNSTORED}${Date.now()}.${Math.random().toString(36).slice(2, 8)}`;
+  const changes = keys.map((key) => ({ key, text: memory.has(key) ? decoder.decode(memory.get(key)) : null }));
+  try {
+    localStorage.setItem(name, JSON.stringify({ changes }));
+    return name;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets changes written down, once this page has stored them itself. */
+function forget(name) {
+  try {
+    if (name) localStorage.removeItem(name);
+  } catch {}
+}
+
+/** Changes written down by pages as they were left (`writeDown`), oldest
+ * first, each moment's taken whole. Those already stored are forgotten.
+ * Those not stored are stored now, unless another tab has stored a later
+ * revision of one of their documents since: then they are kept aside, for
+ * the person to download, and nothing is written over. */
+async function takeUnstored(opened, found) {
+  let names;
+  try {
+    names = localKeys().filter((key) => key && key.startsWith(UNSTORED)).sort();
+  } catch {
+    return;
+  }
+  if (names.length === 0) return;
+  const writes = new Map();
+  const now = new Date().toISOString();
+  const current = (key) => (writes.has(key) ? writes.get(key) : found.get(key));
+  const textOf = (bytes) => (bytes === undefined || bytes === null ? null : decoder.decode(bytes));
+  names.forEach((name, moment) => {
+    let changes;
+    try {
+      ({ changes } = JSON.parse(localStorage.getItem(name)));
+    } catch {
+      return;
+    }
+    if (changes.every(({ key, text }) => textOf(current(key)) === text)) return;
+    // Only a document's head has a revision; its parts are taken with it.
+    const later = changes.every(({ key, text }) => text === null || revisionIn(text) === 0 || revisionOf(current(key)) < revisionIn(text));
+    for (const { key, text } of changes) {
+      if (later) writes.set(key, text === null ? null : encoder.encode(text));
+      else if (text !== null) {
+        const [kept, copy] = keptCopy(key, now, "a change made as a page was closed, after another tab or window had changed it", text, moment);
+        writes.set(kept, encoder.encode(copy));
+      }
+    }
+  });
+  if (writes.size > 0) {
+    const transaction = opened.transaction(DOCUMENTS, "readwrite");
+    const store = transaction.objectStore(DOCUMENTS);
+    for (const [key, bytes] of writes) {
+      if (bytes === null) store.delete(key);
+      else store.put(bytes, key);
+    }
+    transaction.commit?.();
+    await committed(transaction);
+    for (const [key, bytes] of writes) {
+      if (bytes === null) found.delete(key);
+      else found.set(key, bytes);
+    }
+    if (typeof BroadcastChannel === "function") {
+      const telling = new BroadcastChannel(DATABASE);
+      telling.postMessage({ changes: [...writes].map(([key, value]) => ({ key, value })) });
+      telling.close();
+    }
+  }
+  for (const name of names) localStorage.removeItem(name);
+}
+
+/** The revision in a document's text (0 for none). Envelopes write it among
+ * their first fields. */
+function revisionIn(text) {
+  const found = /"revision":(\d+)/.exec(text.slice(0, 512));
+  return found ? Number(found[1]) : 0;
+}
+
+/** The revision in a stored document's bytes (0 for none). */
 function revisionOf(bytes) {
   if (bytes === undefined || bytes === null) return 0;
-  const found = /"revision":(\d+)/.exec(decoder.decode(bytes.subarray(0, 512)));
-  return found ? Number(found[1]) : 0;
+  return revisionIn(decoder.decode(bytes.subarray(0, 512)));
 }
 
 /** Another tab stored `key` while this one held a change to it not yet
@@ -257,15 +352,17 @@ function changed(key) {
 
 /** Writes every change not yet in IndexedDB, in one transaction, and tells
  * the other tabs. Transactions on the same documents are applied in the
- * order they are made, so a write never waits for the one before. A page
- * being left (`leaving`) writes at once, without first reading what is
- * stored: a page being closed may run no task after this one, and a write
- * waiting on a read was then never made (a change ticked a moment before a
- * reload was lost, now and then, in the browser tests). */
+ * order they are made, so a write never waits for the one before.
+ * A page being left (`leaving`) writes at once, without first reading what
+ * is stored: a page being closed runs no task after this one, so a write
+ * waiting on its read would never be made. Such a write is given up (else
+ * this one would be queued behind it, and lost with it when the page goes),
+ * and its documents are written by this one. */
 function store(leaving = false) {
   scheduled = false;
-  // Leaving, a write still waiting on its read is made again, at once.
   if (leaving) {
+    for (const giveUp of reading) giveUp();
+    reading.clear();
     for (const key of writing.keys()) if (!unstored.has(key)) unstored.set(key, revisionOf(memory.get(key)));
   }
   if (unstored.size === 0) return;
@@ -280,14 +377,24 @@ function store(leaving = false) {
       else writing.delete(key);
     }
   };
+  // Written down first, in case the write is not made before the page goes.
+  const down = leaving ? writeDown(keys) : null;
   let clashes = null;
+  let givenUp = false;
   (async () => {
     const transaction = db.transaction(DOCUMENTS, "readwrite");
     const documents = transaction.objectStore(DOCUMENTS);
     // Another tab may have stored a document since this one last heard:
     // then nothing of this change is written over it.
     if (!leaving) {
-      const stored = await Promise.all(keys.map((key) => finished(documents.get(key))));
+      const giveUp = () => {
+        givenUp = true;
+        try {
+          transaction.abort();
+        } catch {}
+      };
+      reading.add(giveUp);
+      const stored = await Promise.all(keys.map((key) => finished(documents.get(key)))).finally(() => reading.delete(giveUp));
       if (keys.some((key, i) => revisionOf(stored[i]) !== bases.get(key))) {
         clashes = stored;
         transaction.abort();
@@ -309,6 +416,7 @@ function store(leaving = false) {
   })().then(
     () => {
       written();
+      forget(down);
       if (clashes) {
         keys.forEach((key, i) => clashed(key, clashes[i]));
         return;
@@ -321,6 +429,9 @@ function store(leaving = false) {
     },
     (error) => {
       written();
+      forget(down);
+      // Given up for a write made at once, which has these documents.
+      if (givenUp) return;
       // Kept in memory, and written with the next try, over what is stored.
       for (const [key, base] of bases) unstored.set(key, base);
       failure = (error && error.name) || "Error";

@@ -2,7 +2,8 @@
 // for the person to download; what an older version kept moves over whole; a
 // backup too large for the device is refused whole; a change the device will
 // not store is said, held in the tab and stored when tried again; a change
-// another tab stored first is never written over.
+// another tab stored first is never written over; a change made just as a
+// page is left is stored by the next page if it was not stored in time.
 import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { readFileSync } from "node:fs";
@@ -20,7 +21,7 @@ test("damaged saved data is kept, can be downloaded, and is deleted only when th
     await page.reload();
 
     const notice = page.getByTestId("kept-notice");
-    await expect(notice).toContainText("Some saved information could not be read");
+    await expect(notice).toContainText("Some saved information has been kept aside");
     await expect(notice).toContainText("It has not been deleted.");
     const stored = await storedDocuments(page);
     expect(stored["sp.referral"]).toBeUndefined();
@@ -31,7 +32,7 @@ test("damaged saved data is kept, can be downloaded, and is deleted only when th
 
     // It is still there after another reload: nothing is dropped quietly.
     await page.reload();
-    await expect(notice).toContainText("Some saved information could not be read");
+    await expect(notice).toContainText("Some saved information has been kept aside");
     await expect(page.getByRole("button", { name: "Delete it from this device" })).toHaveCount(0);
 
     const downloading = page.waitForEvent("download");
@@ -262,6 +263,75 @@ test("a change held a moment before it is stored gives way to another tab's, and
     await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
     await expect.poll(async () => (await storedDocuments(page))["sp.clinic"]).toContain("Priya Khan");
     expect((await storedDocuments(page))["sp.clinic"]).not.toContain("Sam Patel-Jones");
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+test("a change made just as the page is left is kept, even while another tab is writing", async ({ context, watch }) => {
+  const served = await serveApp();
+  const clinic = clinicHelpers(served);
+  try {
+    const page = await clinic.openClinic(context, watch);
+    await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
+    // Another tab holds a write to the device open until it is let go, so
+    // this tab's writes wait behind it.
+    const other = await openPage(context, watch, served.origin);
+    await other.goto(`${served.url}privacy/`);
+    await other.evaluate(() => new Promise((started) => {
+      const opening = indexedDB.open("social-prescribing");
+      opening.onsuccess = () => {
+        const db = opening.result;
+        const documents = db.transaction("documents", "readwrite").objectStore("documents");
+        window.writing = true;
+        const more = () => {
+          documents.get("nothing").onsuccess = () => window.writing && more();
+        };
+        more();
+        started();
+      };
+    }));
+    await page.getByRole("button", { name: "Mark as finished" }).click();
+    await expect(page.getByText("Sam is finished.")).toBeVisible();
+    // The page is reloaded while its write still waits, then the other tab
+    // finishes.
+    await page.reload();
+    await other.evaluate(() => { window.writing = false; });
+    await expect(h1(page)).toHaveText("Sam Patel");
+    await expect(page.getByText("Sam is finished.")).toBeVisible();
+    await expect(page.getByTestId("kept-notice")).toHaveCount(0);
+    expect((await storedDocuments(page))["sp.clinic"]).toContain('"finished"');
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+test("a change written down as a page was left is stored by the next page, or kept aside if another tab stored since", async ({ context, watch }) => {
+  const served = await serveApp();
+  const clinic = clinicHelpers(served);
+  try {
+    const page = await clinic.openClinic(context, watch);
+    await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
+    const stored = (await storedDocuments(page))["sp.clinic"];
+    // Two pages were left before their writes were made: the first had
+    // renamed Sam from the revision before the one stored (so another tab
+    // stored since), the second from the one stored.
+    const earlier = renamedLater(stored, "Samuel Patel").replace(/"revision":(\d+)/, (_, n) => `"revision":${Number(n) - 1}`);
+    await page.evaluate(([earlier, later]) => {
+      localStorage.setItem("sp-unstored.1700000000000.a", JSON.stringify({ changes: [{ key: "sp.clinic", text: earlier }] }));
+      localStorage.setItem("sp-unstored.1700000000001.b", JSON.stringify({ changes: [{ key: "sp.clinic", text: later }] }));
+    }, [earlier, renamedLater(stored, "Sam Patel-Jones")]);
+    await page.goto(`${served.url}clinic/people/`);
+    await expect(page.getByTestId("people")).toContainText("Sam Patel-Jones");
+    const notice = page.getByTestId("kept-notice");
+    await expect(notice).toContainText("Saved clinic (a change made as a page was closed, after another tab or window had changed it)");
+    await expectNoAxeViolations(page, "a change kept aside");
+    await screenshot(page, "kept-change-left-behind");
+    const downloading = page.waitForEvent("download");
+    await notice.getByRole("link", { name: "Download the kept copy" }).click();
+    expect(readFileSync(await (await downloading).path(), "utf8")).toContain("Samuel Patel");
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   } finally {
     await closeAll(context, served);
   }

@@ -1,5 +1,7 @@
-//! Tells the person when saved information could not be read, and lets them
-//! download it. Runs the store's sweep once when the app opens.
+//! Tells the person when saved information has been kept aside (it could
+//! not be read, or it would have been written over another tab's change),
+//! each copy with why, and lets them download it. Runs the store's sweep
+//! once when the app opens.
 
 use crate::store::backend::BrowserStorage;
 use crate::store::{KeptCopy, Store};
@@ -19,7 +21,7 @@ pub fn KeptNotice() -> impl IntoView {
                     <h2 class="nhsuk-warning-callout__label">
                         <span role="text">
                             <span class="nhsuk-u-visually-hidden">"Important: "</span>
-                            "Some saved information could not be read"
+                            "Some saved information has been kept aside"
                         </span>
                     </h2>
                     <p>
