@@ -169,10 +169,10 @@ function writeDown(keys) {
   }
 }
 
-/** Forgets changes written down, once this page has stored them itself. */
-function forget(name) {
+/** Forgets changes written down (`writeDown`), once they are stored. */
+function forget(...names) {
   try {
-    if (name) localStorage.removeItem(name);
+    for (const name of names) if (name) localStorage.removeItem(name);
   } catch {}
 }
 
@@ -219,7 +219,13 @@ async function takeUnstored(opened, found) {
       else store.put(bytes, key);
     }
     transaction.commit?.();
-    await committed(transaction);
+    try {
+      await committed(transaction);
+    } catch {
+      // Left written down, for the next page to try again (the device may
+      // be full); this page opens what is stored.
+      return;
+    }
     for (const [key, bytes] of writes) {
       if (bytes === null) found.delete(key);
       else found.set(key, bytes);
@@ -230,7 +236,7 @@ async function takeUnstored(opened, found) {
       telling.close();
     }
   }
-  for (const name of names) localStorage.removeItem(name);
+  forget(...names);
 }
 
 /** The revision in a document's text (0 for none). Envelopes write it among
