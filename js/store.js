@@ -32,10 +32,9 @@ let channel = null;
  * it had in IndexedDB before (its text's "revision"; 0 when there was none). */
 const unstored = new Map();
 let scheduled = false;
-/** Keys being written by a transaction not committed yet, each with how many. */
-const writing = new Map();
-/** How to give up each write still waiting on its read (see `store`). */
-const reading = new Set();
+/** How to give up each write still waiting on its read (see `store`): each
+ * gives back its documents' keys, with the revisions they were changed from. */
+const waitingOnRead = new Set();
 /** Why the last write to IndexedDB failed, until one succeeds. */
 let failure = null;
 /** Bytes the site may still store, as the browser last said. */
@@ -367,22 +366,15 @@ function changed(key) {
 function store(leaving = false) {
   scheduled = false;
   if (leaving) {
-    for (const giveUp of reading) giveUp();
-    reading.clear();
-    for (const key of writing.keys()) if (!unstored.has(key)) unstored.set(key, revisionOf(memory.get(key)));
+    for (const giveUp of waitingOnRead) {
+      for (const [key, base] of giveUp()) if (!unstored.has(key)) unstored.set(key, base);
+    }
+    waitingOnRead.clear();
   }
   if (unstored.size === 0) return;
   const bases = new Map(unstored);
   const keys = [...bases.keys()];
   unstored.clear();
-  for (const key of keys) writing.set(key, (writing.get(key) ?? 0) + 1);
-  const written = () => {
-    for (const key of keys) {
-      const left = writing.get(key) - 1;
-      if (left > 0) writing.set(key, left);
-      else writing.delete(key);
-    }
-  };
   // Written down first, in case the write is not made before the page goes.
   const down = leaving ? writeDown(keys) : null;
   let clashes = null;
@@ -398,9 +390,10 @@ function store(leaving = false) {
         try {
           transaction.abort();
         } catch {}
+        return bases;
       };
-      reading.add(giveUp);
-      const stored = await Promise.all(keys.map((key) => finished(documents.get(key)))).finally(() => reading.delete(giveUp));
+      waitingOnRead.add(giveUp);
+      const stored = await Promise.all(keys.map((key) => finished(documents.get(key)))).finally(() => waitingOnRead.delete(giveUp));
       if (keys.some((key, i) => revisionOf(stored[i]) !== bases.get(key))) {
         clashes = stored;
         transaction.abort();
@@ -421,7 +414,6 @@ function store(leaving = false) {
     await committed(transaction);
   })().then(
     () => {
-      written();
       forget(down);
       if (clashes) {
         keys.forEach((key, i) => clashed(key, clashes[i]));
@@ -434,7 +426,6 @@ function store(leaving = false) {
       }
     },
     (error) => {
-      written();
       forget(down);
       // Given up for a write made at once, which has these documents.
       if (givenUp) return;
@@ -465,7 +456,7 @@ window.addEventListener("beforeunload", (event) => {
 // A page being left, or put in the background (where a phone may close it),
 // writes what is waiting at once.
 const storeNow = () => {
-  if (memory && (scheduled || writing.size > 0)) store(true);
+  if (memory && (scheduled || waitingOnRead.size > 0)) store(true);
 };
 window.addEventListener("pagehide", storeNow);
 document.addEventListener("visibilitychange", () => document.hidden && storeNow());
