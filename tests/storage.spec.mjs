@@ -7,7 +7,7 @@
 import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { readFileSync } from "node:fs";
-import { storedDocuments, clearStored, changeStored } from "./support/stored.mjs";
+import { storedDocuments, clearStored, changeStored, holdWriting } from "./support/stored.mjs";
 import { clinicHelpers, h1, MONDAY } from "./support/clinic.mjs";
 
 const DAMAGED = '{"kind":"referral","version":1,"revision":2,"data":{"name":"Sam Smi';
@@ -274,29 +274,17 @@ test("a change made just as the page is left is kept, even while another tab is 
   try {
     const page = await clinic.openClinic(context, watch);
     await clinic.addPerson(page, "Sam Patel", "Self-referral", "Telephone");
-    // Another tab holds a write to the device open until it is let go, so
-    // this tab's writes wait behind it.
+    // Another tab holds a write to the device open, so this tab's writes
+    // wait behind it.
     const other = await openPage(context, watch, served.origin);
     await other.goto(`${served.url}privacy/`);
-    await other.evaluate(() => new Promise((started) => {
-      const opening = indexedDB.open("social-prescribing");
-      opening.onsuccess = () => {
-        const db = opening.result;
-        const documents = db.transaction("documents", "readwrite").objectStore("documents");
-        window.writing = true;
-        const more = () => {
-          documents.get("nothing").onsuccess = () => window.writing && more();
-        };
-        more();
-        started();
-      };
-    }));
+    const letGo = await holdWriting(other);
     await page.getByRole("button", { name: "Mark as finished" }).click();
     await expect(page.getByText("Sam is finished.")).toBeVisible();
     // The page is reloaded while its write still waits, then the other tab
     // finishes.
     await page.reload();
-    await other.evaluate(() => { window.writing = false; });
+    await letGo();
     await expect(h1(page)).toHaveText("Sam Patel");
     await expect(page.getByText("Sam is finished.")).toBeVisible();
     await expect(page.getByTestId("kept-notice")).toHaveCount(0);

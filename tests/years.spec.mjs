@@ -1,10 +1,11 @@
 // A clinic of several years is stored in parts: its head, its appointments a
 // year at a time, and its contact logs. The day view of an earlier year
 // opens with that year's appointments; a change there keeps every other year
-// and every log; another tab sees the change whole.
+// and every log; another tab sees the change whole; a change to one year made
+// just as the page is reloaded, while another tab writes, is kept whole.
 import { test, expect, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
-import { storedDocuments, changeStored } from "./support/stored.mjs";
+import { storedDocuments, changeStored, holdWriting } from "./support/stored.mjs";
 import { clinicHelpers, h1, MONDAY } from "./support/clinic.mjs";
 
 /** A clinic of three years, as version 1 of the app stored it: whole, in one document. */
@@ -89,6 +90,40 @@ test("a day two years back opens with its appointments, a change there keeps eve
     await expect(hers.getByTestId("outcome")).toHaveText("Attended");
     await other.goto(`${served.url}clinic/day/?date=2026-03-03`);
     await expect(other.getByTestId("appointment").filter({ hasText: "Sam Patel" })).toBeVisible();
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
+test("a change to one year, made just as the page is reloaded while another tab writes, is stored with its head", async ({ context, watch }) => {
+  const served = await serveApp();
+  const clinic = clinicHelpers(served);
+  try {
+    const page = await clinic.openClinic(context, watch);
+    await changeStored(page, { "sp.clinic": JSON.stringify(threeYears()) });
+    await page.goto(`${served.url}clinic/day/?date=2024-03-05`);
+    const jo = page.getByTestId("appointment").filter({ hasText: "Jo Bloggs" });
+    await jo.getByRole("button", { name: "Did not attend (Jo Bloggs)" }).click();
+    await expect.poll(async () => (await storedDocuments(page))["sp.clinic-part-appointments-2024"]).toContain('"did-not-attend"');
+    const before = await storedDocuments(page);
+
+    const other = await context.newPage();
+    await other.goto(`${served.url}privacy/`);
+    const letGo = await holdWriting(other);
+    const sam = page.getByTestId("appointment").filter({ hasText: "Sam Patel" });
+    await sam.getByRole("button", { name: "Attended (Sam Patel)" }).click();
+    await expect(sam.getByTestId("outcome")).toHaveText("Attended");
+    await page.reload();
+    await letGo();
+    await expect(sam.getByTestId("outcome")).toHaveText("Attended");
+    await expect(jo.getByTestId("outcome")).toHaveText("Did not attend");
+    await expect(page.getByTestId("kept-notice")).toHaveCount(0);
+    const after = await storedDocuments(page);
+    expect(after["sp.clinic-part-appointments-2024"]).toContain('"attended"');
+    expect(Number(/"revision":(\d+)/.exec(after["sp.clinic"])[1])).toBe(Number(/"revision":(\d+)/.exec(before["sp.clinic"])[1]) + 1);
+    for (const year of ["2025", "2026"]) expect(after[`sp.clinic-part-appointments-${year}`]).toBe(before[`sp.clinic-part-appointments-${year}`]);
+    expect(after["sp.clinic-part-log"]).toBe(before["sp.clinic-part-log"]);
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   } finally {
     await closeAll(context, served);
   }

@@ -82,3 +82,27 @@ export async function clearStored(page) {
   const keys = Object.keys(await storedDocuments(page));
   await changeStored(page, Object.fromEntries(keys.map((key) => [key, null])));
 }
+
+/** Holds a write to IndexedDB open from `page` (another tab of the app),
+ * so that every other write waits behind it, until the function returned is
+ * called. */
+export async function holdWriting(page) {
+  await page.evaluate(
+    () =>
+      new Promise((started) => {
+        const opening = indexedDB.open("social-prescribing");
+        opening.onsuccess = () => {
+          const documents = opening.result.transaction("documents", "readwrite").objectStore("documents");
+          window.holdingWrite = true;
+          const more = () => {
+            documents.get("nothing").onsuccess = () => window.holdingWrite && more();
+          };
+          more();
+          started();
+        };
+      }),
+  );
+  return () => page.evaluate(() => {
+    window.holdingWrite = false;
+  });
+}
