@@ -33,8 +33,12 @@ let channel = null;
 const unstored = new Map();
 let scheduled = false;
 /** How to give up each write still waiting on its read (see `store`): each
- * gives back its documents' keys, with the revisions they were changed from. */
+ * gives back its documents' keys, with the revisions they were changed from,
+ * and the names of what it was to forget once stored. */
 const waitingOnRead = new Set();
+/** Names of changes written down by pages as they were left, which this
+ * page took as its own (`takeUnstored`): forgotten once those are stored. */
+let taken = [];
 /** Why the last write to IndexedDB failed, until one succeeds. */
 let failure = null;
 /** Bytes the site may still store, as the browser last said. */
@@ -87,13 +91,16 @@ async function openDocuments() {
     const reading = opened.transaction(DOCUMENTS, "readonly").objectStore(DOCUMENTS);
     const [keys, values] = await Promise.all([finished(reading.getAllKeys()), finished(reading.getAll())]);
     const found = new Map(keys.map((key, i) => [key, values[i]]));
-    await takeUnstored(opened, found);
+    const recovered = takeUnstored(found);
     await moveFromLocalStorage(opened, found);
     db = opened;
     memory = found;
     // Another tab deleting or upgrading the database must not wait on this one.
     db.onversionchange = () => db.close();
     await measureRoom();
+    // Stored as this page's own changes are, failures and clashes included.
+    for (const [key, base] of recovered) unstored.set(key, base);
+    if (recovered.size > 0) schedule();
   } catch {
     db = null;
     memory = null;
@@ -176,22 +183,28 @@ function forget(...names) {
 }
 
 /** Changes written down by pages as they were left (`writeDown`), oldest
- * first, each moment's taken whole. Those already stored are forgotten.
- * Those not stored are stored now, unless another tab has stored a later
- * revision of one of their documents since: then they are kept aside, for
- * the person to download, and nothing is written over. */
-async function takeUnstored(opened, found) {
+ * first, each moment's taken whole, into `found`: those already stored are
+ * left out; those not stored become this page's own changes, not yet stored,
+ * unless another tab has stored a later revision of one of their documents
+ * since: then they are kept aside instead, for the person to download, and
+ * nothing is written over. Returns the keys changed, each with the revision
+ * stored under it; what was written down is forgotten once they are stored
+ * (`taken`). */
+function takeUnstored(found) {
+  const recovered = new Map();
   let names;
   try {
     names = localKeys().filter((key) => key && key.startsWith(UNSTORED)).sort();
   } catch {
-    return;
+    return recovered;
   }
-  if (names.length === 0) return;
-  const writes = new Map();
   const now = new Date().toISOString();
-  const current = (key) => (writes.has(key) ? writes.get(key) : found.get(key));
   const textOf = (bytes) => (bytes === undefined || bytes === null ? null : decoder.decode(bytes));
+  const change = (key, bytes) => {
+    if (!recovered.has(key)) recovered.set(key, revisionOf(found.get(key)));
+    if (bytes === null) found.delete(key);
+    else found.set(key, bytes);
+  };
   names.forEach((name, moment) => {
     let changes;
     try {
@@ -199,43 +212,20 @@ async function takeUnstored(opened, found) {
     } catch {
       return;
     }
-    if (changes.every(({ key, text }) => textOf(current(key)) === text)) return;
+    if (changes.every(({ key, text }) => textOf(found.get(key)) === text)) return;
     // Only a document's head has a revision; its parts are taken with it.
-    const later = changes.every(({ key, text }) => text === null || revisionIn(text) === 0 || revisionOf(current(key)) < revisionIn(text));
+    const later = changes.every(({ key, text }) => text === null || revisionIn(text) === 0 || revisionOf(found.get(key)) < revisionIn(text));
     for (const { key, text } of changes) {
-      if (later) writes.set(key, text === null ? null : encoder.encode(text));
+      if (later) change(key, text === null ? null : encoder.encode(text));
       else if (text !== null) {
         const [kept, copy] = keptCopy(key, now, "a change made as a page was closed, after another tab or window had changed it", text, moment);
-        writes.set(kept, encoder.encode(copy));
+        change(kept, encoder.encode(copy));
       }
     }
   });
-  if (writes.size > 0) {
-    const transaction = opened.transaction(DOCUMENTS, "readwrite");
-    const store = transaction.objectStore(DOCUMENTS);
-    for (const [key, bytes] of writes) {
-      if (bytes === null) store.delete(key);
-      else store.put(bytes, key);
-    }
-    transaction.commit?.();
-    try {
-      await committed(transaction);
-    } catch {
-      // Left written down, for the next page to try again (the device may
-      // be full); this page opens what is stored.
-      return;
-    }
-    for (const [key, bytes] of writes) {
-      if (bytes === null) found.delete(key);
-      else found.set(key, bytes);
-    }
-    if (typeof BroadcastChannel === "function") {
-      const telling = new BroadcastChannel(DATABASE);
-      telling.postMessage({ changes: [...writes].map(([key, value]) => ({ key, value })) });
-      telling.close();
-    }
-  }
-  forget(...names);
+  if (recovered.size > 0) taken = names;
+  else forget(...names);
+  return recovered;
 }
 
 /** The revision in a document's text (0 for none). Envelopes write it among
@@ -347,6 +337,11 @@ export function remove(key) {
 /** Notes that `key` is about to change in memory, before it does. */
 function changed(key) {
   if (!unstored.has(key)) unstored.set(key, revisionOf(memory.get(key)));
+  schedule();
+}
+
+/** Stores what is not stored yet, soon. */
+function schedule() {
   if (scheduled) return;
   scheduled = true;
   // Once the screen has been drawn, so that the person sees their change
@@ -367,7 +362,9 @@ function store(leaving = false) {
   scheduled = false;
   if (leaving) {
     for (const giveUp of waitingOnRead) {
-      for (const [key, base] of giveUp()) if (!unstored.has(key)) unstored.set(key, base);
+      const [bases, along] = giveUp();
+      for (const [key, base] of bases) if (!unstored.has(key)) unstored.set(key, base);
+      taken.push(...along);
     }
     waitingOnRead.clear();
   }
@@ -375,6 +372,8 @@ function store(leaving = false) {
   const bases = new Map(unstored);
   const keys = [...bases.keys()];
   unstored.clear();
+  const along = taken;
+  taken = [];
   // Written down first, in case the write is not made before the page goes.
   const down = leaving ? writeDown(keys) : null;
   let clashes = null;
@@ -390,7 +389,7 @@ function store(leaving = false) {
         try {
           transaction.abort();
         } catch {}
-        return bases;
+        return [bases, along];
       };
       waitingOnRead.add(giveUp);
       const stored = await Promise.all(keys.map((key) => finished(documents.get(key)))).finally(() => waitingOnRead.delete(giveUp));
@@ -416,9 +415,11 @@ function store(leaving = false) {
     () => {
       forget(down);
       if (clashes) {
+        // What was written down stays, for the next page to keep aside.
         keys.forEach((key, i) => clashed(key, clashes[i]));
         return;
       }
+      forget(...along);
       if (failure) {
         failure = null;
         measureRoom();
@@ -431,6 +432,7 @@ function store(leaving = false) {
       if (givenUp) return;
       // Kept in memory, and written with the next try, over what is stored.
       for (const [key, base] of bases) unstored.set(key, base);
+      taken.push(...along);
       failure = (error && error.name) || "Error";
       if (failure === FULL) room = 0;
       window.dispatchEvent(new CustomEvent("sp-not-stored", { detail: failure }));

@@ -295,7 +295,7 @@ test("a change made just as the page is left is kept, even while another tab is 
   }
 });
 
-test("a change written down as a page was left is stored by the next page, or kept aside if another tab stored since", async ({ context, watch }) => {
+test("a change written down as a page was left is stored by the next page, or kept aside if another tab stored since, even when the device is full at first", async ({ context, watch }) => {
   const served = await serveApp();
   const clinic = clinicHelpers(served);
   try {
@@ -309,17 +309,40 @@ test("a change written down as a page was left is stored by the next page, or ke
     await page.evaluate(([earlier, later]) => {
       localStorage.setItem("sp-unstored.1700000000000.a", JSON.stringify({ changes: [{ key: "sp.clinic", text: earlier }] }));
       localStorage.setItem("sp-unstored.1700000000001.b", JSON.stringify({ changes: [{ key: "sp.clinic", text: later }] }));
+      sessionStorage.setItem("full", "yes");
     }, [earlier, renamedLater(stored, "Sam Patel-Jones")]);
+    // The device is full when the next page opens.
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem("full")) return;
+      window.storing = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    });
     await page.goto(`${served.url}clinic/people/`);
     await expect(page.getByTestId("people")).toContainText("Sam Patel-Jones");
-    const notice = page.getByTestId("kept-notice");
-    await expect(notice).toContainText("Saved clinic (a change made as a page was closed, after another tab or window had changed it)");
-    await expectNoAxeViolations(page, "a change kept aside");
+    const kept = page.getByTestId("kept-notice");
+    await expect(kept).toContainText("Saved clinic (a change made as a page was closed, after another tab or window had changed it)");
+    const notStored = page.getByTestId("not-stored");
+    await expect(notStored).toContainText("Your latest changes are not saved on this device");
+    await expectNoAxeViolations(page, "a change kept aside, and not stored");
+    expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(["sp-unstored.1700000000000.a", "sp-unstored.1700000000001.b"]);
+
+    // Space is freed: the next try stores both, and what was written down goes.
+    await page.evaluate(() => {
+      sessionStorage.removeItem("full");
+      IDBObjectStore.prototype.put = window.storing;
+    });
+    await notStored.getByRole("button", { name: "Try saving again" }).click();
+    await expect(notStored).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    const now = await storedDocuments(page);
+    expect(now["sp.clinic"]).toContain("Sam Patel-Jones");
+    expect(Object.keys(now).filter((key) => key.startsWith("sp.kept.clinic."))).toHaveLength(1);
     await screenshot(page, "kept-change-left-behind");
     const downloading = page.waitForEvent("download");
-    await notice.getByRole("link", { name: "Download the kept copy" }).click();
+    await kept.getByRole("link", { name: "Download the kept copy" }).click();
     expect(readFileSync(await (await downloading).path(), "utf8")).toContain("Samuel Patel");
-    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
   } finally {
     await closeAll(context, served);
   }
