@@ -29,14 +29,18 @@ function threeYears() {
   return { kind: "clinic", version: 1, revision: 1, saved_at: "2026-03-01T09:00:00Z", data };
 }
 
+/** Opens the clinic with `threeYears` stored, on Tuesday 5 March 2024. */
+async function openOnTheEarlierDay(context, watch, served) {
+  const page = await clinicHelpers(served).openClinic(context, watch);
+  await changeStored(page, { "sp.clinic": JSON.stringify(threeYears()) });
+  await page.goto(`${served.url}clinic/day/?date=2024-03-05`);
+  return page;
+}
+
 test("a day two years back opens with its appointments, a change there keeps every other year and every log, and another tab sees it whole", async ({ context, watch }) => {
   const served = await serveApp();
-  const clinic = clinicHelpers(served);
   try {
-    const page = await clinic.openClinic(context, watch);
-    await changeStored(page, { "sp.clinic": JSON.stringify(threeYears()) });
-
-    await page.goto(`${served.url}clinic/day/?date=2024-03-05`);
+    const page = await openOnTheEarlierDay(context, watch, served);
     await expect(page.getByTestId("day-heading")).toHaveText("Tuesday 5 March 2024");
     const sam = page.getByTestId("appointment").filter({ hasText: "Sam Patel" });
     const jo = page.getByTestId("appointment").filter({ hasText: "Jo Bloggs" });
@@ -97,11 +101,8 @@ test("a day two years back opens with its appointments, a change there keeps eve
 
 test("a change to one year, made just as the page is reloaded while another tab writes, is stored with its head", async ({ context, watch }) => {
   const served = await serveApp();
-  const clinic = clinicHelpers(served);
   try {
-    const page = await clinic.openClinic(context, watch);
-    await changeStored(page, { "sp.clinic": JSON.stringify(threeYears()) });
-    await page.goto(`${served.url}clinic/day/?date=2024-03-05`);
+    const page = await openOnTheEarlierDay(context, watch, served);
     const jo = page.getByTestId("appointment").filter({ hasText: "Jo Bloggs" });
     await jo.getByRole("button", { name: "Did not attend (Jo Bloggs)" }).click();
     await expect.poll(async () => (await storedDocuments(page))["sp.clinic-part-appointments-2024"]).toContain('"did-not-attend"');
