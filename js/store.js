@@ -198,6 +198,9 @@ function takeUnstored(found) {
   } catch {
     return recovered;
   }
+  // What is not of this shape (damaged, or from a later version) is left as it is.
+  const sound = (change) => change && typeof change.key === "string" && (change.text === null || typeof change.text === "string");
+  const handled = [];
   const now = new Date().toISOString();
   const textOf = (bytes) => (bytes === undefined || bytes === null ? null : decoder.decode(bytes));
   const change = (key, bytes) => {
@@ -212,6 +215,8 @@ function takeUnstored(found) {
     } catch {
       return;
     }
+    if (!Array.isArray(changes) || !changes.every(sound)) return;
+    handled.push(name);
     if (changes.every(({ key, text }) => textOf(found.get(key)) === text)) return;
     // Only a document's head has a revision; its parts are taken with it.
     const later = changes.every(({ key, text }) => text === null || revisionIn(text) === 0 || revisionOf(found.get(key)) < revisionIn(text));
@@ -223,8 +228,8 @@ function takeUnstored(found) {
       }
     }
   });
-  if (recovered.size > 0) taken = names;
-  else forget(...names);
+  if (recovered.size > 0) taken = handled;
+  else forget(...handled);
   return recovered;
 }
 
