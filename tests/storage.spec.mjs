@@ -328,6 +328,7 @@ test("a change written down as a page was left is stored by the next page, or ke
     const notStored = page.getByTestId("not-stored");
     await expect(notStored).toContainText("Your latest changes are not saved on this device");
     await expectNoAxeViolations(page, "a change kept aside, and not stored");
+    await screenshot(page, "left-behind-not-stored");
     expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(["sp-unstored.1700000000000.a", "sp-unstored.1700000000001.b", "sp-unstored.1700000000002.c"]);
 
     // Space is freed: the next try stores both, and what was written down goes.

@@ -124,28 +124,29 @@ where
     /// that shows more than that part, comes after this. The screen is not
     /// redrawn: the page on it shows nothing from the parts read.
     pub fn complete(&self) {
-        let whole = self.value.try_with_untracked(D::is_whole);
-        if whole != Some(false) {
-            return;
+        if self.value.try_with_untracked(D::is_whole) == Some(false) {
+            self.value.try_update_untracked(|value| self.read_rest(value));
         }
-        let store = Store::new(BrowserStorage);
-        let read = self
-            .value
-            .try_update_untracked(|value| store.complete(value, &now_stamp()));
-        if let Some(Err(_)) = read {
+    }
+
+    /// Reads into `value` whatever of it was left unread (see
+    /// [`Saved::complete`]). False, with the problem shown, when that could
+    /// not be read: saving it then would lose what was left unread.
+    fn read_rest(&self, value: &mut D) -> bool {
+        if value.is_whole() {
+            return true;
+        }
+        let read = Store::new(BrowserStorage).complete(value, &now_stamp());
+        if read.is_err() {
             self.problem.set(Some(SaveProblem::UnreadableInTheWay));
         }
+        read.is_ok()
     }
 
     /// Shows `value` and saves it.
     pub fn save(&self, value: D) {
         let mut value = value;
-        if !value.is_whole()
-            && Store::new(BrowserStorage)
-                .complete(&mut value, &now_stamp())
-                .is_err()
-        {
-            self.problem.set(Some(SaveProblem::UnreadableInTheWay));
+        if !self.read_rest(&mut value) {
             return;
         }
         let saved = Self::store(&value, self.revision.get_untracked());
