@@ -3,6 +3,7 @@
 //! a backup or a move to another device carries them all in one file.
 
 pub mod bookings;
+pub mod check;
 pub mod forms;
 pub mod ical;
 pub mod merging;

@@ -69,27 +69,31 @@ impl SlotSettings {
             .filter(|t| t.overlaps(session))
             .collect();
         taken.sort_by_key(|t| t.start);
-        let buffer = self.buffer_minutes;
+        // Counted in u32: a stored time or length near u16's top (only a
+        // damaged or hand-made file could hold one) must not wrap round
+        // and keep the loop going.
+        let buffer = u32::from(self.buffer_minutes);
+        let length = u32::from(length);
+        let end_of_day = u32::from(super::time::DAY_MINUTES);
         let mut slots = Vec::new();
-        let mut from = session.start;
+        let mut from = u32::from(session.start.minutes());
         for next in taken.iter().map(Some).chain([None]) {
             let until = match next {
-                Some(t) => t.start.minutes().saturating_sub(buffer),
-                None => session.end.minutes(),
-            };
-            let mut start = from.minutes();
+                Some(t) => u32::from(t.start.minutes()).saturating_sub(buffer),
+                None => u32::from(session.end.minutes()),
+            }
+            .min(end_of_day);
+            let mut start = from;
             while start + length <= until {
-                let slot_start = super::time::ClockTime::at(0, start);
-                if let Some(end) = slot_start.plus(length) {
-                    slots.push(TimeRange::new(slot_start, end));
+                let slot = super::time::ClockTime::from_minutes(start)
+                    .and_then(|s| Some(TimeRange::new(s, s.plus(length as u16)?)));
+                if let Some(slot) = slot {
+                    slots.push(slot);
                 }
                 start += length + buffer;
             }
             if let Some(t) = next {
-                let after = t.end.minutes() + buffer;
-                if after > from.minutes() {
-                    from = super::time::ClockTime::at(0, after);
-                }
+                from = from.max(u32::from(t.end.minutes()) + buffer);
             }
         }
         slots
@@ -98,12 +102,13 @@ impl SlotSettings {
     /// Whether an appointment at `slot` fits in the session and clear of the
     /// others (with the buffer between them).
     pub fn fits(&self, session: TimeRange, taken: &[TimeRange], slot: TimeRange) -> bool {
-        let buffer = self.buffer_minutes;
+        let buffer = u32::from(self.buffer_minutes);
+        let minutes = |t: super::time::ClockTime| u32::from(t.minutes());
         session.contains(slot)
             && slot.minutes() > 0
             && taken.iter().all(|t| {
-                slot.end.minutes() + buffer <= t.start.minutes()
-                    || t.end.minutes() + buffer <= slot.start.minutes()
+                minutes(slot.end) + buffer <= minutes(t.start)
+                    || minutes(t.end) + buffer <= minutes(slot.start)
             })
     }
 }

@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Minutes in a day: a time of day is always fewer.
+pub const DAY_MINUTES: u16 = 24 * 60;
+
 /// A time of day to the minute, counted from midnight.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -20,6 +23,19 @@ impl ClockTime {
         self.0
     }
 
+    /// The time `minutes` after midnight, if that is still the same day.
+    pub fn from_minutes(minutes: u32) -> Option<ClockTime> {
+        u16::try_from(minutes)
+            .ok()
+            .filter(|m| *m < DAY_MINUTES)
+            .map(ClockTime)
+    }
+
+    /// Whether it is a time of day at all (a damaged file can hold others).
+    pub fn is_of_day(self) -> bool {
+        self.0 < DAY_MINUTES
+    }
+
     pub fn hour(self) -> u16 {
         self.0 / 60
     }
@@ -31,7 +47,7 @@ impl ClockTime {
     /// This time plus `minutes`, if it is still the same day.
     pub fn plus(self, minutes: u16) -> Option<ClockTime> {
         let total = self.0.checked_add(minutes)?;
-        (total < 24 * 60).then_some(ClockTime(total))
+        (total < DAY_MINUTES).then_some(ClockTime(total))
     }
 
     /// Minutes from `earlier` to this time (0 if `earlier` is later).
@@ -39,8 +55,12 @@ impl ClockTime {
         self.0.saturating_sub(earlier.0)
     }
 
-    /// "9:30am", "2pm", "12pm" (midday), "12:15am".
+    /// "9:30am", "2pm", "12pm" (midday), "12:15am"; "no real time" for
+    /// a value past the end of the day.
     pub fn words(self) -> String {
+        if !self.is_of_day() {
+            return "no real time".to_string();
+        }
         let (hour, minute) = (self.hour(), self.minute());
         let suffix = if hour < 12 { "am" } else { "pm" };
         let hour12 = match hour % 12 {
@@ -56,6 +76,9 @@ impl ClockTime {
 
     /// "09:30", as a time input and a calendar file want it.
     pub fn hh_mm(self) -> String {
+        if !self.is_of_day() {
+            return String::new();
+        }
         format!("{:02}:{:02}", self.hour(), self.minute())
     }
 

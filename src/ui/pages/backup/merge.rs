@@ -2,16 +2,13 @@
 //! with this device's clinic record by record, and shown before anything is
 //! written; a record changed on both devices waits for a person to choose.
 
-use super::{read_backup, BackupFileField};
-use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, Ledger, Side};
-use crate::domain::clinic::Clinic;
+use super::checked::{Checked, ChooseBackup, RecordProblems};
+use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, Side};
 use crate::domain::form::FieldError;
 use crate::domain::referral::ClinicInbox;
 use crate::store::backend::BrowserStorage;
-use crate::store::backup::{self, BackupProblem, Restorable};
-use crate::store::envelope::decode;
-use crate::store::sealed::{sealed_part, LockSettings};
-use crate::store::{read_parts_from, vault, Loaded, Pending, SaveProblem, Store};
+use crate::store::backup;
+use crate::store::{Loaded, Pending, SaveProblem, Store};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
@@ -35,56 +32,14 @@ struct Prepared {
     made: String,
 }
 
-/// Works out what merging the backup into this device's clinic would do.
-async fn prepare(backup: Restorable) -> Result<Prepared, String> {
-    let their_lock = match backup.read::<LockSettings>() {
-        Some(Ok(lock)) => Some(lock),
-        _ => None,
+/// Works out what merging the checked backup into this device's clinic
+/// would do; records the backup holds that break the rules are left out.
+fn prepare(checked: &Checked) -> Result<Prepared, String> {
+    let Some(theirs) = checked.contents.clinic_without_problems() else {
+        return Err("The backup has no clinic records in it. Choose a backup made on another volunteer’s device from the clinic’s backup page".into());
     };
-    let read = |kind: &str| {
-        let raw = backup.document(kind).map(str::to_string);
-        let lock = their_lock.clone();
-        async move {
-            let raw = raw?;
-            if sealed_part(&raw).is_none() {
-                return Some(Ok(raw));
-            }
-            Some(vault::open_from_backup(&raw, lock.as_ref()).await.ok_or(()))
-        }
-    };
-    let locked_elsewhere = "The backup is locked with a different passphrase from this device’s. On the other device, set the same passphrase as this one (or turn its lock off), make a new backup, and choose that".to_string();
-    let theirs = match read("clinic").await {
-        Some(Ok(raw)) => {
-            let unreadable = |why| BackupProblem::Unreadable("clinic".into(), why).message();
-            let decoded = decode::<Clinic>(&raw).map_err(unreadable)?;
-            let mut clinic = decoded.value;
-            if decoded.migrated_from.is_none() {
-                let mut parts = Vec::new();
-                for (kind, _) in backup.parts_of::<Clinic>() {
-                    match read(&kind).await {
-                        Some(Ok(raw)) => parts.push((kind, raw)),
-                        _ => return Err(locked_elsewhere),
-                    }
-                }
-                read_parts_from(&mut clinic, &parts).map_err(unreadable)?;
-            }
-            clinic
-        }
-        Some(Err(())) => return Err(locked_elsewhere),
-        None => {
-            return Err("The backup has no clinic records in it. Choose a backup made on another volunteer’s device from the clinic’s backup page".into())
-        }
-    };
-    let their_ledger = match read("clinic-ledger").await {
-        Some(Ok(raw)) => decode::<Ledger>(&raw).map(|d| d.value).unwrap_or_default(),
-        _ => Ledger::default(),
-    };
-    let their_inbox = match read("clinic-inbox").await {
-        Some(Ok(raw)) => decode::<ClinicInbox>(&raw)
-            .map(|d| d.value)
-            .unwrap_or_default(),
-        _ => ClinicInbox::default(),
-    };
+    let their_ledger = checked.contents.ledger.clone().unwrap_or_default();
+    let their_inbox = checked.contents.inbox.clone().unwrap_or_default();
     let now = now_stamp();
     let store = Store::new(BrowserStorage);
     let inbox = match store.load::<ClinicInbox>(&now) {
@@ -104,7 +59,7 @@ async fn prepare(backup: Restorable) -> Result<Prepared, String> {
         merge,
         clinic_revision: ours.clinic_revision,
         ledger_revision: ours.ledger_revision,
-        made: backup.made.clone(),
+        made: checked.backup.made.clone(),
     })
 }
 
@@ -116,43 +71,32 @@ pub fn MergePage() -> impl IntoView {
     let choices = RwSignal::new(Vec::<Option<Side>>::new());
     let done = RwSignal::new(None::<Vec<String>>);
     let problem = RwSignal::new(None::<String>);
-    let file_error =
-        Signal::derive(move || errors.with(|e| crate::domain::form::error_for(e, "backup-file")));
 
-    let choose = move |ev: leptos::ev::Event| {
+    let checked = RwSignal::new_local(None::<Checked>);
+    Effect::new(move || {
         done.set(None);
         problem.set(None);
         prepared.set(None);
-        read_backup(ev, move |opened| {
-            leptos::task::spawn_local(async move {
-                let prepared_now = match opened {
-                    Ok(backup) => prepare(backup).await,
-                    Err(problem) => Err(problem.message()),
-                };
-                match prepared_now {
-                    Ok(ready) if ready.merge.changes_nothing() => {
-                        // The records are the same, but the other device may know
-                        // more of their history (a conflict settled there): keep
-                        // that, so the next merge does not ask again.
-                        let (_, ledger) = ready.merge.clone().finish(&[], &now_stamp());
-                        let _ = Store::new(BrowserStorage).save(
-                            &ledger,
-                            ready.ledger_revision,
-                            &now_stamp(),
-                        );
-                        errors.set(Vec::new());
-                        prepared.set(Some(ready));
-                    }
-                    Ok(ready) => {
-                        errors.set(Vec::new());
-                        choices.set(vec![None; ready.merge.conflicts.len()]);
-                        prepared.set(Some(ready));
-                    }
-                    Err(message) => errors.set(vec![FieldError::new("backup-file", message)]),
-                }
-            })
-        });
-    };
+        let Some(ready) = checked.get() else {
+            return;
+        };
+        match prepare(&ready) {
+            Ok(ready) if ready.merge.changes_nothing() => {
+                // The records are the same, but the other device may know
+                // more of their history (a conflict settled there): keep
+                // that, so the next merge does not ask again.
+                let (_, ledger) = ready.merge.clone().finish(&[], &now_stamp());
+                let _ =
+                    Store::new(BrowserStorage).save(&ledger, ready.ledger_revision, &now_stamp());
+                prepared.set(Some(ready));
+            }
+            Ok(ready) => {
+                choices.set(vec![None; ready.merge.conflicts.len()]);
+                prepared.set(Some(ready));
+            }
+            Err(message) => errors.set(vec![FieldError::new("backup-file", message)]),
+        }
+    });
 
     let merge_now = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -310,7 +254,11 @@ pub fn MergePage() -> impl IntoView {
                     <li>"a record changed on both devices is shown to you to choose"</li>
                 </ul>
                 <p>"You will see what changes before anything is written. Adding the same backup again changes nothing."</p>
-                <BackupFileField label="Choose the other device’s backup file" error=file_error on_choose=choose />
+                <ChooseBackup label="Choose the other device’s backup file" errors checked />
+                {move || checked.get().map(|ready| view! {
+                    <RecordProblems checked=ready
+                        going_on="If you add the other device’s records, these are left out and everything else is added." />
+                })}
                 {preview}
             </div>
         </div>

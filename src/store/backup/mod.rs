@@ -1,7 +1,11 @@
 //! Backups: one file holding every document the app keeps, exactly as
 //! stored (each in its envelope, with its kind and version), with the file's
 //! own format version, the time it was made and a checksum. Restoring checks
-//! the whole file before anything is written, and writes all of it or none.
+//! the whole file before anything is written ([`open`], then every document
+//! read and checked by [`contents::read`]), keeps what the device held so
+//! the restore can be undone, and writes all of it or none.
+
+pub mod contents;
 
 use super::envelope::{check_envelope, with_head_first};
 use super::json::{to_json, to_pretty_json};
@@ -54,6 +58,20 @@ pub enum BackupProblem {
     /// never writes: the file was made or changed to do harm.
     Markup,
     Unreadable(String, Unreadable),
+    /// One record cannot be read at all: which, and why, in words.
+    Record {
+        record: String,
+        why: String,
+    },
+    /// It is locked, but its lock (salt, check or work factor) is damaged.
+    LockDamaged,
+    /// The passphrase typed does not open it.
+    WrongPassphrase,
+    /// The passphrase opened it, but a locked document in it does not open:
+    /// changed or damaged since it was made.
+    SealedDamaged(String),
+    /// The browser could not do the work of opening it (no WebCrypto).
+    NoCrypto,
 }
 
 impl BackupProblem {
@@ -65,9 +83,24 @@ impl BackupProblem {
             BackupProblem::Newer => "The backup was made by a newer version of this app. Reload the page to get the newer version, then restore it".to_string(),
             BackupProblem::Damaged => "The backup file has been changed or damaged since it was made, so it cannot be used. Choose another backup".to_string(),
             BackupProblem::Markup => "The backup file holds web page code, which this app never writes, so it may have been made to do harm. It cannot be used. Choose another backup".to_string(),
-            BackupProblem::Unreadable(kind, why) => format!("The backup's {kind} cannot be used: {}", why.message()),
+            BackupProblem::Unreadable(kind, why) => format!("The backup's {} cannot be used: {}", kind_words(kind), why.message()),
+            BackupProblem::Record { record, why } => format!("The backup cannot be used, because a record in it cannot be read. {record}: {why}. Choose another backup"),
+            BackupProblem::LockDamaged => "The backup is locked with a passphrase, but its lock has been changed or damaged, so it cannot be opened. Choose another backup".to_string(),
+            BackupProblem::WrongPassphrase => "The passphrase does not open this backup. Enter the passphrase the clinic was locked with when the backup was made".to_string(),
+            BackupProblem::NoCrypto => "This browser could not open the locked backup. Try again in an up-to-date browser".to_string(),
+            BackupProblem::SealedDamaged(kind) => format!("The passphrase is right, but the backup's {} has been changed or damaged since it was made, so it cannot be used. Choose another backup", kind_words(kind)),
         }
     }
+}
+
+/// A stored kind in words: "clinic", "clinic appointments in 2024".
+fn kind_words(kind: &str) -> String {
+    super::clinic_parts::in_words(kind).unwrap_or_else(|| match kind {
+        "clinic-inbox" => "self-referrals scanned in".to_string(),
+        "reminder-wording" => "wording of texts".to_string(),
+        "clinic-ledger" => "history of the clinic's records".to_string(),
+        other => other.replace('-', " "),
+    })
 }
 
 /// A backup that passed every check: the documents to write, by kind.
@@ -253,16 +286,6 @@ pub fn stamp_ledger<B: Backend>(
     })
 }
 
-/// Whether text holds web page code that would run if it were ever shown as
-/// a page: a script, an embedded page or object, or a `javascript:` link.
-/// (Text is always shown as text; a name such as "Sam <b>" is kept as typed.)
-fn holds_active_markup(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    ["<script", "<iframe", "<object", "<embed", "javascript:"]
-        .iter()
-        .any(|code| lower.contains(code))
-}
-
 /// Checks a backup file from end to end without writing anything.
 pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem> {
     if text.len() > LARGEST {
@@ -289,9 +312,6 @@ pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem
     if checksum(&file.documents) != file.checksum {
         return Err(BackupProblem::Damaged);
     }
-    if holds_active_markup(text) {
-        return Err(BackupProblem::Markup);
-    }
     let mut documents = Vec::new();
     for document in &file.documents {
         let kind = document
@@ -303,6 +323,13 @@ pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem
             return Err(BackupProblem::NotABackup);
         };
         let raw = with_head_first(document);
+        // A locked document whose nonce or sealed text is missing or not
+        // whole would else be read as an empty document.
+        let sealed_but_broken = document.get("sealed").is_some()
+            && super::sealed::sealed_part(&raw).is_none_or(|s| s.bytes().is_none());
+        if sealed_but_broken {
+            return Err(BackupProblem::SealedDamaged(kind));
+        }
         match check_envelope(&raw, &kind, Some(known.version)) {
             Ok(()) => documents.push((kind, raw)),
             Err(Unreadable::Newer { .. }) => return Err(BackupProblem::Newer),
@@ -345,156 +372,83 @@ pub fn restore(backend: &impl Backend, backup: &Restorable) -> Result<(), SaveEr
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::plan::PlanBook;
-    use crate::domain::referral::ClinicInbox;
-    use crate::store::documents::KNOWN;
-    use crate::store::envelope::{decode, encode};
-    use crate::store::MemoryBackend;
+/// Where what a restore replaced is kept, word for word as stored (locked
+/// documents stay locked), until the person makes a new backup or lets it
+/// go: a restore is never the step where the device's data is lost.
+pub const BEFORE_RESTORE: &str = "sp.before-restore";
 
-    fn device_with_a_plan() -> MemoryBackend {
-        let mut plans = PlanBook::default();
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
-        plans.start("plan-1", today);
-        plans.plans[0].about.called = "Sam \"Sammy\" O'Neil <b>".into();
-        let backend = MemoryBackend::default();
-        backend
-            .write(
-                &document_key("plans"),
-                &encode(&plans, 4, "2026-03-03T10:00:00Z"),
-            )
-            .unwrap();
-        backend
-            .write(
-                &document_key("clinic-inbox"),
-                &encode(&ClinicInbox::default(), 1, "2026-03-03T10:00:00Z"),
-            )
-            .unwrap();
-        backend.write("other-site-key", "not ours").unwrap();
-        backend
-    }
+/// What the device held before a restore.
+#[derive(Serialize, Deserialize)]
+struct BeforeRestore {
+    /// When the restore was made, as an ISO time.
+    restored: String,
+    /// When the backup restored was made.
+    backup_made: String,
+    /// Each storage key the app's documents had, with its text as stored.
+    documents: Vec<(String, String)>,
+}
 
-    #[test]
-    fn a_backup_restores_every_document_word_for_word_on_another_device() {
-        let old = device_with_a_plan();
-        let file = make(&old, KNOWN, "2026-03-03T10:15:00Z").unwrap();
-        assert_eq!(file_name("2026-03-03"), "linkworker-backup-2026-03-03.json");
-        let backup = open(&file, KNOWN).unwrap();
-        assert_eq!(backup.made, "2026-03-03T10:15:00Z");
-        assert_eq!(backup.documents.len(), 2);
-
-        let new = MemoryBackend::default();
-        restore(&new, &backup).unwrap();
-        let raw = new.read(&document_key("plans")).unwrap().unwrap();
-        let plans = decode::<PlanBook>(&raw).unwrap();
-        assert_eq!(
-            plans.value.plans[0].about.called,
-            "Sam \"Sammy\" O'Neil <b>"
-        );
-        assert_eq!(plans.revision, 4);
-        assert_eq!(new.read("other-site-key").unwrap(), None);
-        // Each envelope's own fields come first, to be read from its start.
-        for kind in ["plans", "clinic-inbox"] {
-            let raw = new.read(&document_key(kind)).unwrap().unwrap();
-            let (head, _) = crate::store::envelope::quick_head(&raw).unwrap();
-            assert_eq!(head.kind, kind);
+/// Restores a checked backup as [`restore`] does, after keeping what the
+/// device holds now so that the restore can be undone. When there is no
+/// room to keep it, nothing is restored.
+pub fn restore_keeping_undo(
+    backend: &impl Backend,
+    known: &[KnownKind],
+    backup: &Restorable,
+    now: &str,
+) -> Result<(), SaveError> {
+    let mut documents = Vec::new();
+    for kind in super::stored_kinds(backend, known) {
+        let key = document_key(&kind);
+        if let Some(raw) = backend.read_as_stored(&key)? {
+            documents.push((key, raw));
         }
     }
-
-    #[test]
-    fn every_kind_of_bad_file_is_refused_and_nothing_is_written() {
-        let file = make(&device_with_a_plan(), KNOWN, "2026-03-03T10:15:00Z").unwrap();
-        let refused = |text: &str| open(text, KNOWN).unwrap_err();
-        assert_eq!(refused(&file[..file.len() / 2]), BackupProblem::CutShort);
-        assert_eq!(refused("Name,Phone\nSam,0770"), BackupProblem::NotABackup);
-        assert_eq!(refused("{\"plans\": []}"), BackupProblem::NotABackup);
-        assert_eq!(
-            refused(&file.replacen("\"format_version\": 1", "\"format_version\": 2", 1)),
-            BackupProblem::Newer
-        );
-        assert_eq!(
-            refused(&file.replacen("O'Neil", "ONeil", 1)),
-            BackupProblem::Damaged
-        );
-        assert_eq!(refused(&" ".repeat(LARGEST + 1)), BackupProblem::TooLarge);
-
-        // A document written by a newer version of the app, with a correct checksum.
-        let mut value: Value = serde_json::from_str(&file).unwrap();
-        value["documents"][0]["version"] = Value::from(9);
-        value["checksum"] = Value::from(checksum(value["documents"].as_array().unwrap()));
-        assert_eq!(refused(&value.to_string()), BackupProblem::Newer);
-        // A document of a kind this app does not keep.
-        value["documents"][0]["kind"] = Value::from("passwords");
-        value["documents"][0]["version"] = Value::from(1);
-        value["checksum"] = Value::from(checksum(value["documents"].as_array().unwrap()));
-        assert_eq!(refused(&value.to_string()), BackupProblem::NotABackup);
-        // A file made to carry a script, with its checksum made to match.
-        let mut crafted: Value = serde_json::from_str(&file).unwrap();
-        let name = &mut crafted["documents"][1]["data"]["plans"][0]["about"]["called"];
-        assert_eq!(name.as_str(), Some("Sam \"Sammy\" O'Neil <b>"));
-        *name = Value::from("Sam <script>alert(1)</script>");
-        crafted["checksum"] = Value::from(checksum(crafted["documents"].as_array().unwrap()));
-        assert_eq!(refused(&crafted.to_string()), BackupProblem::Markup);
-        assert!(BackupProblem::Damaged
-            .message()
-            .starts_with("The backup file has been changed"));
+    let before = BeforeRestore {
+        restored: now.to_string(),
+        backup_made: backup.made.clone(),
+        documents,
+    };
+    let text = to_json(&before).ok_or(SaveError::Unavailable)?;
+    backend.write_as_stored(BEFORE_RESTORE, &text)?;
+    if let Err(error) = restore(backend, backup) {
+        let _ = backend.remove(BEFORE_RESTORE);
+        return Err(error);
     }
-
-    #[test]
-    fn a_restore_that_fails_part_way_puts_back_what_was_there() {
-        let backup = open(
-            &make(&device_with_a_plan(), KNOWN, "2026-03-03T10:15:00Z").unwrap(),
-            KNOWN,
-        )
-        .unwrap();
-        let device = MemoryBackend::with(&[("sp.plans", "what was here before")]);
-        // Room for the inbox (written first), not for the plans after it.
-        let (first, raw) = &backup.documents[0];
-        assert_eq!(first, "clinic-inbox");
-        device.set_quota(Some(
-            device.used() + document_key(first).len() + raw.len() + 10,
-        ));
-        assert_eq!(restore(&device, &backup), Err(SaveError::Full));
-        assert_eq!(
-            device.read("sp.plans").unwrap().as_deref(),
-            Some("what was here before")
-        );
-        assert_eq!(device.read("sp.clinic-inbox").unwrap(), None);
-    }
-
-    #[test]
-    fn a_backup_says_what_it_holds_before_it_is_restored() {
-        use crate::domain::sample::{generate, Size};
-        let size = Size {
-            people: 12,
-            appointments: 40,
-            log_entries: 10,
-            services: 0,
-            plans: 0,
-        };
-        let mut clinic = generate(4, size).clinic;
-        clinic.bookings[0].date.replace_range(..4, "2019");
-        clinic.volunteers.truncate(2);
-        let backend = device_with_a_plan();
-        let store = super::super::Store::new(backend);
-        store.save(&clinic, 0, "2026-03-03T10:00:00Z").unwrap();
-        let file = make(store.backend(), KNOWN, "2026-03-03T10:15:00Z").unwrap();
-        let backup = open(&file, KNOWN).unwrap();
-        assert!(
-            backup.parts_of::<Clinic>().len() >= 3,
-            "two years and the log"
-        );
-        let weekly = clinic.sessions.weekly.len();
-        assert_eq!(
-            describe_all(&backup.documents),
-            [
-                "Self-referrals scanned in: 0".to_string(),
-                "Plans kept on this device".to_string(),
-                format!("The clinic: {weekly} weekly sessions, 2 volunteers, 12 people, 40 appointments"),
-            ]
-        );
-        assert_eq!(backup.read::<Clinic>(), Some(Ok(clinic.as_read_back())));
-    }
+    Ok(())
 }
+
+/// When the last restore was made and when its backup was, if it can still
+/// be undone.
+pub fn undoable(backend: &impl Backend) -> Option<(String, String)> {
+    let text = backend.read_as_stored(BEFORE_RESTORE).ok()??;
+    let before: BeforeRestore = serde_json::from_str(&text).ok()?;
+    Some((before.restored, before.backup_made))
+}
+
+/// Puts back what the device held before the last restore, word for word:
+/// every document the restore wrote goes, every one it replaced returns.
+pub fn undo_restore(backend: &impl Backend, known: &[KnownKind]) -> Result<(), SaveError> {
+    let text = backend
+        .read_as_stored(BEFORE_RESTORE)?
+        .ok_or(SaveError::Unavailable)?;
+    let before: BeforeRestore = serde_json::from_str(&text).map_err(|_| SaveError::Unavailable)?;
+    super::write_all(backend, &before.documents, true)?;
+    for kind in super::stored_kinds(backend, known) {
+        let key = document_key(&kind);
+        if !before.documents.iter().any(|(k, _)| *k == key) {
+            backend.remove(&key)?;
+        }
+    }
+    backend.remove(BEFORE_RESTORE)
+}
+
+/// Lets go of what the device held before the last restore.
+pub fn forget_undo(backend: &impl Backend) -> Result<(), SaveError> {
+    backend.remove(BEFORE_RESTORE)
+}
+
+#[cfg(test)]
+mod bad_files;
+#[cfg(test)]
+mod tests;
