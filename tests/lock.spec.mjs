@@ -7,6 +7,7 @@ import { test, expect, expectNoAxeViolations, screenshot, openPage } from "./sup
 import { serveApp } from "./support/served.mjs";
 import { storedText } from "./support/stored.mjs";
 import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
+import { changedBackup, documentOf } from "./support/backup_file.mjs";
 
 let served;
 test.beforeAll(async () => {
@@ -193,8 +194,38 @@ test("a locked clinic moves to a new device by backup and restore, and two tabs 
     const fresh = await openPage(device, watch, served.origin);
     await fresh.clock.setFixedTime(MONDAY);
     await fresh.goto(`${served.url}clinic/backup/`);
-    await fresh.getByLabel("Choose the backup file").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(text) });
-    await expect(fresh.getByTestId("backup-preview")).toContainText("The clinic, locked with a passphrase");
+    const choose = (body) => fresh.getByLabel("Choose the backup file").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(body) });
+    const problem = fresh.getByRole("alert").filter({ hasText: "There is a problem" });
+    const openWith = async (passphrase) => {
+      await fresh.getByLabel("The backup’s passphrase").fill(passphrase);
+      await fresh.getByRole("button", { name: "Open the backup" }).click();
+    };
+
+    // A lock whose salt is gone cannot be opened by any passphrase: said at once.
+    await choose(changedBackup(text, (f) => { documentOf(f, "lock").data.salt = ""; }));
+    await expect(problem).toContainText("The backup is locked with a passphrase, but its lock has been changed or damaged");
+    // One character of the sealed clinic changed: the right passphrase finds it damaged.
+    const flipped = changedBackup(text, (f) => {
+      const sealed = documentOf(f, "clinic").sealed;
+      const at = Math.floor(sealed.data.length / 2);
+      sealed.data = sealed.data.slice(0, at) + (sealed.data[at] === "A" ? "B" : "A") + sealed.data.slice(at + 1);
+    });
+    await choose(flipped);
+    await expect(fresh.getByRole("heading", { name: "This backup is locked" })).toBeVisible();
+    await openWith(PASSPHRASE);
+    await expect(problem).toContainText("The passphrase is right, but the backup's clinic has been changed or damaged since it was made");
+    await expect(fresh.getByTestId("backup-preview")).toHaveCount(0);
+    expect(await storedText(fresh)).not.toContain("sp.clinic");
+
+    // The backup as it was made: a wrong passphrase is said beside its field.
+    await choose(text);
+    await openWith("not the passphrase");
+    await expect(problem).toContainText("The passphrase does not open this backup");
+    await expectNoAxeViolations(fresh, "a locked backup with a wrong passphrase");
+    await screenshot(fresh, "restore-locked-wrong-passphrase");
+    await openWith(PASSPHRASE);
+    await expect(fresh.getByTestId("backup-preview")).toContainText("2 people");
+    await expect(fresh.getByTestId("backup-preview")).toContainText("It is locked with a passphrase");
     await expectNoAxeViolations(fresh, "the restore preview of a locked backup");
     await fresh.getByRole("button", { name: "Restore this backup" }).click();
     await fresh.getByRole("link", { name: "Go to the clinic" }).click();

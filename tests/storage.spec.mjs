@@ -122,7 +122,7 @@ test("a backup too large for the room left on the device is refused whole, and t
     await page.goto(`${served.url}clinic/backup/`);
     await page.getByLabel("Choose the backup file").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(backup) });
     await page.getByRole("button", { name: "Restore this backup" }).click();
-    await expect(page.getByRole("alert")).toContainText("The backup is too large for this browser’s storage for this app on this device. Everything on the device is as it was.");
+    await expect(page.getByRole("alert")).toContainText("The backup is too large for this browser’s storage for this app on this device, with a copy of what is here now kept to undo the restore. Everything on the device is as it was.");
     await expectNoAxeViolations(page, "a restore that does not fit");
     await screenshot(page, "restore-too-large");
     expect(Object.keys(await storedDocuments(page)).filter((key) => key.startsWith("sp."))).toEqual([]);

@@ -420,7 +420,8 @@ impl<B: Backend> Store<B> {
             let Some(kind) = key.strip_prefix(KEY_PREFIX) else {
                 continue;
             };
-            if kind.starts_with(kept::KEPT_PREFIX) {
+            // Copies kept aside, and what a restore replaced, are not documents.
+            if kind.starts_with(kept::KEPT_PREFIX) || key == backup::BEFORE_RESTORE {
                 continue;
             }
             let known = known

@@ -368,6 +368,11 @@ pub struct OpenedBackup {
 }
 
 impl OpenedBackup {
+    /// Whether the backup was locked.
+    pub fn was_locked(&self) -> bool {
+        self.key.is_some()
+    }
+
     /// A backup that is not locked: nothing to open.
     pub fn not_locked() -> Self {
         OpenedBackup {

@@ -220,7 +220,8 @@ fn logs_left_out(plain: &Restorable, clinic: &Clinic) -> Vec<RecordProblem> {
 
 fn data_of<T: DeserializeOwned>(raw: &str) -> Option<T> {
     let value: Value = serde_json::from_str(raw).ok()?;
-    serde_json::from_value(value.get("data")?.clone()).ok()
+    // Read from text, as the store reads: one reader of each type in the bundle.
+    serde_json::from_str(&value.get("data")?.to_string()).ok()
 }
 
 /// How each list of the clinic is read, record by record.
@@ -316,7 +317,8 @@ fn salvage_clinic(plain: &Restorable) -> Result<(Restorable, Vec<RecordProblem>)
 
 /// Reads one record as the app reads it, or why not in words.
 fn each<T: DeserializeOwned>(value: &Value) -> Result<(), String> {
-    serde_json::from_value::<T>(value.clone())
+    // Read from text, as the store reads: one reader of each type in the bundle.
+    serde_json::from_str::<T>(&value.to_string())
         .map(|_| ())
         .map_err(|e| reason_in_words(&e.to_string()))
 }

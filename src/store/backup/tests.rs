@@ -302,7 +302,8 @@ fn a_locked_backup_once_opened_is_read_and_checked_like_any_other() {
 
 #[test]
 fn a_restore_can_be_undone_and_gives_back_the_device_word_for_word() {
-    let device = device_with_a_plan();
+    let store = super::super::Store::new(device_with_a_plan());
+    let device = store.backend();
     device
         .write(
             &document_key("directory"),
@@ -315,24 +316,26 @@ fn a_restore_can_be_undone_and_gives_back_the_device_word_for_word() {
         .map(|k| (k.clone(), device.read(&k).unwrap()))
         .collect();
     let backup = open(&clinic_backup(false).to_string(), KNOWN).unwrap();
-    assert_eq!(undoable(&device), None);
-    restore_keeping_undo(&device, KNOWN, &backup, "2026-03-04T09:00:00Z").unwrap();
+    assert_eq!(undoable(device), None);
+    restore_keeping_undo(device, KNOWN, &backup, "2026-03-04T09:00:00Z").unwrap();
     assert!(device.read(&document_key("clinic")).unwrap().is_some());
+    // The next page's look over what is stored leaves it be.
+    assert_eq!(store.sweep(KNOWN, "2026-03-04T09:01:00Z"), vec![]);
     assert_eq!(
-        undoable(&device),
+        undoable(device),
         Some((
             "2026-03-04T09:00:00Z".to_string(),
             "2026-03-03T10:15:00Z".to_string()
         ))
     );
-    undo_restore(&device, KNOWN).unwrap();
+    undo_restore(device, KNOWN).unwrap();
     let after: Vec<(String, Option<String>)> = device
         .keys()
         .into_iter()
         .map(|k| (k.clone(), device.read(&k).unwrap()))
         .collect();
     assert_eq!(after, before);
-    assert_eq!(undoable(&device), None);
+    assert_eq!(undoable(device), None);
 
     // With no room to keep what is there, nothing is restored.
     let full = device_with_a_plan();

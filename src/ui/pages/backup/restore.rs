@@ -136,6 +136,9 @@ pub fn Restore(errors: RwSignal<Vec<FieldError>>, undo_offered: RwSignal<bool>) 
                 <div data-testid="backup-preview">
                     <h3>{format!("This backup was made on {}. It holds:", day_of(&ready.backup.made))}</h3>
                     <ul class="nhsuk-list nhsuk-list--bullet">{holds}</ul>
+                    {ready.opened.was_locked().then(|| view! {
+                        <p>"It is locked with a passphrase. Once it is restored, the clinic’s records ask for that passphrase."</p>
+                    })}
                     <RecordProblems checked=ready.clone()
                         going_on="If you restore it, these records are left out and everything else in the backup is restored." />
                     <div class="nhsuk-warning-callout">
@@ -155,7 +158,7 @@ pub fn Restore(errors: RwSignal<Vec<FieldError>>, undo_offered: RwSignal<bool>) 
         let (when, made) = backup::undoable(&BrowserStorage)?;
         Some(view! {
             <div class="nhsuk-inset-text" data-testid="undo-restore">
-                <p>{format!("You restored a backup made on {} on {}. What was on this device before is still kept here, so you can go back to it.", day_of(&made), day_of(&when))}</p>
+                <p>{format!("On {} you restored a backup made on {}. What was on this device before is still kept here, so you can go back to it.", day_of(&when), day_of(&made))}</p>
                 <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=undo>"Undo the restore"</button>
                 " "
                 <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=forget>"Keep the restored data"</button>
