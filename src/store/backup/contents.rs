@@ -148,7 +148,10 @@ pub fn read(backup: &Restorable, opened: &[(String, String)]) -> Result<Contents
     };
     if let Some(clinic) = &clinic {
         problems.extend(logs_left_out(&plain, clinic));
-        problems.extend(clinic.without_all_problems().1);
+        // Cloned only where there is something to take out.
+        if !clinic.problems().is_empty() {
+            problems.extend(clinic.without_all_problems().1);
+        }
     }
     Ok(Contents {
         ledger: plain.read::<Ledger>().and_then(Result::ok),
@@ -173,22 +176,25 @@ fn whole<D: Document>(plain: &Restorable) -> Result<(), BackupProblem> {
 /// undone). The app shows every text as text, which is what keeps such
 /// code from running; this refuses a file made to carry it.
 pub(super) fn holds_active_markup(text: &str) -> bool {
-    fn any_string(value: &Value) -> bool {
+    const CODE: [&str; 5] = ["<script", "<iframe", "<object", "<embed", "javascript:"];
+    let found = |text: &str| {
+        let lower = text.to_ascii_lowercase();
+        CODE.iter().any(|code| lower.contains(code))
+    };
+    // Only a \u escape can hide a letter, `<` or `:` in JSON text; without
+    // one, the text as stored is the text as read.
+    if !text.contains("\\u") {
+        return found(text);
+    }
+    fn any_string(value: &Value, found: &dyn Fn(&str) -> bool) -> bool {
         match value {
-            Value::String(s) => {
-                let lower = s.to_lowercase();
-                ["<script", "<iframe", "<object", "<embed", "javascript:"]
-                    .iter()
-                    .any(|code| lower.contains(code))
-            }
-            Value::Array(items) => items.iter().any(any_string),
-            Value::Object(fields) => fields
-                .iter()
-                .any(|(k, v)| any_string(&Value::String(k.clone())) || any_string(v)),
+            Value::String(s) => found(s),
+            Value::Array(items) => items.iter().any(|v| any_string(v, found)),
+            Value::Object(fields) => fields.iter().any(|(k, v)| found(k) || any_string(v, found)),
             _ => false,
         }
     }
-    serde_json::from_str::<Value>(text).is_ok_and(|v| any_string(&v))
+    serde_json::from_str::<Value>(text).is_ok_and(|v| any_string(&v, &found))
 }
 
 /// Log entries in the backup's log part that reading the clinic leaves

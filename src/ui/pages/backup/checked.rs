@@ -22,12 +22,21 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// The backup with its locked documents as they read once opened, to
-    /// say what it holds.
-    pub fn readable(&self) -> Restorable {
-        self.backup
-            .with_opened(&self.opened.plain)
-            .unwrap_or_else(|_| self.backup.clone())
+    /// What the backup holds, in words (its locked documents as they read
+    /// once opened), one line a document.
+    pub fn holds(&self) -> Vec<String> {
+        if !self.opened.was_locked() {
+            return backup::describe_all(&self.backup.documents);
+        }
+        let readable = self.backup.with_opened(&self.opened.plain);
+        backup::describe_all(
+            &readable.map_or_else(|_| self.backup.documents.clone(), |r| r.documents),
+        )
+    }
+
+    /// Each record that cannot be used, in words.
+    pub fn problems(&self) -> Vec<String> {
+        self.contents.problems.iter().map(|p| p.message()).collect()
     }
 }
 
@@ -163,8 +172,7 @@ pub fn ChooseBackup(
 /// The records in a backup that break the app's rules, for the person to
 /// choose to go on without them.
 #[component]
-pub fn RecordProblems(checked: Checked, going_on: &'static str) -> impl IntoView {
-    let problems = checked.contents.problems;
+pub fn RecordProblems(problems: Vec<String>, going_on: &'static str) -> impl IntoView {
     (!problems.is_empty()).then(|| {
         let count = crate::domain::counted(problems.len(), "record", "records");
         view! {
@@ -172,7 +180,7 @@ pub fn RecordProblems(checked: Checked, going_on: &'static str) -> impl IntoView
                 <h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>{format!("{count} in this backup cannot be used")}</span></h3>
                 <p>"These break the rules the app keeps to, so the file may have been changed by hand or damaged:"</p>
                 <ul class="nhsuk-list nhsuk-list--bullet">
-                    {problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}
+                    {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                 </ul>
                 <p>{going_on}</p>
             </div>

@@ -77,10 +77,10 @@ pub fn MergePage() -> impl IntoView {
         done.set(None);
         problem.set(None);
         prepared.set(None);
-        let Some(ready) = checked.get() else {
+        let Some(prepared_now) = checked.with(|c| c.as_ref().map(prepare)) else {
             return;
         };
-        match prepare(&ready) {
+        match prepared_now {
             Ok(ready) if ready.merge.changes_nothing() => {
                 // The records are the same, but the other device may know
                 // more of their history (a conflict settled there): keep
@@ -255,8 +255,8 @@ pub fn MergePage() -> impl IntoView {
                 </ul>
                 <p>"You will see what changes before anything is written. Adding the same backup again changes nothing."</p>
                 <ChooseBackup label="Choose the other device’s backup file" errors checked />
-                {move || checked.get().map(|ready| view! {
-                    <RecordProblems checked=ready
+                {move || checked.with(|c| c.as_ref().map(Checked::problems)).map(|problems| view! {
+                    <RecordProblems problems
                         going_on="If you add the other device’s records, these are left out and everything else is added." />
                 })}
                 {preview}

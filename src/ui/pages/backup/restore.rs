@@ -116,8 +116,19 @@ pub fn Restore(errors: RwSignal<Vec<FieldError>>, undo_offered: RwSignal<bool>) 
     };
 
     let preview = move || {
-        checked.get().map(|ready| {
-            let holds = backup::describe_all(&ready.readable().documents)
+        // Only what is shown is taken out: the backup itself stays in the signal.
+        let ready = checked.with(|c| {
+            c.as_ref().map(|c| {
+                (
+                    c.holds(),
+                    c.problems(),
+                    c.opened.was_locked(),
+                    c.backup.made.clone(),
+                )
+            })
+        });
+        ready.map(|(holds, problems, was_locked, made)| {
+            let holds = holds
                 .into_iter()
                 .map(|said| view! { <li>{said}</li> })
                 .collect_view();
@@ -131,15 +142,15 @@ pub fn Restore(errors: RwSignal<Vec<FieldError>>, undo_offered: RwSignal<bool>) 
                 }
                 .into_any()
             };
-            let leaving_out = !ready.contents.problems.is_empty();
+            let leaving_out = !problems.is_empty();
             view! {
                 <div data-testid="backup-preview">
-                    <h3>{format!("This backup was made on {}. It holds:", day_of(&ready.backup.made))}</h3>
+                    <h3>{format!("This backup was made on {}. It holds:", day_of(&made))}</h3>
                     <ul class="nhsuk-list nhsuk-list--bullet">{holds}</ul>
-                    {ready.opened.was_locked().then(|| view! {
+                    {was_locked.then(|| view! {
                         <p>"It is locked with a passphrase. Once it is restored, the clinic’s records ask for that passphrase."</p>
                     })}
-                    <RecordProblems checked=ready.clone()
+                    <RecordProblems problems
                         going_on="If you restore it, these records are left out and everything else in the backup is restored." />
                     <div class="nhsuk-warning-callout">
                         <h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"It replaces what is on this device"</span></h3>
