@@ -3,6 +3,7 @@
 //! time to time with wellbeing scores recorded each time, and kept on the
 //! device in as many versions as the person wants.
 
+pub mod chart;
 pub mod check;
 pub mod share;
 pub mod text;
@@ -20,6 +21,8 @@ use wellbeing::Scores;
 pub const SHORT_LIMIT: usize = 200;
 /// The longest answer to an open question (what matters to me), in characters.
 pub const LONG_LIMIT: usize = 1000;
+/// The longest "who can help" answer: a few names and numbers.
+pub const WHO_LIMIT: usize = SHORT_LIMIT * 2;
 
 /// A plan. Every text is kept exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -326,6 +329,17 @@ impl CarePlan {
         self.activities.retain(|a| a.id != activity);
     }
 
+    /// Records one answer to "My wellbeing today", dated `today`.
+    pub fn answer_wellbeing(
+        &mut self,
+        question: wellbeing::Question,
+        answer: Option<wellbeing::Answer>,
+        today: NaiveDate,
+    ) {
+        self.wellbeing.set(question, answer);
+        self.wellbeing_on = dates::iso(today);
+    }
+
     /// Every step not yet done, with the goal it belongs to.
     pub fn open_steps(&self) -> Vec<(&Goal, &SmallStep)> {
         self.goals
@@ -378,6 +392,19 @@ impl CarePlan {
     }
 }
 
+impl Goal {
+    /// Its steps in a few words: "2 small steps, 1 done".
+    pub fn steps_summary(&self) -> String {
+        let written: Vec<&SmallStep> = self.steps.iter().filter(|s| filled(&s.step)).collect();
+        let done = written.iter().filter(|s| s.done).count();
+        match written.len() {
+            0 => "No small steps yet".to_string(),
+            1 => format!("1 small step, {done} done"),
+            n => format!("{n} small steps, {done} done"),
+        }
+    }
+}
+
 /// One time wellbeing was recorded.
 #[derive(Debug, PartialEq)]
 pub struct Recorded<'a> {
@@ -405,6 +432,17 @@ impl PlanBook {
     /// The plan a person is most likely to want: the newest.
     pub fn newest(&self) -> Option<&CarePlan> {
         self.plans.first()
+    }
+
+    /// The plan the person is working on: the newest. Earlier ones are kept
+    /// to read, as they were.
+    pub fn newest_mut(&mut self) -> Option<&mut CarePlan> {
+        self.plans.first_mut()
+    }
+
+    /// The plans kept from before the newest, newest first.
+    pub fn earlier(&self) -> &[CarePlan] {
+        self.plans.get(1..).unwrap_or(&[])
     }
 
     /// Starts a new, empty plan.

@@ -61,6 +61,19 @@ impl Question {
         }
     }
 
+    /// The choices offered, as (form value, words): 0 to 10 with both ends
+    /// labelled, then "I would rather not say". Never a slider.
+    pub fn offers(self) -> Vec<(&'static str, &'static str)> {
+        let (bottom, top) = match self {
+            Question::Anxious => ("0 (not at all anxious)", "10 (completely anxious)"),
+            _ => ("0 (not at all)", "10 (completely)"),
+        };
+        std::iter::once(("0", bottom))
+            .chain(SCORE_VALUES[1..10].iter().map(|n| (*n, *n)))
+            .chain([("10", top), (RATHER_NOT_SAY, "I would rather not say")])
+            .collect()
+    }
+
     pub fn lower_is_better(self) -> bool {
         self == Question::Anxious
     }
@@ -165,6 +178,12 @@ pub enum Change {
     Same,
 }
 
+/// The form values of the scores 0 to 10.
+const SCORE_VALUES: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+
+/// The form value of "I would rather not say".
+pub const RATHER_NOT_SAY: &str = "rather-not-say";
+
 /// One answer: a score, or the person chose not to say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -182,16 +201,16 @@ impl Answer {
     }
 
     /// The answer's form value: "0" to "10", or "rather-not-say".
-    pub fn key(self) -> String {
+    pub fn key(self) -> &'static str {
         match self {
-            Answer::Score(score) => score.to_string(),
-            Answer::RatherNotSay => "rather-not-say".to_string(),
+            Answer::Score(score) => SCORE_VALUES[usize::from(score.min(10))],
+            Answer::RatherNotSay => RATHER_NOT_SAY,
         }
     }
 
     pub fn from_key(key: &str) -> Option<Answer> {
         match key {
-            "rather-not-say" => Some(Answer::RatherNotSay),
+            RATHER_NOT_SAY => Some(Answer::RatherNotSay),
             _ => key
                 .parse()
                 .ok()
