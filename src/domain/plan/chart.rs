@@ -21,11 +21,14 @@ const PLOT_HEIGHT: u32 = ROW * 11;
 /// One of the ONS bands, as a shaded strip behind the scores.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BandStrip {
-    /// "High (7 to 8)".
-    pub label: String,
+    /// "High".
+    pub name: String,
+    /// "7 to 8".
+    pub scores: String,
     pub y: u32,
     pub height: u32,
-    /// Where its name sits (the middle of the strip).
+    /// Where its name sits, with its scores on the line below: every band
+    /// is at least two scores tall, so both fit inside it.
     pub label_y: u32,
     /// Every other strip is shaded, so they can be told apart without colour.
     pub shaded: bool,
@@ -96,10 +99,11 @@ pub fn score_chart(plan: &CarePlan, question: Question) -> ScoreChart {
             let top = row(question, low).min(row(question, high));
             let rows = high - low + 1;
             BandStrip {
-                label: format!("{} ({low} to {high})", capitalised(band.name())),
+                name: capitalised(band.name()),
+                scores: format!("{low} to {high}"),
                 y: TOP + top * ROW,
                 height: u32::from(rows) * ROW,
-                label_y: TOP + top * ROW + u32::from(rows) * ROW / 2 + 4,
+                label_y: TOP + top * ROW + u32::from(rows) * ROW / 2 - 2,
                 shaded: n % 2 == 0,
             }
         })

@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod check;
+pub mod fields;
 pub mod share;
 pub mod text;
 pub mod wellbeing;

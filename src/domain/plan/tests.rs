@@ -466,7 +466,11 @@ fn the_chart_draws_better_higher_up_for_every_question_with_the_bands_named() {
     assert!(anxiety
         .title
         .starts_with("Anxiety: a lower score is better"));
-    let bands: Vec<&str> = anxiety.bands.iter().map(|b| b.label.as_str()).collect();
+    let bands: Vec<String> = anxiety
+        .bands
+        .iter()
+        .map(|b| format!("{} ({})", b.name, b.scores))
+        .collect();
     assert_eq!(
         bands,
         [
@@ -483,11 +487,14 @@ fn the_chart_draws_better_higher_up_for_every_question_with_the_bands_named() {
     assert_eq!(happy.points.len(), 2);
     let names: Vec<&str> = happy.ticks.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Start", "Review 1", "Review 2"]);
-    assert_eq!(happy.bands[0].label, "Very high (9 to 10)");
+    assert_eq!(happy.bands[0].name, "Very high");
+    assert_eq!(happy.bands[0].scores, "9 to 10");
+    assert!(happy.bands.iter().all(|b| b.height >= 32));
     // Everything stays inside the drawing.
     for chart in [&anxiety, &happy] {
         for band in &chart.bands {
             assert!(band.y + band.height <= chart::HEIGHT);
+            assert!(band.label_y > band.y && band.label_y + 12 < band.y + band.height);
         }
         for point in &chart.points {
             assert!(point.x < chart::WIDTH && point.y < chart.tick_y);
