@@ -529,3 +529,83 @@ fn the_table_under_the_chart_says_every_score_in_words() {
     assert_eq!(rows[1].answers[0], "6 out of 10 (medium)");
     assert!(chart::history_rows(&CarePlan::default()).is_empty());
 }
+
+#[test]
+fn the_plan_on_one_page_shows_only_what_was_written_with_if_things_get_harder_always() {
+    let empty = text::one_page(&CarePlan::new("plan-1", day(2026, 3, 3)));
+    assert_eq!(
+        empty,
+        [text::PlanPart {
+            title: "If things get harder",
+            rows: vec![]
+        }]
+    );
+    assert_eq!(text::title(&CarePlan::default()), "My plan");
+
+    let mut plan = sams_plan();
+    plan.goals[0].steps[0].done = true;
+    plan.record_review(
+        day(2026, 4, 14),
+        Scores::of([6, 6, 5, 4]),
+        "I go out more".into(),
+        &[plan.goals[0].steps[1].id],
+    );
+    let parts = text::one_page(&plan);
+    let titles: Vec<&str> = parts.iter().map(|p| p.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "About me",
+            "My wellbeing",
+            "My goals",
+            "Support and activities",
+            "If things get harder",
+            "Review",
+            "Reviews"
+        ]
+    );
+    assert_eq!(text::title(&plan), "Sam's plan");
+    let row = |part: usize, n: usize| {
+        (
+            parts[part].rows[n].0.as_str(),
+            parts[part].rows[n].1.as_str(),
+        )
+    };
+    assert_eq!(
+        row(0, 1),
+        (
+            "What matters to me",
+            "Seeing my grandchildren, and getting out of the house.\nMy garden."
+        )
+    );
+    assert_eq!(row(1, 0), ("Answered", "Review 1, Tuesday 14 April 2026"));
+    assert_eq!(row(1, 4), ("Anxiety", "4 out of 10 (medium)"));
+    assert_eq!(row(2, 0), ("Goal 1", "Go for a walk with other people"));
+    assert_eq!(
+        row(2, 1),
+        ("Why it matters to me", "I feel better when I’m outside 🌳")
+    );
+    assert_eq!(
+        row(2, 2),
+        (
+            "Small steps",
+            "- Ask about the Tuesday walking group (by Tuesday 10 March 2026) - done\n- Go to one walk - done"
+        )
+    );
+    assert_eq!(
+        row(3, 0),
+        (
+            "Group or service 1",
+            "Elm Park walking group\nTuesdays 10am"
+        )
+    );
+    assert_eq!(row(4, 0), ("Who I can call", "My sister Jo"));
+    assert_eq!(row(5, 0), ("Next review", "Tuesday 14 April 2026"));
+    assert_eq!(
+        row(6, 0),
+        (
+            "Review 1, Tuesday 14 April 2026",
+            "Done: Go to one walk\nWhat changed: I go out more"
+        )
+    );
+}
