@@ -125,7 +125,8 @@ where
     /// redrawn: the page on it shows nothing from the parts read.
     pub fn complete(&self) {
         if self.value.try_with_untracked(D::is_whole) == Some(false) {
-            self.value.try_update_untracked(|value| self.read_rest(value));
+            self.value
+                .try_update_untracked(|value| self.read_rest(value));
         }
     }
 

@@ -1,0 +1,227 @@
+//! "Reviews and progress": each wellbeing score over time as a small chart
+//! with a table of the same scores in words, every review kept, and the
+//! page for a new review (steps ticked off, the four questions again, and
+//! what changed).
+
+use super::wellbeing::WellbeingQuestions;
+use super::{change, use_plans};
+use crate::domain::dates::{long_date, parse_iso};
+use crate::domain::plan::chart::{self, history_rows, ScoreChart, HEIGHT, WIDTH};
+use crate::domain::plan::check::check_review;
+use crate::domain::plan::wellbeing::{Question, Scores};
+use crate::domain::plan::LONG_LIMIT;
+use crate::ui::form::{Bound, Checkboxes, ErrorSummary, TextArea};
+use crate::ui::layout::BackLink;
+use crate::ui::pages::{form_errors, page_title};
+use crate::ui::router::use_location;
+use crate::ui::saved::SaveProblemNotice;
+use crate::ui::{intern, today, use_base};
+use leptos::prelude::*;
+
+/// One question's chart: the bands as strips named on the left, the
+/// scores joined by a line, the records named along the bottom.
+#[component]
+fn ScoreChartView(chart: ScoreChart) -> impl IntoView {
+    let caption_id = format!("chart-{}", chart.question.id());
+    let labelled_by = caption_id.clone();
+    let bands = chart
+        .bands
+        .iter()
+        .map(|band| {
+            let class = if band.shaded { "app-plan-chart__band app-plan-chart__band--shaded" } else { "app-plan-chart__band" };
+            view! {
+                <rect x=chart.plot_left y=band.y width=chart.plot_right - chart.plot_left height=band.height class=class />
+                <text x="2" y=band.label_y class="app-plan-chart__label">{band.name.clone()}</text>
+                <text x="2" y=band.label_y + 12 class="app-plan-chart__label">{band.scores.clone()}</text>
+            }
+        })
+        .collect_view();
+    let points = chart
+        .points
+        .iter()
+        .map(|p| {
+            view! {
+                <circle cx=p.x cy=p.y r="5" class="app-plan-chart__point" />
+                <text x=p.x + 8 y=p.y + 5 class="app-plan-chart__value">{p.score.to_string()}</text>
+            }
+        })
+        .collect_view();
+    let ticks = chart
+        .ticks
+        .iter()
+        .map(|t| view! { <text x=t.x y=chart.tick_y text-anchor="middle" class="app-plan-chart__label">{t.name.clone()}</text> })
+        .collect_view();
+    view! {
+        <figure class="app-chart app-plan-chart">
+            <figcaption class="app-chart__caption" id=caption_id>{chart.title.clone()}</figcaption>
+            <svg role="img" aria-labelledby=labelled_by viewBox=format!("0 0 {WIDTH} {HEIGHT}") width="100%"
+                class="app-chart__svg" data-testid="chart">
+                {bands}
+                <polyline points=chart.line.clone() class="app-plan-chart__line" />
+                {points}
+                {ticks}
+            </svg>
+        </figure>
+    }
+}
+
+#[component]
+pub fn Progress() -> impl IntoView {
+    page_title("Reviews and progress");
+    let plans = use_plans();
+    let base = use_base();
+    let plan = plans.value.with_untracked(|b| b.newest().cloned()).unwrap_or_default();
+    let rows = history_rows(&plan);
+    let scores = if rows.is_empty() {
+        view! {
+            <p>"You have not answered the wellbeing questions yet."</p>
+            <p><a href=base.href("plan/wellbeing")>"Answer the wellbeing questions"</a></p>
+        }
+        .into_any()
+    } else {
+        let charts = Question::ALL
+            .into_iter()
+            .map(|q| view! { <ScoreChartView chart=chart::score_chart(&plan, q) /> })
+            .collect_view();
+        let headers = Question::ALL
+            .map(|q| view! { <th scope="col" class="nhsuk-table__header">{q.name()}</th> })
+            .into_iter()
+            .collect_view();
+        let body = rows
+            .into_iter()
+            .map(|row| {
+                let cells = row
+                    .answers
+                    .into_iter()
+                    .map(|a| view! { <td class="nhsuk-table__cell">{a}</td> })
+                    .collect_view();
+                view! { <tr class="nhsuk-table__row"><th scope="row" class="nhsuk-table__header">{row.when}</th>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <p>"Each chart shows one question over time. Higher up is always better. "
+                "For anxiety a lower score is better, so its chart is drawn the other way up. "
+                "The shaded strips are the bands the Office for National Statistics uses."</p>
+            <div class="app-charts">{charts}</div>
+            <div class="app-plan-table">
+                <table class="nhsuk-table" data-testid="scores-table">
+                    <caption class="nhsuk-table__caption">"Your wellbeing scores"</caption>
+                    <thead class="nhsuk-table__head">
+                        <tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">"When"</th>{headers}</tr>
+                    </thead>
+                    <tbody class="nhsuk-table__body">{body}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let reviews = plan
+        .reviews
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(n, review)| {
+            let when = parse_iso(&review.on).map(|d| format!(", {}", long_date(d))).unwrap_or_default();
+            let steps = review
+                .steps_done
+                .iter()
+                .map(|s| view! { <li class="app-keep-lines">{s.clone()}</li> })
+                .collect_view();
+            let has_steps = !review.steps_done.is_empty();
+            let changed = review.changed.trim().to_string();
+            view! {
+                <h3>{format!("Review {}{when}", n + 1)}</h3>
+                <Show when=move || has_steps><p>"Steps done:"</p></Show>
+                <ul class="nhsuk-list nhsuk-list--bullet">{steps}</ul>
+                {(!changed.is_empty()).then(|| view! { <p class="app-keep-lines">{format!("What changed: {changed}")}</p> })}
+            }
+        })
+        .collect_view();
+    let no_reviews = plan.reviews.is_empty();
+    view! {
+        <BackLink href=base.href("plan") />
+        <h1>"Reviews and progress"</h1>
+        <h2>"Your wellbeing over time"</h2>
+        {scores}
+        <h2>"Reviews"</h2>
+        <Show when=move || no_reviews><p>"You have not looked back at this plan yet."</p></Show>
+        {reviews}
+        <p>"Look back at your plan with your link worker, or on your own, whenever you like."</p>
+        <a class="nhsuk-button" role="button" draggable="false" href=base.href("plan/progress/review")>
+            "Look back at my plan now"
+        </a>
+    }
+}
+
+/// What a review page holds until it is saved.
+#[derive(Clone, Default)]
+struct ReviewForm {
+    done: Vec<&'static str>,
+    scores: Scores,
+    changed: String,
+}
+
+#[component]
+pub fn RecordReview() -> impl IntoView {
+    let plans = use_plans();
+    let base = use_base();
+    let location = use_location();
+    let errors = form_errors(|| "Look back at your plan".to_string());
+    let form = RwSignal::new(ReviewForm::default());
+    let plan = plans.value.with_untracked(|b| b.newest().cloned()).unwrap_or_default();
+    let choices: Vec<(&'static str, &'static str)> = plan
+        .open_steps()
+        .into_iter()
+        .map(|(_, step)| (intern(step.id.to_string()), intern(step.step.trim().to_string())))
+        .collect();
+    let steps = if choices.is_empty() {
+        view! { <p>"There are no small steps left to tick off."</p> }.into_any()
+    } else {
+        let bind = Bound {
+            get: Signal::derive(move || form.with(|f| f.done.clone())),
+            set: Callback::new(move |done| form.update(|f| f.done = done)),
+        };
+        view! { <Checkboxes id="steps-done" legend="Which small steps have you done? (optional)" choices bind /> }.into_any()
+    };
+    let scores = Signal::derive(move || form.with(|f| f.scores.clone()));
+    let set = Callback::new(move |(question, answer)| form.update(|f| f.scores.set(question, answer)));
+    let changed = Bound {
+        get: Signal::derive(move || form.with(|f| f.changed.clone())),
+        set: Callback::new(move |text| form.update(|f| f.changed = text)),
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ReviewForm { done, scores, changed } = form.get_untracked();
+        let found = check_review(&changed);
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        let done: Vec<u32> = done.iter().filter_map(|id| id.parse().ok()).collect();
+        change(|plan| plan.record_review(today(), scores, changed, &done));
+        if plans.problem.get_untracked().is_none() {
+            errors.set(Vec::new());
+            location.navigate("plan/progress");
+        }
+    };
+    view! {
+        <BackLink href=base.href("plan/progress") />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <SaveProblemNotice saved=plans />
+                <ErrorSummary />
+                <span class="nhsuk-caption-l">"Reviews and progress"</span>
+                <h1>"Look back at your plan"</h1>
+                <p>{format!("Today is {}.", long_date(today()))}</p>
+                <form novalidate on:submit=on_submit>
+                    {steps}
+                    <h2>"How you feel now"</h2>
+                    <WellbeingQuestions scores set />
+                    <TextArea id="changed" label="What has changed since you made your plan? (optional)"
+                        limit=Some(LONG_LIMIT) bind=changed />
+                    <button class="nhsuk-button" type="submit">"Save this review"</button>
+                </form>
+            </div>
+        </div>
+    }
+}
