@@ -7,9 +7,9 @@
 use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, SetupFlow};
 use super::pages::directory::DirectoryFlow;
+use super::pages::plan::PlanFlow;
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
-use super::pages::plan::PlanFlow;
 use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage};
 use super::router::own_page;
 use super::saved::{read_ahead, NotStoredNotice};

@@ -21,13 +21,16 @@ pub fn Goals() -> impl IntoView {
     let location = use_location();
     let add = move |_| {
         let mut added = None;
-        change(|plan| added = Some(plan.add_goal()));
+        change(plans, |plan| added = Some(plan.add_goal()));
         if let Some(id) = added {
             location.navigate(&format!("plan/goal?id={id}"));
         }
     };
     let goals = move || {
-        let plan = plans.value.with(|b| b.newest().cloned()).unwrap_or_default();
+        let plan = plans
+            .value
+            .with(|b| b.newest().cloned())
+            .unwrap_or_default();
         if plan.goals.is_empty() {
             return view! { <p>"You have not added a goal yet."</p> }.into_any();
         }
@@ -67,7 +70,11 @@ fn StepFields(step: u32, number: usize) -> impl IntoView {
     let plans = use_plans();
     let done_id = format!("step-{step}-done");
     let done_label = format!("I have done step {number}");
-    let done = move || plans.value.with(|b| b.newest().is_some_and(|p| p.step_done(step)));
+    let done = move || {
+        plans
+            .value
+            .with(|b| b.newest().is_some_and(|p| p.step_done(step)))
+    };
     view! {
         <div class="app-plan-step">
             <TextArea id=intern(format!("step-{step}")) label=intern(format!("Step {number}")) rows=2
@@ -83,13 +90,13 @@ fn StepFields(step: u32, number: usize) -> impl IntoView {
                     <div class="nhsuk-checkboxes__item">
                         <input class="nhsuk-checkboxes__input" id=done_id.clone() type="checkbox"
                             prop:checked=done
-                            on:change=move |ev| change(|plan| plan.set_step_done(step, event_target_checked(&ev))) />
+                            on:change=move |ev| change(plans, |plan| plan.set_step_done(step, event_target_checked(&ev))) />
                         <label class="nhsuk-label nhsuk-checkboxes__label" for=done_id>{done_label}</label>
                     </div>
                 </div>
             </div>
             <button type="button" class="nhsuk-button nhsuk-button--secondary app-inline-button"
-                on:click=move |_| change(|plan| plan.remove_step(step))>
+                on:click=move |_| change(plans, |plan| plan.remove_step(step))>
                 {format!("Remove step {number}")}
             </button>
         </div>
@@ -101,8 +108,11 @@ pub fn GoalPage() -> impl IntoView {
     let plans = use_plans();
     let base = use_base();
     let location = use_location();
-    let id: u32 = location.query("id").and_then(|id| id.parse().ok()).unwrap_or(0);
-    let before = newest_now();
+    let id: u32 = location
+        .query("id")
+        .and_then(|id| id.parse().ok())
+        .unwrap_or(0);
+    let before = newest_now(plans);
     let Some(number) = before.goals.iter().position(|g| g.id == id).map(|n| n + 1) else {
         super::super::page_title("This goal is not in your plan");
         return view! {
@@ -136,14 +146,14 @@ pub fn GoalPage() -> impl IntoView {
     };
     let add_step = move |_| {
         let mut added = None;
-        change(|plan| added = plan.add_step(id));
+        change(plans, |plan| added = plan.add_step(id));
         if let Some(step) = added {
             request_animation_frame(move || focus_element(&format!("step-{step}")));
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let found = check_goal(&newest_now(), &before, id, today());
+        let found = check_goal(&newest_now(plans), &before, id, today());
         if found.is_empty() && plans.problem.get_untracked().is_none() {
             errors.set(Vec::new());
             location.navigate("plan/goals");
@@ -153,7 +163,7 @@ pub fn GoalPage() -> impl IntoView {
     };
     let removing = RwSignal::new(false);
     let remove = move |_| {
-        change(|plan| plan.remove_goal(id));
+        change(plans, |plan| plan.remove_goal(id));
         location.navigate("plan/goals");
     };
     view! {

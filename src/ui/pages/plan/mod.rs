@@ -83,8 +83,8 @@ fn text(at: PlanText) -> Bound<String> {
 }
 
 /// Changes the newest plan and saves it.
-fn change(change: impl FnOnce(&mut CarePlan)) {
-    use_plans().update(|book| {
+fn change(plans: Saved<PlanBook>, change: impl FnOnce(&mut CarePlan)) {
+    plans.update(|book| {
         if let Some(plan) = book.newest_mut() {
             change(plan);
         }
@@ -92,8 +92,8 @@ fn change(change: impl FnOnce(&mut CarePlan)) {
 }
 
 /// The newest plan as it is now, without following its changes.
-fn newest_now() -> CarePlan {
-    use_plans()
+fn newest_now(plans: Saved<PlanBook>) -> CarePlan {
+    plans
         .value
         .with_untracked(|book| book.newest().cloned())
         .unwrap_or_default()
@@ -120,12 +120,12 @@ fn SectionPage(
     let plans = use_plans();
     let location = use_location();
     let errors = form_errors(move || section.title().to_string());
-    let before = newest_now();
+    let before = newest_now(plans);
     let was = (before.status(section) == Status::Completed).then_some("yes");
     let completed = RwSignal::new(was);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let plan = newest_now();
+        let plan = newest_now(plans);
         let mut found: Vec<FieldError> = if check_fields {
             check(section, &plan, &before, today())
         } else {
@@ -137,7 +137,7 @@ fn SectionPage(
             Ok(done) => {
                 // "No" is kept at once; "Yes" once nothing needs changing.
                 if !done || found.is_empty() {
-                    change(|plan| plan.set_completed(section, done));
+                    change(plans, |plan| plan.set_completed(section, done));
                 }
             }
         }

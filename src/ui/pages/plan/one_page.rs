@@ -68,8 +68,14 @@ pub fn OnePage() -> impl IntoView {
         move || heading.clone()
     });
     let text = plain_text(&plan);
-    let earlier = asked.is_some_and(|id| plans.value.with_untracked(|b| b.newest().is_some_and(|n| n.id != id)));
-    let started = plan.started_on().map(|d| format!("Started on {}", long_date(d)));
+    let earlier = asked.is_some_and(|id| {
+        plans
+            .value
+            .with_untracked(|b| b.newest().is_some_and(|n| n.id != id))
+    });
+    let started = plan
+        .started_on()
+        .map(|d| format!("Started on {}", long_date(d)));
     let parts = one_page(&plan)
         .into_iter()
         .map(|part| {
@@ -98,7 +104,13 @@ pub fn OnePage() -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
     let copy = {
         let text = text.clone();
-        move |_| crate::ui::copy_text(&text, copied, "Copied. You can paste your plan into a message or a note.")
+        move |_| {
+            crate::ui::copy_text(
+                &text,
+                copied,
+                "Copied. You can paste your plan into a message or a note.",
+            )
+        }
     };
     let email = format!(
         "mailto:?subject={}&body={}",

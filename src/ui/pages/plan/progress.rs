@@ -70,7 +70,10 @@ pub fn Progress() -> impl IntoView {
     page_title("Reviews and progress");
     let plans = use_plans();
     let base = use_base();
-    let plan = plans.value.with_untracked(|b| b.newest().cloned()).unwrap_or_default();
+    let plan = plans
+        .value
+        .with_untracked(|b| b.newest().cloned())
+        .unwrap_or_default();
     let rows = history_rows(&plan);
     let scores = if rows.is_empty() {
         view! {
@@ -168,11 +171,19 @@ pub fn RecordReview() -> impl IntoView {
     let location = use_location();
     let errors = form_errors(|| "Look back at your plan".to_string());
     let form = RwSignal::new(ReviewForm::default());
-    let plan = plans.value.with_untracked(|b| b.newest().cloned()).unwrap_or_default();
+    let plan = plans
+        .value
+        .with_untracked(|b| b.newest().cloned())
+        .unwrap_or_default();
     let choices: Vec<(&'static str, &'static str)> = plan
         .open_steps()
         .into_iter()
-        .map(|(_, step)| (intern(step.id.to_string()), intern(step.step.trim().to_string())))
+        .map(|(_, step)| {
+            (
+                intern(step.id.to_string()),
+                intern(step.step.trim().to_string()),
+            )
+        })
         .collect();
     let steps = if choices.is_empty() {
         view! { <p>"There are no small steps left to tick off."</p> }.into_any()
@@ -184,21 +195,28 @@ pub fn RecordReview() -> impl IntoView {
         view! { <Checkboxes id="steps-done" legend="Which small steps have you done? (optional)" choices bind /> }.into_any()
     };
     let scores = Signal::derive(move || form.with(|f| f.scores.clone()));
-    let set = Callback::new(move |(question, answer)| form.update(|f| f.scores.set(question, answer)));
+    let set =
+        Callback::new(move |(question, answer)| form.update(|f| f.scores.set(question, answer)));
     let changed = Bound {
         get: Signal::derive(move || form.with(|f| f.changed.clone())),
         set: Callback::new(move |text| form.update(|f| f.changed = text)),
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let ReviewForm { done, scores, changed } = form.get_untracked();
+        let ReviewForm {
+            done,
+            scores,
+            changed,
+        } = form.get_untracked();
         let found = check_review(&changed);
         if !found.is_empty() {
             errors.set(found);
             return;
         }
         let done: Vec<u32> = done.iter().filter_map(|id| id.parse().ok()).collect();
-        change(|plan| plan.record_review(today(), scores, changed, &done));
+        change(plans, |plan| {
+            plan.record_review(today(), scores, changed, &done)
+        });
         if plans.problem.get_untracked().is_none() {
             errors.set(Vec::new());
             location.navigate("plan/progress");

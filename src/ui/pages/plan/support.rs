@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 #[component]
 fn ActivityFields(activity: u32, number: usize) -> impl IntoView {
+    let plans = use_plans();
     view! {
         <div class="app-plan-step">
             <h2 class="nhsuk-heading-m">{format!("Group or service {number}")}</h2>
@@ -23,7 +24,7 @@ fn ActivityFields(activity: u32, number: usize) -> impl IntoView {
                 hint=Some("For example, Tuesdays at 10am.")
                 limit=Some(SHORT_LIMIT) bind=text(PlanText::ActivityWhen(activity)) />
             <button type="button" class="nhsuk-button nhsuk-button--secondary app-inline-button"
-                on:click=move |_| change(|plan| plan.remove_activity(activity))>
+                on:click=move |_| change(plans, |plan| plan.remove_activity(activity))>
                 {format!("Remove group or service {number}")}
             </button>
         </div>
@@ -53,7 +54,7 @@ pub fn Support() -> impl IntoView {
     };
     let add = move |_| {
         let mut added = None;
-        change(|plan| added = Some(plan.add_activity()));
+        change(plans, |plan| added = Some(plan.add_activity()));
         if let Some(id) = added {
             request_animation_frame(move || focus_element(&format!("activity-{id}-name")));
         }

@@ -49,7 +49,9 @@ pub fn Wellbeing() -> impl IntoView {
             .unwrap_or_default()
     });
     let set = Callback::new(move |(question, answer)| {
-        change(|plan| plan.answer_wellbeing(question, answer, today()))
+        change(plans, |plan| {
+            plan.answer_wellbeing(question, answer, today())
+        })
     });
     view! {
         <SectionPage section=Section::Wellbeing>
