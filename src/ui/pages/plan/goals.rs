@@ -2,15 +2,14 @@
 //! why it matters, its small steps (each with an optional date and a done
 //! tick), who can help, what might get in the way and what could help.
 
-use super::{change, newest_now, text, use_plans, SectionPage};
+use super::{change, newest_now, text, use_plans, NotHere, SectionPage, Tick, SAVE};
 use crate::domain::plan::check::check_goal;
 use crate::domain::plan::fields::{DatePart, PlanText};
 use crate::domain::plan::{Section, LONG_LIMIT, SHORT_LIMIT, WHO_LIMIT};
-use crate::ui::form::{DateInput, ErrorSummary, TextArea};
-use crate::ui::layout::{focus_element, BackLink};
-use crate::ui::pages::form_errors;
+use crate::ui::form::{DateInput, TextArea};
+use crate::ui::layout::focus_element;
+use crate::ui::pages::FormPage;
 use crate::ui::router::use_location;
-use crate::ui::saved::SaveProblemNotice;
 use crate::ui::{intern, today, use_base};
 use leptos::prelude::*;
 
@@ -87,12 +86,8 @@ fn StepFields(step: u32, number: usize) -> impl IntoView {
                 year=text(PlanText::StepDate(step, DatePart::Year)) />
             <div class="nhsuk-form-group">
                 <div class="nhsuk-checkboxes">
-                    <div class="nhsuk-checkboxes__item">
-                        <input class="nhsuk-checkboxes__input" id=done_id.clone() type="checkbox"
-                            prop:checked=done
-                            on:change=move |ev| change(plans, |plan| plan.set_step_done(step, event_target_checked(&ev))) />
-                        <label class="nhsuk-label nhsuk-checkboxes__label" for=done_id>{done_label}</label>
-                    </div>
+                    <Tick id=done_id label=done_label checked=Signal::derive(done)
+                        set=Callback::new(move |on| change(plans, |plan| plan.set_step_done(step, on))) />
                 </div>
             </div>
             <button type="button" class="nhsuk-button nhsuk-button--secondary app-inline-button"
@@ -114,20 +109,13 @@ pub fn GoalPage() -> impl IntoView {
         .unwrap_or(0);
     let before = newest_now(plans);
     let Some(number) = before.goals.iter().position(|g| g.id == id).map(|n| n + 1) else {
-        super::super::page_title("This goal is not in your plan");
         return view! {
-            <BackLink href=base.href("plan/goals") />
-            <h1>"This goal is not in your plan"</h1>
-            <p>"It may have been removed."</p>
-            <p><a href=base.href("plan/goals")>"Go to my goals"</a></p>
+            <NotHere title="This goal is not in your plan" text="It may have been removed."
+                link="Go to my plan" />
         }
         .into_any();
     };
-    let title = format!("Goal {number}");
-    let errors = form_errors({
-        let title = title.clone();
-        move || title.clone()
-    });
+    let title = intern(format!("Goal {number}"));
     let step_ids = Memo::new(move |_| {
         plans.value.with(|b| {
             b.newest()
@@ -151,30 +139,24 @@ pub fn GoalPage() -> impl IntoView {
             request_animation_frame(move || focus_element(&format!("step-{step}")));
         }
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = Callback::new(move |()| {
         let found = check_goal(&newest_now(plans), &before, id, today());
-        if found.is_empty() && plans.problem.get_untracked().is_none() {
-            errors.set(Vec::new());
-            location.navigate("plan/goals");
-        } else {
-            errors.set(found);
+        if !found.is_empty() {
+            return Err(found);
         }
-    };
+        if plans.problem.get_untracked().is_none() {
+            location.navigate("plan/goals");
+        }
+        Ok(())
+    });
     let removing = RwSignal::new(false);
     let remove = move |_| {
         change(plans, |plan| plan.remove_goal(id));
         location.navigate("plan/goals");
     };
     view! {
-        <BackLink href=base.href("plan/goals") />
-        <div class="nhsuk-grid-row">
-            <div class="nhsuk-grid-column-two-thirds">
-                <SaveProblemNotice saved=plans />
-                <ErrorSummary />
-                <span class="nhsuk-caption-l">"My goals"</span>
-                <h1>{title}</h1>
-                <form novalidate on:submit=on_submit>
+        <FormPage title back=base.href("plan/goals") button=SAVE.to_string()
+            caption=Some("My goals".to_string()) saved=plans submit>
                     <TextArea id=intern(format!("goal-{id}-goal")) label="What is your goal?" rows=2
                         hint=Some("In your own words. For example, get out of the house more.")
                         limit=Some(SHORT_LIMIT) bind=text(PlanText::Goal(id)) />
@@ -192,8 +174,9 @@ pub fn GoalPage() -> impl IntoView {
                         limit=Some(LONG_LIMIT) bind=text(PlanText::InTheWay(id)) />
                     <TextArea id=intern(format!("goal-{id}-could-help")) label="What could help with that? (optional)"
                         limit=Some(LONG_LIMIT) bind=text(PlanText::CouldHelp(id)) />
-                    <button class="nhsuk-button" type="submit">"Save and continue"</button>
-                </form>
+        </FormPage>
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
                 <Show when=move || removing.get()
                     fallback=move || view! {
                         <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| removing.set(true)>

@@ -11,18 +11,19 @@ mod support;
 mod tasks;
 mod wellbeing;
 
-use super::form_errors;
+use super::FormPage;
 use crate::domain::form::FieldError;
 use crate::domain::plan::check::{check, completed_answer};
 use crate::domain::plan::fields::PlanText;
 use crate::domain::plan::{CarePlan, PlanBook, Section, Status};
-use crate::ui::form::{Bound, ErrorSummary, Radios};
+use crate::ui::form::{Bound, Radios};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::NotFound;
 use crate::ui::router::{own_page, use_location};
-use crate::ui::saved::{SaveProblemNotice, Saved};
+use crate::ui::saved::Saved;
 use crate::ui::{today, use_base};
 use leptos::prelude::*;
+use sections::{TextSection, ABOUT_ME, IF_HARDER, NEXT_REVIEW};
 
 /// Every plan on the device, shared by the area's pages.
 fn use_plans() -> Saved<PlanBook> {
@@ -44,13 +45,19 @@ pub fn PlanFlow(page: Memo<String>) -> impl IntoView {
                 "plan/one-page" => one_page::OnePage().into_any(),
                 "plan/delete" => tasks::DeletePlan().into_any(),
                 _ if !has_plan => tasks::NoPlanYet().into_any(),
-                "plan/about-me" => sections::AboutMe().into_any(),
+                "plan/about-me" => {
+                    view! { <TextSection section=Section::AboutMe fields=ABOUT_ME /> }.into_any()
+                }
                 "plan/wellbeing" => wellbeing::Wellbeing().into_any(),
                 "plan/goals" => goals::Goals().into_any(),
                 "plan/goal" => goals::GoalPage().into_any(),
                 "plan/support" => support::Support().into_any(),
-                "plan/if-things-get-harder" => sections::IfHarder().into_any(),
-                "plan/review" => sections::NextReview().into_any(),
+                "plan/if-things-get-harder" => {
+                    view! { <TextSection section=Section::Harder fields=IF_HARDER /> }.into_any()
+                }
+                "plan/review" => {
+                    view! { <TextSection section=Section::Review fields=NEXT_REVIEW /> }.into_any()
+                }
                 "plan/progress" => progress::Progress().into_any(),
                 "plan/progress/review" => progress::RecordReview().into_any(),
                 _ => NotFound().into_any(),
@@ -119,54 +126,44 @@ fn SectionPage(
 ) -> impl IntoView {
     let plans = use_plans();
     let location = use_location();
-    let errors = form_errors(move || section.title().to_string());
     let before = newest_now(plans);
     let was = (before.status(section) == Status::Completed).then_some("yes");
     let completed = RwSignal::new(was);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = Callback::new(move |()| {
         let plan = newest_now(plans);
         let mut found: Vec<FieldError> = if check_fields {
             check(section, &plan, &before, today())
         } else {
             Vec::new()
         };
-        let answer = completed_answer(completed.get_untracked().map(|a| a == "yes"));
-        match answer {
+        match completed_answer(completed.get_untracked().map(|a| a == "yes")) {
             Err(error) => found.push(error),
-            Ok(done) => {
-                // "No" is kept at once; "Yes" once nothing needs changing.
-                if !done || found.is_empty() {
-                    change(plans, |plan| plan.set_completed(section, done));
-                }
+            // "No" is kept at once; "Yes" once nothing needs changing.
+            Ok(done) if !done || found.is_empty() => {
+                change(plans, |plan| plan.set_completed(section, done))
             }
+            Ok(_) => {}
         }
-        if found.is_empty() && plans.problem.get_untracked().is_none() {
-            errors.set(Vec::new());
+        if !found.is_empty() {
+            return Err(found);
+        }
+        if plans.problem.get_untracked().is_none() {
             location.navigate("plan");
-        } else {
-            errors.set(found);
         }
-    };
+        Ok(())
+    });
     view! {
-        <BackLink href=use_base().href("plan") />
-        <div class="nhsuk-grid-row">
-            <div class="nhsuk-grid-column-two-thirds">
-                <SaveProblemNotice saved=plans />
-                <ErrorSummary />
-                <span class="nhsuk-caption-l">"My plan"</span>
-                <h1>{section.title()}</h1>
-                <p class="nhsuk-body-s">"What you type is saved on this phone as you go. Use your own words."</p>
-                <form novalidate on:submit=on_submit>
-                    {children()}
-                    <Radios id="completed" legend="Have you completed this section?" choices=COMPLETED.to_vec()
-                        bind=Bound { get: completed.into(), set: Callback::new(move |v| completed.set(v)) } />
-                    <button class="nhsuk-button" type="submit">"Save and continue"</button>
-                </form>
-            </div>
-        </div>
+        <FormPage title=section.title() back=use_base().href("plan") button=SAVE.to_string()
+            caption=Some("My plan".to_string()) saved=plans submit>
+            <p class="nhsuk-body-s">"What you type is saved on this phone as you go. Use your own words."</p>
+            {children()}
+            <Radios id="completed" legend="Have you completed this section?" choices=COMPLETED.to_vec()
+                bind=Bound { get: completed.into(), set: Callback::new(move |v| completed.set(v)) } />
+        </FormPage>
     }
 }
+
+const SAVE: &str = "Save and continue";
 
 /// Where to get help now: on the plan's front page, in "If things get
 /// harder", and on the plan on one page and on paper.
@@ -182,6 +179,32 @@ fn UrgentHelpBox() -> impl IntoView {
                 <li>"If you need help but it is not an emergency, call " <a href="tel:111">"NHS 111"</a> "."</li>
                 <li>"To talk to someone at any time, call Samaritans free on " <a href="tel:116123">"116 123"</a> "."</li>
             </ul>
+        </div>
+    }
+}
+
+/// A page for something that is not on this phone (a plan deleted, a goal
+/// removed, a section before any plan): what happened, and the way back.
+#[component]
+fn NotHere(title: &'static str, text: &'static str, link: &'static str) -> impl IntoView {
+    super::page_title(title);
+    let back = use_base().href("plan");
+    view! {
+        <BackLink href=back.clone() />
+        <h1>{title}</h1>
+        <p>{text}</p>
+        <p><a href=back>{link}</a></p>
+    }
+}
+
+/// One tick box ("I have done step 1"), inside an `nhsuk-checkboxes`.
+#[component]
+fn Tick(id: String, label: String, checked: Signal<bool>, set: Callback<bool>) -> impl IntoView {
+    view! {
+        <div class="nhsuk-checkboxes__item">
+            <input class="nhsuk-checkboxes__input" id=id.clone() type="checkbox"
+                prop:checked=checked on:change=move |ev| set.run(event_target_checked(&ev)) />
+            <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
         </div>
     }
 }

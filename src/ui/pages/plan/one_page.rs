@@ -2,7 +2,7 @@
 //! one by `?plan=`), printed on A4 without the app around it, copied as
 //! text, emailed to oneself, or read aloud where the browser can speak.
 
-use super::{use_plans, UrgentHelpBox};
+use super::{use_plans, NotHere, UrgentHelpBox};
 use crate::domain::dates::long_date;
 use crate::domain::plan::text::{one_page, plain_text, title};
 use crate::ui::layout::BackLink;
@@ -53,12 +53,9 @@ pub fn OnePage() -> impl IntoView {
         None => book.newest().cloned(),
     });
     let Some(plan) = plan else {
-        page_title_with(|| "There is no plan to show".to_string());
         return view! {
-            <BackLink href=base.href("plan") />
-            <h1>"There is no plan to show"</h1>
-            <p>"This plan is not on this phone. It may have been deleted."</p>
-            <p><a href=base.href("plan")>"Go to my plan"</a></p>
+            <NotHere title="This plan is not on this phone" text="It may have been deleted already."
+                link="Go to my plan" />
         }
         .into_any();
     };
@@ -125,12 +122,12 @@ pub fn OnePage() -> impl IntoView {
     view! {
         <BackLink href=base.href("plan") />
         <div class="app-plan-page">
-            <Show when=move || earlier>
+            {earlier.then(|| view! {
                 <div class="nhsuk-inset-text app-no-print">
                     <span class="nhsuk-u-visually-hidden">"Information: "</span>
                     <p>"This is an earlier version of your plan. It is kept as it was."</p>
                 </div>
-            </Show>
+            })}
             <h1>{heading}</h1>
             {started.map(|s| view! { <p>{s}</p> })}
             <div class="app-no-print">
@@ -146,15 +143,15 @@ pub fn OnePage() -> impl IntoView {
                     <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=email>
                         "Email my plan to myself"
                     </a>
-                    <Show when=move || can_speak>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=speak.clone()>
+                    {can_speak.then(|| view! {
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=speak>
                             "Read my plan aloud"
                         </button>
                         <button type="button" class="nhsuk-button nhsuk-button--secondary"
                             on:click=move |_| call_speech("cancel", &js_sys::Array::new())>
                             "Stop reading"
                         </button>
-                    </Show>
+                    })}
                 </div>
                 <p aria-live="polite" class="nhsuk-body-s">{move || copied.get()}</p>
                 <p class="nhsuk-body-s">"Email opens your email app with your plan written out. Put in your own email address, then send it."</p>

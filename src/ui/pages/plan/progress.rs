@@ -4,17 +4,16 @@
 //! what changed).
 
 use super::wellbeing::WellbeingQuestions;
-use super::{change, use_plans};
+use super::{change, use_plans, Tick};
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::plan::chart::{self, history_rows, ScoreChart, HEIGHT, WIDTH};
 use crate::domain::plan::check::check_review;
 use crate::domain::plan::wellbeing::{Question, Scores};
 use crate::domain::plan::LONG_LIMIT;
-use crate::ui::form::{Bound, Checkboxes, ErrorSummary, TextArea};
+use crate::ui::form::{Bound, TextArea};
 use crate::ui::layout::BackLink;
-use crate::ui::pages::{form_errors, page_title};
+use crate::ui::pages::{page_title, FormPage};
 use crate::ui::router::use_location;
-use crate::ui::saved::SaveProblemNotice;
 use crate::ui::{intern, today, use_base};
 use leptos::prelude::*;
 
@@ -134,7 +133,7 @@ pub fn Progress() -> impl IntoView {
             let changed = review.changed.trim().to_string();
             view! {
                 <h3>{format!("Review {}{when}", n + 1)}</h3>
-                <Show when=move || has_steps><p>"Steps done:"</p></Show>
+                {has_steps.then(|| view! { <p>"Steps done:"</p> })}
                 <ul class="nhsuk-list nhsuk-list--bullet">{steps}</ul>
                 {(!changed.is_empty()).then(|| view! { <p class="app-keep-lines">{format!("What changed: {changed}")}</p> })}
             }
@@ -147,7 +146,7 @@ pub fn Progress() -> impl IntoView {
         <h2>"Your wellbeing over time"</h2>
         {scores}
         <h2>"Reviews"</h2>
-        <Show when=move || no_reviews><p>"You have not looked back at this plan yet."</p></Show>
+        {no_reviews.then(|| view! { <p>"You have not looked back at this plan yet."</p> })}
         {reviews}
         <p>"Look back at your plan with your link worker, or on your own, whenever you like."</p>
         <a class="nhsuk-button" role="button" draggable="false" href=base.href("plan/progress/review")>
@@ -169,7 +168,6 @@ pub fn RecordReview() -> impl IntoView {
     let plans = use_plans();
     let base = use_base();
     let location = use_location();
-    let errors = form_errors(|| "Look back at your plan".to_string());
     let form = RwSignal::new(ReviewForm::default());
     let plan = plans
         .value
@@ -185,15 +183,36 @@ pub fn RecordReview() -> impl IntoView {
             )
         })
         .collect();
-    let steps = if choices.is_empty() {
-        view! { <p>"There are no small steps left to tick off."</p> }.into_any()
-    } else {
-        let bind = Bound {
-            get: Signal::derive(move || form.with(|f| f.done.clone())),
-            set: Callback::new(move |done| form.update(|f| f.done = done)),
-        };
-        view! { <Checkboxes id="steps-done" legend="Which small steps have you done? (optional)" choices bind /> }.into_any()
-    };
+    let has_steps = !choices.is_empty();
+    let ticks = choices
+        .into_iter()
+        .map(|(id, words)| {
+            let checked = Signal::derive(move || form.with(|f| f.done.contains(&id)));
+            let set = Callback::new(move |on: bool| {
+                form.update(|f| {
+                    f.done.retain(|d| *d != id);
+                    if on {
+                        f.done.push(id);
+                    }
+                })
+            });
+            view! { <Tick id=format!("step-done-{id}") label=words.to_string() checked set /> }
+        })
+        .collect_view();
+    let steps = has_steps.then(|| {
+        view! {
+            <div class="nhsuk-form-group">
+                <fieldset class="nhsuk-fieldset">
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                        <h2 class="nhsuk-fieldset__heading">"Which small steps have you done? (optional)"</h2>
+                    </legend>
+                    <div class="nhsuk-checkboxes">{ticks}</div>
+                </fieldset>
+            </div>
+        }
+    });
+    let no_steps =
+        (!has_steps).then(|| view! { <p>"There are no small steps left to tick off."</p> });
     let scores = Signal::derive(move || form.with(|f| f.scores.clone()));
     let set =
         Callback::new(move |(question, answer)| form.update(|f| f.scores.set(question, answer)));
@@ -201,8 +220,7 @@ pub fn RecordReview() -> impl IntoView {
         get: Signal::derive(move || form.with(|f| f.changed.clone())),
         set: Callback::new(move |text| form.update(|f| f.changed = text)),
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = Callback::new(move |()| {
         let ReviewForm {
             done,
             scores,
@@ -210,36 +228,27 @@ pub fn RecordReview() -> impl IntoView {
         } = form.get_untracked();
         let found = check_review(&changed);
         if !found.is_empty() {
-            errors.set(found);
-            return;
+            return Err(found);
         }
         let done: Vec<u32> = done.iter().filter_map(|id| id.parse().ok()).collect();
         change(plans, |plan| {
             plan.record_review(today(), scores, changed, &done)
         });
         if plans.problem.get_untracked().is_none() {
-            errors.set(Vec::new());
             location.navigate("plan/progress");
         }
-    };
+        Ok(())
+    });
     view! {
-        <BackLink href=base.href("plan/progress") />
-        <div class="nhsuk-grid-row">
-            <div class="nhsuk-grid-column-two-thirds">
-                <SaveProblemNotice saved=plans />
-                <ErrorSummary />
-                <span class="nhsuk-caption-l">"Reviews and progress"</span>
-                <h1>"Look back at your plan"</h1>
-                <p>{format!("Today is {}.", long_date(today()))}</p>
-                <form novalidate on:submit=on_submit>
-                    {steps}
-                    <h2>"How you feel now"</h2>
-                    <WellbeingQuestions scores set />
-                    <TextArea id="changed" label="What has changed since you made your plan? (optional)"
-                        limit=Some(LONG_LIMIT) bind=changed />
-                    <button class="nhsuk-button" type="submit">"Save this review"</button>
-                </form>
-            </div>
-        </div>
+        <FormPage title="Look back at your plan" back=base.href("plan/progress") button="Save this review".to_string()
+            caption=Some("Reviews and progress".to_string()) saved=plans submit>
+            <p>{format!("Today is {}.", long_date(today()))}</p>
+            {steps}
+            {no_steps}
+            <h2>"How you feel now"</h2>
+            <WellbeingQuestions scores set />
+            <TextArea id="changed" label="What has changed since you made your plan? (optional)"
+                limit=Some(LONG_LIMIT) bind=changed />
+        </FormPage>
     }
 }

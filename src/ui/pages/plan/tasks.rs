@@ -2,7 +2,7 @@
 //! list of its sections with their status, the ways to see it, a new
 //! version, earlier plans to read, and deleting a plan after a confirmation.
 
-use super::{use_plans, UrgentHelpBox};
+use super::{use_plans, NotHere};
 use crate::domain::plan::{Section, Status};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::layout::BackLink;
@@ -12,15 +12,12 @@ use crate::ui::saved::SaveProblemNotice;
 use crate::ui::{new_id, today, use_base};
 use leptos::prelude::*;
 
-fn status_tag(status: Status) -> AnyView {
+/// A section's status: a tag until it is completed, then plain words.
+fn status_class(status: Status) -> &'static str {
     match status {
-        Status::Completed => view! { "Completed" }.into_any(),
-        Status::InProgress => {
-            view! { <strong class="nhsuk-tag nhsuk-tag--white">"In progress"</strong> }.into_any()
-        }
-        Status::NotStarted => {
-            view! { <strong class="nhsuk-tag nhsuk-tag--blue">"Not started"</strong> }.into_any()
-        }
+        Status::Completed => "",
+        Status::InProgress => "nhsuk-tag nhsuk-tag--white",
+        Status::NotStarted => "nhsuk-tag nhsuk-tag--blue",
     }
 }
 
@@ -70,7 +67,9 @@ pub fn TaskList() -> impl IntoView {
                             <a class="nhsuk-link nhsuk-task-list__link" href=href(section.path())
                                 aria-describedby=status_id.clone()>{section.title()}</a>
                         </div>
-                        <div class="nhsuk-task-list__status" id=status_id>{status_tag(plan.status(section))}</div>
+                        <div class="nhsuk-task-list__status" id=status_id>
+                            <span class=status_class(plan.status(section))>{plan.status(section).label()}</span>
+                        </div>
                     </li>
                 }
             })
@@ -102,9 +101,7 @@ pub fn TaskList() -> impl IntoView {
             <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=new_version>
                 "Start a new version of my plan"
             </button>
-            <Show when=move || has_earlier>
-                <h2>"Earlier plans"</h2>
-            </Show>
+            {has_earlier.then(|| view! { <h2>"Earlier plans"</h2> })}
             <ul class="nhsuk-list">{earlier}</ul>
             <p><a href=delete>"Delete this plan from this phone"</a></p>
         }
@@ -115,14 +112,13 @@ pub fn TaskList() -> impl IntoView {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
                 <SaveProblemNotice saved=plans />
-                <Show when=move || deleted>
+                {deleted.then(|| view! {
                     <NotificationBanner id="deleted-notice" title="Done" heading="Your plan has been deleted from this phone">
                         <p>"You can start a new plan whenever you are ready."</p>
                     </NotificationBanner>
-                </Show>
+                })}
                 <h1>"My plan"</h1>
                 {content}
-                <UrgentHelpBox />
             </div>
         </div>
     }
@@ -131,13 +127,9 @@ pub fn TaskList() -> impl IntoView {
 /// A section's page opened before any plan was started.
 #[component]
 pub fn NoPlanYet() -> impl IntoView {
-    page_title("You have not started a plan yet");
-    let base = use_base();
     view! {
-        <BackLink href=base.href("plan") />
-        <h1>"You have not started a plan yet"</h1>
-        <p>"There is no plan on this phone."</p>
-        <p><a href=base.href("plan")>"Start your plan"</a></p>
+        <NotHere title="You have not started a plan yet" text="There is no plan on this phone."
+            link="Start your plan" />
     }
 }
 
@@ -154,10 +146,8 @@ pub fn DeletePlan() -> impl IntoView {
         .with_untracked(|book| book.get(&id).map(|plan| plan.name()));
     let Some(name) = name else {
         return view! {
-            <BackLink href=base.href("plan") />
-            <h1>"This plan is not on this phone"</h1>
-            <p>"It may have been deleted already."</p>
-            <p><a href=base.href("plan")>"Go to my plan"</a></p>
+            <NotHere title="This plan is not on this phone" text="It may have been deleted already."
+                link="Go to my plan" />
         }
         .into_any();
     };
