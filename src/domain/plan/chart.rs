@@ -76,14 +76,6 @@ fn row(question: Question, score: u8) -> u32 {
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// The chart of `question` over every time wellbeing was recorded.
 pub fn score_chart(plan: &CarePlan, question: Question) -> ScoreChart {
     let history = plan.wellbeing_history();
@@ -99,7 +91,7 @@ pub fn score_chart(plan: &CarePlan, question: Question) -> ScoreChart {
             let top = row(question, low).min(row(question, high));
             let rows = high - low + 1;
             BandStrip {
-                name: capitalised(band.name()),
+                name: band.title().to_string(),
                 scores: format!("{low} to {high}"),
                 y: TOP + top * ROW,
                 height: u32::from(rows) * ROW,

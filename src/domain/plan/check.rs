@@ -149,7 +149,7 @@ fn goal_errors(n: usize, goal: &Goal) -> Vec<FieldError> {
     limit(id("goal"), &goal_name, &goal.goal, SHORT_LIMIT);
     limit(
         id("why"),
-        &format!("Why {} matters", goal_name.to_lowercase()),
+        &format!("Why goal {} matters", n + 1),
         &goal.why,
         LONG_LIMIT,
     );

@@ -159,6 +159,17 @@ impl Band {
         }
     }
 
+    /// Its name at the start of a line: "Very low".
+    pub fn title(self) -> &'static str {
+        match self {
+            Band::VeryLow => "Very low",
+            Band::Low => "Low",
+            Band::Medium => "Medium",
+            Band::High => "High",
+            Band::VeryHigh => "Very high",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Band::VeryLow => "very low",

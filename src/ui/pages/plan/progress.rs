@@ -17,51 +17,61 @@ use crate::ui::router::use_location;
 use crate::ui::{intern, today, use_base};
 use leptos::prelude::*;
 
-/// One question's chart: the bands as strips named on the left, the
-/// scores joined by a line, the records named along the bottom.
-#[component]
-fn ScoreChartView(chart: ScoreChart) -> impl IntoView {
-    let caption_id = format!("chart-{}", chart.question.id());
-    let labelled_by = caption_id.clone();
-    let bands = chart
-        .bands
-        .iter()
-        .map(|band| {
-            let class = if band.shaded { "app-plan-chart__band app-plan-chart__band--shaded" } else { "app-plan-chart__band" };
-            view! {
-                <rect x=chart.plot_left y=band.y width=chart.plot_right - chart.plot_left height=band.height class=class />
-                <text x="2" y=band.label_y class="app-plan-chart__label">{band.name.clone()}</text>
-                <text x="2" y=band.label_y + 12 class="app-plan-chart__label">{band.scores.clone()}</text>
-            }
-        })
-        .collect_view();
-    let points = chart
-        .points
-        .iter()
-        .map(|p| {
-            view! {
-                <circle cx=p.x cy=p.y r="5" class="app-plan-chart__point" />
-                <text x=p.x + 8 y=p.y + 5 class="app-plan-chart__value">{p.score.to_string()}</text>
-            }
-        })
-        .collect_view();
-    let ticks = chart
-        .ticks
-        .iter()
-        .map(|t| view! { <text x=t.x y=chart.tick_y text-anchor="middle" class="app-plan-chart__label">{t.name.clone()}</text> })
-        .collect_view();
-    view! {
-        <figure class="app-chart app-plan-chart">
-            <figcaption class="app-chart__caption" id=caption_id>{chart.title.clone()}</figcaption>
-            <svg role="img" aria-labelledby=labelled_by viewBox=format!("0 0 {WIDTH} {HEIGHT}") width="100%"
-                class="app-chart__svg" data-testid="chart">
-                {bands}
-                <polyline points=chart.line.clone() class="app-plan-chart__line" />
-                {points}
-                {ticks}
-            </svg>
-        </figure>
+/// One question's chart as SVG markup: the bands as strips named on the
+/// left, the scores joined by a line, the records named along the bottom.
+/// Written as text rather than as Leptos elements: drawn once and never
+/// changed, and each kind of SVG element as a view cost the plan's first
+/// visit several KB. Its words are the app's own, never the person's.
+fn chart_svg(chart: &ScoreChart) -> String {
+    use std::fmt::Write;
+    let id = chart.question.id();
+    let mut svg = format!(
+        r#"<svg role="img" aria-labelledby="chart-{id}" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" class="app-chart__svg" data-testid="chart">"#
+    );
+    let width = chart.plot_right - chart.plot_left;
+    for band in &chart.bands {
+        let class = if band.shaded {
+            "app-plan-chart__band app-plan-chart__band--shaded"
+        } else {
+            "app-plan-chart__band"
+        };
+        let _ = write!(
+            svg,
+            r#"<rect x="{}" y="{}" width="{width}" height="{}" class="{class}"/><text x="2" y="{}" class="app-plan-chart__label">{}</text><text x="2" y="{}" class="app-plan-chart__label">{}</text>"#,
+            chart.plot_left,
+            band.y,
+            band.height,
+            band.label_y,
+            band.name,
+            band.label_y + 12,
+            band.scores
+        );
     }
+    let _ = write!(
+        svg,
+        r#"<polyline points="{}" class="app-plan-chart__line"/>"#,
+        chart.line
+    );
+    for p in &chart.points {
+        let _ = write!(
+            svg,
+            r#"<circle cx="{}" cy="{}" r="5" class="app-plan-chart__point"/><text x="{}" y="{}" class="app-plan-chart__value">{}</text>"#,
+            p.x,
+            p.y,
+            p.x + 8,
+            p.y + 5,
+            p.score
+        );
+    }
+    for tick in &chart.ticks {
+        let _ = write!(
+            svg,
+            r#"<text x="{}" y="{}" text-anchor="middle" class="app-plan-chart__label">{}</text>"#,
+            tick.x, chart.tick_y, tick.name
+        );
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 #[component]
@@ -83,7 +93,15 @@ pub fn Progress() -> impl IntoView {
     } else {
         let charts = Question::ALL
             .into_iter()
-            .map(|q| view! { <ScoreChartView chart=chart::score_chart(&plan, q) /> })
+            .map(|q| {
+                let chart = chart::score_chart(&plan, q);
+                view! {
+                    <figure class="app-chart app-plan-chart">
+                        <figcaption class="app-chart__caption" id=format!("chart-{}", q.id())>{chart.title.clone()}</figcaption>
+                        <div inner_html=chart_svg(&chart)></div>
+                    </figure>
+                }
+            })
             .collect_view();
         let headers = Question::ALL
             .map(|q| view! { <th scope="col" class="nhsuk-table__header">{q.name()}</th> })
