@@ -123,7 +123,7 @@ pub fn Progress() -> impl IntoView {
                 "For anxiety a lower score is better, so its chart is drawn the other way up. "
                 "The shaded strips are the bands the Office for National Statistics uses."</p>
             <div class="app-charts">{charts}</div>
-            <div class="app-plan-table">
+            <div class="app-plan-table" tabindex="0" role="region" aria-label="Your wellbeing scores, in a table">
                 <table class="nhsuk-table" data-testid="scores-table">
                     <caption class="nhsuk-table__caption">"Your wellbeing scores"</caption>
                     <thead class="nhsuk-table__head">
