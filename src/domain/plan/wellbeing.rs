@@ -347,7 +347,7 @@ mod tests {
     fn answers_go_through_a_form_and_back() {
         for score in 0..=10 {
             let answer = Answer::Score(score);
-            assert_eq!(Answer::from_key(&answer.key()), Some(answer));
+            assert_eq!(Answer::from_key(answer.key()), Some(answer));
         }
         assert_eq!(
             Answer::from_key("rather-not-say"),
