@@ -242,7 +242,13 @@ test("a person builds a plan by keyboard, reviews it, and finds everything after
   await expect(page.getByText(`Today is ${todayLong}.`)).toBeVisible();
   await choose(page, page.getByLabel("Ask about the walking group"));
   await answerWellbeing(page, [6, 6, "rather-not-say", 4]);
-  await type(page, page.getByLabel("What has changed since you made your plan? (optional)"), "I went to the walking group twice.\nI sleep better.");
+  const changed = "I went to the walking group twice.\nI sleep better.";
+  await type(page, page.getByLabel("What has changed since you made your plan? (optional)"), changed);
+  // A review half written is kept as it is typed.
+  await page.reload();
+  await expect(page.getByLabel("Ask about the walking group")).toBeChecked();
+  await expect(page.getByLabel("What has changed since you made your plan? (optional)")).toHaveValue(changed);
+  await expect(page.getByRole("group", { name: "Overall, how anxious did you feel yesterday?" }).getByLabel("4", { exact: true })).toBeChecked();
   await expectNoAxeViolations(page, "a review");
   await screenshot(page, "plan-progress-review");
   await press(page, page.getByRole("button", { name: "Save this review" }));
@@ -431,6 +437,7 @@ test("a section's page opened before a plan is started says so", async ({ contex
   await page.goto(`${served.url}plan/goals/`);
   await expect(h1(page)).toHaveText("You have not started a plan yet");
   await expectNoAxeViolations(page, "a section with no plan");
+  await screenshot(page, "plan-no-plan-yet");
   await page.getByRole("link", { name: "Start your plan" }).click();
   await expect(page.getByRole("button", { name: "Start my plan" })).toBeVisible();
 });

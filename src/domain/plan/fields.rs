@@ -51,6 +51,8 @@ pub enum PlanText {
     ICanCall,
     ReviewDate(DatePart),
     WorkingWith,
+    /// What has changed, in the review being written.
+    ReviewChanged,
 }
 
 impl CarePlan {
@@ -91,6 +93,7 @@ impl CarePlan {
             ICanCall => Some(&self.harder.i_can_call),
             ReviewDate(part) => Some(part.of(&self.next_review.date)),
             WorkingWith => Some(&self.next_review.working_with),
+            ReviewChanged => Some(&self.review_draft.changed),
         }
     }
 
@@ -116,6 +119,7 @@ impl CarePlan {
             ICanCall => Some(&mut self.harder.i_can_call),
             ReviewDate(part) => Some(part.of_mut(&mut self.next_review.date)),
             WorkingWith => Some(&mut self.next_review.working_with),
+            ReviewChanged => Some(&mut self.review_draft.changed),
         }
     }
 

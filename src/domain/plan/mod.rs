@@ -45,6 +45,9 @@ pub struct CarePlan {
     pub reviews: Vec<Review>,
     /// The sections the person has said are finished.
     pub completed: Vec<Section>,
+    /// A review being written, kept as it is typed until it is saved.
+    #[serde(skip_serializing_if = "ReviewDraft::is_empty")]
+    pub review_draft: ReviewDraft,
     /// The last number given to a goal, step or activity.
     pub last_id: u32,
 }
@@ -116,6 +119,30 @@ pub struct Review {
     pub changed: String,
     /// The steps ticked off at this review, as they were worded then.
     pub steps_done: Vec<String>,
+}
+
+/// A review not yet saved: the scores, what changed, and the ids of the
+/// steps ticked off so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewDraft {
+    pub wellbeing: Scores,
+    pub changed: String,
+    pub done: Vec<u32>,
+}
+
+impl ReviewDraft {
+    pub fn is_empty(&self) -> bool {
+        *self == ReviewDraft::default()
+    }
+
+    /// Ticks step `step` off, or not.
+    pub fn tick(&mut self, step: u32, done: bool) {
+        self.done.retain(|s| *s != step);
+        if done {
+            self.done.push(step);
+        }
+    }
 }
 
 /// The parts of a plan, in the order of the task list.
@@ -374,6 +401,13 @@ impl CarePlan {
         });
     }
 
+    /// Records the review being written ([`CarePlan::review_draft`]) on
+    /// `on`, and starts the next one empty.
+    pub fn record_draft_review(&mut self, on: NaiveDate) {
+        let draft = std::mem::take(&mut self.review_draft);
+        self.record_review(on, draft.wellbeing, draft.changed, &draft.done);
+    }
+
     /// Every time wellbeing was recorded, in order: the start, then each
     /// review. Each is named ("Start", "Review 1") and dated when known.
     pub fn wellbeing_history(&self) -> Vec<Recorded<'_>> {
@@ -475,6 +509,7 @@ impl PlanBook {
             wellbeing: latest.0,
             wellbeing_on: latest.1,
             reviews: Vec::new(),
+            review_draft: ReviewDraft::default(),
             ..old.clone()
         };
         self.plans.insert(0, copy);

@@ -609,3 +609,39 @@ fn the_plan_on_one_page_shows_only_what_was_written_with_if_things_get_harder_al
         )
     );
 }
+
+#[test]
+fn a_review_is_kept_as_it_is_written_and_recorded_whole_when_saved() {
+    let mut plan = sams_plan();
+    let walk_step = plan.goals[0].steps[1].id;
+    plan.review_draft
+        .wellbeing
+        .set(Question::Anxious, Some(Answer::Score(4)));
+    plan.review_draft.tick(walk_step, true);
+    plan.review_draft.tick(walk_step, true);
+    *plan.text_mut(fields::PlanText::ReviewChanged).unwrap() = "I go out more 🌳".into();
+    assert_eq!(plan.review_draft.done, [walk_step]);
+    // Stored with the plan, so a reload finds it.
+    let stored = serde_json::to_string(&plan).unwrap();
+    let back: CarePlan = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back.review_draft, plan.review_draft);
+    // A new version of the plan starts with no review half written.
+    let mut book = PlanBook {
+        plans: vec![plan.clone()],
+    };
+    book.new_version("plan-1", "plan-2", day(2026, 5, 1));
+    assert!(book.newest().unwrap().review_draft.is_empty());
+
+    plan.record_draft_review(day(2026, 4, 14));
+    assert!(plan.review_draft.is_empty());
+    assert_eq!(plan.reviews.len(), 1);
+    assert_eq!(plan.reviews[0].changed, "I go out more 🌳");
+    assert_eq!(plan.reviews[0].steps_done, ["Go to one walk"]);
+    assert_eq!(plan.reviews[0].wellbeing.anxious, Some(Answer::Score(4)));
+    // No draft, nothing more stored than before drafts existed.
+    assert!(!serde_json::to_string(&plan)
+        .unwrap()
+        .contains("review_draft"));
+    plan.review_draft.tick(walk_step, false);
+    assert!(plan.review_draft.is_empty());
+}

@@ -4,17 +4,18 @@
 //! what changed).
 
 use super::wellbeing::WellbeingQuestions;
-use super::{change, use_plans, Tick};
+use super::{change, newest_now, text, use_plans, Tick};
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::plan::chart::{self, history_rows, ScoreChart, HEIGHT, WIDTH};
 use crate::domain::plan::check::check_review;
-use crate::domain::plan::wellbeing::{Question, Scores};
-use crate::domain::plan::LONG_LIMIT;
-use crate::ui::form::{Bound, TextArea};
+use crate::domain::plan::fields::PlanText;
+use crate::domain::plan::wellbeing::Question;
+use crate::domain::plan::{ReviewDraft, LONG_LIMIT};
+use crate::ui::form::TextArea;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::{page_title, FormPage};
 use crate::ui::router::use_location;
-use crate::ui::{intern, today, use_base};
+use crate::ui::{today, use_base};
 use leptos::prelude::*;
 
 /// One question's chart as SVG markup: the bands as strips named on the
@@ -173,48 +174,34 @@ pub fn Progress() -> impl IntoView {
     }
 }
 
-/// What a review page holds until it is saved.
-#[derive(Clone, Default)]
-struct ReviewForm {
-    done: Vec<&'static str>,
-    scores: Scores,
-    changed: String,
-}
-
+/// A review: steps ticked off, the four questions again, what changed.
+/// Kept with the plan as it is written, so a reload loses nothing.
 #[component]
 pub fn RecordReview() -> impl IntoView {
     let plans = use_plans();
     let base = use_base();
     let location = use_location();
-    let form = RwSignal::new(ReviewForm::default());
     let plan = plans
         .value
         .with_untracked(|b| b.newest().cloned())
         .unwrap_or_default();
-    let choices: Vec<(&'static str, &'static str)> = plan
+    let draft = move |read: &dyn Fn(&ReviewDraft) -> bool| {
+        plans
+            .value
+            .with(|b| b.newest().is_some_and(|p| read(&p.review_draft)))
+    };
+    let steps: Vec<(u32, String)> = plan
         .open_steps()
         .into_iter()
-        .map(|(_, step)| {
-            (
-                intern(step.id.to_string()),
-                intern(step.step.trim().to_string()),
-            )
-        })
+        .map(|(_, step)| (step.id, step.step.trim().to_string()))
         .collect();
-    let has_steps = !choices.is_empty();
-    let ticks = choices
+    let has_steps = !steps.is_empty();
+    let ticks = steps
         .into_iter()
         .map(|(id, words)| {
-            let checked = Signal::derive(move || form.with(|f| f.done.contains(&id)));
-            let set = Callback::new(move |on: bool| {
-                form.update(|f| {
-                    f.done.retain(|d| *d != id);
-                    if on {
-                        f.done.push(id);
-                    }
-                })
-            });
-            view! { <Tick id=format!("step-done-{id}") label=words.to_string() checked set /> }
+            let checked = Signal::derive(move || draft(&|d| d.done.contains(&id)));
+            let set = Callback::new(move |on: bool| change(plans, |p| p.review_draft.tick(id, on)));
+            view! { <Tick id=format!("step-done-{id}") label=words checked set /> }
         })
         .collect_view();
     let steps = has_steps.then(|| {
@@ -231,27 +218,21 @@ pub fn RecordReview() -> impl IntoView {
     });
     let no_steps =
         (!has_steps).then(|| view! { <p>"There are no small steps left to tick off."</p> });
-    let scores = Signal::derive(move || form.with(|f| f.scores.clone()));
-    let set =
-        Callback::new(move |(question, answer)| form.update(|f| f.scores.set(question, answer)));
-    let changed = Bound {
-        get: Signal::derive(move || form.with(|f| f.changed.clone())),
-        set: Callback::new(move |text| form.update(|f| f.changed = text)),
-    };
+    let scores = Signal::derive(move || {
+        plans
+            .value
+            .with(|b| b.newest().map(|p| p.review_draft.wellbeing.clone()))
+            .unwrap_or_default()
+    });
+    let set = Callback::new(move |(question, answer)| {
+        change(plans, |p| p.review_draft.wellbeing.set(question, answer))
+    });
     let submit = Callback::new(move |()| {
-        let ReviewForm {
-            done,
-            scores,
-            changed,
-        } = form.get_untracked();
-        let found = check_review(&changed);
+        let found = check_review(&newest_now(plans).review_draft.changed);
         if !found.is_empty() {
             return Err(found);
         }
-        let done: Vec<u32> = done.iter().filter_map(|id| id.parse().ok()).collect();
-        change(plans, |plan| {
-            plan.record_review(today(), scores, changed, &done)
-        });
+        change(plans, |plan| plan.record_draft_review(today()));
         if plans.problem.get_untracked().is_none() {
             location.navigate("plan/progress");
         }
@@ -266,7 +247,7 @@ pub fn RecordReview() -> impl IntoView {
             <h2>"How you feel now"</h2>
             <WellbeingQuestions scores set />
             <TextArea id="changed" label="What has changed since you made your plan? (optional)"
-                limit=Some(LONG_LIMIT) bind=changed />
+                limit=Some(LONG_LIMIT) bind=text(PlanText::ReviewChanged) />
         </FormPage>
     }
 }
