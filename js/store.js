@@ -381,6 +381,10 @@ function store(leaving = false) {
   taken = [];
   // Written down first, in case the write is not made before the page goes.
   const down = leaving ? writeDown(keys) : null;
+  // What is written is what memory held when these changes were taken: a
+  // change made while this write waits on its read is the next write's,
+  // whose base is what this one writes.
+  const written = keys.map((key) => memory.get(key));
   let clashes = null;
   let givenUp = false;
   (async () => {
@@ -405,8 +409,8 @@ function store(leaving = false) {
       }
     }
     const changes = [];
-    for (const key of keys) {
-      const bytes = memory.get(key);
+    for (const [i, key] of keys.entries()) {
+      const bytes = written[i];
       if (bytes === undefined) documents.delete(key);
       else documents.put(bytes, key);
       changes.push({ key, value: bytes ?? null });

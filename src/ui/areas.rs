@@ -1,16 +1,16 @@
 //! Which page shows at which path, one function per area of the app. Each
 //! area's bundle (`src/bin/<area>.rs`) names only its own function, so the
 //! others' pages are left out of it. The areas that save show when a change
-//! could not be written to the device ([`NotStoredNotice`]); home and the
-//! plan's placeholder, which save nothing (home only deletes copies kept
-//! aside), leave its code out.
+//! could not be written to the device ([`NotStoredNotice`]); home, which
+//! saves nothing (it only deletes copies kept aside), leaves its code out.
 
 use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, SetupFlow};
 use super::pages::directory::DirectoryFlow;
+use super::pages::plan::PlanFlow;
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
-use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Plan, Privacy, ReportsPage};
+use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage};
 use super::router::own_page;
 use super::saved::{read_ahead, NotStoredNotice};
 use crate::domain::clinic::parts::Held;
@@ -59,15 +59,9 @@ pub fn refer(page: Memo<String>) -> AnyView {
     view! { <NotStoredNotice /><ReferFlow page /> }.into_any()
 }
 
-/// The person's own plan.
+/// The person's own plan: the plans are opened once for all its pages.
 pub fn plan(page: Memo<String>) -> AnyView {
-    (move || {
-        own_page(|| match page.get().as_str() {
-            "plan" => Plan().into_any(),
-            _ => NotFound().into_any(),
-        })
-    })
-    .into_any()
+    view! { <NotStoredNotice /><PlanFlow page /> }.into_any()
 }
 
 /// The volunteers' clinic: the clinic is opened once for all its pages.

@@ -139,6 +139,25 @@ pub fn new_id() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
 }
 
+/// A `&'static str` for words or ids made at run time (a session's name in a
+/// list of choices, "Step 2", "goal-7-why"), kept once per distinct text: the
+/// form components take static words, and a page makes only a handful.
+pub fn intern(text: String) -> &'static str {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    thread_local! {
+        static KEPT: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
+    }
+    KEPT.with(|kept| {
+        if let Some(known) = kept.borrow().get(text.as_str()) {
+            return *known;
+        }
+        let leaked: &'static str = Box::leak(text.into_boxed_str());
+        kept.borrow_mut().insert(leaked);
+        leaked
+    })
+}
+
 /// The app's [`AppBase`], from any component under the app.
 pub fn use_base() -> AppBase {
     leptos::prelude::use_context::<AppBase>().unwrap_or_else(|| AppBase(String::new()))

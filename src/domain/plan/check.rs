@@ -1,7 +1,7 @@
 //! The checks on a plan's pages. They never stop a draft being saved: what
 //! was typed is kept, and the errors say what to change.
 
-use super::{CarePlan, Goal, Section, LONG_LIMIT, SHORT_LIMIT};
+use super::{CarePlan, Goal, Section, LONG_LIMIT, SHORT_LIMIT, WHO_LIMIT};
 use crate::domain::dates::{TypedDate, TypedDateProblem};
 use crate::domain::form::{too_long, FieldError};
 use chrono::NaiveDate;
@@ -56,43 +56,9 @@ pub fn check(
         Section::Wellbeing => {}
         Section::Goals => {
             for (n, goal) in plan.goals.iter().enumerate() {
-                let goal_name = format!("Goal {}", n + 1);
-                let id = |field: &str| format!("goal-{}-{field}", goal.id);
-                limit(id("goal"), &goal_name, &goal.goal, SHORT_LIMIT);
-                limit(
-                    id("why"),
-                    &format!("Why {} matters", goal_name.to_lowercase()),
-                    &goal.why,
-                    LONG_LIMIT,
-                );
-                limit(
-                    id("who"),
-                    "Who can help",
-                    &goal.who_can_help,
-                    SHORT_LIMIT * 2,
-                );
-                limit(
-                    id("in-the-way"),
-                    "What might get in the way",
-                    &goal.in_the_way,
-                    LONG_LIMIT,
-                );
-                limit(
-                    id("could-help"),
-                    "What could help",
-                    &goal.what_could_help,
-                    LONG_LIMIT,
-                );
-                for (m, step) in goal.steps.iter().enumerate() {
-                    limit(
-                        format!("step-{}", step.id),
-                        &format!("Step {}", m + 1),
-                        &step.step,
-                        SHORT_LIMIT,
-                    );
-                }
+                errors.extend(goal_errors(n, goal));
             }
-            errors.extend(step_dates(plan, before, today));
+            errors.extend(step_dates(plan, before, today, None));
         }
         Section::Support => {
             for (n, activity) in plan.activities.iter().enumerate() {
@@ -136,6 +102,81 @@ pub fn check(
     errors
 }
 
+/// The problems on one goal's page (`plan/goal?id=`): what is too long,
+/// a step date just typed in the past, and a goal with no words yet.
+pub fn check_goal(
+    plan: &CarePlan,
+    before: &CarePlan,
+    goal: u32,
+    today: NaiveDate,
+) -> Vec<FieldError> {
+    let Some((n, found)) = plan.goals.iter().enumerate().find(|(_, g)| g.id == goal) else {
+        return Vec::new();
+    };
+    let mut errors = Vec::new();
+    if found.goal.trim().is_empty() {
+        errors.push(FieldError::new(
+            format!("goal-{goal}-goal"),
+            "Enter your goal, in your own words",
+        ));
+    }
+    errors.extend(goal_errors(n, found));
+    errors.extend(step_dates(plan, before, today, Some(goal)));
+    errors
+}
+
+/// The answer to "Have you completed this section?": it must be chosen.
+pub fn completed_answer(answer: Option<bool>) -> Result<bool, FieldError> {
+    answer.ok_or_else(|| {
+        FieldError::new("completed", "Select yes if you have completed this section")
+    })
+}
+
+/// The problems with a review before it is kept: only a note too long.
+pub fn check_review(changed: &str) -> Vec<FieldError> {
+    too_long("changed", "What has changed", changed, LONG_LIMIT)
+        .into_iter()
+        .collect()
+}
+
+fn goal_errors(n: usize, goal: &Goal) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut limit = |field: String, name: &str, text: &str, limit: usize| {
+        errors.extend(too_long(field, name, text, limit));
+    };
+    let goal_name = format!("Goal {}", n + 1);
+    let id = |field: &str| format!("goal-{}-{field}", goal.id);
+    limit(id("goal"), &goal_name, &goal.goal, SHORT_LIMIT);
+    limit(
+        id("why"),
+        &format!("Why goal {} matters", n + 1),
+        &goal.why,
+        LONG_LIMIT,
+    );
+    for (m, step) in goal.steps.iter().enumerate() {
+        limit(
+            format!("step-{}", step.id),
+            &format!("Step {}", m + 1),
+            &step.step,
+            SHORT_LIMIT,
+        );
+    }
+    limit(id("who"), "Who can help", &goal.who_can_help, WHO_LIMIT);
+    limit(
+        id("in-the-way"),
+        "What might get in the way",
+        &goal.in_the_way,
+        LONG_LIMIT,
+    );
+    limit(
+        id("could-help"),
+        "What could help",
+        &goal.what_could_help,
+        LONG_LIMIT,
+    );
+    errors
+}
+
 fn date_problem(problem: TypedDateProblem, name: &str) -> Option<String> {
     match problem {
         TypedDateProblem::Missing => None,
@@ -144,7 +185,12 @@ fn date_problem(problem: TypedDateProblem, name: &str) -> Option<String> {
     }
 }
 
-fn step_dates(plan: &CarePlan, before: &CarePlan, today: NaiveDate) -> Vec<FieldError> {
+fn step_dates(
+    plan: &CarePlan,
+    before: &CarePlan,
+    today: NaiveDate,
+    only: Option<u32>,
+) -> Vec<FieldError> {
     let was = |id: u32| -> Option<&TypedDate> {
         before
             .goals
@@ -154,7 +200,11 @@ fn step_dates(plan: &CarePlan, before: &CarePlan, today: NaiveDate) -> Vec<Field
             .map(|s| &s.by)
     };
     let mut errors = Vec::new();
-    for goal in &plan.goals {
+    for goal in plan
+        .goals
+        .iter()
+        .filter(|g| only.is_none_or(|id| g.id == id))
+    {
         for (m, step) in goal.steps.iter().enumerate() {
             let name = format!("The date for step {}", m + 1);
             let field = step_date_id(step.id);

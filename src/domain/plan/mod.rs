@@ -3,7 +3,9 @@
 //! time to time with wellbeing scores recorded each time, and kept on the
 //! device in as many versions as the person wants.
 
+pub mod chart;
 pub mod check;
+pub mod fields;
 pub mod share;
 pub mod text;
 pub mod wellbeing;
@@ -20,6 +22,8 @@ use wellbeing::Scores;
 pub const SHORT_LIMIT: usize = 200;
 /// The longest answer to an open question (what matters to me), in characters.
 pub const LONG_LIMIT: usize = 1000;
+/// The longest "who can help" answer: a few names and numbers.
+pub const WHO_LIMIT: usize = SHORT_LIMIT * 2;
 
 /// A plan. Every text is kept exactly as typed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -41,6 +45,9 @@ pub struct CarePlan {
     pub reviews: Vec<Review>,
     /// The sections the person has said are finished.
     pub completed: Vec<Section>,
+    /// A review being written, kept as it is typed until it is saved.
+    #[serde(skip_serializing_if = "ReviewDraft::is_empty")]
+    pub review_draft: ReviewDraft,
     /// The last number given to a goal, step or activity.
     pub last_id: u32,
 }
@@ -112,6 +119,30 @@ pub struct Review {
     pub changed: String,
     /// The steps ticked off at this review, as they were worded then.
     pub steps_done: Vec<String>,
+}
+
+/// A review not yet saved: the scores, what changed, and the ids of the
+/// steps ticked off so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewDraft {
+    pub wellbeing: Scores,
+    pub changed: String,
+    pub done: Vec<u32>,
+}
+
+impl ReviewDraft {
+    pub fn is_empty(&self) -> bool {
+        *self == ReviewDraft::default()
+    }
+
+    /// Ticks step `step` off, or not.
+    pub fn tick(&mut self, step: u32, done: bool) {
+        self.done.retain(|s| *s != step);
+        if done {
+            self.done.push(step);
+        }
+    }
 }
 
 /// The parts of a plan, in the order of the task list.
@@ -326,6 +357,17 @@ impl CarePlan {
         self.activities.retain(|a| a.id != activity);
     }
 
+    /// Records one answer to "My wellbeing today", dated `today`.
+    pub fn answer_wellbeing(
+        &mut self,
+        question: wellbeing::Question,
+        answer: Option<wellbeing::Answer>,
+        today: NaiveDate,
+    ) {
+        self.wellbeing.set(question, answer);
+        self.wellbeing_on = dates::iso(today);
+    }
+
     /// Every step not yet done, with the goal it belongs to.
     pub fn open_steps(&self) -> Vec<(&Goal, &SmallStep)> {
         self.goals
@@ -359,6 +401,13 @@ impl CarePlan {
         });
     }
 
+    /// Records the review being written ([`CarePlan::review_draft`]) on
+    /// `on`, and starts the next one empty.
+    pub fn record_draft_review(&mut self, on: NaiveDate) {
+        let draft = std::mem::take(&mut self.review_draft);
+        self.record_review(on, draft.wellbeing, draft.changed, &draft.done);
+    }
+
     /// Every time wellbeing was recorded, in order: the start, then each
     /// review. Each is named ("Start", "Review 1") and dated when known.
     pub fn wellbeing_history(&self) -> Vec<Recorded<'_>> {
@@ -375,6 +424,19 @@ impl CarePlan {
                 scores: &review.wellbeing,
             }))
             .collect()
+    }
+}
+
+impl Goal {
+    /// Its steps in a few words: "2 small steps, 1 done".
+    pub fn steps_summary(&self) -> String {
+        let written: Vec<&SmallStep> = self.steps.iter().filter(|s| filled(&s.step)).collect();
+        let done = written.iter().filter(|s| s.done).count();
+        match written.len() {
+            0 => "No small steps yet".to_string(),
+            1 => format!("1 small step, {done} done"),
+            n => format!("{n} small steps, {done} done"),
+        }
     }
 }
 
@@ -407,6 +469,17 @@ impl PlanBook {
         self.plans.first()
     }
 
+    /// The plan the person is working on: the newest. Earlier ones are kept
+    /// to read, as they were.
+    pub fn newest_mut(&mut self) -> Option<&mut CarePlan> {
+        self.plans.first_mut()
+    }
+
+    /// The plans kept from before the newest, newest first.
+    pub fn earlier(&self) -> &[CarePlan] {
+        self.plans.get(1..).unwrap_or(&[])
+    }
+
     /// Starts a new, empty plan.
     pub fn start(&mut self, id: impl Into<String>, today: NaiveDate) -> &CarePlan {
         self.plans.insert(0, CarePlan::new(id, today));
@@ -436,6 +509,7 @@ impl PlanBook {
             wellbeing: latest.0,
             wellbeing_on: latest.1,
             reviews: Vec::new(),
+            review_draft: ReviewDraft::default(),
             ..old.clone()
         };
         self.plans.insert(0, copy);

@@ -1,9 +1,10 @@
-use super::check::{check, step_date_id};
+use super::check::{check, check_goal, check_review, completed_answer, step_date_id};
 use super::share::{self, ShareError};
 use super::text::plain_text;
 use super::wellbeing::{Answer, Question, Scores};
 use super::*;
 use crate::domain::dates::TypedDate;
+use crate::domain::form::FieldError;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -337,4 +338,310 @@ fn a_stored_plan_book_reads_back_and_fills_in_what_is_missing() {
             .unwrap();
     assert_eq!(sparse.plans[0].goals[0].steps[0].by, TypedDate::default());
     assert_eq!(sparse.plans[0].status(Section::Goals), Status::NotStarted);
+}
+
+#[test]
+fn each_wellbeing_question_offers_eleven_scores_labelled_at_both_ends_and_rather_not_say() {
+    let offers = Question::Anxious.offers();
+    assert_eq!(offers.len(), 12);
+    assert_eq!(offers[0], ("0", "0 (not at all anxious)"));
+    assert_eq!(offers[5], ("5", "5"));
+    assert_eq!(offers[10], ("10", "10 (completely anxious)"));
+    assert_eq!(offers[11], ("rather-not-say", "I would rather not say"));
+    assert_eq!(Question::Happy.offers()[10].1, "10 (completely)");
+    for (value, _) in offers {
+        assert_eq!(Answer::from_key(value).map(Answer::key), Some(value));
+    }
+}
+
+#[test]
+fn answering_wellbeing_dates_the_answers() {
+    let mut plan = CarePlan::new("plan-1", day(2026, 3, 3));
+    plan.answer_wellbeing(Question::Happy, Some(Answer::Score(6)), day(2026, 3, 5));
+    assert_eq!(plan.wellbeing.happy, Some(Answer::Score(6)));
+    assert_eq!(plan.wellbeing_on, "2026-03-05");
+    assert_eq!(plan.status(Section::Wellbeing), Status::InProgress);
+}
+
+#[test]
+fn a_goals_page_finds_only_its_own_problems_and_asks_for_the_goal_in_words() {
+    let mut plan = sams_plan();
+    let before = plan.clone();
+    let walk = plan.goals[0].id;
+    let bills = plan.goals[1].id;
+    plan.goals[1].goal = String::new();
+    plan.goals[1].steps[0].step = "x".repeat(SHORT_LIMIT + 1);
+    assert_eq!(check_goal(&plan, &before, walk, day(2026, 3, 3)), []);
+    let step = plan.goals[1].steps[0].id;
+    assert_eq!(
+        check_goal(&plan, &before, bills, day(2026, 3, 3)),
+        [
+            FieldError::new(
+                format!("goal-{bills}-goal"),
+                "Enter your goal, in your own words"
+            ),
+            FieldError::new(
+                format!("step-{step}"),
+                "Step 1 must be 200 characters or less"
+            ),
+        ]
+    );
+    // A date typed today for a day gone by is an error; one kept from before is not.
+    plan.goals[0].steps[1].by = TypedDate::from_date(day(2026, 3, 1));
+    let later = check_goal(&plan, &before, walk, day(2026, 3, 20));
+    assert_eq!(
+        later,
+        [FieldError::new(
+            step_date_id(plan.goals[0].steps[1].id),
+            "The date for step 2 must be today or in the future"
+        )]
+    );
+    assert_eq!(check_goal(&plan, &before, 999, day(2026, 3, 3)), []);
+}
+
+#[test]
+fn have_you_completed_this_section_must_be_answered() {
+    assert_eq!(completed_answer(Some(true)), Ok(true));
+    assert_eq!(completed_answer(Some(false)), Ok(false));
+    assert_eq!(
+        completed_answer(None),
+        Err(FieldError::new(
+            "completed",
+            "Select yes if you have completed this section"
+        ))
+    );
+    assert_eq!(check_review("What changed"), []);
+    assert_eq!(
+        check_review(&"é".repeat(LONG_LIMIT + 1)),
+        [FieldError::new(
+            "changed",
+            "What has changed must be 1000 characters or less"
+        )]
+    );
+}
+
+#[test]
+fn a_goal_says_how_many_of_its_steps_are_done() {
+    let mut plan = sams_plan();
+    assert_eq!(plan.goals[0].steps_summary(), "2 small steps, 0 done");
+    plan.goals[0].steps[0].done = true;
+    assert_eq!(plan.goals[0].steps_summary(), "2 small steps, 1 done");
+    assert_eq!(plan.goals[1].steps_summary(), "1 small step, 0 done");
+    plan.add_goal();
+    assert_eq!(plan.goals[2].steps_summary(), "No small steps yet");
+}
+
+#[test]
+fn the_newest_plan_is_worked_on_and_earlier_ones_are_kept_to_read() {
+    let mut book = PlanBook::default();
+    assert!(book.earlier().is_empty() && book.newest_mut().is_none());
+    book.start("plan-1", day(2026, 3, 3));
+    book.newest_mut().unwrap().about.called = "Sam".into();
+    book.new_version("plan-1", "plan-2", day(2026, 6, 1));
+    book.newest_mut().unwrap().about.called = "Sammy".into();
+    assert_eq!(book.earlier().len(), 1);
+    assert_eq!(book.earlier()[0].about.called, "Sam");
+    assert_eq!(book.newest().unwrap().about.called, "Sammy");
+}
+
+#[test]
+fn the_chart_draws_better_higher_up_for_every_question_with_the_bands_named() {
+    let mut plan = sams_plan();
+    plan.record_review(
+        day(2026, 4, 14),
+        Scores::of([6, 6, 5, 4]),
+        String::new(),
+        &[],
+    );
+    let mut third = Scores::of([7, 7, 7, 2]);
+    third.set(Question::Happy, Some(Answer::RatherNotSay));
+    plan.record_review(day(2026, 5, 26), third, String::new(), &[]);
+
+    let anxiety = chart::score_chart(&plan, Question::Anxious);
+    let scores: Vec<u8> = anxiety.points.iter().map(|p| p.score).collect();
+    assert_eq!(scores, [8, 4, 2]);
+    // Anxiety went down, which is better: each point is higher (a smaller y).
+    assert!(anxiety.points[0].y > anxiety.points[1].y);
+    assert!(anxiety.points[1].y > anxiety.points[2].y);
+    assert!(anxiety
+        .title
+        .starts_with("Anxiety: a lower score is better"));
+    let bands: Vec<String> = anxiety
+        .bands
+        .iter()
+        .map(|b| format!("{} ({})", b.name, b.scores))
+        .collect();
+    assert_eq!(
+        bands,
+        [
+            "Very low (0 to 1)",
+            "Low (2 to 3)",
+            "Medium (4 to 5)",
+            "High (6 to 10)"
+        ]
+    );
+    let happy = chart::score_chart(&plan, Question::Happy);
+    // Happiness went up from 3 to 5: also drawn higher.
+    assert!(happy.points[0].y > happy.points[1].y);
+    // "I would rather not say" is no point, but its review is still named.
+    assert_eq!(happy.points.len(), 2);
+    let names: Vec<&str> = happy.ticks.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Start", "Review 1", "Review 2"]);
+    assert_eq!(happy.bands[0].name, "Very high");
+    assert_eq!(happy.bands[0].scores, "9 to 10");
+    assert!(happy.bands.iter().all(|b| b.height >= 32));
+    // Everything stays inside the drawing.
+    for chart in [&anxiety, &happy] {
+        for band in &chart.bands {
+            assert!(band.y + band.height <= chart::HEIGHT);
+            assert!(band.label_y > band.y && band.label_y + 12 < band.y + band.height);
+        }
+        for point in &chart.points {
+            assert!(point.x < chart::WIDTH && point.y < chart.tick_y);
+        }
+        assert!(chart.tick_y < chart::HEIGHT);
+    }
+    assert_eq!(
+        anxiety.line,
+        anxiety
+            .points
+            .iter()
+            .map(|p| format!("{},{}", p.x, p.y))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+}
+
+#[test]
+fn the_table_under_the_chart_says_every_score_in_words() {
+    let mut plan = sams_plan();
+    plan.record_review(
+        day(2026, 4, 14),
+        Scores::of([6, 6, 5, 4]),
+        String::new(),
+        &[],
+    );
+    let rows = chart::history_rows(&plan);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].when, "Start, 3 March 2026");
+    assert_eq!(rows[0].answers[3], "8 out of 10 (high)");
+    assert_eq!(rows[1].when, "Review 1, 14 April 2026");
+    assert_eq!(rows[1].answers[0], "6 out of 10 (medium)");
+    assert!(chart::history_rows(&CarePlan::default()).is_empty());
+}
+
+#[test]
+fn the_plan_on_one_page_shows_only_what_was_written_with_if_things_get_harder_always() {
+    let empty = text::one_page(&CarePlan::new("plan-1", day(2026, 3, 3)));
+    assert_eq!(
+        empty,
+        [text::PlanPart {
+            title: "If things get harder",
+            rows: vec![]
+        }]
+    );
+    assert_eq!(text::title(&CarePlan::default()), "My plan");
+
+    let mut plan = sams_plan();
+    plan.goals[0].steps[0].done = true;
+    plan.record_review(
+        day(2026, 4, 14),
+        Scores::of([6, 6, 5, 4]),
+        "I go out more".into(),
+        &[plan.goals[0].steps[1].id],
+    );
+    let parts = text::one_page(&plan);
+    let titles: Vec<&str> = parts.iter().map(|p| p.title).collect();
+    assert_eq!(
+        titles,
+        [
+            "About me",
+            "My wellbeing",
+            "My goals",
+            "Support and activities",
+            "If things get harder",
+            "Review",
+            "Reviews"
+        ]
+    );
+    assert_eq!(text::title(&plan), "Sam's plan");
+    let row = |part: usize, n: usize| {
+        (
+            parts[part].rows[n].0.as_str(),
+            parts[part].rows[n].1.as_str(),
+        )
+    };
+    assert_eq!(
+        row(0, 1),
+        (
+            "What matters to me",
+            "Seeing my grandchildren, and getting out of the house.\nMy garden."
+        )
+    );
+    assert_eq!(row(1, 0), ("Answered", "Review 1, Tuesday 14 April 2026"));
+    assert_eq!(row(1, 4), ("Anxiety", "4 out of 10 (medium)"));
+    assert_eq!(row(2, 0), ("Goal 1", "Go for a walk with other people"));
+    assert_eq!(
+        row(2, 1),
+        ("Why it matters to me", "I feel better when I’m outside 🌳")
+    );
+    assert_eq!(
+        row(2, 2),
+        (
+            "Small steps",
+            "- Ask about the Tuesday walking group (by Tuesday 10 March 2026) - done\n- Go to one walk - done"
+        )
+    );
+    assert_eq!(
+        row(3, 0),
+        (
+            "Group or service 1",
+            "Elm Park walking group\nTuesdays 10am"
+        )
+    );
+    assert_eq!(row(4, 0), ("Who I can call", "My sister Jo"));
+    assert_eq!(row(5, 0), ("Next review", "Tuesday 14 April 2026"));
+    assert_eq!(
+        row(6, 0),
+        (
+            "Review 1, Tuesday 14 April 2026",
+            "Done: Go to one walk\nWhat changed: I go out more"
+        )
+    );
+}
+
+#[test]
+fn a_review_is_kept_as_it_is_written_and_recorded_whole_when_saved() {
+    let mut plan = sams_plan();
+    let walk_step = plan.goals[0].steps[1].id;
+    plan.review_draft
+        .wellbeing
+        .set(Question::Anxious, Some(Answer::Score(4)));
+    plan.review_draft.tick(walk_step, true);
+    plan.review_draft.tick(walk_step, true);
+    *plan.text_mut(fields::PlanText::ReviewChanged).unwrap() = "I go out more 🌳".into();
+    assert_eq!(plan.review_draft.done, [walk_step]);
+    // Stored with the plan, so a reload finds it.
+    let stored = serde_json::to_string(&plan).unwrap();
+    let back: CarePlan = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back.review_draft, plan.review_draft);
+    // A new version of the plan starts with no review half written.
+    let mut book = PlanBook {
+        plans: vec![plan.clone()],
+    };
+    book.new_version("plan-1", "plan-2", day(2026, 5, 1));
+    assert!(book.newest().unwrap().review_draft.is_empty());
+
+    plan.record_draft_review(day(2026, 4, 14));
+    assert!(plan.review_draft.is_empty());
+    assert_eq!(plan.reviews.len(), 1);
+    assert_eq!(plan.reviews[0].changed, "I go out more 🌳");
+    assert_eq!(plan.reviews[0].steps_done, ["Go to one walk"]);
+    assert_eq!(plan.reviews[0].wellbeing.anxious, Some(Answer::Score(4)));
+    // No draft, nothing more stored than before drafts existed.
+    assert!(!serde_json::to_string(&plan)
+        .unwrap()
+        .contains("review_draft"));
+    plan.review_draft.tick(walk_step, false);
+    assert!(plan.review_draft.is_empty());
 }

@@ -61,6 +61,19 @@ impl Question {
         }
     }
 
+    /// The choices offered, as (form value, words): 0 to 10 with both ends
+    /// labelled, then "I would rather not say". Never a slider.
+    pub fn offers(self) -> Vec<(&'static str, &'static str)> {
+        let (bottom, top) = match self {
+            Question::Anxious => ("0 (not at all anxious)", "10 (completely anxious)"),
+            _ => ("0 (not at all)", "10 (completely)"),
+        };
+        std::iter::once(("0", bottom))
+            .chain(SCORE_VALUES[1..10].iter().map(|n| (*n, *n)))
+            .chain([("10", top), (RATHER_NOT_SAY, "I would rather not say")])
+            .collect()
+    }
+
     pub fn lower_is_better(self) -> bool {
         self == Question::Anxious
     }
@@ -146,6 +159,17 @@ impl Band {
         }
     }
 
+    /// Its name at the start of a line: "Very low".
+    pub fn title(self) -> &'static str {
+        match self {
+            Band::VeryLow => "Very low",
+            Band::Low => "Low",
+            Band::Medium => "Medium",
+            Band::High => "High",
+            Band::VeryHigh => "Very high",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Band::VeryLow => "very low",
@@ -165,6 +189,12 @@ pub enum Change {
     Same,
 }
 
+/// The form values of the scores 0 to 10.
+const SCORE_VALUES: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+
+/// The form value of "I would rather not say".
+pub const RATHER_NOT_SAY: &str = "rather-not-say";
+
 /// One answer: a score, or the person chose not to say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -182,16 +212,16 @@ impl Answer {
     }
 
     /// The answer's form value: "0" to "10", or "rather-not-say".
-    pub fn key(self) -> String {
+    pub fn key(self) -> &'static str {
         match self {
-            Answer::Score(score) => score.to_string(),
-            Answer::RatherNotSay => "rather-not-say".to_string(),
+            Answer::Score(score) => SCORE_VALUES[usize::from(score.min(10))],
+            Answer::RatherNotSay => RATHER_NOT_SAY,
         }
     }
 
     pub fn from_key(key: &str) -> Option<Answer> {
         match key {
-            "rather-not-say" => Some(Answer::RatherNotSay),
+            RATHER_NOT_SAY => Some(Answer::RatherNotSay),
             _ => key
                 .parse()
                 .ok()
@@ -317,7 +347,7 @@ mod tests {
     fn answers_go_through_a_form_and_back() {
         for score in 0..=10 {
             let answer = Answer::Score(score);
-            assert_eq!(Answer::from_key(&answer.key()), Some(answer));
+            assert_eq!(Answer::from_key(answer.key()), Some(answer));
         }
         assert_eq!(
             Answer::from_key("rather-not-say"),

@@ -41,6 +41,9 @@ pub fn Radios(
     /// under "Phone call".
     #[prop(optional_no_strip)]
     conditional: Option<ViewFn>,
+    /// The key of an answer set apart by "or", such as "I would rather not say".
+    #[prop(optional_no_strip)]
+    or_before: Option<&'static str>,
 ) -> impl IntoView {
     let error = field_error(id);
     let items = choices
@@ -50,7 +53,10 @@ pub fn Radios(
             let input_id = item_id(id, n);
             let shows = move || bind.get.get() == Some(key);
             let conditional = conditional.clone();
+            let divider = (Some(key) == or_before)
+                .then(|| view! { <div class="nhsuk-radios__divider">"or"</div> });
             view! {
+                {divider}
                 <div class="nhsuk-radios__item">
                     <input class="nhsuk-radios__input" id=input_id.clone() name=id type="radio" value=key
                         prop:checked=shows

@@ -2,17 +2,16 @@
 
 mod backup;
 pub mod clinic;
-mod coming;
 pub mod directory;
 mod home;
 mod not_found;
+pub mod plan;
 mod privacy;
 pub mod refer;
 pub mod reminders;
 mod reports;
 
 pub use backup::{BackupPage, LockPage, MergePage};
-pub use coming::Plan;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use privacy::Privacy;

@@ -13,13 +13,12 @@ mod volunteers;
 
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;
+use crate::ui::intern;
 use crate::ui::pages::{FormPage, NotFound};
 use crate::ui::router::{own_page, use_location, Location};
 use crate::ui::saved::Saved;
 use crate::ui::use_base;
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::collections::HashSet;
 
 /// The days of the week as choices, keyed by days after Monday.
 const WEEKDAYS: [(&str, &str); 7] = [
@@ -136,23 +135,6 @@ impl Saver {
         };
         self.clinic.try_update_then(change, go_if_saved)
     }
-}
-
-/// A `&'static str` for words made at run time (a session's name in a list
-/// of choices), kept once per distinct text: the form components take static
-/// words, and a clinic has only a handful of such names.
-fn intern(text: String) -> &'static str {
-    thread_local! {
-        static KEPT: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
-    }
-    KEPT.with(|kept| {
-        if let Some(known) = kept.borrow().get(text.as_str()) {
-            return *known;
-        }
-        let leaked: &'static str = Box::leak(text.into_boxed_str());
-        kept.borrow_mut().insert(leaked);
-        leaked
-    })
 }
 
 /// The id in the address's query (`?id=`), for a person's pages.
