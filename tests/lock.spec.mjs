@@ -233,6 +233,13 @@ test("a locked clinic moves to a new device by backup and restore, and two tabs 
     await expect(h1(fresh)).toHaveText("Run a clinic");
     await fresh.goto(`${served.url}clinic/people/`);
     await expect(fresh.getByTestId("people")).toContainText("Priya Khan");
+
+    // The same backup added on the merge page: opened with its own passphrase.
+    await fresh.goto(`${served.url}clinic/backup/merge/`);
+    await choose(text);
+    await openWith(PASSPHRASE);
+    await expect(fresh.getByTestId("merge-preview")).toContainText("This device already has everything in the backup made on Monday 2 March 2026.");
+    await expectNoAxeViolations(fresh, "merging a locked backup");
   } finally {
     await device.close();
   }

@@ -49,11 +49,11 @@ impl RecordProblem {
     }
 }
 
-/// The same limits the forms put on what is typed.
-pub const FIRST_MINUTES: (u16, u16) = (10, 180);
-pub const FOLLOW_UP_MINUTES: (u16, u16) = (5, 180);
-pub const BUFFER_MINUTES: (u16, u16) = (0, 60);
-pub const PREFERRED_MINUTES: (u16, u16) = (10, 180);
+/// The limits the forms put on what is typed (`forms.rs`), lowest and highest.
+pub const FIRST_MINUTES: (u32, u32) = (10, 180);
+pub const FOLLOW_UP_MINUTES: (u32, u32) = (5, 180);
+pub const BUFFER_MINUTES: (u32, u32) = (0, 60);
+pub const PREFERRED_MINUTES: (u32, u32) = (10, 180);
 pub const SAFE_YEARLY_MAXIMUM: (u32, u32) = (1, 2000);
 /// Why a stretch of time cannot be, if it cannot.
 fn times_problem(times: TimeRange) -> Option<&'static str> {
@@ -115,31 +115,39 @@ impl Clinic {
 
     fn settings_problems(&self, found: &mut Found) {
         let slots = &self.slots;
-        let mut why = Vec::new();
-        if !within(slots.first_minutes, FIRST_MINUTES) {
-            why.push(format!(
-                "a first appointment must be between {} and {} minutes, not {}",
-                FIRST_MINUTES.0, FIRST_MINUTES.1, slots.first_minutes
-            ));
-        }
-        if !within(slots.follow_up_minutes, FOLLOW_UP_MINUTES) {
-            why.push(format!(
-                "a follow-up must be between {} and {} minutes, not {}",
-                FOLLOW_UP_MINUTES.0, FOLLOW_UP_MINUTES.1, slots.follow_up_minutes
-            ));
-        }
-        if !within(slots.buffer_minutes, BUFFER_MINUTES) {
-            why.push(format!(
-                "the minutes between appointments must be between {} and {}, not {}",
-                BUFFER_MINUTES.0, BUFFER_MINUTES.1, slots.buffer_minutes
-            ));
-        }
-        if !within(self.safe_yearly_maximum, SAFE_YEARLY_MAXIMUM) {
-            why.push(format!(
-                "the safe number of people a year must be between {} and {}, not {}",
-                SAFE_YEARLY_MAXIMUM.0, SAFE_YEARLY_MAXIMUM.1, self.safe_yearly_maximum
-            ));
-        }
+        let settings = [
+            (
+                "a first appointment",
+                u32::from(slots.first_minutes),
+                FIRST_MINUTES,
+                " minutes",
+            ),
+            (
+                "a follow-up",
+                u32::from(slots.follow_up_minutes),
+                FOLLOW_UP_MINUTES,
+                " minutes",
+            ),
+            (
+                "the minutes between appointments",
+                u32::from(slots.buffer_minutes),
+                BUFFER_MINUTES,
+                "",
+            ),
+            (
+                "the safe number of people a year",
+                self.safe_yearly_maximum,
+                SAFE_YEARLY_MAXIMUM,
+                "",
+            ),
+        ];
+        let why: Vec<String> = settings
+            .into_iter()
+            .filter(|(_, value, range, _)| !within(*value, *range))
+            .map(|(what, value, (low, high), unit)| {
+                format!("{what} must be between {low} and {high}{unit}, not {value}")
+            })
+            .collect();
         if !why.is_empty() {
             found.say(Place::Settings, "The appointment settings", why.join("; "));
         }
@@ -272,7 +280,7 @@ impl Clinic {
                 ))
             } else if p
                 .preferred_minutes
-                .is_some_and(|m| !within(m, PREFERRED_MINUTES))
+                .is_some_and(|m| !within(u32::from(m), PREFERRED_MINUTES))
             {
                 Some(format!(
                     "their appointment length must be between {} and {} minutes",

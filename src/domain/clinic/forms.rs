@@ -2,6 +2,9 @@
 //! with GOV.UK-style messages. A form keeps the text as typed, so nothing is
 //! lost when a message asks for a change.
 
+use super::check::{
+    BUFFER_MINUTES, FIRST_MINUTES, FOLLOW_UP_MINUTES, PREFERRED_MINUTES, SAFE_YEARLY_MAXIMUM,
+};
 use super::people::{EscalatedTo, Mode, PartOfDay, Person, Source};
 use super::rota::{Away, Usually, Volunteer};
 use super::sessions::{weekday_name, ClosedDate, ExtraSession, WeeklySession};
@@ -409,8 +412,8 @@ impl PersonForm {
                     "preferred-minutes",
                     &self.preferred_minutes,
                     "their appointment length in minutes",
-                    10,
-                    180,
+                    PREFERRED_MINUTES.0,
+                    PREFERRED_MINUTES.1,
                 ),
                 &mut errors,
             )
@@ -583,8 +586,8 @@ impl SettingsForm {
                 "first",
                 &self.first,
                 "the minutes for a first appointment",
-                10,
-                180,
+                FIRST_MINUTES.0,
+                FIRST_MINUTES.1,
             ),
             &mut errors,
         );
@@ -593,8 +596,8 @@ impl SettingsForm {
                 "follow-up",
                 &self.follow_up,
                 "the minutes for a follow-up",
-                5,
-                180,
+                FOLLOW_UP_MINUTES.0,
+                FOLLOW_UP_MINUTES.1,
             ),
             &mut errors,
         );
@@ -603,8 +606,8 @@ impl SettingsForm {
                 "buffer",
                 &self.buffer,
                 "the minutes between appointments",
-                0,
-                60,
+                BUFFER_MINUTES.0,
+                BUFFER_MINUTES.1,
             ),
             &mut errors,
         );
@@ -613,8 +616,8 @@ impl SettingsForm {
                 "safe-maximum",
                 &self.safe_yearly_maximum,
                 "the number of people a year",
-                1,
-                2000,
+                SAFE_YEARLY_MAXIMUM.0,
+                SAFE_YEARLY_MAXIMUM.1,
             ),
             &mut errors,
         );

@@ -248,6 +248,21 @@ impl Ledger {
         }
     }
 
+    /// Forgets the history of each record the ledger has as live and the
+    /// clinic lacks: records taken out of a backup's clinic (for breaking
+    /// a rule, not by a person) are then not marked deleted at the next
+    /// stamp, so merged with a device that has a good copy, that copy is
+    /// added back rather than deleted there.
+    pub fn forget_taken_out(&mut self, clinic: &Clinic) {
+        let live: std::collections::HashSet<(Collection, Id)> = records(clinic)
+            .into_iter()
+            .map(|r| (r.collection, r.id))
+            .collect();
+        for (collection, entries) in &mut self.records {
+            entries.retain(|e| e.deleted || live.contains(&(*collection, e.id)));
+        }
+    }
+
     fn entries(&self, collection: Collection) -> &[Versioned<u64>] {
         self.records.get(&collection).map_or(&[], Vec::as_slice)
     }

@@ -265,6 +265,58 @@ fn try_restore(store: &Store<MemoryBackend>, text: &str, what: &str) -> Fate {
     fate
 }
 
+/// The same file locked as the lock locks it: the clinic's documents sealed
+/// (the encryption itself is the browser's, tried in the browser tests),
+/// with a lock, and each sealed document's text as its passphrase opens it.
+fn locked_twin(text: &str) -> Option<(String, Vec<(String, String)>)> {
+    use crate::store::sealed::{base64, seal_envelope, LockSettings, SealedBytes};
+    let mut file: Value = serde_json::from_str(text).ok()?;
+    let mut opened = Vec::new();
+    for document in file["documents"].as_array_mut()? {
+        let kind = document["kind"].as_str().unwrap_or_default().to_string();
+        if kind == "clinic" || kind.starts_with("clinic-part-") {
+            let plain = crate::store::envelope::with_head_first(document);
+            let sealed = SealedBytes::new(&[7; 12], b"sealed");
+            *document = serde_json::from_str(&seal_envelope(&plain, sealed)).ok()?;
+            opened.push((kind, plain));
+        }
+    }
+    let lock = LockSettings {
+        salt: base64(&[1; 16]),
+        check: SealedBytes::new(&[2; 12], b"check"),
+        ..LockSettings::default()
+    };
+    let lock = crate::store::envelope::encode(&lock, 1, NOW);
+    file["documents"]
+        .as_array_mut()?
+        .push(serde_json::from_str(&lock).ok()?);
+    Some((with_checksum(file), opened))
+}
+
+/// What reading a file found: refused, or the records it names.
+fn outcome(read: Result<Contents, BackupProblem>) -> Result<Vec<String>, BackupProblem> {
+    read.map(|c| c.problems.iter().map(|p| p.message()).collect())
+}
+
+#[test]
+fn a_locked_bad_backup_once_opened_is_refused_or_named_as_the_same_file_unlocked() {
+    let genuine = make(device(1).backend(), KNOWN, NOW).unwrap();
+    let file: Value = serde_json::from_str(&genuine).unwrap();
+    let mut compared = 0;
+    for (what, text) in bad_files(&file) {
+        if !what.starts_with("clinic ") && !what.starts_with("clinic-part-") {
+            continue;
+        }
+        let unlocked = open(&text, KNOWN).and_then(|b| contents::read(&b, &[]));
+        let (locked_text, opened) = locked_twin(&text).unwrap();
+        let locked = open(&locked_text, KNOWN).and_then(|b| contents::read(&b, &opened));
+        assert_eq!(outcome(locked), outcome(unlocked), "{what}");
+        compared += 1;
+    }
+    eprintln!("bad locked backups: {compared} compared with the same files unlocked");
+    assert!(compared > 1000, "only {compared}");
+}
+
 #[test]
 fn every_bad_backup_is_refused_or_named_and_never_costs_the_device_its_data() {
     let genuine = make(device(1).backend(), KNOWN, NOW).unwrap();

@@ -21,7 +21,7 @@ use crate::domain::plan::PlanBook;
 use crate::domain::referral::{ClinicInbox, ReferralDraft};
 use crate::domain::reminders::Wording;
 use crate::store::clinic_parts::{APPOINTMENTS, LOG_KIND};
-use crate::store::envelope::peek_revision;
+use crate::store::envelope::{encode, peek_revision};
 use crate::store::sealed::{sealed_part, LockSettings};
 use crate::store::{Document, Unreadable};
 use serde::de::DeserializeOwned;
@@ -389,7 +389,9 @@ fn keep_readable(
 
 /// The texts to write for the clinic without the records named in
 /// `contents`: its head and every part, at the revision after the backup's,
-/// in place of the backup's own. Locked texts are sealed by the caller.
+/// in place of the backup's own, and its ledger without the history of the
+/// records taken out (see [`Ledger::forget_taken_out`]). Locked texts are
+/// sealed by the caller.
 pub fn clinic_texts_without_problems(
     backup: &Restorable,
     contents: &Contents,
@@ -398,25 +400,31 @@ pub fn clinic_texts_without_problems(
     let Some(mut clinic) = contents.clinic_without_problems() else {
         return Vec::new();
     };
-    let revision = backup
-        .document(Clinic::KIND)
-        .and_then(peek_revision)
-        .unwrap_or(0)
-        + 1;
+    let revision = |kind: &str| backup.document(kind).and_then(peek_revision).unwrap_or(0) + 1;
     clinic.held = Held::Whole;
     // Every part is written, none taken as already stored.
     clinic.forget_stored();
-    clinic.stored_texts(revision, now, &[])
+    let mut texts = clinic.stored_texts(revision(Clinic::KIND), now, &[]);
+    if let Some(mut ledger) = contents.ledger.clone() {
+        ledger.forget_taken_out(&clinic);
+        texts.push((
+            Ledger::KIND.to_string(),
+            encode(&ledger, revision(Ledger::KIND), now),
+        ));
+    }
+    texts
 }
 
-/// The backup with its clinic's documents replaced by `texts` (each kind
-/// with its stored text): the clinic's parts the backup had and `texts`
-/// lacks go.
+/// The backup with its clinic's documents (and its ledger) replaced by
+/// `texts` (each kind with its stored text): the clinic's parts the backup
+/// had and `texts` lacks go.
 pub fn with_clinic_texts(backup: &Restorable, texts: &[(String, String)]) -> Restorable {
     let mut documents: Vec<(String, String)> = backup
         .documents
         .iter()
-        .filter(|(kind, _)| kind != Clinic::KIND && !kind.starts_with(Clinic::PARTS))
+        .filter(|(kind, _)| {
+            !texts.iter().any(|(k, _)| k == kind) && !kind.starts_with(Clinic::PARTS)
+        })
         .cloned()
         .collect();
     documents.extend(texts.iter().cloned());

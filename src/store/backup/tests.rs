@@ -393,3 +393,77 @@ fn records_that_break_the_rules_are_named_and_the_rest_restored_without_them() {
     assert!(clinic.people.iter().any(|p| p.name == first_name));
     assert!(!clinic.people.iter().any(|p| p.name == "Second Person"));
 }
+
+#[test]
+fn a_record_left_out_of_a_restore_is_not_deleted_on_another_device_by_a_later_merge() {
+    use crate::domain::clinic::merging::{merge_clinics, Ledger};
+    let now = "2026-03-03T10:00:00Z";
+    // Device A: a clinic with its ledger, backed up.
+    let mut file = clinic_backup(false);
+    let clinic = contents::read(&open(&file.to_string(), KNOWN).unwrap(), &[])
+        .unwrap()
+        .clinic
+        .unwrap();
+    let mut ledger = Ledger::default();
+    ledger.stamp(&clinic, now);
+    file["documents"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::from_str(&encode(&ledger, 1, now)).unwrap());
+    // On its way to device B, one appointment's session is spoilt.
+    let year = file["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|d| {
+            d["kind"]
+                .as_str()
+                .filter(|k| k.starts_with("clinic-part-appointments-"))
+                .map(str::to_string)
+        })
+        .unwrap();
+    let row = &mut document_of(&mut file, &year)["data"][0];
+    let spoilt_id = row[0].as_u64().unwrap();
+    row[2] = Value::from(1u64);
+    let backup = open(&resummed(file), KNOWN).unwrap();
+    let read = contents::read(&backup, &[]).unwrap();
+    assert_eq!(read.problems.len(), 1, "{:?}", read.problems);
+    let texts = contents::clinic_texts_without_problems(&backup, &read, now);
+    let device_b = super::super::Store::new(MemoryBackend::default());
+    restore_keeping_undo(
+        device_b.backend(),
+        KNOWN,
+        &contents::with_clinic_texts(&backup, &texts),
+        now,
+    )
+    .unwrap();
+    let Loaded::Ready {
+        value: clinic_b, ..
+    } = device_b.load::<Clinic>(now)
+    else {
+        panic!("device B's clinic does not read");
+    };
+    assert!(!clinic_b.bookings.iter().any(|b| b.id == spoilt_id));
+    let Loaded::Ready {
+        value: mut ledger_b,
+        ..
+    } = device_b.load::<Ledger>(now)
+    else {
+        panic!("device B's ledger does not read");
+    };
+    // B backs up later (its ledger stamped), and A merges B's backup in.
+    ledger_b.stamp(&clinic_b, "2026-03-04T10:00:00Z");
+    let merged = merge_clinics(
+        &clinic,
+        &ledger,
+        &clinic_b,
+        &ledger_b,
+        "2026-03-05T10:00:00Z",
+    );
+    assert!(merged.removed.is_empty(), "{:?}", merged.removed);
+    let (after, _) = merged.finish(&[], "2026-03-05T10:00:00Z");
+    assert!(
+        after.bookings.iter().any(|b| b.id == spoilt_id),
+        "A's good copy was deleted"
+    );
+}
