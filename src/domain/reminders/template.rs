@@ -95,6 +95,16 @@ pub fn render(
         return Err(missing);
     }
     let mut out = template.to_string();
+    // A day later than tomorrow is "on Tuesday 8 December"; after "for" or
+    // "on" in the wording it is the date alone, never "for on Tuesday".
+    if let Some(date) = value("day")
+        .as_deref()
+        .and_then(|d| d.trim().strip_prefix("on "))
+    {
+        for word in ["for", "For", "on", "On"] {
+            out = out.replace(&format!("{word} {{day}}"), &format!("{word} {date}"));
+        }
+    }
     for name in used {
         out = out.replace(
             &format!("{{{name}}}"),

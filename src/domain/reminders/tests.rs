@@ -381,3 +381,52 @@ mod the_day_list {
         assert!(person_texts(&clinic, &Wording::default(), sam, day(2026, 3, 4), &WILL).is_empty());
     }
 }
+
+#[test]
+fn every_text_reads_right_whichever_day_the_appointment_is() {
+    // Monday 30 November 2026; the texts go out for each kind of day.
+    let today = day(2026, 11, 30);
+    let days = [
+        (today, "today"),
+        (day(2026, 12, 1), "tomorrow"),
+        (day(2026, 12, 3), "on Thursday 3 December"),
+        (day(2026, 12, 8), "on Tuesday 8 December"),
+        (day(2027, 1, 5), "on Tuesday 5 January 2027"),
+        (day(2026, 11, 29), "yesterday"),
+        (day(2026, 11, 24), "on Tuesday 24 November"),
+    ];
+    let wording = Wording::default();
+    for purpose in Purpose::ALL {
+        // A missed appointment was in the past; the others are still to come.
+        let fitting = days
+            .iter()
+            .filter(|(date, _)| (purpose == Purpose::MissedYou) == (*date < today));
+        for &(date, said) in fitting {
+            let mut details =
+                sample_details(purpose, today, "Will", "Elm Surgery", "0113 496 0123");
+            details.date = Some(date);
+            let text = message(&wording, purpose, &details, today).unwrap();
+            for wrong in ["for on ", "on on ", "you on today", "for yesterday"] {
+                assert!(!text.contains(wrong), "{purpose:?} {said}: {text}");
+            }
+            let date_alone = said.strip_prefix("on ").unwrap_or(said);
+            assert!(text.contains(date_alone), "{purpose:?} {said}: {text}");
+        }
+    }
+    let mut details = sample_details(
+        Purpose::Reminder,
+        today,
+        "Will",
+        "Elm Surgery",
+        "0113 496 0123",
+    );
+    details.date = Some(day(2026, 12, 8));
+    assert_eq!(
+        message(&wording, Purpose::Reminder, &details, today).unwrap(),
+        "Hi Sam, appointment confirmed for Tuesday 8 December at 2:30pm at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+    );
+    details.date = Some(day(2026, 12, 1));
+    assert!(message(&wording, Purpose::Booked, &details, today)
+        .unwrap()
+        .contains("is booked for tomorrow at 2:30pm"));
+}
