@@ -194,7 +194,7 @@ test("a locked clinic moves to a new device by backup and restore, and two tabs 
     const fresh = await openPage(device, watch, served.origin);
     await fresh.clock.setFixedTime(MONDAY);
     await fresh.goto(`${served.url}clinic/backup/`);
-    const choose = (body) => fresh.getByLabel("Choose the backup file").setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(body) });
+    const choose = (body) => fresh.getByLabel(/^Choose the (other device’s )?backup file$/).setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(body) });
     const problem = fresh.getByRole("alert").filter({ hasText: "There is a problem" });
     const openWith = async (passphrase) => {
       await fresh.getByLabel("The backup’s passphrase").fill(passphrase);
