@@ -179,11 +179,21 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await expect(page.getByTestId("past")).toContainText("did not attend");
   await page.getByRole("link", { name: "Raise a concern about Jo Bloggs" }).click();
   await page.getByRole("button", { name: "Raise the concern" }).click();
-  await expectErrors(page, ["Select who the concern was escalated to", "Enter what the concern is"], "the concern form, empty");
-  await page.getByLabel("GP supervisor").check();
+  await expectErrors(page, ["Select who the concern was escalated to, or ‘Not yet’", "Enter what the concern is"], "the concern form, empty");
+  // Written down first, before anyone has been told: never refused for that.
+  await page.getByLabel("Not yet: I will escalate it as soon as I can").check();
   await page.getByLabel("What is the concern?").fill("Said they have not eaten for two days.");
   await page.getByRole("button", { name: "Raise the concern" }).click();
   const concern = page.getByTestId("concern");
+  await expect(concern).toContainText("Raised on Tuesday 3 March 2026. Not escalated yet. Escalate it to the GP supervisor or Community Navigator as soon as you can.");
+  await expectNoAxeViolations(page, "a person with a concern not escalated yet");
+  await screenshot(page, "clinic-concern-not-escalated");
+  await concern.getByRole("link", { name: "Record who it was escalated to" }).click();
+  await expect(h1(page)).toHaveText("Record the escalation");
+  await page.getByRole("button", { name: "Record the escalation" }).click();
+  await expectErrors(page, ["Select who the concern was escalated to"], "recording an escalation with nobody chosen");
+  await page.getByLabel("GP supervisor").check();
+  await page.getByRole("button", { name: "Record the escalation" }).click();
   await expect(concern).toContainText("Raised on Tuesday 3 March 2026, escalated to the GP supervisor.");
   await expect(concern).toContainText("Said they have not eaten for two days.");
   await expectNoAxeViolations(page, "a person with a concern raised");

@@ -499,7 +499,7 @@ impl ConcernForm {
         if self.escalated_to.is_none() {
             errors.push(FieldError::new(
                 "escalated-to",
-                "Select who the concern was escalated to",
+                "Select who the concern was escalated to, or ‘Not yet’",
             ));
         }
         let note = self.note.trim();

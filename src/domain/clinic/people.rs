@@ -201,21 +201,32 @@ pub struct LogEntry {
     pub follow_up_done: bool,
 }
 
-/// Whom a safeguarding concern was escalated to.
+/// Whom a safeguarding concern was escalated to. A worry is written down
+/// the moment it is noticed, so it may not have been escalated yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum EscalatedTo {
     GpSupervisor,
     CommunityNavigator,
+    NotYet,
 }
 
 impl EscalatedTo {
-    pub const ALL: [EscalatedTo; 2] = [EscalatedTo::GpSupervisor, EscalatedTo::CommunityNavigator];
+    pub const ALL: [EscalatedTo; 3] = [
+        EscalatedTo::GpSupervisor,
+        EscalatedTo::CommunityNavigator,
+        EscalatedTo::NotYet,
+    ];
+
+    /// Those a concern can be escalated to.
+    pub const PEOPLE: [EscalatedTo; 2] =
+        [EscalatedTo::GpSupervisor, EscalatedTo::CommunityNavigator];
 
     pub fn name(self) -> &'static str {
         match self {
             EscalatedTo::GpSupervisor => "the GP supervisor",
             EscalatedTo::CommunityNavigator => "the Community Navigator",
+            EscalatedTo::NotYet => "nobody yet",
         }
     }
 }
@@ -407,6 +418,18 @@ impl Person {
         });
     }
 
+    /// Records whom the open concern was escalated to, once it has been.
+    pub fn escalate_concern(&mut self, to: EscalatedTo) -> bool {
+        let open = self.concerns.iter_mut().find(|c| c.cleared.is_none());
+        match open {
+            Some(concern) if to != EscalatedTo::NotYet => {
+                concern.escalated_to = to;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Clears the open concern, only with a note saying why.
     pub fn clear_concern(&mut self, on: NaiveDate, note: &str) -> Result<(), ClearError> {
         if note.trim().is_empty() {
@@ -448,6 +471,7 @@ impl crate::domain::referral::Choice for EscalatedTo {
         match self {
             EscalatedTo::GpSupervisor => "GP supervisor",
             EscalatedTo::CommunityNavigator => "Community Navigator",
+            EscalatedTo::NotYet => "Not yet: I will escalate it as soon as I can",
         }
     }
 }

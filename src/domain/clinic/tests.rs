@@ -957,3 +957,38 @@ fn who_referred_a_person_reads_as_words() {
         .iter()
         .all(|s| s.referred_by().starts_with("by ")));
 }
+
+#[test]
+fn a_concern_is_written_down_before_it_is_escalated_and_escalated_later() {
+    use super::forms::ConcernForm;
+    let form = ConcernForm {
+        escalated_to: Some(EscalatedTo::NotYet),
+        note: "Said they have not eaten for two days.".into(),
+    };
+    let (to, note) = form.check().unwrap();
+    let mut person = Person::default();
+    person.raise_concern(
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap(),
+        "",
+        &note,
+        to,
+    );
+    assert_eq!(
+        person.open_concern().unwrap().escalated_to,
+        EscalatedTo::NotYet
+    );
+    assert!(!person.escalate_concern(EscalatedTo::NotYet));
+    assert!(person.escalate_concern(EscalatedTo::GpSupervisor));
+    assert_eq!(
+        person.open_concern().unwrap().escalated_to,
+        EscalatedTo::GpSupervisor
+    );
+    let unanswered = ConcernForm {
+        escalated_to: None,
+        note: "A worry".into(),
+    };
+    assert_eq!(
+        unanswered.check().unwrap_err()[0].message,
+        "Select who the concern was escalated to, or ‘Not yet’"
+    );
+}

@@ -112,9 +112,22 @@ pub fn PersonRecord() -> impl IntoView {
                         <h2 class="nhsuk-warning-callout__label">
                             <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Concern raised"</span>
                         </h2>
-                        <p>{format!("Raised on {raised}, escalated to {}.", c.escalated_to.name())}</p>
-                        <p class="app-keep-lines">{c.note.clone()}</p>
-                        <p><a href=format!("{}?id={id}", href("clinic/person/concern"))>"Clear the concern"</a></p>
+                        {if c.escalated_to == EscalatedTo::NotYet {
+                            view! {
+                                <p>{format!("Raised on {raised}. ")}<strong>"Not escalated yet."</strong>" Escalate it to the GP supervisor or Community Navigator as soon as you can."</p>
+                                <p class="app-keep-lines">{c.note.clone()}</p>
+                                <p><a href=format!("{}?id={id}", href("clinic/person/concern"))>"Record who it was escalated to"</a></p>
+                                <p><a href=format!("{}?id={id}&clear=yes", href("clinic/person/concern"))>"Clear the concern"</a></p>
+                            }
+                            .into_any()
+                        } else {
+                            view! {
+                                <p>{format!("Raised on {raised}, escalated to {}.", c.escalated_to.name())}</p>
+                                <p class="app-keep-lines">{c.note.clone()}</p>
+                                <p><a href=format!("{}?id={id}", href("clinic/person/concern"))>"Clear the concern"</a></p>
+                            }
+                            .into_any()
+                        }}
                     </div>
                 }
             })
@@ -462,6 +475,52 @@ pub fn ConcernPage() -> impl IntoView {
         .value
         .with_untracked(|c| c.person(id).cloned().unwrap_or_default());
     let back = format!("clinic/person?id={id}");
+    let clearing = crate::ui::router::use_location().query("clear").is_some();
+    if let Some(open) = person
+        .open_concern()
+        .filter(|c| c.escalated_to == EscalatedTo::NotYet && !clearing)
+    {
+        let to = RwSignal::new(None::<EscalatedTo>);
+        let summary = format!(
+            "Raised on {}: {}",
+            parse_iso(&open.raised_on)
+                .map(long_date)
+                .unwrap_or_default(),
+            open.note
+        );
+        let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
+            let Some(chosen) = to.get_untracked() else {
+                return Err(vec![FieldError::new(
+                    "escalated-to",
+                    "Select who the concern was escalated to",
+                )]);
+            };
+            saver.save_and_go(
+                |c| {
+                    if let Some(p) = c.person_mut(id) {
+                        p.escalate_concern(chosen);
+                    }
+                },
+                &back,
+            );
+            Ok(())
+        });
+        let people: Vec<(&'static str, &'static str)> = EscalatedTo::PEOPLE
+            .iter()
+            .map(|c| (c.key(), c.label()))
+            .collect();
+        return view! {
+            <ClinicForm title="Record the escalation" caption=person.name.clone() back=record_href(id) button="Record the escalation" submit>
+                <p class="app-keep-lines">{summary}</p>
+                <Radios id="escalated-to" legend="Who did you escalate it to?" choices=people
+                    bind=crate::ui::form::Bound {
+                        get: Signal::derive(move || to.get().map(EscalatedTo::key)),
+                        set: Callback::new(move |k: Option<&'static str>| to.set(k.and_then(EscalatedTo::from_key))),
+                    } />
+            </ClinicForm>
+        }
+        .into_any();
+    }
     if let Some(open) = person.open_concern() {
         let note = RwSignal::new(String::new());
         let raised = parse_iso(&open.raised_on)
@@ -472,6 +531,11 @@ pub fn ConcernPage() -> impl IntoView {
             open.escalated_to.name(),
             open.note
         );
+        let summary = if open.escalated_to == EscalatedTo::NotYet {
+            format!("Raised on {raised}, not escalated: {}", open.note)
+        } else {
+            summary
+        };
         let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
             let why = clearing_note(&note.get_untracked())?;
             saver.save_and_go(
@@ -508,7 +572,7 @@ pub fn ConcernPage() -> impl IntoView {
     });
     view! {
         <ClinicForm title="Raise a concern" caption=person.name.clone() back=record_href(id) button="Raise the concern" submit>
-            <p>"If someone is in immediate danger, call 999. Raise the concern with the GP supervisor or Community Navigator first, then record it here."</p>
+            <p>"If someone is in immediate danger, call 999. Raise the concern here as soon as you notice it, and escalate it to the GP supervisor or Community Navigator. If you have not escalated it yet, choose ‘Not yet’: it stays on this person’s record as needing escalation."</p>
             <Radios id="escalated-to" legend="Who did you escalate it to?" choices={offers::<EscalatedTo>()}
                 bind=bind(form, |f| f.escalated_to.map(EscalatedTo::key), |f, k| f.escalated_to = k.and_then(EscalatedTo::from_key)) />
             <TextArea id="concern-note" label="What is the concern?" limit=Some(1000) rows=4
