@@ -177,6 +177,14 @@ test("a person refers themselves, checks their answers, and hands the referral o
     await expectNoAxeViolations(clinicPage, "a person added from a self-referral");
     await clinicPage.getByRole("link", { name: "Back to people" }).click();
     await expect(clinicPage.getByTestId("people")).toContainText("Siobhán O’Neill");
+
+    // The same code scanned again says whose record it already is.
+    await clinicPage.goto(code.data);
+    await expect(clinicPage.getByTestId("import-on-caseload")).toHaveText("Information: This referral is already on the caseload: Siobhán O’Neill’s record.");
+    await expect(clinicPage.getByRole("button", { name: "Keep this referral for the clinic" })).toHaveCount(0);
+    await expectNoAxeViolations(clinicPage, "a referral already on the caseload");
+    await clinicPage.getByRole("link", { name: "Siobhán O’Neill’s record" }).click();
+    await expect(h1(clinicPage)).toHaveText("Siobhán O’Neill");
   } finally {
     await clinic.close();
   }

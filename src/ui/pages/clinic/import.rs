@@ -46,6 +46,18 @@ fn ImportReferral(referral: Referral) -> impl IntoView {
             .value
             .with(|i| i.referrals.iter().any(|r| r.reference == reference))
     };
+    // Added to the caseload already (scanned again, or on its way back):
+    // the person's record, not the list of referrals to add.
+    let clinic = super::use_clinic();
+    let on_caseload = move || {
+        let reference = reference.to_string();
+        clinic.value.with(|c| {
+            c.people
+                .iter()
+                .find(|p| p.referral_reference == reference)
+                .map(|p| (p.id, p.name.clone()))
+        })
+    };
     let base = use_base();
     let for_record = referral.answers.consent_record == Some(YesNo::Yes);
     let name = referral.answers.full_name.clone();
@@ -64,15 +76,28 @@ fn ImportReferral(referral: Referral) -> impl IntoView {
                 <h1>{name}</h1>
                 <p>{format!("Confirmed on {}.", long_date(referral.sent_on))}</p>
                 <SaveProblemNotice saved=inbox />
-                <Show when=already fallback=move || view! {
-                    <button type="button" class="nhsuk-button" on:click=keep.clone()>"Keep this referral for the clinic"</button>
-                }>
-                    <div class="nhsuk-inset-text" data-testid="import-kept">
-                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                        <p>"This referral is kept on this device for the clinic. "
-                            <a href=base.href("clinic")>"See self-referrals to add"</a></p>
-                    </div>
-                </Show>
+                {move || match on_caseload() {
+                    Some((id, name)) => view! {
+                        <div class="nhsuk-inset-text" data-testid="import-on-caseload">
+                            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                            <p>"This referral is already on the caseload: "
+                                <a href=super::person::record_href(id)>{format!("{name}’s record")}</a>"."</p>
+                        </div>
+                    }
+                    .into_any(),
+                    None if already() => view! {
+                        <div class="nhsuk-inset-text" data-testid="import-kept">
+                            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                            <p>"This referral is kept on this device for the clinic. "
+                                <a href=base.href("clinic")>"See self-referrals to add"</a></p>
+                        </div>
+                    }
+                    .into_any(),
+                    None => view! {
+                        <button type="button" class="nhsuk-button" on:click=keep.clone()>"Keep this referral for the clinic"</button>
+                    }
+                    .into_any(),
+                }}
                 <h2>"For the GP record"</h2>
                 {if for_record {
                     view! {
