@@ -1,7 +1,7 @@
 //! Which QR code a link makes. Every code the app draws uses the same error
 //! correction, so that the versions measured in tests are the ones shown.
 
-use qrcodegen::{QrCode, QrCodeEcc};
+use qrcodegen::{QrCode, QrCodeEcc, QrSegment};
 
 /// Low error correction holds the most per module: a code on a clean screen
 /// is not scuffed like one on paper.
@@ -11,9 +11,11 @@ pub const ERROR_CORRECTION: QrCodeEcc = QrCodeEcc::Low;
 /// (117 modules a side).
 pub const MOST_READABLE_VERSION: u8 = 25;
 
-/// The code for `text`, or `None` when it is too long for any QR code.
+/// The code for `text`, or `None` when it is too long for any QR code. A
+/// link mixes small and capital letters, so it is always coded as bytes:
+/// leaving out the search for a denser mode keeps the app smaller.
 pub fn code(text: &str) -> Option<QrCode> {
-    QrCode::encode_text(text, ERROR_CORRECTION).ok()
+    QrCode::encode_segments(&[QrSegment::make_bytes(text.as_bytes())], ERROR_CORRECTION).ok()
 }
 
 /// The version (1 to 40, the size) of the code for `text`.

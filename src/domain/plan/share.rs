@@ -9,7 +9,6 @@
 
 use super::CarePlan;
 use crate::domain::fragment::{FragmentError, Packed, Versions};
-use serde_json::Value;
 
 /// The payload formats; raise them when the shape changes, and keep reading old ones.
 pub const VERSIONS: Versions = Versions {
@@ -59,12 +58,12 @@ impl ShareError {
     }
 }
 
-/// The plan as its link carries it before any deflating: its JSON, without
-/// the empty parts reading it back fills in by itself.
+/// The plan as its link carries it before any deflating: its JSON, as the
+/// store writes it (`store::json::to_json` gives the same bytes, and the
+/// plan's page uses that, so the app carries one way of writing a plan).
+/// Deflating takes out most of what the empty parts repeat.
 pub fn plan_bytes(plan: &CarePlan) -> Vec<u8> {
-    let mut value = serde_json::to_value(plan).unwrap_or(Value::Null);
-    prune(&mut value);
-    value.to_string().into_bytes()
+    serde_json::to_vec(plan).unwrap_or_default()
 }
 
 /// The fragment for a plan packed as `data`: `p=<version>.<base64url>.<checksum>`.
@@ -101,28 +100,8 @@ pub fn read(json: &[u8]) -> Result<CarePlan, ShareError> {
     if json.len() > LARGEST_PLAN {
         return Err(ShareError::TooLong);
     }
-    serde_json::from_slice(json).map_err(|_| ShareError::Damaged)
-}
-
-/// Leaves out what reading the plan back fills in by itself (every part of a
-/// plan defaults to empty), so the link, and its QR code, stay small.
-fn prune(value: &mut Value) {
-    match value {
-        Value::Object(fields) => {
-            fields.values_mut().for_each(prune);
-            fields.retain(|_, v| !is_empty(v));
-        }
-        Value::Array(items) => items.iter_mut().for_each(prune),
-        _ => {}
-    }
-}
-
-fn is_empty(value: &Value) -> bool {
-    match value {
-        Value::Null | Value::Bool(false) => true,
-        Value::String(s) => s.is_empty(),
-        Value::Array(items) => items.is_empty(),
-        Value::Object(fields) => fields.is_empty(),
-        _ => false,
-    }
+    // Read as text, as the store reads a plan: one way of reading each type
+    // keeps the plan's bundle smaller than two would.
+    let text = std::str::from_utf8(json).map_err(|_| ShareError::Damaged)?;
+    serde_json::from_str(text).map_err(|_| ShareError::Damaged)
 }
