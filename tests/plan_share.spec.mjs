@@ -106,6 +106,10 @@ test("a plan shared by QR code opens on another phone and is kept only when aske
   const version = (side - 8 - 17) / 4;
   expect(version).toBeLessThanOrEqual(25);
   console.log(`plan share link: ${link.length} characters, QR version ${version}`);
+  // The long link breaks anywhere: nothing scrolls sideways on a small phone.
+  await page.setViewportSize({ width: 320, height: 700 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize(PHONE.viewport);
 
   // Another phone: a fresh browser with nothing of Siobhán's.
   const other = await browser.newContext(PHONE);
