@@ -2,6 +2,11 @@
 //! which browsers never send to a web server): `<tag>=<version>.<base64url
 //! data>.<checksum>`, so that a damaged or altered code is refused whole and
 //! one made by a newer app is recognised as such.
+//!
+//! From some version on, a kind of payload may carry its data deflated (raw
+//! DEFLATE, the browser's `CompressionStream("deflate-raw")`), which makes a
+//! link, and its QR code, about a third shorter. Deflating and inflating are
+//! the browser's work (`src/ui/deflate.rs`); the framing and its checks are here.
 
 /// Why a fragment did not give up its payload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +47,43 @@ pub fn open(fragment: &str, tag: &str, newest: u32) -> Result<(u32, Vec<u8>), Fr
         return Err(FragmentError::Damaged);
     }
     Ok((version, data))
+}
+
+/// A payload's data as its link carries it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Packed {
+    /// The data as it is.
+    Plain(Vec<u8>),
+    /// The data deflated (raw DEFLATE, RFC 1951), to be inflated before use.
+    Deflated(Vec<u8>),
+}
+
+/// The versions of one kind of payload: the last whose data is plain, and
+/// the first (the newest) whose data is deflated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Versions {
+    pub plain: u32,
+    pub deflated: u32,
+}
+
+impl Versions {
+    /// Seals `data` with the version that says how it is packed.
+    pub fn seal(self, tag: &str, data: &Packed) -> String {
+        match data {
+            Packed::Plain(bytes) => seal(tag, self.plain, bytes),
+            Packed::Deflated(bytes) => seal(tag, self.deflated, bytes),
+        }
+    }
+
+    /// Opens the payload tagged `tag`, saying how its data is packed.
+    pub fn open(self, fragment: &str, tag: &str) -> Result<Packed, FragmentError> {
+        let (version, data) = open(fragment, tag, self.deflated)?;
+        Ok(if version >= self.deflated {
+            Packed::Deflated(data)
+        } else {
+            Packed::Plain(data)
+        })
+    }
 }
 
 fn fnv1a(bytes: &[u8]) -> u32 {
@@ -113,6 +155,27 @@ mod tests {
         assert_eq!(
             open(&format!("#pp={}", &sealed[2..]), "p", 1),
             Err(FragmentError::Missing)
+        );
+    }
+
+    #[test]
+    fn a_payload_says_whether_its_data_is_deflated() {
+        let versions = Versions {
+            plain: 1,
+            deflated: 2,
+        };
+        let plain = Packed::Plain(b"{}".to_vec());
+        let deflated = Packed::Deflated(vec![0xab, 0x06, 0x00]);
+        assert!(versions.seal("p", &plain).starts_with("p=1."));
+        assert!(versions.seal("p", &deflated).starts_with("p=2."));
+        assert_eq!(versions.open(&versions.seal("p", &plain), "p"), Ok(plain));
+        assert_eq!(
+            versions.open(&versions.seal("p", &deflated), "p"),
+            Ok(deflated)
+        );
+        assert_eq!(
+            versions.open(&seal("p", 3, b"x"), "p"),
+            Err(FragmentError::Newer)
         );
     }
 

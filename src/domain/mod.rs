@@ -10,6 +10,7 @@ pub mod fragment;
 pub mod lock;
 pub mod merge;
 pub mod plan;
+pub mod qr;
 pub mod referral;
 pub mod reminders;
 pub mod reports;

@@ -14,7 +14,10 @@ use crate::domain::dates::{self, TypedDate};
 use crate::domain::directory::{Access, Category, Directory, Service};
 use crate::domain::plan::wellbeing::{Answer, Question, Scores};
 use crate::domain::plan::{CarePlan, PlanBook};
-use crate::domain::referral::{Choice, SupportNeed};
+use crate::domain::referral::{
+    Answers, Barrier, Choice, ContactMethod, Format, Meeting, OtherSupport, Professional,
+    Reference, Referral, SupportNeed, YesNo, OWN_WORDS_LIMIT,
+};
 use chrono::{Days, NaiveDate};
 
 /// How much to make.
@@ -371,6 +374,62 @@ pub fn generate(seed: u64, size: Size) -> Sample {
         clinic,
         directory,
         plans,
+    }
+}
+
+/// A self-referral with every question answered at length, "in your own
+/// words" up to its limit: the longest a person is likely to send by QR code.
+pub fn long_referral(sent_on: NaiveDate) -> Referral {
+    let own_words = "Since my husband died two years ago I hardly go out. My daughter lives in \
+        Leeds and I see her at Christmas. I used to sing in a choir and help at the church café, \
+        but my knees are bad now and the bus is £4.20 each way, which I cannot really afford \
+        since my pension credit was stopped. Some days I do not speak to anyone at all. I worry \
+        about the gas bill and I keep the heating off. I would like to meet people again, and \
+        get some help with the letters from the council that I do not understand.";
+    let answers = Answers {
+        full_name: "Siobhán Margaret O'Neill-Nkemelu".into(),
+        preferred_name: "Shiv".into(),
+        dob_day: "23".into(),
+        dob_month: "11".into(),
+        dob_year: "1948".into(),
+        contact_method: Some(ContactMethod::SomeoneElse),
+        phone: "07700 900 982".into(),
+        email: "shiv.oneill-nkemelu@example.co.uk".into(),
+        address: "Flat 12, Rosemary Court\n114 Upper Wellington Road\nHarehills, Leeds".into(),
+        postcode: "LS8 5QT".into(),
+        someone_else: "My daughter Aoife O'Neill, 07700 900 417, she rings me on Sundays".into(),
+        leave_message: Some(YesNo::Yes),
+        best_times: "Weekday mornings after 10am, not Wednesdays (hospital appointments)".into(),
+        support: vec![
+            SupportNeed::Lonely,
+            SupportNeed::Money,
+            SupportNeed::Housing,
+            SupportNeed::Stress,
+            SupportNeed::Condition,
+            SupportNeed::SomethingElse,
+        ],
+        support_other: "Help reading letters from the council and the bank".into(),
+        own_words: own_words.chars().take(OWN_WORDS_LIMIT).collect(),
+        barriers: vec![
+            Barrier::Transport,
+            Barrier::WaitingRooms,
+            Barrier::LeavingHome,
+        ],
+        meeting: Some(Meeting::HomeVisit),
+        formats: vec![Format::LargePrint, Format::EasyRead],
+        professionals: vec![Professional::Lipspeaker],
+        other_support: vec![OtherSupport::HearingLoop, OtherSupport::LongerAppointment],
+        communication_other: "I lip-read, so please face me and speak slowly".into(),
+        language: "English and Irish".into(),
+        interpreter: Some(YesNo::No),
+        practice: "Elm Surgery, Harehills".into(),
+        consent_contact: true,
+        consent_record: Some(YesNo::Yes),
+    };
+    Referral {
+        reference: Reference::from_random(2_026_112_201),
+        sent_on,
+        answers,
     }
 }
 

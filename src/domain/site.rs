@@ -32,6 +32,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "plan/progress",
     "plan/progress/review",
     "plan/one-page",
+    "plan/receive",
     "plan/delete",
     "clinic",
     "clinic/import",

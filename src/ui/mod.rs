@@ -4,6 +4,7 @@
 mod app;
 pub mod areas;
 mod banner;
+mod deflate;
 pub mod form;
 mod kept_notice;
 mod layout;

@@ -1,12 +1,11 @@
 //! A QR code drawn as SVG on the device: nothing is fetched to make it.
 
 use leptos::prelude::*;
-use qrcodegen::{QrCode as Code, QrCodeEcc};
 
 /// The SVG path of a code's dark modules, with a 4-module quiet zone, and the
 /// size of its square view box.
 fn svg_path(text: &str) -> Option<(String, i32)> {
-    let code = Code::encode_text(text, QrCodeEcc::Low).ok()?;
+    let code = crate::domain::qr::code(text)?;
     let border = 4;
     let mut path = String::new();
     for y in 0..code.size() {
@@ -20,7 +19,15 @@ fn svg_path(text: &str) -> Option<(String, i32)> {
 }
 
 #[component]
-pub fn QrCode(text: String, label: String) -> impl IntoView {
+pub fn QrCode(
+    text: String,
+    label: String,
+    /// What to say when `text` is too long for any code.
+    #[prop(
+        default = "This referral is too long to fit in a code. Email it or show it at reception instead."
+    )]
+    too_long: &'static str,
+) -> impl IntoView {
     match svg_path(&text) {
         Some((path, size)) => view! {
             <svg class="app-qr" role="img" aria-label=label viewBox=format!("0 0 {size} {size}")
@@ -31,7 +38,7 @@ pub fn QrCode(text: String, label: String) -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <p>"This referral is too long to fit in a code. Email it or show it at reception instead."</p>
+            <p>{too_long}</p>
         }
         .into_any(),
     }

@@ -521,10 +521,10 @@ impl PlanBook {
     }
 
     /// Keeps a plan received from another device beside the others. If a
-    /// plan with its id is already here, the received one is given `fresh_id`
-    /// so that neither is lost.
+    /// plan with its id is already here (or it came without one), the
+    /// received one is given `fresh_id` so that neither is lost.
     pub fn add_received(&mut self, mut plan: CarePlan, fresh_id: impl Into<String>) -> String {
-        if self.get(&plan.id).is_some() {
+        if plan.id.is_empty() || self.get(&plan.id).is_some() {
             plan.id = fresh_id.into();
         }
         let id = plan.id.clone();

@@ -5,6 +5,7 @@ use super::wellbeing::{Answer, Question, Scores};
 use super::*;
 use crate::domain::dates::TypedDate;
 use crate::domain::form::FieldError;
+use crate::domain::fragment::Packed;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -237,6 +238,33 @@ fn the_plan_as_text_is_in_the_persons_words_with_urgent_help_always() {
     assert!(empty.contains("116 123"));
 }
 
+/// What the browser's `CompressionStream("deflate-raw")` does to a plan.
+fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 6)
+}
+
+/// What the receiving page does with a link's fragment, the browser's
+/// inflating done here by the same format's reader.
+fn receive(fragment: &str) -> Result<CarePlan, ShareError> {
+    match share::open(fragment)? {
+        Packed::Plain(json) => share::read(&json),
+        Packed::Deflated(data) => {
+            let json =
+                miniz_oxide::inflate::decompress_to_vec_with_limit(&data, share::LARGEST_PLAN)
+                    .map_err(|e| match e.status {
+                        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLong,
+                        _ => ShareError::Damaged,
+                    })?;
+            share::read(&json)
+        }
+    }
+}
+
+/// The link the plan's page makes for `plan`.
+fn shared(plan: &CarePlan) -> String {
+    share::seal(&Packed::Deflated(deflate(&share::plan_bytes(plan))))
+}
+
 #[test]
 fn a_shared_plan_comes_back_exactly_as_it_was() {
     let mut plan = sams_plan();
@@ -249,30 +277,107 @@ fn a_shared_plan_comes_back_exactly_as_it_was() {
     plan.wellbeing
         .set(Question::Happy, Some(Answer::RatherNotSay));
     plan.set_completed(Section::AboutMe, true);
-    let link = share::link("https://surgery.example/support/", &plan);
+    let link = share::link("https://surgery.example/support/", &shared(&plan));
     let (address, fragment) = link.split_once('#').unwrap();
     assert_eq!(address, "https://surgery.example/support/plan/receive/");
-    assert_eq!(share::decode(fragment), Ok(plan.clone()));
-    // Empty parts are left out of the link, and a score of 0 is not empty.
-    assert!(!fragment.is_empty());
-    let json = serde_json::to_string(&plan).unwrap();
-    assert!(share::encode(&plan).len() < json.len() * 4 / 3);
+    assert!(fragment.starts_with("p=2."));
+    assert_eq!(receive(fragment), Ok(plan.clone()));
+    assert_eq!(receive(&format!("#{fragment}")), Ok(plan.clone()));
+    // Deflating takes out most of what the plan's empty parts repeat.
+    let plain = share::encode_plain(&plan);
+    assert!(fragment.len() < plain.len() / 2, "{fragment}");
+}
+
+#[test]
+fn a_plan_link_made_before_links_were_deflated_still_opens() {
+    // Made by the app before version 2 (which left empty parts out).
+    let old = "p=1.eyJhYm91dCI6eyJjYWxsZWQiOiJTYW0ifSwiaWQiOiJwbGFuLTEiLCJsYXN0X2lkIjowLCJzdGFydGVkIjoiMjAyNi0wMy0wMyJ9.5038edeb";
+    let mut plan = CarePlan::new("plan-1", day(2026, 3, 3));
+    plan.about.called = "Sam".into();
+    assert_eq!(receive(old), Ok(plan));
+    // What a browser that cannot deflate shares.
+    assert_eq!(receive(&share::encode_plain(&sams_plan())), Ok(sams_plan()));
+}
+
+#[test]
+fn a_typical_plan_makes_a_code_a_phone_camera_can_read() {
+    use crate::domain::qr::{version, MOST_READABLE_VERSION};
+    use crate::domain::sample::{generate, FIVE_YEARS};
+    let sample = generate(42, FIVE_YEARS);
+    let mut links: Vec<String> = sample
+        .plans
+        .plans
+        .iter()
+        .map(|plan| share::link("https://surgery.example/support/", &shared(plan)))
+        .collect();
+    links.sort_by_key(String::len);
+    let median = &links[links.len() / 2];
+    // Version 20 when measured (`cargo run --example plan_link_sizes`).
+    let median_version = version(median).unwrap();
+    assert!(median_version <= MOST_READABLE_VERSION, "{median_version}");
+    assert!(version(&links[links.len() - 1]).unwrap() <= MOST_READABLE_VERSION);
+    // Sam's plan, with reviews and both goals, fits as well.
+    let sams = share::link("https://surgery.example/support/", &shared(&sams_plan()));
+    assert!(version(&sams).unwrap() <= MOST_READABLE_VERSION);
 }
 
 #[test]
 fn a_damaged_or_newer_plan_link_is_refused_with_a_reason() {
-    let fragment = share::encode(&sams_plan());
-    assert_eq!(share::decode(""), Err(ShareError::NoPlan));
-    assert_eq!(
-        share::decode(&fragment[..fragment.len() - 20]),
-        Err(ShareError::Damaged)
-    );
-    let newer = fragment.replacen("p=1.", "p=2.", 1);
-    assert_eq!(share::decode(&newer), Err(ShareError::Newer));
+    let fragment = shared(&sams_plan());
+    assert_eq!(receive(""), Err(ShareError::NoPlan));
+    // Cut short, as a half-read code or a link broken over two lines would be.
+    for cut in [1, 9, 20, fragment.len() / 2] {
+        assert_eq!(
+            receive(&fragment[..fragment.len() - cut]),
+            Err(ShareError::Damaged),
+            "{cut}"
+        );
+    }
+    // One character of the data changed.
+    let mut altered: Vec<char> = fragment.chars().collect();
+    let i = altered.len() / 2;
+    altered[i] = if altered[i] == 'A' { 'B' } else { 'A' };
+    let altered: String = altered.into_iter().collect();
+    assert_eq!(receive(&altered), Err(ShareError::Damaged));
+    let newer = fragment.replacen("p=2.", "p=3.", 1);
+    assert_eq!(receive(&newer), Err(ShareError::Newer));
     // A referral code is not a plan.
-    assert_eq!(share::decode("r=1.e30.00000000"), Err(ShareError::NoPlan));
+    assert_eq!(receive("r=1.e30.00000000"), Err(ShareError::NoPlan));
     let sealed_not_a_plan = crate::domain::fragment::seal("p", 1, b"[1,2,3]");
-    assert_eq!(share::decode(&sealed_not_a_plan), Err(ShareError::Damaged));
+    assert_eq!(receive(&sealed_not_a_plan), Err(ShareError::Damaged));
+    // Deflated data that is not deflate at all, with a checksum that fits.
+    let not_deflate = share::seal(&Packed::Deflated(vec![0xff; 40]));
+    assert_eq!(receive(&not_deflate), Err(ShareError::Damaged));
+    for error in [
+        ShareError::NoPlan,
+        ShareError::Newer,
+        ShareError::Damaged,
+        ShareError::TooLong,
+        ShareError::CannotOpenHere,
+    ] {
+        assert!(error.message().ends_with('.'));
+    }
+}
+
+#[test]
+fn a_link_far_too_long_for_a_plan_is_refused_unread() {
+    // 10 MB of spaces deflates to about 10 KB: a link that would fill a
+    // phone's memory once inflated. Inflating stops at the limit.
+    let bomb = share::seal(&Packed::Deflated(deflate(&vec![b' '; 10_000_000])));
+    assert!(bomb.len() < 20_000, "{}", bomb.len());
+    let Ok(Packed::Deflated(data)) = share::open(&bomb) else {
+        panic!("the link itself is sound");
+    };
+    assert!(
+        miniz_oxide::inflate::decompress_to_vec_with_limit(&data, share::LARGEST_PLAN).is_err()
+    );
+    assert_eq!(receive(&bomb), Err(ShareError::TooLong));
+    assert_eq!(
+        share::read(&vec![b' '; share::LARGEST_PLAN + 1]),
+        Err(ShareError::TooLong)
+    );
+    let plain_bomb = share::seal(&Packed::Plain(vec![b' '; 100_000]));
+    assert_eq!(receive(&plain_bomb), Err(ShareError::TooLong));
 }
 
 #[test]
@@ -324,6 +429,14 @@ fn a_received_plan_is_added_beside_or_put_in_place_of_one_the_person_picks() {
     assert_eq!(book.get("plan-1").unwrap().about.called, "Sam");
     assert_eq!(book.plans.len(), 2);
     assert!(!book.replace_with_received("plan-5", received));
+
+    // A plan that came without an id is given one.
+    let nameless = CarePlan {
+        id: String::new(),
+        ..sams_plan()
+    };
+    assert_eq!(book.add_received(nameless, "plan-10"), "plan-10");
+    assert_eq!(book.newest().unwrap().id, "plan-10");
 }
 
 #[test]

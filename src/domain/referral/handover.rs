@@ -36,13 +36,14 @@ impl HandoverError {
     }
 }
 
+/// The referral as its code carries it: a compact JSON array.
+pub fn referral_bytes(referral: &Referral) -> Vec<u8> {
+    compact(referral).to_string().into_bytes()
+}
+
 /// The fragment for a referral: `r=1.<base64url JSON>.<checksum>`.
 pub fn encode(referral: &Referral) -> String {
-    fragment::seal(
-        "r",
-        PAYLOAD_VERSION,
-        compact(referral).to_string().as_bytes(),
-    )
+    fragment::seal("r", PAYLOAD_VERSION, &referral_bytes(referral))
 }
 
 /// The link a clinic device's camera opens: `app_root` is the app's address

@@ -1,10 +1,13 @@
 //! "My plan on one page": a clean view of a plan (the newest, or an earlier
 //! one by `?plan=`), printed on A4 without the app around it, copied as
-//! text, emailed to oneself, or read aloud where the browser can speak.
+//! text, emailed to oneself, read aloud where the browser can speak, or shared
+//! by a QR code whose link carries the whole plan.
 
+use super::share::ShareByCode;
 use super::{use_plans, NotHere, UrgentHelpBox};
 use crate::domain::dates::long_date;
 use crate::domain::plan::text::{one_page, plain_text, title};
+use crate::domain::plan::CarePlan;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title_with;
 use crate::ui::router::use_location;
@@ -73,31 +76,6 @@ pub fn OnePage() -> impl IntoView {
     let started = plan
         .started_on()
         .map(|d| format!("Started on {}", long_date(d)));
-    let parts = one_page(&plan)
-        .into_iter()
-        .map(|part| {
-            let rows = part
-                .rows
-                .into_iter()
-                .map(|(label, words)| {
-                    view! {
-                        <div class="nhsuk-summary-list__row">
-                            <dt class="nhsuk-summary-list__key">{label}</dt>
-                            <dd class="nhsuk-summary-list__value app-keep-lines">{words}</dd>
-                        </div>
-                    }
-                })
-                .collect_view();
-            let harder = part.title == "If things get harder";
-            view! {
-                <section class="app-plan-part">
-                    <h2>{part.title}</h2>
-                    <dl class="nhsuk-summary-list">{rows}</dl>
-                    {harder.then(|| view! { <UrgentHelpBox /> })}
-                </section>
-            }
-        })
-        .collect_view();
     let copied = RwSignal::new(None::<&'static str>);
     let copy = {
         let text = text.clone();
@@ -155,9 +133,41 @@ pub fn OnePage() -> impl IntoView {
                 </div>
                 <p aria-live="polite" class="nhsuk-body-s">{move || copied.get()}</p>
                 <p class="nhsuk-body-s">"Email opens your email app with your plan written out. Put in your own email address, then send it."</p>
+                <ShareByCode plan=plan.clone() />
             </div>
-            {parts}
+            <PlanParts plan=plan.clone() />
         </div>
     }
     .into_any()
+}
+
+/// The plan's parts, each a heading and its answers, urgent help with "If
+/// things get harder": read-only, here and on the page receiving a plan.
+#[component]
+pub(super) fn PlanParts(plan: CarePlan) -> impl IntoView {
+    one_page(&plan)
+        .into_iter()
+        .map(|part| {
+            let rows = part
+                .rows
+                .into_iter()
+                .map(|(label, words)| {
+                    view! {
+                        <div class="nhsuk-summary-list__row">
+                            <dt class="nhsuk-summary-list__key">{label}</dt>
+                            <dd class="nhsuk-summary-list__value app-keep-lines">{words}</dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let harder = part.title == "If things get harder";
+            view! {
+                <section class="app-plan-part">
+                    <h2>{part.title}</h2>
+                    <dl class="nhsuk-summary-list">{rows}</dl>
+                    {harder.then(|| view! { <UrgentHelpBox /> })}
+                </section>
+            }
+        })
+        .collect_view()
 }

@@ -91,7 +91,7 @@ pub fn TaskList() -> impl IntoView {
             <h2>"See and share your plan"</h2>
             <ul class="nhsuk-list">
                 <li><a href=href("plan/one-page")>"My plan on one page"</a>
-                    " (to print, copy, email to yourself or hear read aloud)"</li>
+                    " (to print, copy, email to yourself, share by a QR code or hear read aloud)"</li>
                 <li><a href=href("plan/progress")>"Reviews and progress"</a>
                     " (look back at your plan, and see your wellbeing over time)"</li>
             </ul>
