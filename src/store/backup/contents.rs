@@ -39,9 +39,16 @@ pub struct Contents {
 }
 
 impl Contents {
-    /// The clinic without the records named in [`Contents::problems`].
-    pub fn clinic_without_problems(&self) -> Option<Clinic> {
-        self.clinic.as_ref().map(|c| c.without_all_problems().0)
+    /// The clinic without the records named in [`Contents::problems`], and
+    /// its ledger without their history (see [`Ledger::forget_taken_out`]):
+    /// records left out for breaking a rule were not deleted by anyone.
+    pub fn without_problems(&self) -> Option<(Clinic, Option<Ledger>)> {
+        let clinic = self.clinic.as_ref()?.without_all_problems().0;
+        let ledger = self.ledger.clone().map(|mut ledger| {
+            ledger.forget_taken_out(&clinic);
+            ledger
+        });
+        Some((clinic, ledger))
     }
 }
 
@@ -397,7 +404,7 @@ pub fn clinic_texts_without_problems(
     contents: &Contents,
     now: &str,
 ) -> Vec<(String, String)> {
-    let Some(mut clinic) = contents.clinic_without_problems() else {
+    let Some((mut clinic, ledger)) = contents.without_problems() else {
         return Vec::new();
     };
     let revision = |kind: &str| backup.document(kind).and_then(peek_revision).unwrap_or(0) + 1;
@@ -405,8 +412,7 @@ pub fn clinic_texts_without_problems(
     // Every part is written, none taken as already stored.
     clinic.forget_stored();
     let mut texts = clinic.stored_texts(revision(Clinic::KIND), now, &[]);
-    if let Some(mut ledger) = contents.ledger.clone() {
-        ledger.forget_taken_out(&clinic);
+    if let Some(ledger) = ledger {
         texts.push((
             Ledger::KIND.to_string(),
             encode(&ledger, revision(Ledger::KIND), now),

@@ -35,12 +35,10 @@ struct Prepared {
 /// Works out what merging the checked backup into this device's clinic
 /// would do; records the backup holds that break the rules are left out.
 fn prepare(checked: &Checked) -> Result<Prepared, String> {
-    let Some(theirs) = checked.contents.clinic_without_problems() else {
+    let Some((theirs, their_ledger)) = checked.contents.without_problems() else {
         return Err("The backup has no clinic records in it. Choose a backup made on another volunteer’s device from the clinic’s backup page".into());
     };
-    let mut their_ledger = checked.contents.ledger.clone().unwrap_or_default();
-    // Records left out for breaking a rule were not deleted by anyone.
-    their_ledger.forget_taken_out(&theirs);
+    let their_ledger = their_ledger.unwrap_or_default();
     let their_inbox = checked.contents.inbox.clone().unwrap_or_default();
     let now = now_stamp();
     let store = Store::new(BrowserStorage);
