@@ -9,6 +9,7 @@ import { storedText } from "./support/stored.mjs";
 import { serveApp, ELM_SURGERY } from "./support/served.mjs";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type, press, choose } from "./support/keyboard.mjs";
 
 let served;
 test.beforeAll(async () => {
@@ -23,24 +24,6 @@ const now = new Date();
 const todayShort = `${now.getDate()} ${MONTHS[now.getMonth()]} ${now.getFullYear()}`;
 const todayLong = `${DAYS[now.getDay()]} ${todayShort}`;
 const nextYear = now.getFullYear() + 1;
-
-/** Types into a box as a person would: focus, then keys (Enter makes a new line in a text area). */
-async function type(page, box, text) {
-  await box.focus();
-  await page.keyboard.type(text);
-}
-
-/** Presses a button or link with the keyboard. */
-async function press(page, control) {
-  await control.focus();
-  await page.keyboard.press("Enter");
-}
-
-/** Chooses a radio or ticks a box with the keyboard. */
-async function choose(page, control) {
-  await control.focus();
-  await page.keyboard.press("Space");
-}
 
 async function answerCompleted(page, done) {
   const label = done ? "Yes, I have completed this section" : "No, I will come back to it later";

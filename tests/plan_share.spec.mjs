@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
+import { type, press, choose } from "./support/keyboard.mjs";
 
 let served;
 test.beforeAll(async () => {
@@ -20,24 +21,6 @@ test.afterAll(async () => served.close());
 
 const h1 = (page) => page.getByRole("heading", { level: 1 });
 const PHONE = { viewport: { width: 390, height: 844 } };
-
-/** Types into a box as a person would: focus, then keys. */
-async function type(page, box, text) {
-  await box.focus();
-  await page.keyboard.type(text);
-}
-
-/** Presses a button or link with the keyboard. */
-async function press(page, control) {
-  await control.focus();
-  await page.keyboard.press("Enter");
-}
-
-/** Chooses a radio or ticks a box with the keyboard. */
-async function choose(page, control) {
-  await control.focus();
-  await page.keyboard.press("Space");
-}
 
 async function answerCompleted(page) {
   await choose(page, page.getByLabel("Yes, I have completed this section"));
