@@ -7,9 +7,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
-  // One retry in CI, reported as "flaky", never as passed: removing a small
-  // step just after typing into it (tests/plan.spec.mjs) failed 1 run in 3.
-  retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   reporter: [["list"]],
   outputDir: "test-results/output",

@@ -144,6 +144,9 @@ test("a person builds a plan by keyboard, reviews it, and finds everything after
   await expect(step2Date.getByLabel("Day")).toBeFocused();
   for (const part of ["Day", "Month", "Year"]) await step2Date.getByLabel(part).fill("");
   await press(page, page.getByRole("button", { name: "Add another step" }));
+  // The new step's box takes the focus a frame later; typed before then, the
+  // spaces would press "Add another step" again.
+  await expect(page.getByLabel("Step 3", { exact: true })).toBeFocused();
   await page.keyboard.type("A step I do not want");
   await press(page, page.getByRole("button", { name: "Remove step 3" }));
   await expect(page.getByLabel("Step 3", { exact: true })).toHaveCount(0);

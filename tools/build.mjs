@@ -170,6 +170,15 @@ async function assemble(built) {
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   await stylesheets();
-  const built = Object.fromEntries(AREAS.map((area) => [area, trunkBuild(area)]));
+  // `--only clinic,plan` rebuilds those areas and reuses the others' last
+  // builds in target/areas/: quicker while working on one area, but only
+  // right when the others' sources (and js/store.js) have not changed since.
+  const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+  const reuse = (area) => {
+    const dir = join(root, "target/areas", area, "dist");
+    if (!statSync(dir, { throwIfNoEntry: false })) throw new Error(`build: the ${area} area has not been built yet`);
+    return dir;
+  };
+  const built = Object.fromEntries(AREAS.map((area) => [area, !only || only.includes(area) ? trunkBuild(area) : reuse(area)]));
   await assemble(built);
 }
