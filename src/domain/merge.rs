@@ -5,6 +5,9 @@
 //! other, so a deleted record never comes back; a record changed on both
 //! sides is a conflict, listed for a person to choose. Merging A into B gives
 //! what merging B into A gives, and merging the same copy again changes nothing.
+//! A conflict settled on both devices, each by its own person (perhaps each
+//! choosing the other's copy), is settled once more by the later choice,
+//! without asking again: two devices that exchange backups end the same.
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +25,12 @@ pub struct Versioned<T> {
     pub changed: String,
     pub deleted: bool,
     pub value: T,
+    /// When a person last settled a conflict over this record: the version
+    /// their choice made, then the two versions it settled. Kept through
+    /// later changes, so the same conflict settled on another device is
+    /// known for what it is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settles: Vec<u64>,
 }
 
 /// A record changed on both sides: the copy the merge kept for now and the other.
@@ -50,6 +59,7 @@ impl<T: Serialize + Clone> Versioned<T> {
             changed: now.to_string(),
             deleted: false,
             value,
+            settles: Vec::new(),
         }
     }
 
@@ -95,10 +105,54 @@ impl<T: Serialize + Clone> Versioned<T> {
             changed: chosen.changed.clone(),
             deleted: chosen.deleted,
             value: chosen.value.clone(),
+            settles: Vec::new(),
         };
         resolved.push(now);
+        let mut pair = [conflict.kept.head(), conflict.other.head()];
+        pair.sort_unstable();
+        resolved.settles = [resolved.head()].into_iter().chain(pair).collect();
         resolved
     }
+
+    /// Whether a person's choice made the current version (it was not
+    /// changed after the conflict was settled).
+    fn is_a_settlement(&self) -> bool {
+        self.settles.first() == Some(&self.head())
+    }
+
+    /// The two versions whose conflict was last settled, if one was.
+    fn settled_pair(&self) -> Option<&[u64]> {
+        self.settles.get(1..).filter(|pair| pair.len() == 2)
+    }
+}
+
+/// Two copies of a record whose one conflict was settled on both devices,
+/// each by its own choice: the later settlement, or a copy changed since its
+/// own, stays, and its history takes in the other's, so a later merge with
+/// either device is no conflict. None when they are not such a pair.
+fn settled_twice<T: Serialize + Clone>(a: &Versioned<T>, b: &Versioned<T>) -> Option<Versioned<T>> {
+    if a.settled_pair()? != b.settled_pair()? || a.settles[0] == b.settles[0] {
+        return None;
+    }
+    let keep = match (a.is_a_settlement(), b.is_a_settlement()) {
+        (true, true) => later(a, b).0,
+        // Changed since its settlement: a change made after both choices.
+        (false, true) => a,
+        (true, false) => b,
+        (false, false) => return None,
+    };
+    let other = if std::ptr::eq(keep, a) { b } else { a };
+    let mut kept = keep.clone();
+    let head = kept.history.pop();
+    for h in &other.history {
+        if !kept.history.contains(h) {
+            kept.history.push(*h);
+        }
+    }
+    kept.history.extend(head);
+    let excess = kept.history.len().saturating_sub(HISTORY);
+    kept.history.drain(..excess);
+    Some(kept)
 }
 
 /// The copy that stays for now when two copies conflict: the later change,
@@ -149,14 +203,14 @@ pub fn merge<T: Serialize + Clone + PartialEq>(
             (Some(a), Some(b)) if a.head() == b.head() => later(a, b).0.clone(),
             (Some(a), Some(b)) if a.history.contains(&b.head()) => a.clone(),
             (Some(a), Some(b)) if b.history.contains(&a.head()) => b.clone(),
-            (Some(a), Some(b)) => {
+            (Some(a), Some(b)) => settled_twice(a, b).unwrap_or_else(|| {
                 let (kept, other) = later(a, b);
                 conflicts.push(Conflict {
                     kept: kept.clone(),
                     other: other.clone(),
                 });
                 kept.clone()
-            }
+            }),
             (None, None) => continue,
         };
         records.push(merged);

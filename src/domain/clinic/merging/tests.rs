@@ -270,3 +270,83 @@ fn a_ledger_stamped_twice_without_changes_stays_the_same() {
     here.1.stamp(&here.0, &stamp(40));
     assert_eq!(here.1, before);
 }
+
+#[test]
+fn crossed_choices_settle_on_both_devices_at_the_next_exchange() {
+    let (mut a, mut b) = two_devices();
+    let id = a.0.people[2].id;
+    a.0.person_mut(id).unwrap().phone = "07700 900001".into();
+    b.0.person_mut(id).unwrap().phone = "07700 900002".into();
+    // Each device's backup leaves it as it is now.
+    a.1.stamp(&a.0, &stamp(3));
+    b.1.stamp(&b.0, &stamp(4));
+    let (a_backup, b_backup) = (a.clone(), b.clone());
+
+    // Each volunteer chooses the other device's copy.
+    let at_a = merged(&a, &b_backup, &stamp(10));
+    assert_eq!(at_a.conflicts.len(), 1);
+    let at_a = at_a.finish(&[Side::OtherDevice], &stamp(10));
+    let at_b = merged(&b, &a_backup, &stamp(11));
+    assert_eq!(at_b.conflicts.len(), 1);
+    let at_b = at_b.finish(&[Side::OtherDevice], &stamp(11));
+    assert_eq!(at_a.0.person(id).unwrap().phone, "07700 900002");
+    assert_eq!(at_b.0.person(id).unwrap().phone, "07700 900001");
+
+    // They exchange backups once more, each way: nothing is asked, and the
+    // later choice (B's) is on both.
+    let again_at_a = merged(&at_a, &at_b, &stamp(20));
+    let again_at_b = merged(&at_b, &at_a, &stamp(21));
+    assert!(again_at_a.conflicts.is_empty() && again_at_b.conflicts.is_empty());
+    let (clinic_a, ledger_a) = again_at_a.finish(&[], &stamp(20));
+    let (clinic_b, ledger_b) = again_at_b.finish(&[], &stamp(21));
+    assert_eq!(clinic_a.person(id).unwrap().phone, "07700 900001");
+    assert!(same_records(&clinic_a, &clinic_b));
+    // And from then on they agree without a change.
+    assert!(merge_clinics(&clinic_a, &ledger_a, &clinic_b, &ledger_b, &stamp(30)).changes_nothing());
+    assert!(merge_clinics(&clinic_b, &ledger_b, &clinic_a, &ledger_a, &stamp(31)).changes_nothing());
+
+    // A change made on A after its own choice wins over B's choice.
+    let mut edited = at_a.clone();
+    edited.0.person_mut(id).unwrap().phone = "07700 900003".into();
+    edited.1.stamp(&edited.0, &stamp(12));
+    for merge in [merged(&edited, &at_b, &stamp(22)), merged(&at_b, &edited, &stamp(22))] {
+        assert!(merge.conflicts.is_empty());
+        let (clinic, _) = merge.finish(&[], &stamp(22));
+        assert_eq!(clinic.person(id).unwrap().phone, "07700 900003");
+    }
+}
+
+#[test]
+fn crossed_or_matching_choices_in_random_clinics_always_end_the_same_on_both_devices() {
+    for seed in 0..40u64 {
+        let mut dice = Dice(seed);
+        let (mut a, mut b) = two_devices();
+        let people: Vec<Id> = a.0.people.iter().map(|p| p.id).collect();
+        for n in 0..1 + dice.below(4) {
+            let id = people[dice.below(people.len())];
+            a.0.person_mut(id).unwrap().phone = format!("07700 9{seed:02}{n}01");
+            b.0.person_mut(id).unwrap().phone = format!("07700 9{seed:02}{n}02");
+        }
+        a.1.stamp(&a.0, &stamp(3));
+        b.1.stamp(&b.0, &stamp(4));
+        let (a_backup, b_backup) = (a.clone(), b.clone());
+        let choose = |dice: &mut Dice, n: usize| -> Vec<Side> {
+            (0..n)
+                .map(|_| if dice.below(2) == 0 { Side::ThisDevice } else { Side::OtherDevice })
+                .collect()
+        };
+        let at_a = merged(&a, &b_backup, &stamp(10));
+        let choices = choose(&mut dice, at_a.conflicts.len());
+        let at_a = at_a.finish(&choices, &stamp(10));
+        let at_b = merged(&b, &a_backup, &stamp(10 + dice.below(3) as u64));
+        let choices = choose(&mut dice, at_b.conflicts.len());
+        let at_b = at_b.finish(&choices, &stamp(11));
+        let again_a = merged(&at_a, &at_b, &stamp(20));
+        let again_b = merged(&at_b, &at_a, &stamp(20));
+        assert!(again_a.conflicts.is_empty(), "seed {seed}");
+        assert!(again_b.conflicts.is_empty(), "seed {seed}");
+        let (ca, _) = again_a.finish(&[], &stamp(20));
+        let (cb, _) = again_b.finish(&[], &stamp(20));
+        assert!(same_records(&ca, &cb), "seed {seed}");
+    }
+}
