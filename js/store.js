@@ -471,3 +471,57 @@ const storeNow = () => {
 };
 window.addEventListener("pagehide", storeNow);
 document.addEventListener("visibilitychange", () => document.hidden && storeNow());
+
+// The lock's key, while the clinic's records are unlocked, is held in the
+// service worker's memory (public/sw.js), for this tab only: never in a
+// storage the browser writes to its files. Moving to another area of the app
+// in the same tab then does not ask for the passphrase again; closing the
+// browser, or the service worker being stopped, forgets it.
+const TAB = "sp-tab";
+
+function tab() {
+  let id = sessionStorage.getItem(TAB);
+  if (!id) {
+    id = crypto.randomUUID();
+    sessionStorage.setItem(TAB, id);
+  }
+  return id;
+}
+
+function toWorker(message) {
+  const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+  if (worker) worker.postMessage({ lockKey: message.do, tab: tab(), key: message.key });
+}
+
+/** Keeps `key` (text) for this tab, until `forgetKey`. */
+export function keepKey(key) {
+  try {
+    toWorker({ do: "keep", key });
+  } catch {}
+}
+
+/** Forgets this tab's key. */
+export function forgetKey() {
+  try {
+    toWorker({ do: "forget" });
+  } catch {}
+}
+
+/** This tab's key, or "" when none is kept (or no service worker answers). */
+export function keptKey() {
+  return new Promise((resolve) => {
+    try {
+      const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+      if (!worker) return resolve("");
+      const channel = new MessageChannel();
+      const timer = setTimeout(() => resolve(""), 2000);
+      channel.port1.onmessage = (event) => {
+        clearTimeout(timer);
+        resolve(typeof event.data === "string" ? event.data : "");
+      };
+      worker.postMessage({ lockKey: "give", tab: tab() }, [channel.port2]);
+    } catch {
+      resolve("");
+    }
+  });
+}

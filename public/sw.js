@@ -68,9 +68,18 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The page asks for this when the person chooses to reload into a new version.
+// The lock's key for each tab while the clinic's records are unlocked, held
+// here in memory only (js/store.js): never written to any file.
+const lockKeys = new Map();
+
 self.addEventListener("message", (event) => {
+  // The page asks for this when the person chooses to reload into a new version.
   if (event.data === "skip-waiting") self.skipWaiting();
+  const message = event.data || {};
+  if (typeof message.tab !== "string") return;
+  if (message.lockKey === "keep" && typeof message.key === "string") lockKeys.set(message.tab, message.key);
+  if (message.lockKey === "forget") lockKeys.delete(message.tab);
+  if (message.lockKey === "give" && event.ports[0]) event.ports[0].postMessage(lockKeys.get(message.tab) || "");
 });
 
 self.addEventListener("fetch", (event) => {

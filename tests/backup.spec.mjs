@@ -29,10 +29,18 @@ test("a backup is downloaded, the device wiped, bad files refused, and the backu
   await expect(h1(page)).toHaveText("Back up or restore the clinic's data");
   await expect(page.getByTestId("last-backup")).toHaveText("No backup has been made from this device yet.");
   await expectNoAxeViolations(page, "the backup page");
+  // The device is given a name, so its backups are told apart from another's.
+  await expect(page.getByTestId("device-name")).toContainText("This device has no name yet");
+  await page.getByRole("button", { name: "Save the device’s name" }).click();
+  await expectErrors(page, ["Enter a name for this device, such as Reception PC"], "the backup page with no device name");
+  await page.getByLabel("Name this device").fill("Reception PC");
+  await page.getByRole("button", { name: "Save the device’s name" }).click();
+  await expect(page.getByTestId("device-name")).toHaveText("This device is called Reception PC. Its backups have the name in their file names.");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download a backup" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe("linkworker-backup-2026-03-02.json");
+  expect(file.suggestedFilename()).toBe("linkworker-backup-2026-03-02-0900-reception-pc.json");
+  await expect(page.getByTestId("backup-made")).toHaveText("Downloaded linkworker-backup-2026-03-02-0900-reception-pc.json.");
   const saved = readFileSync(await file.path(), "utf8");
   expect(JSON.parse(saved).format).toBe("social-prescribing-backup");
   expect(saved).toContain("Sam Patel");
@@ -81,7 +89,7 @@ test("a backup is downloaded, the device wiped, bad files refused, and the backu
   // The good file: what it holds is shown first, and nothing changes until asked.
   await input.setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(saved) });
   const preview = page.getByTestId("backup-preview");
-  await expect(preview).toContainText("This backup was made on Monday 2 March 2026. It holds:");
+  await expect(preview).toContainText("This backup was made on Monday 2 March 2026 at 9am, on Reception PC. It holds:");
   await expect(preview).toContainText("The clinic: 1 weekly session, 0 volunteers, 1 person, 0 appointments");
   await expectNoAxeViolations(page, "the backup page with a preview");
   await screenshot(page, "backup-preview");

@@ -66,8 +66,12 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await screenshot(page, "lock-errors");
   await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
   await page.getByRole("button", { name: "Lock the records" }).click();
-  await expect(page.getByRole("region", { name: "Success" })).toContainText("The records are locked with the passphrase");
-  await expect(page.getByTestId("lock-state")).toHaveText("The records are locked with a passphrase. They lock themselves after 15 minutes without use.");
+  const set = page.getByRole("region", { name: "Success" });
+  await expect(set).toContainText("The passphrase is set");
+  // What is true now: stored encrypted, open in this window; and what to do
+  // about the backups made before, which are not locked.
+  await expect(set).toContainText("Backups made before now are not locked: anyone who has one of those files can read the records in it. Delete them");
+  await expect(page.getByTestId("lock-state")).toHaveText("A passphrase is set: the records are stored encrypted on this device. They are open in this window until you lock them, or after 15 minutes without use.");
 
   // Nothing readable is left in storage.
   const stored = await storedText(page);
@@ -102,7 +106,10 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await page.goto(`${served.url}clinic/backup/`);
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download a backup" }).click();
-  const backup = readFileSync(await (await download).path(), "utf8");
+  const lockedFile = await download;
+  // Its name says it is locked, to tell it from the plain ones made before.
+  expect(lockedFile.suggestedFilename()).toMatch(/^linkworker-backup-2026-03-02-\d{4}-locked\.json$/);
+  const backup = readFileSync(await lockedFile.path(), "utf8");
   expect(backup).toContain('"sealed"');
   expect(backup).not.toContain("Sam Patel");
 
@@ -121,7 +128,7 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await page.getByLabel("Lock the records after this many minutes without use").fill("1");
   await page.getByRole("button", { name: "Save the time" }).click();
   await expect(page.getByRole("region", { name: "Success" })).toContainText("The time before the records lock has been saved");
-  await expect(page.getByTestId("lock-state")).toHaveText("The records are locked with a passphrase. They lock themselves after 1 minute without use.");
+  await expect(page.getByTestId("lock-state")).toHaveText("A passphrase is set: the records are stored encrypted on this device. They are open in this window until you lock them, or after 1 minute without use.");
   await page.goto(`${served.url}clinic/people/`);
   await expect(page.getByTestId("people")).toContainText("Sam Patel");
   await page.clock.setFixedTime(new Date(MONDAY.getTime() + 2 * 60_000));
@@ -238,7 +245,7 @@ test("a locked clinic moves to a new device by backup and restore, and two tabs 
     await fresh.goto(`${served.url}clinic/backup/merge/`);
     await choose(text);
     await openWith(PASSPHRASE);
-    await expect(fresh.getByTestId("merge-preview")).toContainText("This device already has everything in the backup made on Monday 2 March 2026.");
+    await expect(fresh.getByTestId("merge-preview")).toContainText("This device already has everything in the backup made on Monday 2 March 2026 at 9am.");
     await expectNoAxeViolations(fresh, "merging a locked backup");
   } finally {
     await device.close();

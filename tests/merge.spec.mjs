@@ -84,13 +84,14 @@ test("another volunteer's backup is merged: new records added, a record changed 
     await chooseBackup(ann, "Choose the other device’s backup file", bobs);
     const preview = ann.getByTestId("merge-preview");
     await expect(preview).toContainText("New on this device");
-    await expect(preview.getByRole("listitem").filter({ hasText: "1 person" })).toHaveCount(1);
+    await expect(preview.getByRole("listitem").filter({ hasText: "1 person: Priya Khan" })).toHaveCount(1);
     await expect(preview.getByRole("listitem").filter({ hasText: "1 log entry" })).toHaveCount(1);
     await expect(preview.getByRole("listitem").filter({ hasText: "1 self-referral scanned in" })).toHaveCount(1);
     await expect(preview).toContainText("1 record was changed on both devices");
     const choice = ann.getByRole("group", { name: "Sam Patel’s record" });
-    await expect(choice.getByRole("row", { name: /Status/ })).toContainText("finished");
-    await expect(choice.getByRole("row", { name: /Status/ })).toContainText("declined");
+    // In the words the app's pages use, not its stored codes.
+    await expect(choice.getByRole("row", { name: /Status/ })).toContainText("Finished");
+    await expect(choice.getByRole("row", { name: /Status/ })).toContainText("Declined");
     await expectNoAxeViolations(ann, "the merge preview with a record changed on both devices");
     await screenshot(ann, "merge-preview");
     // Nothing is written before the person says so.
@@ -103,7 +104,8 @@ test("another volunteer's backup is merged: new records added, a record changed 
     await ann.getByRole("button", { name: "Add these records" }).click();
     const success = ann.getByRole("region", { name: "Success" });
     await expect(success).toContainText("The other device’s records have been added");
-    await expect(success).toContainText("1 person added");
+    await expect(success).toContainText("1 person added: Priya Khan");
+    await expect(success).toContainText("Sam Patel’s record: took the other device’s version (Status: Declined)");
     await expect(success).toContainText("1 log entry added");
     await expect(success).toContainText("1 self-referral scanned in added");
     await expectNoAxeViolations(ann, "the merge done");
@@ -119,7 +121,7 @@ test("another volunteer's backup is merged: new records added, a record changed 
     // The same backup again changes nothing.
     await ann.goto(`${served.url}clinic/backup/merge/`);
     await chooseBackup(ann, "Choose the other device’s backup file", bobs);
-    await expect(ann.getByTestId("merge-preview")).toContainText("This device already has everything in the backup made on Monday 2 March 2026. Nothing needs to change.");
+    await expect(ann.getByTestId("merge-preview")).toContainText(/This device already has everything in the backup made on Monday 2 March 2026 at \d+(:\d+)?[ap]m\. Nothing needs to change\./);
 
     // Bob takes Ann's backup back: his records are already the same, and he
     // learns how Ann settled Sam's record, so his next change is no conflict.

@@ -71,7 +71,7 @@ pub fn locked_words(idle_minutes: u32) -> String {
         format!("{idle_minutes} minutes")
     };
     format!(
-        "The records are locked with a passphrase. They lock themselves after {after} without use."
+        "A passphrase is set: the records are stored encrypted on this device. They are open in this window until you lock them, or after {after} without use."
     )
 }
 

@@ -410,7 +410,7 @@ mod tests {
     fn a_restore_leaves_no_part_the_backup_does_not_have() {
         let mut older = clinic();
         older.bookings.retain(|b| !b.date.starts_with("2020"));
-        let file = backup::make(saved(&older).backend(), KNOWN, NOW).unwrap();
+        let file = backup::make(saved(&older).backend(), KNOWN, NOW, "").unwrap();
         let device = saved(&clinic());
         backup::restore(device.backend(), &backup::open(&file, KNOWN).unwrap()).unwrap();
         assert_eq!(stored(&device, &appointments_kind("2020")), None);

@@ -3,9 +3,11 @@
 //! the passphrase with PBKDF2-SHA256 (600,000 iterations) and each save is
 //! sealed with AES-GCM under a fresh random nonce, both by the browser's own
 //! WebCrypto. While unlocked, the records' plain text is held in this page's
-//! memory only, and the key in this tab's session storage until the records
-//! lock (on demand, after a time without use, or when the tab closes), so
-//! moving between the app's areas does not ask again.
+//! memory only, and the key in the service worker's memory for this tab
+//! (js/store.js) until the records lock (on demand, after a time without
+//! use, or when the browser closes), so moving between the app's areas does
+//! not ask again. The key is never put in a storage the browser writes to
+//! its files: session storage is written to disk, and kept after a lock.
 //!
 //! Reads and writes stay synchronous for the pages: a save updates what is
 //! held in memory at once and is sealed and stored a moment later, in order.
@@ -22,12 +24,25 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::CryptoKey;
 
-/// This tab's session storage: the key while unlocked, and the last use.
-const SESSION_KEY: &str = "sp-lock-key";
+/// This tab's session storage: the last use. Earlier versions kept the key
+/// itself under `SESSION_KEY_BEFORE`; it is removed wherever it is found.
 const SESSION_USED: &str = "sp-lock-used";
+const SESSION_KEY_BEFORE: &str = "sp-lock-key";
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/store.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = keepKey)]
+    fn keep_key(key: &str);
+    #[wasm_bindgen(js_name = forgetKey)]
+    fn forget_key();
+    #[wasm_bindgen(js_name = keptKey)]
+    async fn kept_key() -> JsValue;
+}
 
 struct Open {
     key: CryptoKey,
+    /// The key's bytes, as base64, given to the service worker to hold.
+    raw: String,
     /// The plain stored text of each sealed document, by storage key.
     plain: HashMap<String, String>,
     /// The newest save of each key, so an older one finishing late is dropped.
@@ -187,9 +202,21 @@ fn forget(key: &str) {
 /// Locks the records now: the key and the plain text are forgotten.
 pub fn lock() {
     OPEN.with(|open| *open.borrow_mut() = None);
+    forget_key();
     if let Some(session) = session() {
-        let _ = session.remove_item(SESSION_KEY);
+        let _ = session.remove_item(SESSION_KEY_BEFORE);
     }
+}
+
+/// Gives the key to the service worker again while the records are open:
+/// this keeps it from being stopped for want of use (which would forget the
+/// key), and gives the key back to one that was.
+pub fn keep_open() {
+    OPEN.with(|open| {
+        if let Some(open) = &*open.borrow() {
+            keep_key(&open.raw);
+        }
+    });
 }
 
 /// Notes that the person is using the app, for the lock after a time without use.
@@ -221,9 +248,10 @@ pub async fn resume() -> bool {
     if is_open() {
         return true;
     }
-    let kept = session()
-        .and_then(|s| s.get_item(SESSION_KEY).ok().flatten())
-        .and_then(|k| from_base64(&k));
+    if let Some(session) = session() {
+        let _ = session.remove_item(SESSION_KEY_BEFORE);
+    }
+    let kept = kept_key().await.as_string().and_then(|k| from_base64(&k));
     match kept {
         Some(raw) if !idle_too_long() => open_with(&raw).await.is_ok(),
         _ => {
@@ -281,17 +309,17 @@ async fn open_with(raw: &[u8]) -> Result<(), UnlockProblem> {
             );
         }
     }
+    let raw = base64(raw);
+    keep_key(&raw);
     OPEN.with(|open| {
         *open.borrow_mut() = Some(Open {
             key,
+            raw,
             plain,
             latest: HashMap::new(),
             saves: 0,
         })
     });
-    if let Some(session) = session() {
-        let _ = session.set_item(SESSION_KEY, &base64(raw));
-    }
     touch();
     Ok(())
 }

@@ -60,6 +60,7 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
                 vault::lock();
                 gate.set(Gate::Locked);
             }
+            vault::keep_open();
         },
         std::time::Duration::from_secs(10),
     )

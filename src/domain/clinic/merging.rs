@@ -303,7 +303,8 @@ pub struct ClinicMerge {
     /// Each record's merged version and content (none once deleted), in order.
     rows: Vec<(Collection, Versioned<u64>, Option<Value>)>,
     pub conflicts: Vec<RecordConflict>,
-    /// "2 people", "5 appointments": new on this device.
+    /// "2 people: Sam Taylor, Priya Khan", "1 appointment: Sam Taylor’s
+    /// appointment on Tuesday 3 March 2026 at 10:00": new on this device.
     pub added: Vec<String>,
     /// Records the other device changed more recently.
     pub changed: Vec<String>,
@@ -343,7 +344,7 @@ pub fn merge_clinics(
 
     let mut merged_entries: HashMap<(Collection, Id), Versioned<u64>> = HashMap::new();
     let mut conflicts = Vec::new();
-    let (mut added, mut changed, mut removed) = (BTreeMap::new(), BTreeMap::new(), BTreeMap::new());
+    let (mut added, mut changed, mut removed) = (Tally::new(), Tally::new(), Tally::new());
     for collection in Collection::ALL {
         let result = merge::merge(
             our_ledger.entries(collection),
@@ -361,7 +362,9 @@ pub fn merge_clinics(
                     _ => None,
                 };
                 if let Some(tally) = tally {
-                    *tally.entry(collection).or_insert(0usize) += 1;
+                    let value = our_values.get(&key).or_else(|| their_values.get(&key));
+                    let name = brief_label(collection, value, ours, theirs);
+                    tally.entry(collection).or_default().push(name);
                 }
             }
             merged_entries.insert(key, entry.clone());
@@ -415,10 +418,10 @@ pub fn merge_clinics(
         };
         rows.push((key.0, entry, value));
     }
-    let words = |tally: BTreeMap<Collection, usize>| {
+    let words = |tally: Tally| {
         tally
             .into_iter()
-            .map(|(c, n)| c.count(n))
+            .map(|(c, names)| named_count(c, &names))
             .collect::<Vec<_>>()
     };
     ClinicMerge {
@@ -466,17 +469,45 @@ impl ClinicMerge {
         }
     }
 
-    /// What the merge did, said once it is saved: "1 person added",
-    /// "2 appointments brought up to date", "1 volunteer removed".
-    pub fn summary(&self) -> Vec<String> {
-        [
+    /// What the merge did, said once it is saved: "1 person added: Sam
+    /// Taylor", "2 appointments brought up to date: ...", then how each
+    /// record changed on both devices was settled, with `choices`.
+    pub fn summary(&self, choices: &[Side]) -> Vec<String> {
+        let counts = [
             (&self.added, "added"),
             (&self.changed, "brought up to date"),
             (&self.removed, "removed"),
         ]
         .into_iter()
-        .flat_map(|(list, how)| list.iter().map(move |r| format!("{r} {how}")))
-        .collect()
+        .flat_map(|(list, how)| {
+            list.iter().map(move |r| match r.split_once(": ") {
+                Some((count, names)) => format!("{count} {how}: {names}"),
+                None => format!("{r} {how}"),
+            })
+        });
+        let settled = self.conflicts.iter().zip(choices).map(|(conflict, side)| {
+            let kept = match side {
+                Side::ThisDevice => "kept this device\u{2019}s version",
+                Side::OtherDevice => "took the other device\u{2019}s version",
+            };
+            let what: Vec<String> = conflict
+                .differences
+                .iter()
+                .map(|d| {
+                    let value = match side {
+                        Side::ThisDevice => &d.this_device,
+                        Side::OtherDevice => &d.other_device,
+                    };
+                    format!("{}: {}", d.field, value)
+                })
+                .collect();
+            if what.is_empty() {
+                format!("{}: {kept}", conflict.label)
+            } else {
+                format!("{}: {kept} ({})", conflict.label, what.join("; "))
+            }
+        });
+        counts.chain(settled).collect()
     }
 
     /// Whether the merge would change nothing on this device.
@@ -603,10 +634,37 @@ fn differences(collection: Collection, a: Option<&Value>, b: Option<&Value>) -> 
         .filter(|f| fa.get(*f) != fb.get(*f))
         .map(|f| Difference {
             field: field_words(f),
-            this_device: value_words(fa.get(f)),
-            other_device: value_words(fb.get(f)),
+            this_device: code_words(f, fa.get(f)).unwrap_or_else(|| value_words(fa.get(f))),
+            other_device: code_words(f, fb.get(f)).unwrap_or_else(|| value_words(fb.get(f))),
         })
         .collect()
+}
+
+/// The records of each kind a merge adds, changes or removes, by name.
+type Tally = BTreeMap<Collection, Vec<String>>;
+
+/// How many to name in a count before "and 3 more".
+const NAMED: usize = 5;
+
+/// "2 people: Sam Taylor, Priya Khan"; past five, "and 3 more".
+fn named_count(collection: Collection, names: &[String]) -> String {
+    let count = collection.count(names.len());
+    let mut shown: Vec<&str> = names.iter().take(NAMED).map(String::as_str).collect();
+    let more = names.len().saturating_sub(NAMED);
+    let more_words = format!("and {more} more");
+    if more > 0 {
+        shown.push(&more_words);
+    }
+    format!("{count}: {}", shown.join(", "))
+}
+
+/// What to call a record in a list of those a merge changes: a person by
+/// their name, anything else as it is labelled for a choice.
+fn brief_label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &Clinic) -> String {
+    match (collection, value) {
+        (Collection::Person, Some(v)) => v["name"].as_str().unwrap_or("Someone").to_string(),
+        _ => label(collection, value, ours, theirs),
+    }
 }
 
 /// "The rota on 3 March" as "the rota on 3 March"; a name stays as it is.
@@ -625,6 +683,26 @@ fn field_words(field: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// A field kept as one of the app's own codes ("did-not-attend"), in the
+/// words its pages use ("Did not attend").
+fn code_words(field: &str, value: Option<&Value>) -> Option<String> {
+    use super::people::{EscalatedTo, Mode, PersonStatus, Source};
+    fn read<T: serde::de::DeserializeOwned>(value: Option<&Value>) -> Option<T> {
+        serde_json::from_value(value?.clone()).ok()
+    }
+    let name = match field {
+        "status" => read::<PersonStatus>(value)?.name(),
+        "outcome" => read::<super::bookings::Outcome>(value)?.name(),
+        "kind" => read::<super::slots::Kind>(value)?.name(),
+        "mode" => read::<Mode>(value)?.name(),
+        "source" => read::<Source>(value)?.name(),
+        "escalated_to" => read::<EscalatedTo>(value)?.name(),
+        _ => return None,
+    };
+    let mut chars = name.chars();
+    Some(chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default())
 }
 
 fn value_words(value: Option<&Value>) -> String {

@@ -300,7 +300,7 @@ fn outcome(read: Result<Contents, BackupProblem>) -> Result<Vec<String>, BackupP
 
 #[test]
 fn a_locked_bad_backup_once_opened_is_refused_or_named_as_the_same_file_unlocked() {
-    let genuine = make(device(1).backend(), KNOWN, NOW).unwrap();
+    let genuine = make(device(1).backend(), KNOWN, NOW, "").unwrap();
     let file: Value = serde_json::from_str(&genuine).unwrap();
     let mut compared = 0;
     for (what, text) in bad_files(&file) {
@@ -319,7 +319,7 @@ fn a_locked_bad_backup_once_opened_is_refused_or_named_as_the_same_file_unlocked
 
 #[test]
 fn every_bad_backup_is_refused_or_named_and_never_costs_the_device_its_data() {
-    let genuine = make(device(1).backend(), KNOWN, NOW).unwrap();
+    let genuine = make(device(1).backend(), KNOWN, NOW, "").unwrap();
     eprintln!("genuine backup: {} bytes", genuine.len());
     let file: Value = serde_json::from_str(&genuine).unwrap();
     let bad = bad_files(&file);

@@ -104,6 +104,7 @@ impl Restorable {
         }
         Ok(Restorable {
             made: self.made.clone(),
+            device: self.device.clone(),
             documents,
         })
     }
@@ -323,6 +324,7 @@ fn salvage_clinic(plain: &Restorable) -> Result<(Restorable, Vec<RecordProblem>)
     }
     let salvaged = Restorable {
         made: plain.made.clone(),
+        device: plain.device.clone(),
         documents,
     };
     Ok((salvaged, not_read))
@@ -436,6 +438,7 @@ pub fn with_clinic_texts(backup: &Restorable, texts: &[(String, String)]) -> Res
     documents.extend(texts.iter().cloned());
     Restorable {
         made: backup.made.clone(),
+        device: backup.device.clone(),
         documents,
     }
 }

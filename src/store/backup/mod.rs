@@ -24,9 +24,48 @@ pub const FORMAT_VERSION: u32 = 1;
 /// A file bigger than this is refused unread.
 pub const LARGEST: usize = 30 * 1024 * 1024;
 
-/// "linkworker-backup-2026-03-03.json".
-pub fn file_name(date_iso: &str) -> String {
-    format!("linkworker-backup-{date_iso}.json")
+/// A backup file's name, from when it was made (local time, as
+/// "2026-03-03-1432"), the device's own name and whether its records are
+/// locked: "linkworker-backup-2026-03-03-1432-reception-pc.json", and
+/// "...-locked.json" for a locked one. Two devices backing up to one shared
+/// drive on the same day then never write over each other's file.
+pub fn file_name(when: &str, device: &str, locked: bool) -> String {
+    let mut slug = String::new();
+    for c in device.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let mut name = format!("linkworker-backup-{when}");
+    for part in [slug, if locked { "locked" } else { "" }] {
+        if !part.is_empty() {
+            name.push('-');
+            name.push_str(part);
+        }
+    }
+    name + ".json"
+}
+
+/// The longest name a device can be given.
+pub const DEVICE_NAME_LIMIT: usize = 30;
+
+/// Checks the name a volunteer gives this device, to tell its backups apart.
+pub fn check_device_name(typed: &str) -> Result<String, crate::domain::form::FieldError> {
+    let name = typed.trim();
+    let error = |message: &str| crate::domain::form::FieldError::new("device-name", message);
+    if name.is_empty() {
+        return Err(error("Enter a name for this device, such as Reception PC"));
+    }
+    if name.chars().count() > DEVICE_NAME_LIMIT {
+        return Err(error("The device’s name must be 30 characters or fewer"));
+    }
+    if !name.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return Err(error("The device’s name must have a letter or a number in it, such as Tablet 2"));
+    }
+    Ok(name.to_string())
 }
 
 #[derive(Serialize, Deserialize)]
@@ -34,6 +73,9 @@ struct BackupFile {
     format: String,
     format_version: u32,
     made: String,
+    /// The name the volunteers gave the device it was made on, if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    device: String,
     documents: Vec<Value>,
     checksum: String,
 }
@@ -107,6 +149,8 @@ fn kind_words(kind: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Restorable {
     pub made: String,
+    /// The device it was made on, by the name its volunteers gave it.
+    pub device: String,
     /// Each document's kind and its stored text.
     pub documents: Vec<(String, String)>,
 }
@@ -223,7 +267,12 @@ fn describe(kind: &str, raw: &str, appointments: usize) -> Option<String> {
 }
 
 /// The backup of every known document in `backend`, made at `made` (ISO time).
-pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<String, SaveError> {
+pub fn make(
+    backend: &impl Backend,
+    known: &[KnownKind],
+    made: &str,
+    device: &str,
+) -> Result<String, SaveError> {
     let mut documents = Vec::new();
     for kind in super::stored_kinds(backend, known) {
         if let Some(raw) = backend.read_as_stored(&document_key(&kind))? {
@@ -236,6 +285,7 @@ pub fn make(backend: &impl Backend, known: &[KnownKind], made: &str) -> Result<S
         format: FORMAT.to_string(),
         format_version: FORMAT_VERSION,
         made: made.to_string(),
+        device: device.to_string(),
         checksum: checksum(&documents),
         documents,
     };
@@ -338,6 +388,7 @@ pub fn open(text: &str, known: &[KnownKind]) -> Result<Restorable, BackupProblem
     }
     Ok(Restorable {
         made: file.made,
+        device: file.device,
         documents,
     })
 }

@@ -33,8 +33,24 @@ fn device_with_a_plan() -> MemoryBackend {
 #[test]
 fn a_backup_restores_every_document_word_for_word_on_another_device() {
     let old = device_with_a_plan();
-    let file = make(&old, KNOWN, "2026-03-03T10:15:00Z").unwrap();
-    assert_eq!(file_name("2026-03-03"), "linkworker-backup-2026-03-03.json");
+    let file = make(&old, KNOWN, "2026-03-03T10:15:00Z", "").unwrap();
+    assert_eq!(file_name("2026-03-03-1015", "", false), "linkworker-backup-2026-03-03-1015.json");
+    assert_eq!(
+        file_name("2026-03-03-1015", " Reception PC (Room 2) ", false),
+        "linkworker-backup-2026-03-03-1015-reception-pc-room-2.json"
+    );
+    assert_eq!(
+        file_name("2026-03-03-1015", "Tablet", true),
+        "linkworker-backup-2026-03-03-1015-tablet-locked.json"
+    );
+    assert_eq!(file_name("2026-03-03-1015", "Zoë’s", true), "linkworker-backup-2026-03-03-1015-zo-s-locked.json");
+    assert_eq!(check_device_name("  Reception PC ").unwrap(), "Reception PC");
+    assert!(check_device_name("").is_err());
+    assert!(check_device_name("---").is_err());
+    assert!(check_device_name(&"x".repeat(31)).is_err());
+    // The device's name travels in the file, and an older file without one reads.
+    let named = make(&old, KNOWN, "2026-03-03T10:15:00Z", "Reception PC").unwrap();
+    assert_eq!(open(&named, KNOWN).unwrap().device, "Reception PC");
     let backup = open(&file, KNOWN).unwrap();
     assert_eq!(backup.made, "2026-03-03T10:15:00Z");
     assert_eq!(backup.documents.len(), 2);
@@ -59,7 +75,7 @@ fn a_backup_restores_every_document_word_for_word_on_another_device() {
 
 #[test]
 fn every_kind_of_bad_file_is_refused_and_nothing_is_written() {
-    let file = make(&device_with_a_plan(), KNOWN, "2026-03-03T10:15:00Z").unwrap();
+    let file = make(&device_with_a_plan(), KNOWN, "2026-03-03T10:15:00Z", "").unwrap();
     let refused = |text: &str| open(text, KNOWN).unwrap_err();
     assert_eq!(refused(&file[..file.len() / 2]), BackupProblem::CutShort);
     assert_eq!(refused("Name,Phone\nSam,0770"), BackupProblem::NotABackup);
@@ -104,7 +120,7 @@ fn every_kind_of_bad_file_is_refused_and_nothing_is_written() {
 #[test]
 fn a_restore_that_fails_part_way_puts_back_what_was_there() {
     let backup = open(
-        &make(&device_with_a_plan(), KNOWN, "2026-03-03T10:15:00Z").unwrap(),
+        &make(&device_with_a_plan(), KNOWN, "2026-03-03T10:15:00Z", "").unwrap(),
         KNOWN,
     )
     .unwrap();
@@ -139,7 +155,7 @@ fn a_backup_says_what_it_holds_before_it_is_restored() {
     let backend = device_with_a_plan();
     let store = super::super::Store::new(backend);
     store.save(&clinic, 0, "2026-03-03T10:00:00Z").unwrap();
-    let file = make(store.backend(), KNOWN, "2026-03-03T10:15:00Z").unwrap();
+    let file = make(store.backend(), KNOWN, "2026-03-03T10:15:00Z", "").unwrap();
     let backup = open(&file, KNOWN).unwrap();
     assert!(
         backup.parts_of::<Clinic>().len() >= 3,
@@ -174,7 +190,7 @@ fn clinic_backup(locked: bool) -> Value {
     let store = super::super::Store::new(device_with_a_plan());
     store.save(&clinic, 0, "2026-03-03T10:00:00Z").unwrap();
     let mut file: Value =
-        serde_json::from_str(&make(store.backend(), KNOWN, "2026-03-03T10:15:00Z").unwrap())
+        serde_json::from_str(&make(store.backend(), KNOWN, "2026-03-03T10:15:00Z", "").unwrap())
             .unwrap();
     if locked {
         // Sealed as the lock seals them (the encryption itself is the

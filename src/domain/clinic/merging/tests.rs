@@ -46,15 +46,21 @@ fn a_person_added_on_the_other_device_is_added_here_and_nothing_else_changes() {
     there.1.stamp(&there.0, &stamp(5));
 
     let merge = merged(&here, &there, &stamp(9));
-    assert_eq!(merge.added, ["1 person", "1 log entry"]);
+    assert_eq!(
+        merge.added,
+        [
+            "1 person: Sam Taylor",
+            "1 log entry: A line of Sam Taylor\u{2019}s log from Tuesday 3 March 2026"
+        ]
+    );
     assert!(merge.changed.is_empty() && merge.removed.is_empty() && merge.conflicts.is_empty());
     let mut with_referrals = merge.clone();
     with_referrals.add_referrals(2);
     assert_eq!(
-        with_referrals.summary(),
+        with_referrals.summary(&[]),
         [
-            "1 person added",
-            "1 log entry added",
+            "1 person added: Sam Taylor",
+            "1 log entry added: A line of Sam Taylor\u{2019}s log from Tuesday 3 March 2026",
             "2 self-referrals scanned in added"
         ]
     );
@@ -70,8 +76,9 @@ fn the_newer_change_wins_without_asking_when_only_one_device_changed_a_record() 
     let (here, mut there) = two_devices();
     there.0.people[3].phone = "07700 900123".into();
     let mut merge = merged(&here, &there, &stamp(9));
-    assert_eq!(merge.changed, ["1 person"]);
-    assert_eq!(merge.summary(), ["1 person brought up to date"]);
+    let name = there.0.people[3].name.clone();
+    assert_eq!(merge.changed, [format!("1 person: {name}")]);
+    assert_eq!(merge.summary(&[]), [format!("1 person brought up to date: {name}")]);
     merge.add_referrals(0);
     assert!(merge.added.is_empty());
     merge.add_referrals(1);
@@ -128,6 +135,10 @@ fn a_record_changed_on_both_devices_is_listed_with_what_differs_and_settled_by_a
     assert_eq!(
         merge.check_choices(&[Some(Side::OtherDevice)]).unwrap(),
         [Side::OtherDevice]
+    );
+    assert_eq!(
+        merge.summary(&[Side::OtherDevice]),
+        [format!("{name}\u{2019}s record: took the other device\u{2019}s version (Phone: 07700 900002)")]
     );
     let (clinic, ledger) = merge.finish(&[Side::OtherDevice], &stamp(9));
     assert_eq!(clinic.person(id).unwrap().phone, "07700 900002");
@@ -349,4 +360,19 @@ fn crossed_or_matching_choices_in_random_clinics_always_end_the_same_on_both_dev
         let (cb, _) = again_b.finish(&[], &stamp(20));
         assert!(same_records(&ca, &cb), "seed {seed}");
     }
+}
+
+#[test]
+fn a_conflict_shows_the_app_s_codes_in_words() {
+    let (mut here, mut there) = two_devices();
+    let id = here.0.people[2].id;
+    here.0.person_mut(id).unwrap().status = crate::domain::clinic::people::PersonStatus::Finished;
+    there.0.person_mut(id).unwrap().status = crate::domain::clinic::people::PersonStatus::Declined;
+    let merge = merged(&here, &there, &stamp(9));
+    let status = merge.conflicts[0]
+        .differences
+        .iter()
+        .find(|d| d.field == "Status")
+        .expect("the status differs");
+    assert_eq!((status.this_device.as_str(), status.other_device.as_str()), ("Finished", "Declined"));
 }

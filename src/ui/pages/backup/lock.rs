@@ -12,6 +12,9 @@ use crate::ui::pages::form_errors;
 use crate::ui::use_base;
 use leptos::prelude::*;
 
+/// Said when a passphrase is first set: backups made before it are plain.
+const EARLIER_BACKUPS: &str = "The records are now stored encrypted on this device. Backups made from now on are locked with the passphrase, and their file names end in \u{201c}-locked\u{201d}. Backups made before now are not locked: anyone who has one of those files can read the records in it. Delete them wherever they are kept, such as a shared drive, a downloads folder or a memory stick.";
+
 const TITLE: &str = "Lock the clinic’s records";
 
 #[component]
@@ -25,7 +28,8 @@ pub fn LockPage() -> impl IntoView {
     let form = RwSignal::new(PassphraseForm::default());
     let idle = RwSignal::new(idle_now.get_untracked().to_string());
     let working = RwSignal::new(false);
-    let done = RwSignal::new(None::<&'static str>);
+    // A heading, and what it means for backups.
+    let done = RwSignal::new(None::<(&'static str, &'static str)>);
     let problem = RwSignal::new(None::<&'static str>);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -62,9 +66,9 @@ pub fn LockPage() -> impl IntoView {
                     is_set.set(true);
                     idle_now.set(minutes);
                     done.set(Some(if changing {
-                        "The passphrase has been changed"
+                        ("The passphrase has been changed", "Backups made from now on are locked with the new passphrase. Backups made before now still open with the old one.")
                     } else {
-                        "The records are locked with the passphrase"
+                        ("The passphrase is set", EARLIER_BACKUPS)
                     }));
                 }
                 Err(error) => problem.set(Some(error.message())),
@@ -81,7 +85,7 @@ pub fn LockPage() -> impl IntoView {
                     idle_now.set(minutes);
                 }
                 match saved {
-                    Ok(_) => done.set(Some("The time before the records lock has been saved")),
+                    Ok(_) => done.set(Some(("The time before the records lock has been saved", ""))),
                     Err(p) => problem.set(Some(p.message())),
                 }
             }
@@ -91,7 +95,7 @@ pub fn LockPage() -> impl IntoView {
     let turn_off = move |_| match vault::remove_passphrase() {
         Ok(()) => {
             is_set.set(false);
-            done.set(Some("The lock has been turned off"));
+            done.set(Some(("The lock has been turned off", "The records are stored on this device without encryption again, and backups made from now on are not locked. Anyone who has one of those files can read the records in it.")));
         }
         Err(error) => problem.set(Some(error.message())),
     };
@@ -132,9 +136,9 @@ pub fn LockPage() -> impl IntoView {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
                 <ErrorSummary />
-                {move || done.get().map(|heading| view! {
+                {move || done.get().map(|(heading, body)| view! {
                     <NotificationBanner id="lock-done" title="Success" heading>
-                        <p>"Backups made from now on are locked with it too."</p>
+                        {(!body.is_empty()).then(|| view! { <p>{body}</p> })}
                     </NotificationBanner>
                 })}
                 {move || problem.get().map(|message| view! {

@@ -59,7 +59,7 @@ fn prepare(checked: &Checked) -> Result<Prepared, String> {
         merge,
         clinic_revision: ours.clinic_revision,
         ledger_revision: ours.ledger_revision,
-        made: checked.backup.made.clone(),
+        made: super::device::made_words(&checked.backup.made, &checked.backup.device),
     })
 }
 
@@ -111,7 +111,7 @@ pub fn MergePage() -> impl IntoView {
             }
         };
         errors.set(Vec::new());
-        let summary = ready.merge.summary();
+        let summary = ready.merge.summary(&sides);
         let now = now_stamp();
         let (clinic, ledger) = ready.merge.finish(&sides, &now);
         let store = Store::new(BrowserStorage);
@@ -137,7 +137,7 @@ pub fn MergePage() -> impl IntoView {
 
     let preview = move || {
         prepared.get().map(|ready| {
-            let when = ready.made.get(..10).and_then(crate::domain::dates::parse_iso).map(crate::domain::dates::long_date).unwrap_or_default();
+            let when = ready.made.clone();
             let nothing = ready.merge.changes_nothing();
             let merge = ready.merge;
             if nothing {

@@ -4,6 +4,7 @@
 //! volunteer's backup can also be [`merge`]d in.
 
 mod checked;
+mod device;
 mod lock;
 mod merge;
 mod restore;
@@ -56,18 +57,19 @@ pub fn BackupPage() -> impl IntoView {
         // The backup carries each clinic record's history, for merging. If
         // that cannot be saved, the backup still holds the last one saved.
         let _ = backup::stamp_ledger(&crate::store::Store::new(BrowserStorage), &now);
-        match backup::make(&BrowserStorage, KNOWN, &now) {
+        match backup::make(&BrowserStorage, KNOWN, &now, &device::device_name()) {
             Ok(file) => {
                 let link = document()
                     .create_element("a")
                     .ok()
                     .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+                let name = device::backup_file_name(crate::store::vault::is_set());
                 if let Some(link) = link {
                     link.set_href(&file_url(&file, "application/json"));
-                    link.set_download(&backup::file_name(&now[..10.min(now.len())]));
+                    link.set_download(&name);
                     link.click();
                 }
-                made.set(Some(backup::file_name(&now[..10.min(now.len())])));
+                made.set(Some(name));
                 // A new backup holds the restored data: what was there before is let go.
                 let _ = backup::forget_undo(&BrowserStorage);
                 undo_offered.set(false);
@@ -93,6 +95,7 @@ pub fn BackupPage() -> impl IntoView {
                 <p data-testid="last-backup">{move || habit.value.with(BackupHabit::last_words)}</p>
                 <button type="button" class="nhsuk-button" on:click=download>"Download a backup"</button>
                 {move || made.get().map(|name| view! { <p role="status" data-testid="backup-made">{format!("Downloaded {name}.")}</p> })}
+                <device::DeviceName errors />
                 <form novalidate on:submit=save_reminder>
                     <TextInput id="remind-after" label="Remind me to back up when the last backup is older than this many days"
                         hint=Some("The clinic’s front page shows a reminder. For example, 7") bind=bind(remind_after, |v| v.clone(), |v, new| *v = new)

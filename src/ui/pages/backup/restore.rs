@@ -123,7 +123,7 @@ pub fn Restore(errors: RwSignal<Vec<FieldError>>, undo_offered: RwSignal<bool>) 
                     c.holds(),
                     c.problems(),
                     c.opened.was_locked(),
-                    c.backup.made.clone(),
+                    super::device::made_words(&c.backup.made, &c.backup.device),
                 )
             })
         });
@@ -145,7 +145,7 @@ pub fn Restore(errors: RwSignal<Vec<FieldError>>, undo_offered: RwSignal<bool>) 
             let leaving_out = !problems.is_empty();
             view! {
                 <div data-testid="backup-preview">
-                    <h3>{format!("This backup was made on {}. It holds:", day_of(&made))}</h3>
+                    <h3>{format!("This backup was made on {made}. It holds:")}</h3>
                     <ul class="nhsuk-list nhsuk-list--bullet">{holds}</ul>
                     {was_locked.then(|| view! {
                         <p>"It is locked with a passphrase. Once it is restored, the clinic’s records ask for that passphrase."</p>
