@@ -137,6 +137,12 @@ impl Area {
     }
 
     /// The area's name, as its bundle and stylesheet are named.
+    /// Whether the area is for patients (and anyone visiting), rather than
+    /// for the practice and its volunteers.
+    pub fn is_for_patients(self) -> bool {
+        matches!(self, Area::Home | Area::Refer | Area::Plan)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Area::Home => "home",

@@ -64,7 +64,7 @@ fn App(area: Area, pages: AreaPages) -> impl IntoView {
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
                 <UpdateNotice />
-                <ConfigNotice />
+                <ConfigNotice area />
                 <KeptNotice />
                 <Pages location pages />
             </main>

@@ -118,7 +118,13 @@ pub fn Footer() -> impl IntoView {
                 </div>
                 <div class="nhsuk-footer__meta">
                     <p class="nhsuk-body-s" data-testid="footer-practice">
-                        {move || practice.get().contact_line()}
+                        {move || {
+                            let practice = practice.get();
+                            let phone = practice.phone.clone().zip(practice.phone_link()).map(|(phone, link)| view! {
+                                ", Phone "<a href=link>{phone}</a>
+                            });
+                            view! { {practice.contact_line_without_phone()}{phone} }
+                        }}
                     </p>
                 </div>
             </div>

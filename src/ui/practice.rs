@@ -52,32 +52,40 @@ async fn fetch_text(url: &str) -> Option<String> {
         .as_string()
 }
 
-/// Tells the person (and whoever looks after the website) that the practice's
-/// details are missing or wrong. The app carries on with neutral wording.
+/// Says what is wrong with the practice's details. On the practice's own
+/// pages (the clinic and the rest) it names each problem in `config.json`
+/// and what to write instead. A patient is told only what they can act
+/// on, and only when they need it: how to contact the practice, when its
+/// phone number could not be read. The app carries on with neutral wording.
 #[component]
-pub fn ConfigNotice() -> impl IntoView {
+pub fn ConfigNotice(area: crate::domain::site::Area) -> impl IntoView {
     let practice = use_context::<Practice>();
-    let problems = move || {
-        practice
-            .and_then(|p| p.0.get())
-            .map(|loaded| loaded.problems)
-            .unwrap_or_default()
-    };
+    let loaded = move || practice.and_then(|p| p.0.get());
     move || {
-        let problems = problems();
-        (!problems.is_empty()).then(|| {
+        let loaded = loaded()?;
+        if area.is_for_patients() {
+            let line = loaded.patient_notice()?;
+            return Some(
+                view! {
+                    <div class="nhsuk-inset-text" data-testid="config-notice">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>{line}</p>
+                    </div>
+                }
+                .into_any(),
+            );
+        }
+        (!loaded.problems.is_empty()).then(|| {
             view! {
                 <NotificationBanner id="config-notice" title="Important"
-                    heading="Some of this practice's details could not be loaded">
-                    <p>
-                        "You can still use this app. Contact details for the practice may be missing. "
-                        "If you look after this website, fix the file config.json:"
-                    </p>
+                    heading="The practice’s settings file, config.json, needs fixing">
+                    <p>"The app still works, with what it could read. Whoever looks after the practice’s website can fix these:"</p>
                     <ul>
-                        {problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}
+                        {loaded.problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}
                     </ul>
                 </NotificationBanner>
             }
+            .into_any()
         })
     }
 }

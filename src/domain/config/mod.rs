@@ -2,7 +2,29 @@
 //! `config.json` beside `index.html`. A missing or broken file never stops the
 //! app: it falls back to neutral wording and says what is wrong.
 
+mod lenient;
+
 use serde_json::{Map, Value};
+
+/// Every setting the app reads from `config.json`. The README's table of
+/// settings must name each one (a host test checks it).
+pub const SETTINGS: [&str; 6] = [
+    "practice_name",
+    "address",
+    "phone",
+    "referral_email",
+    "clinic_team_name",
+    "reply_within_days",
+];
+
+/// The longest a name (of the practice or its team) or an address line may be.
+pub const NAME_LIMIT: usize = 80;
+/// The most lines an address may have.
+pub const ADDRESS_LINES: usize = 8;
+/// The longest a phone number may be.
+pub const PHONE_LIMIT: usize = 30;
+/// The longest an email address may be.
+pub const EMAIL_LIMIT: usize = 254;
 
 /// What the practice tells the app about itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +77,15 @@ impl PracticeConfig {
         })
     }
 
-    /// The practice's name, address and phone on one line, for the footer.
+    /// The practice's name and address on one line, for the footer (which
+    /// adds the phone as a link).
+    pub fn contact_line_without_phone(&self) -> String {
+        let mut parts = vec![self.practice_name.clone()];
+        parts.extend(self.address.iter().cloned());
+        parts.join(", ")
+    }
+
+    /// The practice's name, address and phone on one line.
     pub fn contact_line(&self) -> String {
         let mut parts = vec![self.practice_name.clone()];
         parts.extend(self.address.iter().cloned());
@@ -71,6 +101,22 @@ impl PracticeConfig {
 pub enum ConfigProblem {
     /// The file was not there (or the server would not give it).
     Missing,
+    /// The file has nothing in it.
+    Empty,
+    /// A slip in typing the file, at a line: the rest is still read.
+    Slip { line: usize, what: String },
+    /// A setting the app does not know, perhaps a known one misspelt.
+    Unknown {
+        name: String,
+        line: Option<usize>,
+        nearest: Option<&'static str>,
+    },
+    /// A text longer than the app can show well: it is cut short.
+    TooLong { field: &'static str, limit: usize },
+    /// Web page tags in a text, which is shown as typed, tags and all.
+    Markup { field: &'static str },
+    /// A phone number written as a number, which loses its first 0.
+    PhoneAsNumber { shown: String },
     /// The file is not valid JSON, or not a JSON object.
     NotJson(String),
     /// A field is there but holds the wrong kind of value.
@@ -90,8 +136,33 @@ impl ConfigProblem {
     pub fn message(&self) -> String {
         match self {
             ConfigProblem::Missing => {
-                "config.json could not be found next to index.html.".to_string()
+                "This site has no config.json beside index.html, so the app does not know the practice’s details. Copy config.example.json to config.json and put the practice’s details in it.".to_string()
             }
+            ConfigProblem::Empty => {
+                "config.json is empty. Put the practice’s details in it: config.example.json shows how.".to_string()
+            }
+            ConfigProblem::Slip { line, what } => format!("Line {line} of config.json: {what}."),
+            ConfigProblem::Unknown {
+                name,
+                line,
+                nearest,
+            } => {
+                let at = line.map_or_else(|| "config.json".to_string(), |l| format!("Line {l} of config.json"));
+                let hint = match nearest {
+                    Some(known) => format!(" Did you mean {known}?"),
+                    None => " The settings it knows are listed in the README.".to_string(),
+                };
+                format!("{at}: \u{201c}{name}\u{201d} is not a setting this app knows, so it is not used.{hint}")
+            }
+            ConfigProblem::TooLong { field, limit } => format!(
+                "In config.json, \u{201c}{field}\u{201d} is longer than {limit} characters, so it is cut short: shorten it."
+            ),
+            ConfigProblem::Markup { field } => format!(
+                "In config.json, \u{201c}{field}\u{201d} has web page tags in it, such as <b>. It is shown exactly as typed, tags and all: take them out."
+            ),
+            ConfigProblem::PhoneAsNumber { shown } => format!(
+                "In config.json, the phone number is not in double quotes, so its first 0 is lost. It is shown as {shown}: write it in quotes, like \"phone\": \"0113 496 0000\"."
+            ),
             ConfigProblem::NotJson(detail) => {
                 format!("config.json is not valid JSON ({detail}).")
             }
@@ -121,12 +192,30 @@ impl LoadedConfig {
         }
     }
 
-    /// Reads the text of `config.json`. Every field is optional; a field that
-    /// is wrong is reported and replaced by its neutral default, and the good
-    /// fields are still used. Unknown fields are ignored.
+    /// A line for patients, only when something they need is missing: how
+    /// to contact the practice. What the practice must fix is shown where
+    /// the practice looks (the clinic's pages and the set-up check).
+    pub fn patient_notice(&self) -> Option<&'static str> {
+        (self.config.phone.is_none() && !self.problems.is_empty()).then_some(
+            "Some of this practice’s details could not be shown. To contact the practice, use the phone number on its website or on a letter from it.",
+        )
+    }
+
+    /// Reads the text of `config.json`, as forgivingly as is safe. Every
+    /// field is optional; a slip in the file's punctuation, or a field that
+    /// is wrong, is reported (with its line) and costs only itself: the
+    /// other fields are still used. Unknown fields are named, with the
+    /// nearest known one.
     pub fn from_json(text: &str) -> Self {
-        let object = match serde_json::from_str::<Value>(text) {
-            Ok(Value::Object(object)) => object,
+        let text = text.trim_start_matches('\u{feff}');
+        if text.trim().is_empty() {
+            return LoadedConfig {
+                config: PracticeConfig::default(),
+                problems: vec![ConfigProblem::Empty],
+            };
+        }
+        let (object, lines, mut problems) = match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(object)) => (object, lenient::read(text).lines, Vec::new()),
             Ok(_) => {
                 return LoadedConfig {
                     config: PracticeConfig::default(),
@@ -135,19 +224,29 @@ impl LoadedConfig {
                     )],
                 }
             }
-            Err(error) => {
-                return LoadedConfig {
-                    config: PracticeConfig::default(),
-                    problems: vec![ConfigProblem::NotJson(format!(
-                        "line {}, column {}",
-                        error.line(),
-                        error.column()
-                    ))],
-                }
+            Err(_) => {
+                let read = lenient::read(text);
+                let slips = read
+                    .slips
+                    .into_iter()
+                    .map(|slip| ConfigProblem::Slip {
+                        line: slip.line,
+                        what: slip.what,
+                    })
+                    .collect();
+                (read.settings, read.lines, slips)
             }
         };
+        for name in object.keys() {
+            if !SETTINGS.contains(&name.as_str()) {
+                problems.push(ConfigProblem::Unknown {
+                    name: name.clone(),
+                    line: lines.iter().find(|(n, _)| n == name).map(|(_, l)| *l),
+                    nearest: nearest_setting(name),
+                });
+            }
+        }
 
-        let mut problems = Vec::new();
         let mut config = PracticeConfig::default();
         if let Some(name) = text_field(&object, "practice_name", &mut problems) {
             config.practice_name = name;
@@ -155,7 +254,7 @@ impl LoadedConfig {
         if let Some(team) = text_field(&object, "clinic_team_name", &mut problems) {
             config.clinic_team_name = team;
         }
-        config.phone = text_field(&object, "phone", &mut problems);
+        config.phone = phone_field(&object, &mut problems);
         config.referral_email =
             text_field(&object, "referral_email", &mut problems).filter(|email| {
                 let plausible = looks_like_email(email);
@@ -185,7 +284,84 @@ impl LoadedConfig {
     }
 }
 
-/// A non-empty text field, trimmed; `None` when absent, blank or wrong.
+/// The known setting a misspelt one is nearest to, if it is near.
+fn nearest_setting(name: &str) -> Option<&'static str> {
+    let typed = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+    SETTINGS
+        .iter()
+        .map(|known| (edit_distance(&typed, known), *known))
+        .filter(|(distance, known)| *distance <= 3.max(known.len() / 4))
+        .min()
+        .map(|(_, known)| known)
+}
+
+/// How many single letters must change to make one word the other.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
+            previous = here;
+        }
+    }
+    row[b.len()]
+}
+
+/// The longest a text field may be.
+fn limit_of(field: &str) -> usize {
+    match field {
+        "phone" => PHONE_LIMIT,
+        "referral_email" => EMAIL_LIMIT,
+        _ => NAME_LIMIT,
+    }
+}
+
+/// A text cut to `limit` characters, with a problem when it was longer, and
+/// one when it has web page tags (shown as typed all the same).
+fn within_limits(field: &'static str, text: String, problems: &mut Vec<ConfigProblem>) -> String {
+    if text.contains('<') && text.contains('>') {
+        problems.push(ConfigProblem::Markup { field });
+    }
+    let limit = limit_of(field);
+    if text.chars().count() > limit {
+        problems.push(ConfigProblem::TooLong { field, limit });
+        return text.chars().take(limit).collect::<String>().trim_end().to_string();
+    }
+    text
+}
+
+/// The phone number: text, or a number typed without quotes (a UK number's
+/// first 0 is then lost, and put back).
+fn phone_field(object: &Map<String, Value>, problems: &mut Vec<ConfigProblem>) -> Option<String> {
+    if let Some(Value::Number(n)) = object.get("phone") {
+        let digits = n.to_string();
+        let shown = if digits.len() == 10 && !digits.starts_with('0') {
+            format!("0{digits}")
+        } else {
+            digits
+        };
+        problems.push(ConfigProblem::PhoneAsNumber {
+            shown: shown.clone(),
+        });
+        return Some(shown);
+    }
+    let phone = text_field(object, "phone", problems)?;
+    if phone.chars().filter(char::is_ascii_digit).count() < 3 {
+        problems.push(ConfigProblem::Invalid {
+            field: "phone",
+            why: "must be a phone number, like 0113 496 0000",
+        });
+        return None;
+    }
+    Some(phone)
+}
+
+/// A non-empty text field, trimmed and within its limits; `None` when
+/// absent, blank or wrong.
 fn text_field(
     object: &Map<String, Value>,
     field: &'static str,
@@ -193,7 +369,9 @@ fn text_field(
 ) -> Option<String> {
     match object.get(field) {
         None | Some(Value::Null) => None,
-        Some(Value::String(text)) => Some(text.trim().to_string()).filter(|t| !t.is_empty()),
+        Some(Value::String(text)) => Some(text.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .map(|t| within_limits(field, t, problems)),
         Some(_) => {
             problems.push(ConfigProblem::WrongType {
                 field,
@@ -221,11 +399,19 @@ fn address_field(object: &Map<String, Value>, problems: &mut Vec<ConfigProblem>)
             Vec::new()
         }
     };
-    lines
+    let lines: Vec<String> = lines
         .into_iter()
         .map(|line| line.trim().to_string())
         .filter(|line| !line.is_empty())
-        .collect()
+        .map(|line| within_limits("address", line, problems))
+        .collect();
+    if lines.len() > ADDRESS_LINES {
+        problems.push(ConfigProblem::Invalid {
+            field: "address",
+            why: "has more than 8 lines, so only the first 8 are shown",
+        });
+    }
+    lines.into_iter().take(ADDRESS_LINES).collect()
 }
 
 fn looks_like_email(text: &str) -> bool {
@@ -240,6 +426,9 @@ fn looks_like_email(text: &str) -> bool {
         None => false,
     }
 }
+
+#[cfg(test)]
+mod lenient_tests;
 
 #[cfg(test)]
 mod tests {
@@ -311,13 +500,7 @@ mod tests {
         assert_eq!(loaded.problems, vec![ConfigProblem::Missing]);
     }
 
-    #[test]
-    fn a_file_that_is_not_json_says_where_it_broke() {
-        let loaded = LoadedConfig::from_json("{\n \"practice_name\": \"Elm\",\n}");
-        assert_eq!(loaded.config, PracticeConfig::default());
-        assert_eq!(loaded.problems.len(), 1);
-        assert!(loaded.problems[0].message().contains("line 3"));
-    }
+
 
     #[test]
     fn a_list_instead_of_an_object_is_refused() {
@@ -331,14 +514,14 @@ mod tests {
             r#"{"practice_name": "Elm Surgery", "phone": 1134960000, "referral_email": "not an email"}"#,
         );
         assert_eq!(loaded.config.practice_name, "Elm Surgery");
-        assert_eq!(loaded.config.phone, None);
+        // A UK number typed without quotes lost its first 0: it is put back, and explained.
+        assert_eq!(loaded.config.phone.as_deref(), Some("01134960000"));
         assert_eq!(loaded.config.referral_email, None);
         assert_eq!(
             loaded.problems,
             vec![
-                ConfigProblem::WrongType {
-                    field: "phone",
-                    expected: "text in double quotes"
+                ConfigProblem::PhoneAsNumber {
+                    shown: "01134960000".into()
                 },
                 ConfigProblem::Invalid {
                     field: "referral_email",
@@ -348,15 +531,13 @@ mod tests {
         );
         assert_eq!(
             loaded.problems[0].message(),
-            "In config.json, \"phone\" must be text in double quotes."
+            "In config.json, the phone number is not in double quotes, so its first 0 is lost. It is shown as 01134960000: write it in quotes, like \"phone\": \"0113 496 0000\"."
         );
     }
 
     #[test]
-    fn blank_fields_and_unknown_fields_are_quietly_ignored() {
-        let loaded = LoadedConfig::from_json(
-            r#"{"practice_name": "   ", "clinic_team_name": "", "colour": "green"}"#,
-        );
+    fn blank_fields_are_quietly_ignored() {
+        let loaded = LoadedConfig::from_json(r#"{"practice_name": "   ", "clinic_team_name": ""}"#);
         assert_eq!(loaded.problems, vec![]);
         assert_eq!(loaded.config, PracticeConfig::default());
     }
