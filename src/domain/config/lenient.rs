@@ -25,7 +25,13 @@ struct Reader {
     at: usize,
     line: usize,
     slips: Vec<Slip>,
+    /// Lists and objects open now: past [`DEEPEST`], the rest of the file is
+    /// not read, so no file can use up the reader's stack.
+    depth: usize,
 }
+
+/// The deepest lists and objects go; a practice's file needs two.
+const DEEPEST: usize = 16;
 
 impl Reader {
     fn peek(&self) -> Option<char> {
@@ -116,13 +122,23 @@ impl Reader {
                 self.next();
                 Value::String(self.quoted())
             }
+            Some('[' | '{') if self.depth >= DEEPEST => {
+                self.slip(line, format!("{name} holds lists inside lists too deep to read: it must be text, or a list of lines"));
+                self.at = self.chars.len();
+                Value::Null
+            }
             Some('[') => {
                 self.next();
-                Value::Array(self.list(name))
+                self.depth += 1;
+                let list = self.list(name);
+                self.depth -= 1;
+                Value::Array(list)
             }
             Some('{') => {
                 self.next();
+                self.depth += 1;
                 let inner = self.members(true);
+                self.depth -= 1;
                 Value::Object(inner.into_iter().map(|(k, v, _)| (k, v)).collect())
             }
             _ => {
@@ -213,12 +229,19 @@ impl Reader {
                 self.next();
                 self.quoted()
             } else {
+                let start = self.at;
                 let name: String = self.bare().split(':').next().unwrap_or_default().trim().to_string();
                 // Back to the colon, if the bare name ran past it.
-                self.rewind_to_colon(line);
-                if !name.is_empty() {
-                    self.slip(line, format!("the name {name} is not in double quotes: write \"{name}\""));
+                self.rewind_to_colon(start, line);
+                if name.is_empty() {
+                    // Not a name at all (a stray bracket or comma): passed over.
+                    if self.at == start {
+                        self.next();
+                    }
+                    self.slip(line, "something here is not a setting: each setting is a name in double quotes, a colon : and its value");
+                    continue;
                 }
+                self.slip(line, format!("the name {name} is not in double quotes: write \"{name}\""));
                 name
             };
             self.skip_space();
@@ -252,14 +275,11 @@ impl Reader {
         }
     }
 
-    /// Where a bare name ran on past its colon, steps back to the colon.
-    fn rewind_to_colon(&mut self, line: usize) {
-        let mut at = self.at;
-        while at > 0 && self.chars[at - 1] != ':' && self.chars[at - 1] != '\n' {
-            at -= 1;
-        }
-        if at > 0 && self.chars[at - 1] == ':' {
-            self.at = at - 1;
+    /// Where a bare name (read from `start`) ran on past its colon, steps
+    /// back to the colon.
+    fn rewind_to_colon(&mut self, start: usize, line: usize) {
+        if let Some(colon) = self.chars[start..self.at].iter().position(|c| *c == ':') {
+            self.at = start + colon;
             self.line = line;
         }
     }
@@ -305,6 +325,7 @@ pub fn read(text: &str) -> Read {
         at: 0,
         line: 1,
         slips: Vec::new(),
+        depth: 0,
     };
     reader.skip_space();
     if reader.peek() == Some('{') {
