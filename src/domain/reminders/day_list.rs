@@ -5,7 +5,7 @@
 
 use super::{message, sms_link, Details, Purpose, Wording};
 use crate::domain::clinic::bookings::{Booking, Outcome};
-use crate::domain::clinic::people::Person;
+use crate::domain::clinic::people::{Mode, Person};
 use crate::domain::clinic::Clinic;
 use crate::domain::referral::validate::is_uk_mobile;
 use chrono::{Days, NaiveDate};
@@ -81,7 +81,8 @@ pub fn missed_list<'a>(
 }
 
 /// The texts a link worker may send a person about their next appointment:
-/// an introduction before a first call, and the confirmation that it is
+/// an introduction before a call (only when it is by phone: a person coming
+/// in is not told "I will call you"), and the confirmation that it is
 /// booked. Empty when nothing is booked from `today` on.
 pub fn person_texts<'a>(
     clinic: &'a Clinic,
@@ -90,11 +91,17 @@ pub fn person_texts<'a>(
     today: NaiveDate,
     sender: &Sender<'_>,
 ) -> Vec<(Purpose, ToSend<'a>)> {
-    let Some(next) = clinic.upcoming(person, today).first().map(|b| b.id) else {
+    let Some((next, mode)) = clinic
+        .upcoming(person, today)
+        .first()
+        .map(|b| (b.id, b.mode))
+    else {
         return Vec::new();
     };
+    let introduce = mode == Mode::Telephone;
     [Purpose::Introduction, Purpose::Booked]
         .into_iter()
+        .filter(|purpose| *purpose != Purpose::Introduction || introduce)
         .filter_map(|purpose| {
             let text = texts_for(clinic, wording, purpose, today, sender, |b| b.id == next);
             text.into_iter().next().map(|t| (purpose, t))

@@ -48,16 +48,16 @@ impl Purpose {
     pub fn default_template(self) -> &'static str {
         match self {
             Purpose::Reminder => {
-                "Hi {name}, appointment confirmed for {day} at {time} {place}. {see_you} To change or cancel, reply to this text or call {practice_phone}. {sender}"
+                "Hi {name}, appointment confirmed {day} at {time} {place}. {see_you} To change it, call {practice_phone}. {sender}"
             }
             Purpose::Introduction => {
                 "Hi {name}, this is {sender} from {practice}'s link worker team. I will call you {day} around {time}."
             }
             Purpose::Booked => {
-                "Hi {name}, your first appointment with {practice}'s link worker team is booked for {day} at {time} {place}. To change or cancel, reply to this text or call {practice_phone}. {sender}"
+                "Hi {name}, link worker appointment booked for {day} at {time} {place}. Reply to change it. {sender}"
             }
             Purpose::MissedYou => {
-                "Hi {name}, sorry we missed you {day}. We would still like to help. Reply to this text or call {practice_phone} and we will find a time that suits you. {sender}"
+                "Hi {name}, sorry we missed you {day}. We would still like to help. Reply or call {practice_phone} to find a time that suits you. {sender}"
             }
         }
     }
@@ -129,7 +129,7 @@ impl Wording {
     /// What to check before a template is saved.
     pub fn warnings(&self, purpose: Purpose, text: &str) -> Vec<String> {
         let mut warnings = Vec::new();
-        let uses = |name: &str| text.contains(&format!("{{{name}}}"));
+        let uses = |name: &str| template::mentions(text, name);
         if purpose == Purpose::Reminder {
             if !uses("time") {
                 warnings.push("The reminder does not say the time. Add {time}".to_string());

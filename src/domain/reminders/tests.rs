@@ -32,11 +32,82 @@ fn the_default_reminder_confirms_and_stays_one_text() {
     .unwrap();
     assert_eq!(
         text,
-        "Hi Sam, appointment confirmed for tomorrow at 2:30pm at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+        "Hi Sam, appointment confirmed tomorrow at 2:30pm at Elm Surgery, Room 4. See you then. To change it, call 0113 496 0123. Will"
     );
     let size = count(&text);
     assert_eq!((size.encoding, size.parts), (Encoding::Gsm7, 1));
     assert!(!text.contains("just a quick reminder"));
+}
+
+/// The longest details a practice is likely to have: a practice name of 30
+/// characters, a room name of 12, and longer names than most.
+fn long_details(date: NaiveDate, mode: Mode) -> Details {
+    Details {
+        name: "Samantha".into(),
+        date: Some(date),
+        time: "10:30am".into(),
+        mode: Some(mode),
+        room: "Room 12 East".into(),
+        phone: "07700 900 123".into(),
+        sender: "Margaret".into(),
+        practice: "Oakwood Green Medical Practice".into(),
+        practice_phone: "0113 496 0123".into(),
+    }
+}
+
+#[test]
+fn every_default_wording_is_one_text_with_a_long_practice_name_and_room() {
+    assert_eq!(
+        long_details(day(2026, 9, 29), Mode::FaceToFace)
+            .practice
+            .len(),
+        30
+    );
+    assert_eq!(
+        long_details(day(2026, 9, 29), Mode::FaceToFace).room.len(),
+        12
+    );
+    // Monday 28 September 2026: "Wednesday 30 September" is the longest
+    // date there is, and next year's comes with its year.
+    let today = day(2026, 9, 28);
+    let (yesterday, tomorrow) = (day(2026, 9, 27), day(2026, 9, 29));
+    let (longest_this_year, longest) = (day(2026, 9, 30), day(2027, 9, 29));
+    let cases: [(Purpose, &[NaiveDate], &[Mode]); 4] = [
+        // Reminders go the day before, or on the morning of the day.
+        (Purpose::Reminder, &[today, tomorrow], &Mode::ALL),
+        // An introduction comes before a phone call only.
+        (
+            Purpose::Introduction,
+            &[today, longest_this_year, longest],
+            &[Mode::Telephone],
+        ),
+        (Purpose::Booked, &[tomorrow, longest_this_year], &Mode::ALL),
+        (
+            Purpose::MissedYou,
+            &[yesterday, day(2026, 9, 23)],
+            &Mode::ALL,
+        ),
+    ];
+    for (purpose, dates, modes) in cases {
+        for &date in dates {
+            for &mode in modes {
+                let text = message(
+                    &Wording::default(),
+                    purpose,
+                    &long_details(date, mode),
+                    today,
+                )
+                .unwrap();
+                let size = count(&text);
+                assert_eq!(
+                    (size.encoding, size.parts),
+                    (Encoding::Gsm7, 1),
+                    "{purpose:?} {mode:?} {date}: {} characters: {text}",
+                    size.units
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -310,7 +381,7 @@ mod the_day_list {
         };
         assert_eq!(
             text,
-            "Hi Samantha, appointment confirmed for tomorrow at 10am at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+            "Hi Samantha, appointment confirmed tomorrow at 10am at Elm Surgery, Room 4. See you then. To change it, call 0113 496 0123. Will"
         );
         assert!(link.starts_with("sms:07700900123?body=Hi%20Samantha%2C%20appointment"));
         assert_eq!(hows[2], &How::Call("Asked not to be texted"));
@@ -354,29 +425,52 @@ mod the_day_list {
         };
         assert_eq!(
             text,
-            "Hi Samantha, sorry we missed you yesterday. We would still like to help. Reply to this text or call 0113 496 0123 and we will find a time that suits you. Will"
+            "Hi Samantha, sorry we missed you yesterday. We would still like to help. Reply or call 0113 496 0123 to find a time that suits you. Will"
         );
         assert!(missed_list(&clinic, &Wording::default(), day(2026, 3, 11), &WILL).is_empty());
     }
 
     #[test]
-    fn a_person_can_be_sent_an_introduction_and_a_booked_text_for_their_next_appointment() {
-        let clinic = clinic();
-        let sam = clinic
-            .bookings
-            .iter()
-            .find(|b| b.times.start == ClockTime::at(10, 0))
-            .map(|b| b.person)
-            .unwrap();
-        let texts = person_texts(&clinic, &Wording::default(), sam, day(2026, 3, 2), &WILL);
-        let purposes: Vec<Purpose> = texts.iter().map(|(p, _)| *p).collect();
-        assert_eq!(purposes, [Purpose::Introduction, Purpose::Booked]);
-        let How::Text { text, .. } = &texts[0].1.how else {
-            panic!("an introduction text: {:?}", texts[0].1.how);
+    fn a_person_called_by_phone_is_sent_an_introduction_and_one_coming_in_is_not() {
+        let mut clinic = clinic();
+        let next = |clinic: &Clinic, at: ClockTime| {
+            let b = clinic
+                .bookings
+                .iter()
+                .find(|b| b.times.start == at)
+                .unwrap();
+            (b.person, b.id)
+        };
+        let (sam, _) = next(&clinic, ClockTime::at(10, 0));
+        let purposes = |clinic: &Clinic, person| {
+            person_texts(clinic, &Wording::default(), person, day(2026, 3, 2), &WILL)
+                .into_iter()
+                .map(|(p, t)| (p, t.how))
+                .collect::<Vec<_>>()
+        };
+        // Sam comes in face to face: no "I will call you", only the booking.
+        let texts = purposes(&clinic, sam);
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        let (Purpose::Booked, How::Text { text, .. }) = &texts[0] else {
+            panic!("a booked text: {texts:?}");
         };
         assert_eq!(
             text,
-            "Hi Samantha, this is Will from Elm Surgery's link worker team. I will call you tomorrow around 10am."
+            "Hi Samantha, link worker appointment booked for tomorrow at 10am at Elm Surgery, Room 4. Reply to change it. Will"
+        );
+        // Jo is called: the introduction first, then the booking.
+        let (jo, booking) = next(&clinic, ClockTime::at(9, 20));
+        clinic.people.iter_mut().find(|p| p.id == jo).unwrap().phone = "07700 900789".into();
+        clinic.booking_mut(booking).unwrap().mode = Mode::Telephone;
+        let texts = purposes(&clinic, jo);
+        let kinds: Vec<Purpose> = texts.iter().map(|(p, _)| *p).collect();
+        assert_eq!(kinds, [Purpose::Introduction, Purpose::Booked]);
+        let How::Text { text, .. } = &texts[0].1 else {
+            panic!("an introduction text: {texts:?}");
+        };
+        assert_eq!(
+            text,
+            "Hi Jo, this is Will from Elm Surgery's link worker team. I will call you tomorrow around 9:20am."
         );
         assert!(person_texts(&clinic, &Wording::default(), sam, day(2026, 3, 4), &WILL).is_empty());
     }
@@ -423,10 +517,10 @@ fn every_text_reads_right_whichever_day_the_appointment_is() {
     details.date = Some(day(2026, 12, 8));
     assert_eq!(
         message(&wording, Purpose::Reminder, &details, today).unwrap(),
-        "Hi Sam, appointment confirmed for Tuesday 8 December at 2:30pm at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+        "Hi Sam, appointment confirmed on Tuesday 8 December at 2:30pm at Elm Surgery, Room 4. See you then. To change it, call 0113 496 0123. Will"
     );
     details.date = Some(day(2026, 12, 1));
     assert!(message(&wording, Purpose::Booked, &details, today)
         .unwrap()
-        .contains("is booked for tomorrow at 2:30pm"));
+        .contains("booked for tomorrow at 2:30pm"));
 }
