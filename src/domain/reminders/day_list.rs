@@ -46,6 +46,34 @@ pub fn next_clinic_day(clinic: &Clinic, today: NaiveDate) -> Option<NaiveDate> {
         .min()
 }
 
+/// The clinic days whose reminders are offered: today, while an appointment
+/// today is still booked (on the morning of a clinic day, its own texts come
+/// first), and the next clinic day after it.
+pub fn days_to_text(clinic: &Clinic, today: NaiveDate) -> Vec<NaiveDate> {
+    let booked_today = clinic
+        .bookings
+        .iter()
+        .any(|b| b.outcome == Outcome::Booked && b.on() == Some(today));
+    booked_today
+        .then_some(today)
+        .into_iter()
+        .chain(next_clinic_day(clinic, today))
+        .collect()
+}
+
+/// Which day a list of texts is for, in words: "Today, Tuesday 3 March 2026",
+/// "Next clinic day: tomorrow, Wednesday 4 March 2026".
+pub fn day_heading(day: NaiveDate, today: NaiveDate) -> String {
+    let date = crate::domain::dates::long_date(day);
+    if day == today {
+        format!("Today, {date}")
+    } else if Some(day) == today.succ_opt() {
+        format!("Next clinic day: tomorrow, {date}")
+    } else {
+        format!("Next clinic day: {date}")
+    }
+}
+
 /// Every booked appointment on `day`, in time order, with its reminder.
 pub fn day_list<'a>(
     clinic: &'a Clinic,

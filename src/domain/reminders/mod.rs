@@ -268,19 +268,20 @@ pub fn sample_details(
     }
 }
 
-/// A message ready to send, or what stops it.
-pub fn message(
-    wording: &Wording,
-    purpose: Purpose,
-    details: &Details,
-    today: NaiveDate,
-) -> Result<String, Vec<template::TemplateProblem>> {
-    let mut text = wording.template(purpose);
+/// The template for `purpose`, with the line about cost when it is on.
+fn template_for(wording: &Wording, purpose: Purpose) -> String {
+    let text = wording.template(purpose);
     if purpose == Purpose::Reminder && wording.cost_line_on && !wording.cost_line.trim().is_empty()
     {
-        text = format!("{text} {}", wording.cost_line.trim());
+        format!("{text} {}", wording.cost_line.trim())
+    } else {
+        text
     }
-    let rendered = template::render(&text, |name| match name {
+}
+
+/// What each placeholder stands for in a message about `details`.
+fn value_of(details: &Details, today: NaiveDate) -> impl Fn(&str) -> Option<String> + '_ {
+    move |name| match name {
         "name" => Some(details.name.clone()),
         "day" => details.date.map(|d| day_words(d, today)),
         "time" => Some(details.time.clone()),
@@ -301,8 +302,56 @@ pub fn message(
         "practice" => Some(details.practice.clone()),
         "practice_phone" => Some(details.practice_phone.clone()),
         _ => None,
-    })?;
+    }
+}
+
+/// A message ready to send, or what stops it.
+pub fn message(
+    wording: &Wording,
+    purpose: Purpose,
+    details: &Details,
+    today: NaiveDate,
+) -> Result<String, Vec<template::TemplateProblem>> {
+    let rendered = template::render(&template_for(wording, purpose), value_of(details, today))?;
     Ok(sms::clean(&rendered))
+}
+
+/// A message as the wording page shows it while it is typed: the finished
+/// text or what stops it, and its size either way (counted as far as it can
+/// be filled in, so the count stays in sight while a problem is fixed).
+pub struct Preview {
+    pub message: Result<String, Vec<template::TemplateProblem>>,
+    pub size: sms::SmsCount,
+}
+
+pub fn preview(
+    wording: &Wording,
+    purpose: Purpose,
+    details: &Details,
+    today: NaiveDate,
+) -> Preview {
+    let message = message(wording, purpose, details, today);
+    let size = match &message {
+        Ok(text) => sms::count(text),
+        Err(_) => sms::count(&sms::clean(&template::as_far_as_it_goes(
+            &template_for(wording, purpose),
+            value_of(details, today),
+        ))),
+    };
+    Preview { message, size }
+}
+
+/// The longest name of a room the clinic runs sessions in, to preview texts
+/// at their longest.
+pub fn longest_room(sessions: &crate::domain::clinic::sessions::Sessions) -> Option<String> {
+    sessions
+        .weekly
+        .iter()
+        .map(|s| s.room.trim())
+        .chain(sessions.extra.iter().map(|s| s.room.trim()))
+        .filter(|room| !room.is_empty())
+        .max_by_key(|room| room.chars().count())
+        .map(String::from)
 }
 
 /// A link that opens the phone's messaging app with `number` and `text`

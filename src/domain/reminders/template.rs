@@ -62,16 +62,17 @@ enum Piece {
     Problem(String),
 }
 
+fn note(problem: TemplateProblem, problems: &mut Vec<TemplateProblem>) {
+    if !problems.contains(&problem) {
+        problems.push(problem);
+    }
+}
+
 /// Reads `template` into pieces, with its problems (each once).
 fn read(template: &str) -> (Vec<Piece>, Vec<TemplateProblem>) {
     let mut pieces = Vec::new();
     let mut problems = Vec::new();
     let mut text = String::new();
-    let mut note = |problem: TemplateProblem, problems: &mut Vec<TemplateProblem>| {
-        if !problems.contains(&problem) {
-            problems.push(problem);
-        }
-    };
     let mut rest = template;
     while let Some(c) = rest.chars().next() {
         if rest.starts_with("{{") || rest.starts_with("}}") {

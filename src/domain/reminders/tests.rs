@@ -111,6 +111,55 @@ fn every_default_wording_is_one_text_with_a_long_practice_name_and_room() {
 }
 
 #[test]
+fn the_preview_counts_a_message_with_a_mistake_as_far_as_it_goes() {
+    let mut wording = Wording::default();
+    let details = long_details(day(2026, 9, 29), Mode::FaceToFace);
+    let today = day(2026, 9, 28);
+    let fine = preview(&wording, Purpose::Reminder, &details, today);
+    assert_eq!((fine.size.units, fine.size.over_one_text()), (160, None));
+    // A mistake: the count stays, counting {tiem} as typed.
+    wording.set_template(
+        Purpose::Reminder,
+        "Hi {name}, see you {day} at {tiem}. {sender}",
+    );
+    let typo = preview(&wording, Purpose::Reminder, &details, today);
+    assert_eq!(
+        typo.message,
+        Err(vec![TemplateProblem::Unknown("tiem".into())])
+    );
+    assert_eq!(
+        typo.size.units,
+        "Hi Samantha, see you tomorrow at {tiem}. Margaret".len() + 2,
+        "{{ and }} count twice each in a text"
+    );
+    // " Thank you." pushes the reminder over one text by its 11 characters.
+    wording.set_template(
+        Purpose::Reminder,
+        &format!("{} Thank you.", Purpose::Reminder.default_template()),
+    );
+    let over = preview(&wording, Purpose::Reminder, &details, today);
+    assert_eq!((over.size.parts, over.size.over_one_text()), (2, Some(11)));
+}
+
+#[test]
+fn the_longest_room_is_the_one_a_preview_uses() {
+    use crate::domain::clinic::sessions::{ExtraSession, Sessions};
+    use crate::domain::clinic::time::{ClockTime, TimeRange};
+    let mut sessions = Sessions::default();
+    assert_eq!(longest_room(&sessions), None);
+    let times = TimeRange::new(ClockTime::at(9, 0), ClockTime::at(12, 0));
+    for (id, room) in [(1, "Room 4"), (2, "  "), (3, "Quiet room B")] {
+        sessions.extra.push(ExtraSession {
+            id,
+            date: "2026-03-03".into(),
+            times,
+            room: room.into(),
+        });
+    }
+    assert_eq!(longest_room(&sessions).as_deref(), Some("Quiet room B"));
+}
+
+#[test]
 fn a_phone_or_home_appointment_says_so_instead_of_a_room() {
     let today = day(2026, 3, 2);
     let phone = message(
@@ -287,7 +336,8 @@ mod the_day_list {
     use crate::domain::clinic::time::{ClockTime, TimeRange};
     use crate::domain::clinic::Clinic;
     use crate::domain::reminders::day_list::{
-        day_list, missed_list, next_clinic_day, person_texts, How, Sender,
+        day_heading, day_list, days_to_text, missed_list, next_clinic_day, person_texts, How,
+        Sender,
     };
 
     fn clinic() -> Clinic {
@@ -385,6 +435,61 @@ mod the_day_list {
         );
         assert!(link.starts_with("sms:07700900123?body=Hi%20Samantha%2C%20appointment"));
         assert_eq!(hows[2], &How::Call("Asked not to be texted"));
+    }
+
+    #[test]
+    fn on_the_morning_of_a_clinic_day_its_texts_come_first_then_the_next_days() {
+        let mut clinic = clinic();
+        let (monday, tuesday) = (day(2026, 3, 2), day(2026, 3, 3));
+        let in_two_weeks = day(2026, 3, 17);
+        assert_eq!(days_to_text(&clinic, monday), [tuesday]);
+        assert_eq!(days_to_text(&clinic, tuesday), [tuesday]);
+        clinic
+            .book(
+                30,
+                10,
+                (1, in_two_weeks),
+                TimeRange::new(ClockTime::at(9, 0), ClockTime::at(9, 20)),
+                Kind::FollowUp,
+                Mode::FaceToFace,
+            )
+            .unwrap();
+        assert_eq!(days_to_text(&clinic, tuesday), [tuesday, in_two_weeks]);
+        assert_eq!(day_heading(tuesday, tuesday), "Today, Tuesday 3 March 2026");
+        assert_eq!(
+            day_heading(in_two_weeks, tuesday),
+            "Next clinic day: Tuesday 17 March 2026"
+        );
+        assert_eq!(
+            day_heading(tuesday, monday),
+            "Next clinic day: tomorrow, Tuesday 3 March 2026"
+        );
+        // Once everyone today is marked, today's texts are done with.
+        let today: Vec<u64> = clinic
+            .bookings
+            .iter()
+            .filter(|b| b.on() == Some(tuesday))
+            .map(|b| b.id)
+            .collect();
+        for id in today {
+            clinic.set_outcome(id, Outcome::Attended);
+        }
+        assert_eq!(days_to_text(&clinic, tuesday), [in_two_weeks]);
+        // Today's reminder says "today".
+        let list = day_list(
+            &clinic,
+            &Wording::default(),
+            in_two_weeks,
+            in_two_weeks,
+            &WILL,
+        );
+        let How::Text { text, .. } = &list[0].how else {
+            panic!("a text: {:?}", list[0].how);
+        };
+        assert!(
+            text.contains("appointment confirmed today at 9am"),
+            "{text}"
+        );
     }
 
     #[test]
