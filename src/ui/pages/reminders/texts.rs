@@ -130,7 +130,8 @@ pub fn Texts() -> impl IntoView {
         })}
         <TextInput id="sender" label="Your name, to end each text" width=Some("nhsuk-input--width-20")
             hint=Some("For example, Will. People reply more when they know who the text is from.") bind=sender />
-        <For each=move || days.get() key=|d| *d children=day_section />
+        // Redrawn only when the days change; each day's list is keyed.
+        {move || days.get().into_iter().map(day_section).collect_view()}
         <Show when=move || rows.with(|r| r.iter().any(|r| r.missed))>
             <section class="app-text-day">
                 <h2>"Sorry we missed you"</h2>

@@ -55,6 +55,7 @@ pub fn WordingPage() -> impl IntoView {
                 <h1>{TITLE}</h1>
                 <p>"Each message is filled in for each appointment. Words in curly brackets are filled in for you:"</p>
                 <ul class="nhsuk-list nhsuk-list--bullet app-placeholders">{names}</ul>
+                <p>"To show a curly bracket itself in a text, type it twice: {{ or }}."</p>
                 <form novalidate on:submit=save>
                     {messages}
                     <h2>"What a missed appointment costs"</h2>
