@@ -40,15 +40,16 @@ test("tomorrow's texts are finished, counted, sent from the phone's own messagin
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await bookedClinic(context, watch);
   await page.goto(`${served.url}clinic/`);
-  await page.getByRole("link", { name: "Texts for the next clinic day" }).click();
-  await expect(h1(page)).toHaveText("Tomorrow's texts");
+  await page.getByRole("link", { name: "Texts for today and the next clinic day" }).click();
+  await expect(h1(page)).toHaveText("Texts to send");
+  await expect(page.getByTestId("text-day").getByRole("heading", { level: 2 })).toHaveText("Next clinic day: tomorrow, Tuesday 3 March 2026");
 
   // Without the sender's name the text cannot be finished, and says why.
   const sam = page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" });
   await expect(sam.getByTestId("text-problem")).toContainText("Enter your name, so the person knows who the text is from");
   await page.getByLabel("Your name, to end each text").fill("Will");
   const text = sam.getByTestId("sms-text");
-  await expect(text).toHaveText(/^Hi Sam, appointment confirmed for tomorrow at 9am .*Room 4.* To change or cancel, reply to this text or call 0113 496 0000\. Will$/);
+  await expect(text).toHaveText(/^Hi Sam, appointment confirmed tomorrow at 9am .*Room 4\. See you then\. To change it, call 0113 496 0000\. Will$/);
   const message = await text.textContent();
 
   // The count agrees with an independent counter.
@@ -79,15 +80,16 @@ test("tomorrow's texts are finished, counted, sent from the phone's own messagin
   await expect(calls.filter({ hasText: "Alex Smith" }).getByRole("link", { name: "Call 07700 900 123" })).toHaveAttribute("href", "tel:07700900123");
   await expectNoAxeViolations(page, "tomorrow's texts");
   await screenshot(page, "reminders-texts");
-  // From a person's record: an introduction before the first call, and the booked confirmation.
+  // From a person's record: Sam comes in face to face, so no "I will call
+  // you" introduction: only the booked confirmation, saying where.
   await page.goto(`${served.url}clinic/people/`);
   await page.getByRole("link", { name: "Sam Patel" }).click();
   await page.getByRole("link", { name: "Texts about their next appointment" }).click();
   await expect(h1(page)).toHaveText("Texts about their next appointment");
-  const intro = page.getByTestId("text-to-send").filter({ hasText: "Before the first call" });
-  await expect(intro.getByTestId("sms-text")).toHaveText("Hi Sam, this is Will from Example Surgery's link worker team. I will call you tomorrow around 9am.");
+  await expect(page.getByTestId("text-to-send")).toHaveCount(1);
+  await expect(page.getByText("I will call you")).toHaveCount(0);
   const booked = page.getByTestId("text-to-send").filter({ hasText: "The appointment is booked" });
-  await expect(booked.getByTestId("sms-text")).toContainText("your first appointment with Example Surgery's link worker team is booked for tomorrow at 9am");
+  await expect(booked.getByTestId("sms-text")).toHaveText(/^Hi Sam, link worker appointment booked for tomorrow at 9am at .*Room 4\. Reply to change it\. Will$/);
   expect(decodeURIComponent((await booked.getByTestId("send-text").getAttribute("href")).split("?body=")[1])).toBe(await booked.getByTestId("sms-text").textContent());
   await expectNoAxeViolations(page, "a person's texts");
   await page.goto(`${served.url}clinic/people/`);
@@ -103,7 +105,7 @@ test("the practice changes the wording: a preview, characters that would cost mo
   await page.getByLabel("Your name, to end each text").fill("Will");
   await page.getByRole("link", { name: "Change the wording of the texts" }).click();
   await expect(h1(page)).toHaveText("The wording of the texts");
-  await expect(page.getByTestId("preview-template-reminder")).toContainText("Hi Sam, appointment confirmed for tomorrow at 2:30pm");
+  await expect(page.getByTestId("preview-template-reminder")).toContainText("Hi Sam, appointment confirmed tomorrow at 2:30pm");
   await expectNoAxeViolations(page, "the wording page");
 
   const reminder = page.getByLabel("Reminder the day before");
@@ -123,7 +125,7 @@ test("the practice changes the wording: a preview, characters that would cost mo
   await reminder.fill("Hi {name}, it’s {sender} – see you {day} at {time} {place}. Reply to change.");
   await expect(page.getByTestId("preview-template-reminder")).toHaveText(/^Hi Sam, it's Will - see you tomorrow at 2:30pm .*Room 4\. Reply to change\.$/);
   await page.getByRole("button", { name: "Save the wording" }).click();
-  await expect(h1(page)).toHaveText("Tomorrow's texts");
+  await expect(h1(page)).toHaveText("Texts to send");
   await expect(page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" }).getByTestId("sms-text")).toHaveText(
     /^Hi Sam, it's Will - see you tomorrow at 9am .*Room 4\. Reply to change\.$/,
   );
@@ -146,7 +148,7 @@ test("after a missed appointment, a sorry-we-missed-you text offers another time
   await expect(page.getByRole("heading", { name: "Sorry we missed you" })).toBeVisible();
   const sam = page.getByTestId("text-to-send").filter({ hasText: "Sam Patel" });
   await expect(sam.getByTestId("sms-text")).toHaveText(
-    "Hi Sam, sorry we missed you yesterday. We would still like to help. Reply to this text or call 0113 496 0000 and we will find a time that suits you. Will",
+    "Hi Sam, sorry we missed you yesterday. We would still like to help. Reply or call 0113 496 0000 to find a time that suits you. Will",
   );
   const link = await sam.getByTestId("send-text").getAttribute("href");
   expect(decodeURIComponent(link.split("?body=")[1])).toBe(await sam.getByTestId("sms-text").textContent());

@@ -94,7 +94,8 @@ const FEBRUARY = {
   "Life satisfaction: people moving to a worse band": "fewer than 5",
   // Nobody was asked the other questions.
   "Anxiety: average change": "no data",
-  Sessions: "4",
+  // Only the sessions that have happened, and the dates they were counted from.
+  "Sessions held from 1 February 2026 to 28 February 2026": "4",
   "Sessions covered": "3",
   "Sessions nobody covered": "1",
   "Sessions for Ann Jones": "3",
@@ -149,7 +150,15 @@ test("February's report: dates checked, every figure as counted by hand, charts 
   // This month, to begin with: nothing yet in March.
   await expect(page.getByTestId("report-period")).toHaveText("1 March 2026 to 31 March 2026");
   await expect(figure(page, "People referred")).toHaveText("0");
+  // Today is Monday 2 March: the sessions still to come are not counted.
+  await expect(figure(page, "Sessions held from 1 March 2026 to 2 March 2026")).toHaveText("0");
+  await expect(figure(page, "Sessions nobody covered")).toHaveText("0");
+  // No empty chart panels: each part with charts says so once.
+  await expect(page.getByTestId("chart")).toHaveCount(0);
+  await expect(page.getByTestId("no-chart-data")).toHaveCount(4);
+  await expect(page.getByTestId("part-rota").getByTestId("no-chart-data")).toHaveText("Charts: no data for this period.");
   await expectNoAxeViolations(page, "this month's report");
+  await screenshot(page, "reports-no-data");
 
   // Dates typed by hand, with their mistakes named. They start as this month's.
   await page.getByLabel("Choose the dates").check();
@@ -187,7 +196,10 @@ test("February's report: dates checked, every figure as counted by hand, charts 
   await expect(who).toContainText("Self-referralfewer than 5");
   await expect(page.getByRole("img", { name: /^What happened to appointments/ })).toContainText("Attended6");
   await expect(page.getByRole("img", { name: /^Sessions per volunteer/ })).toContainText("Ann Jones3");
-  await expect(page.getByTestId("chart")).toHaveCount(7);
+  // Every wellbeing band figure is hidden or nought: no empty panels there.
+  await expect(page.getByTestId("chart")).toHaveCount(5);
+  await expect(page.getByTestId("part-wellbeing").getByTestId("no-chart-data")).toHaveText("Charts: no data for this period.");
+  await expect(page.getByTestId("no-chart-data")).toHaveCount(1);
   await expectNoAxeViolations(page, "February's report");
   await screenshot(page, "reports-february");
 

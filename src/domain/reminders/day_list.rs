@@ -5,7 +5,7 @@
 
 use super::{message, sms_link, Details, Purpose, Wording};
 use crate::domain::clinic::bookings::{Booking, Outcome};
-use crate::domain::clinic::people::Person;
+use crate::domain::clinic::people::{Mode, Person};
 use crate::domain::clinic::Clinic;
 use crate::domain::referral::validate::is_uk_mobile;
 use chrono::{Days, NaiveDate};
@@ -46,6 +46,34 @@ pub fn next_clinic_day(clinic: &Clinic, today: NaiveDate) -> Option<NaiveDate> {
         .min()
 }
 
+/// The clinic days whose reminders are offered: today, while an appointment
+/// today is still booked (on the morning of a clinic day, its own texts come
+/// first), and the next clinic day after it.
+pub fn days_to_text(clinic: &Clinic, today: NaiveDate) -> Vec<NaiveDate> {
+    let booked_today = clinic
+        .bookings
+        .iter()
+        .any(|b| b.outcome == Outcome::Booked && b.on() == Some(today));
+    booked_today
+        .then_some(today)
+        .into_iter()
+        .chain(next_clinic_day(clinic, today))
+        .collect()
+}
+
+/// Which day a list of texts is for, in words: "Today, Tuesday 3 March 2026",
+/// "Next clinic day: tomorrow, Wednesday 4 March 2026".
+pub fn day_heading(day: NaiveDate, today: NaiveDate) -> String {
+    let date = crate::domain::dates::long_date(day);
+    if day == today {
+        format!("Today, {date}")
+    } else if Some(day) == today.succ_opt() {
+        format!("Next clinic day: tomorrow, {date}")
+    } else {
+        format!("Next clinic day: {date}")
+    }
+}
+
 /// Every booked appointment on `day`, in time order, with its reminder.
 pub fn day_list<'a>(
     clinic: &'a Clinic,
@@ -81,7 +109,8 @@ pub fn missed_list<'a>(
 }
 
 /// The texts a link worker may send a person about their next appointment:
-/// an introduction before a first call, and the confirmation that it is
+/// an introduction before a call (only when it is by phone: a person coming
+/// in is not told "I will call you"), and the confirmation that it is
 /// booked. Empty when nothing is booked from `today` on.
 pub fn person_texts<'a>(
     clinic: &'a Clinic,
@@ -90,11 +119,17 @@ pub fn person_texts<'a>(
     today: NaiveDate,
     sender: &Sender<'_>,
 ) -> Vec<(Purpose, ToSend<'a>)> {
-    let Some(next) = clinic.upcoming(person, today).first().map(|b| b.id) else {
+    let Some((next, mode)) = clinic
+        .upcoming(person, today)
+        .first()
+        .map(|b| (b.id, b.mode))
+    else {
         return Vec::new();
     };
+    let introduce = mode == Mode::Telephone;
     [Purpose::Introduction, Purpose::Booked]
         .into_iter()
+        .filter(|purpose| *purpose != Purpose::Introduction || introduce)
         .filter_map(|purpose| {
             let text = texts_for(clinic, wording, purpose, today, sender, |b| b.id == next);
             text.into_iter().next().map(|t| (purpose, t))

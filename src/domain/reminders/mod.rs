@@ -48,16 +48,16 @@ impl Purpose {
     pub fn default_template(self) -> &'static str {
         match self {
             Purpose::Reminder => {
-                "Hi {name}, appointment confirmed for {day} at {time} {place}. {see_you} To change or cancel, reply to this text or call {practice_phone}. {sender}"
+                "Hi {name}, appointment confirmed {day} at {time} {place}. {see_you} To change it, call {practice_phone}. {sender}"
             }
             Purpose::Introduction => {
                 "Hi {name}, this is {sender} from {practice}'s link worker team. I will call you {day} around {time}."
             }
             Purpose::Booked => {
-                "Hi {name}, your first appointment with {practice}'s link worker team is booked for {day} at {time} {place}. To change or cancel, reply to this text or call {practice_phone}. {sender}"
+                "Hi {name}, link worker appointment booked for {day} at {time} {place}. Reply to change it. {sender}"
             }
             Purpose::MissedYou => {
-                "Hi {name}, sorry we missed you {day}. We would still like to help. Reply to this text or call {practice_phone} and we will find a time that suits you. {sender}"
+                "Hi {name}, sorry we missed you {day}. We would still like to help. Reply or call {practice_phone} to find a time that suits you. {sender}"
             }
         }
     }
@@ -129,7 +129,7 @@ impl Wording {
     /// What to check before a template is saved.
     pub fn warnings(&self, purpose: Purpose, text: &str) -> Vec<String> {
         let mut warnings = Vec::new();
-        let uses = |name: &str| text.contains(&format!("{{{name}}}"));
+        let uses = |name: &str| template::mentions(text, name);
         if purpose == Purpose::Reminder {
             if !uses("time") {
                 warnings.push("The reminder does not say the time. Add {time}".to_string());
@@ -268,19 +268,20 @@ pub fn sample_details(
     }
 }
 
-/// A message ready to send, or what stops it.
-pub fn message(
-    wording: &Wording,
-    purpose: Purpose,
-    details: &Details,
-    today: NaiveDate,
-) -> Result<String, Vec<template::TemplateProblem>> {
-    let mut text = wording.template(purpose);
+/// The template for `purpose`, with the line about cost when it is on.
+fn template_for(wording: &Wording, purpose: Purpose) -> String {
+    let text = wording.template(purpose);
     if purpose == Purpose::Reminder && wording.cost_line_on && !wording.cost_line.trim().is_empty()
     {
-        text = format!("{text} {}", wording.cost_line.trim());
+        format!("{text} {}", wording.cost_line.trim())
+    } else {
+        text
     }
-    let rendered = template::render(&text, |name| match name {
+}
+
+/// What each placeholder stands for in a message about `details`.
+fn value_of(details: &Details, today: NaiveDate) -> impl Fn(&str) -> Option<String> + '_ {
+    move |name| match name {
         "name" => Some(details.name.clone()),
         "day" => details.date.map(|d| day_words(d, today)),
         "time" => Some(details.time.clone()),
@@ -301,8 +302,56 @@ pub fn message(
         "practice" => Some(details.practice.clone()),
         "practice_phone" => Some(details.practice_phone.clone()),
         _ => None,
-    })?;
+    }
+}
+
+/// A message ready to send, or what stops it.
+pub fn message(
+    wording: &Wording,
+    purpose: Purpose,
+    details: &Details,
+    today: NaiveDate,
+) -> Result<String, Vec<template::TemplateProblem>> {
+    let rendered = template::render(&template_for(wording, purpose), value_of(details, today))?;
     Ok(sms::clean(&rendered))
+}
+
+/// A message as the wording page shows it while it is typed: the finished
+/// text or what stops it, and its size either way (counted as far as it can
+/// be filled in, so the count stays in sight while a problem is fixed).
+pub struct Preview {
+    pub message: Result<String, Vec<template::TemplateProblem>>,
+    pub size: sms::SmsCount,
+}
+
+pub fn preview(
+    wording: &Wording,
+    purpose: Purpose,
+    details: &Details,
+    today: NaiveDate,
+) -> Preview {
+    let message = message(wording, purpose, details, today);
+    let size = match &message {
+        Ok(text) => sms::count(text),
+        Err(_) => sms::count(&sms::clean(&template::as_far_as_it_goes(
+            &template_for(wording, purpose),
+            value_of(details, today),
+        ))),
+    };
+    Preview { message, size }
+}
+
+/// The longest name of a room the clinic runs sessions in, to preview texts
+/// at their longest.
+pub fn longest_room(sessions: &crate::domain::clinic::sessions::Sessions) -> Option<String> {
+    sessions
+        .weekly
+        .iter()
+        .map(|s| s.room.trim())
+        .chain(sessions.extra.iter().map(|s| s.room.trim()))
+        .filter(|room| !room.is_empty())
+        .max_by_key(|room| room.chars().count())
+        .map(String::from)
 }
 
 /// A link that opens the phone's messaging app with `number` and `text`

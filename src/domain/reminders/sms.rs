@@ -32,6 +32,15 @@ impl SmsCount {
         let texts = if self.parts == 1 { "text" } else { "texts" };
         format!("{} characters, {} {texts}", self.units, self.parts)
     }
+
+    /// How many characters it is over one text, when it is more than one.
+    pub fn over_one_text(&self) -> Option<usize> {
+        let one = match self.encoding {
+            Encoding::Gsm7 => 160,
+            Encoding::Ucs2 => 70,
+        };
+        self.units.checked_sub(one).filter(|over| *over > 0)
+    }
 }
 
 pub fn is_gsm7(c: char) -> bool {
@@ -135,6 +144,12 @@ mod tests {
         assert_eq!(parts_of(&"a".repeat(306)), (Gsm7, 306, 2));
         assert_eq!(parts_of(&"a".repeat(307)), (Gsm7, 307, 3));
         assert_eq!(parts_of(&"a".repeat(459)), (Gsm7, 459, 3));
+        assert_eq!(count(&"a".repeat(160)).over_one_text(), None);
+        assert_eq!(count(&"a".repeat(174)).over_one_text(), Some(14));
+        assert_eq!(
+            count(&format!("{}’", "a".repeat(70))).over_one_text(),
+            Some(1)
+        );
     }
 
     #[test]

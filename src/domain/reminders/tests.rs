@@ -32,11 +32,131 @@ fn the_default_reminder_confirms_and_stays_one_text() {
     .unwrap();
     assert_eq!(
         text,
-        "Hi Sam, appointment confirmed for tomorrow at 2:30pm at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+        "Hi Sam, appointment confirmed tomorrow at 2:30pm at Elm Surgery, Room 4. See you then. To change it, call 0113 496 0123. Will"
     );
     let size = count(&text);
     assert_eq!((size.encoding, size.parts), (Encoding::Gsm7, 1));
     assert!(!text.contains("just a quick reminder"));
+}
+
+/// The longest details a practice is likely to have: a practice name of 30
+/// characters, a room name of 12, and longer names than most.
+fn long_details(date: NaiveDate, mode: Mode) -> Details {
+    Details {
+        name: "Samantha".into(),
+        date: Some(date),
+        time: "10:30am".into(),
+        mode: Some(mode),
+        room: "Room 12 East".into(),
+        phone: "07700 900 123".into(),
+        sender: "Margaret".into(),
+        practice: "Oakwood Green Medical Practice".into(),
+        practice_phone: "0113 496 0123".into(),
+    }
+}
+
+#[test]
+fn every_default_wording_is_one_text_with_a_long_practice_name_and_room() {
+    assert_eq!(
+        long_details(day(2026, 9, 29), Mode::FaceToFace)
+            .practice
+            .len(),
+        30
+    );
+    assert_eq!(
+        long_details(day(2026, 9, 29), Mode::FaceToFace).room.len(),
+        12
+    );
+    // Monday 28 September 2026: "Wednesday 30 September" is the longest
+    // date there is, and next year's comes with its year.
+    let today = day(2026, 9, 28);
+    let (yesterday, tomorrow) = (day(2026, 9, 27), day(2026, 9, 29));
+    let (longest_this_year, longest) = (day(2026, 9, 30), day(2027, 9, 29));
+    let cases: [(Purpose, &[NaiveDate], &[Mode]); 4] = [
+        // Reminders go the day before, or on the morning of the day.
+        (Purpose::Reminder, &[today, tomorrow], &Mode::ALL),
+        // An introduction comes before a phone call only.
+        (
+            Purpose::Introduction,
+            &[today, longest_this_year, longest],
+            &[Mode::Telephone],
+        ),
+        (Purpose::Booked, &[tomorrow, longest_this_year], &Mode::ALL),
+        (
+            Purpose::MissedYou,
+            &[yesterday, day(2026, 9, 23)],
+            &Mode::ALL,
+        ),
+    ];
+    for (purpose, dates, modes) in cases {
+        for &date in dates {
+            for &mode in modes {
+                let text = message(
+                    &Wording::default(),
+                    purpose,
+                    &long_details(date, mode),
+                    today,
+                )
+                .unwrap();
+                let size = count(&text);
+                assert_eq!(
+                    (size.encoding, size.parts),
+                    (Encoding::Gsm7, 1),
+                    "{purpose:?} {mode:?} {date}: {} characters: {text}",
+                    size.units
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_preview_counts_a_message_with_a_mistake_as_far_as_it_goes() {
+    let mut wording = Wording::default();
+    let details = long_details(day(2026, 9, 29), Mode::FaceToFace);
+    let today = day(2026, 9, 28);
+    let fine = preview(&wording, Purpose::Reminder, &details, today);
+    assert_eq!((fine.size.units, fine.size.over_one_text()), (160, None));
+    // A mistake: the count stays, counting {tiem} as typed.
+    wording.set_template(
+        Purpose::Reminder,
+        "Hi {name}, see you {day} at {tiem}. {sender}",
+    );
+    let typo = preview(&wording, Purpose::Reminder, &details, today);
+    assert_eq!(
+        typo.message,
+        Err(vec![TemplateProblem::Unknown("tiem".into())])
+    );
+    assert_eq!(
+        typo.size.units,
+        "Hi Samantha, see you tomorrow at {tiem}. Margaret".len() + 2,
+        "{{ and }} count twice each in a text"
+    );
+    // " Thank you." pushes the reminder over one text by its 11 characters.
+    wording.set_template(
+        Purpose::Reminder,
+        &format!("{} Thank you.", Purpose::Reminder.default_template()),
+    );
+    let over = preview(&wording, Purpose::Reminder, &details, today);
+    assert_eq!((over.size.parts, over.size.over_one_text()), (2, Some(11)));
+}
+
+#[test]
+fn the_longest_room_is_the_one_a_preview_uses() {
+    use crate::domain::clinic::sessions::{ExtraSession, Sessions};
+    use crate::domain::clinic::time::{ClockTime, TimeRange};
+    let mut sessions = Sessions::default();
+    assert_eq!(longest_room(&sessions), None);
+    let times = TimeRange::new(ClockTime::at(9, 0), ClockTime::at(12, 0));
+    for (id, room) in [(1, "Room 4"), (2, "  "), (3, "Quiet room B")] {
+        sessions.extra.push(ExtraSession {
+            id,
+            date: "2026-03-03".into(),
+            times,
+            room: room.into(),
+        });
+    }
+    assert_eq!(longest_room(&sessions).as_deref(), Some("Quiet room B"));
 }
 
 #[test]
@@ -216,7 +336,8 @@ mod the_day_list {
     use crate::domain::clinic::time::{ClockTime, TimeRange};
     use crate::domain::clinic::Clinic;
     use crate::domain::reminders::day_list::{
-        day_list, missed_list, next_clinic_day, person_texts, How, Sender,
+        day_heading, day_list, days_to_text, missed_list, next_clinic_day, person_texts, How,
+        Sender,
     };
 
     fn clinic() -> Clinic {
@@ -310,10 +431,65 @@ mod the_day_list {
         };
         assert_eq!(
             text,
-            "Hi Samantha, appointment confirmed for tomorrow at 10am at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+            "Hi Samantha, appointment confirmed tomorrow at 10am at Elm Surgery, Room 4. See you then. To change it, call 0113 496 0123. Will"
         );
         assert!(link.starts_with("sms:07700900123?body=Hi%20Samantha%2C%20appointment"));
         assert_eq!(hows[2], &How::Call("Asked not to be texted"));
+    }
+
+    #[test]
+    fn on_the_morning_of_a_clinic_day_its_texts_come_first_then_the_next_days() {
+        let mut clinic = clinic();
+        let (monday, tuesday) = (day(2026, 3, 2), day(2026, 3, 3));
+        let in_two_weeks = day(2026, 3, 17);
+        assert_eq!(days_to_text(&clinic, monday), [tuesday]);
+        assert_eq!(days_to_text(&clinic, tuesday), [tuesday]);
+        clinic
+            .book(
+                30,
+                10,
+                (1, in_two_weeks),
+                TimeRange::new(ClockTime::at(9, 0), ClockTime::at(9, 20)),
+                Kind::FollowUp,
+                Mode::FaceToFace,
+            )
+            .unwrap();
+        assert_eq!(days_to_text(&clinic, tuesday), [tuesday, in_two_weeks]);
+        assert_eq!(day_heading(tuesday, tuesday), "Today, Tuesday 3 March 2026");
+        assert_eq!(
+            day_heading(in_two_weeks, tuesday),
+            "Next clinic day: Tuesday 17 March 2026"
+        );
+        assert_eq!(
+            day_heading(tuesday, monday),
+            "Next clinic day: tomorrow, Tuesday 3 March 2026"
+        );
+        // Once everyone today is marked, today's texts are done with.
+        let today: Vec<u64> = clinic
+            .bookings
+            .iter()
+            .filter(|b| b.on() == Some(tuesday))
+            .map(|b| b.id)
+            .collect();
+        for id in today {
+            clinic.set_outcome(id, Outcome::Attended);
+        }
+        assert_eq!(days_to_text(&clinic, tuesday), [in_two_weeks]);
+        // Today's reminder says "today".
+        let list = day_list(
+            &clinic,
+            &Wording::default(),
+            in_two_weeks,
+            in_two_weeks,
+            &WILL,
+        );
+        let How::Text { text, .. } = &list[0].how else {
+            panic!("a text: {:?}", list[0].how);
+        };
+        assert!(
+            text.contains("appointment confirmed today at 9am"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -354,29 +530,52 @@ mod the_day_list {
         };
         assert_eq!(
             text,
-            "Hi Samantha, sorry we missed you yesterday. We would still like to help. Reply to this text or call 0113 496 0123 and we will find a time that suits you. Will"
+            "Hi Samantha, sorry we missed you yesterday. We would still like to help. Reply or call 0113 496 0123 to find a time that suits you. Will"
         );
         assert!(missed_list(&clinic, &Wording::default(), day(2026, 3, 11), &WILL).is_empty());
     }
 
     #[test]
-    fn a_person_can_be_sent_an_introduction_and_a_booked_text_for_their_next_appointment() {
-        let clinic = clinic();
-        let sam = clinic
-            .bookings
-            .iter()
-            .find(|b| b.times.start == ClockTime::at(10, 0))
-            .map(|b| b.person)
-            .unwrap();
-        let texts = person_texts(&clinic, &Wording::default(), sam, day(2026, 3, 2), &WILL);
-        let purposes: Vec<Purpose> = texts.iter().map(|(p, _)| *p).collect();
-        assert_eq!(purposes, [Purpose::Introduction, Purpose::Booked]);
-        let How::Text { text, .. } = &texts[0].1.how else {
-            panic!("an introduction text: {:?}", texts[0].1.how);
+    fn a_person_called_by_phone_is_sent_an_introduction_and_one_coming_in_is_not() {
+        let mut clinic = clinic();
+        let next = |clinic: &Clinic, at: ClockTime| {
+            let b = clinic
+                .bookings
+                .iter()
+                .find(|b| b.times.start == at)
+                .unwrap();
+            (b.person, b.id)
+        };
+        let (sam, _) = next(&clinic, ClockTime::at(10, 0));
+        let purposes = |clinic: &Clinic, person| {
+            person_texts(clinic, &Wording::default(), person, day(2026, 3, 2), &WILL)
+                .into_iter()
+                .map(|(p, t)| (p, t.how))
+                .collect::<Vec<_>>()
+        };
+        // Sam comes in face to face: no "I will call you", only the booking.
+        let texts = purposes(&clinic, sam);
+        assert_eq!(texts.len(), 1, "{texts:?}");
+        let (Purpose::Booked, How::Text { text, .. }) = &texts[0] else {
+            panic!("a booked text: {texts:?}");
         };
         assert_eq!(
             text,
-            "Hi Samantha, this is Will from Elm Surgery's link worker team. I will call you tomorrow around 10am."
+            "Hi Samantha, link worker appointment booked for tomorrow at 10am at Elm Surgery, Room 4. Reply to change it. Will"
+        );
+        // Jo is called: the introduction first, then the booking.
+        let (jo, booking) = next(&clinic, ClockTime::at(9, 20));
+        clinic.people.iter_mut().find(|p| p.id == jo).unwrap().phone = "07700 900789".into();
+        clinic.booking_mut(booking).unwrap().mode = Mode::Telephone;
+        let texts = purposes(&clinic, jo);
+        let kinds: Vec<Purpose> = texts.iter().map(|(p, _)| *p).collect();
+        assert_eq!(kinds, [Purpose::Introduction, Purpose::Booked]);
+        let How::Text { text, .. } = &texts[0].1 else {
+            panic!("an introduction text: {texts:?}");
+        };
+        assert_eq!(
+            text,
+            "Hi Jo, this is Will from Elm Surgery's link worker team. I will call you tomorrow around 9:20am."
         );
         assert!(person_texts(&clinic, &Wording::default(), sam, day(2026, 3, 4), &WILL).is_empty());
     }
@@ -423,10 +622,10 @@ fn every_text_reads_right_whichever_day_the_appointment_is() {
     details.date = Some(day(2026, 12, 8));
     assert_eq!(
         message(&wording, Purpose::Reminder, &details, today).unwrap(),
-        "Hi Sam, appointment confirmed for Tuesday 8 December at 2:30pm at Elm Surgery, Room 4. See you then. To change or cancel, reply to this text or call 0113 496 0123. Will"
+        "Hi Sam, appointment confirmed on Tuesday 8 December at 2:30pm at Elm Surgery, Room 4. See you then. To change it, call 0113 496 0123. Will"
     );
     details.date = Some(day(2026, 12, 1));
     assert!(message(&wording, Purpose::Booked, &details, today)
         .unwrap()
-        .contains("is booked for tomorrow at 2:30pm"));
+        .contains("booked for tomorrow at 2:30pm"));
 }

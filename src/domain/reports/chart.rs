@@ -42,6 +42,11 @@ impl Pick {
     }
 }
 
+/// Whether `part` of a report has charts when it has figures to draw.
+pub fn has_charts(part: &str) -> bool {
+    CHARTS.iter().any(|(p, _, _)| *p == part)
+}
+
 /// Each chart: its part, its title, and the lines it draws.
 const CHARTS: [(&str, &str, Pick); 7] = [
     (
@@ -82,7 +87,9 @@ const CHARTS: [(&str, &str, Pick); 7] = [
 ];
 
 impl Report {
-    /// The charts with at least one line, in the report's order.
+    /// The charts with at least one bar to draw, in the report's order: a
+    /// chart whose figures are all hidden or nought is left out, rather than
+    /// drawn as an empty panel.
     pub fn charts(&self) -> Vec<Chart> {
         CHARTS
             .iter()
@@ -106,7 +113,8 @@ impl Report {
                             .map(|n| if longest > 0.0 { n / longest } else { 0.0 }),
                     })
                     .collect();
-                (!bars.is_empty()).then_some(Chart { part, title, bars })
+                let drawn = bars.iter().any(|b| b.share.is_some_and(|s| s > 0.0));
+                drawn.then_some(Chart { part, title, bars })
             })
             .collect()
     }

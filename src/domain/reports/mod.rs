@@ -1,7 +1,9 @@
 //! What the clinic did in a period, for the practice and funders: referrals,
 //! waiting times, appointments and did-not-attends, contacts, outcomes,
-//! wellbeing change and the rota. Any number resting on fewer than 5 people
-//! is shown as "fewer than 5", so a report can never point to one person.
+//! wellbeing change and the rota. A count from 1 to 4 is shown as "fewer than
+//! 5", and a rate, average or median worked out from fewer than 5 is not shown
+//! at all ("not shown: fewer than 5 people"), so a report can never point to
+//! one person.
 
 pub mod chart;
 pub mod choose;
@@ -71,7 +73,11 @@ impl Period {
 pub enum Shown {
     /// A number, with the words to show it in.
     Figure(f64, String),
+    /// A count from 1 to 4.
     FewerThan5,
+    /// A rate, average or median worked out from fewer than 5 of these
+    /// ("people", "appointments"): not shown at all.
+    TooFewToShow(&'static str),
     /// Nothing to show (for example no one with two wellbeing records).
     NoData,
 }
@@ -81,6 +87,7 @@ impl Shown {
         match self {
             Shown::Figure(_, words) => words.clone(),
             Shown::FewerThan5 => "fewer than 5".to_string(),
+            Shown::TooFewToShow(what) => format!("not shown: fewer than 5 {what}"),
             Shown::NoData => "no data".to_string(),
         }
     }
@@ -102,11 +109,24 @@ pub fn count(n: usize) -> Shown {
     }
 }
 
-/// A figure worked out from `people` people, hidden when they are fewer than 5.
-fn resting_on(people: usize, value: Option<f64>, words: impl FnOnce(f64) -> String) -> Shown {
+/// A rate, average or median worked out from `people` people: not shown
+/// when they are fewer than 5. Every such figure of a report, wellbeing's
+/// too, goes through this or [`resting_on_counted`].
+pub fn resting_on(people: usize, value: Option<f64>, words: impl FnOnce(f64) -> String) -> Shown {
+    resting_on_counted(people, "people", value, words)
+}
+
+/// A figure worked out from `n` of `what` ("appointments"): not shown when
+/// they are fewer than 5.
+pub fn resting_on_counted(
+    n: usize,
+    what: &'static str,
+    value: Option<f64>,
+    words: impl FnOnce(f64) -> String,
+) -> Shown {
     match value {
-        _ if (1..5).contains(&people) => Shown::FewerThan5,
-        Some(v) if people > 0 => Shown::Figure(v, words(v)),
+        _ if (1..5).contains(&n) => Shown::TooFewToShow(what),
+        Some(v) if n > 0 => Shown::Figure(v, words(v)),
         _ => Shown::NoData,
     }
 }
@@ -166,8 +186,14 @@ fn days(n: f64) -> String {
     }
 }
 
-/// The report on `clinic` for `period`.
+/// The report on `clinic` for `period`, as it reads once the period is over.
 pub fn report(clinic: &Clinic, period: Period) -> Report {
+    report_on(clinic, period, period.to)
+}
+
+/// The report on `clinic` for `period` as it reads on `today`: the rota
+/// counts only the sessions up to today, and says which dates it counted.
+pub fn report_on(clinic: &Clinic, period: Period, today: NaiveDate) -> Report {
     let mut lines = Vec::new();
     let mut line = |part: &'static str, measure: String, shown: Shown| {
         lines.push(Line {
@@ -260,9 +286,12 @@ pub fn report(clinic: &Clinic, period: Period) -> Report {
     line(
         "Appointments",
         "Did-not-attend rate".into(),
-        resting_on(attended + missed, percent(missed, attended + missed), |v| {
-            format!("{v}%")
-        }),
+        resting_on_counted(
+            attended + missed,
+            "appointments",
+            percent(missed, attended + missed),
+            |v| format!("{v}%"),
+        ),
     );
     for (texted, measure) in [
         (true, "Did-not-attend rate after a reminder text"),
@@ -282,7 +311,9 @@ pub fn report(clinic: &Clinic, period: Period) -> Report {
         line(
             "Appointments",
             measure.into(),
-            resting_on(due.len(), percent(missed, due.len()), |v| format!("{v}%")),
+            resting_on_counted(due.len(), "appointments", percent(missed, due.len()), |v| {
+                format!("{v}%")
+            }),
         );
     }
 
@@ -383,17 +414,25 @@ pub fn report(clinic: &Clinic, period: Period) -> Report {
         );
     }
 
-    // The rota.
-    let sessions: Vec<_> = clinic
-        .sessions
-        .between(period.from, period.to)
+    // The rota: only the sessions that have happened, up to today.
+    let happened = (period.from <= today).then(|| Period {
+        from: period.from,
+        to: period.to.min(today),
+    });
+    let sessions: Vec<_> = happened
+        .map(|h| clinic.sessions.between(h.from, h.to))
+        .unwrap_or_default()
         .into_iter()
         .filter(|s| s.closed.is_none())
         .collect();
     let on_duty: Vec<Option<Id>> = sessions.iter().map(|s| clinic.on_duty(s)).collect();
     let covered = on_duty.iter().filter(|v| v.is_some()).count();
     let plain = |n: usize| Shown::Figure(n as f64, n.to_string());
-    line("Rota", "Sessions".into(), plain(sessions.len()));
+    let held = match happened {
+        Some(h) => format!("Sessions held from {}", h.words()),
+        None => "Sessions held: none yet, the period has not started".to_string(),
+    };
+    line("Rota", held, plain(sessions.len()));
     line("Rota", "Sessions covered".into(), plain(covered));
     line(
         "Rota",

@@ -203,7 +203,7 @@ fn appointments_and_did_not_attend_rates_are_worked_out_from_the_days_in_the_per
     );
     assert_eq!(
         figure(&r, "Did-not-attend rate with no reminder text"),
-        "fewer than 5"
+        "not shown: fewer than 5 appointments"
     );
 }
 
@@ -215,7 +215,10 @@ fn contacts_outcomes_and_the_rota_are_counted() {
     assert_eq!(figure(&r, "Contacts per person"), "1.5");
     assert_eq!(figure(&r, "Finished (of those referred)"), "fewer than 5");
     assert_eq!(figure(&r, "Declined (of those referred)"), "fewer than 5");
-    assert_eq!(figure(&r, "Sessions"), "5");
+    assert_eq!(
+        figure(&r, "Sessions held from 1 March 2026 to 31 March 2026"),
+        "5"
+    );
     assert_eq!(figure(&r, "Sessions covered"), "3");
     assert_eq!(figure(&r, "Sessions nobody covered"), "2");
     assert_eq!(figure(&r, "Sessions for Ann"), "3");
@@ -252,7 +255,7 @@ fn wellbeing_change_is_the_average_over_people_with_two_scores() {
     );
     assert_eq!(
         figure(&smaller, "Life satisfaction: average change"),
-        "fewer than 5"
+        "not shown: fewer than 5 people"
     );
     let empty = report(
         &Clinic::default(),
@@ -315,26 +318,10 @@ fn charts_draw_the_counts_with_hidden_figures_left_without_a_bar() {
             "Who referred people",
             "What people wanted support with",
             "What happened to appointments",
-            "People moving to a better wellbeing band",
-            "People moving to a worse wellbeing band",
             "Sessions covered",
             "Sessions per volunteer"
-        ]
-    );
-    let better = &charts[3];
-    assert_eq!(better.part, "Wellbeing");
-    assert_eq!(
-        better
-            .bars
-            .iter()
-            .map(|b| b.label.as_str())
-            .collect::<Vec<_>>(),
-        [
-            "Life satisfaction",
-            "Feeling things are worthwhile",
-            "Happiness",
-            "Anxiety"
-        ]
+        ],
+        "every wellbeing band figure is fewer than 5: no empty chart is drawn"
     );
     let who = &charts[0];
     assert_eq!(who.bars.len(), Source::ALL.len());
@@ -365,7 +352,53 @@ fn charts_draw_the_counts_with_hidden_figures_left_without_a_bar() {
             ("Cancelled", "fewer than 5")
         ]
     );
-    let rota = &charts[5];
+    let rota = &charts[3];
     assert_eq!(rota.bars[1].label, "Sessions nobody covered");
     assert!((rota.bars[1].share.unwrap() - 2.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_rate_or_median_from_fewer_than_5_is_not_shown_and_says_so() {
+    assert_eq!(
+        resting_on(4, Some(50.0), |v| format!("{v}%")).words(),
+        "not shown: fewer than 5 people"
+    );
+    assert_eq!(
+        resting_on(5, Some(40.0), |v| format!("{v}%")).words(),
+        "40%"
+    );
+    assert_eq!(resting_on(0, None, |v| v.to_string()).words(), "no data");
+    assert_eq!(resting_on(4, Some(1.0), |v| v.to_string()).number(), None);
+    // A count of 1 to 4 is still "fewer than 5": the words differ.
+    assert_eq!(count(3).words(), "fewer than 5");
+}
+
+#[test]
+fn the_rota_counts_only_sessions_that_have_happened_and_says_from_when_to_when() {
+    let clinic = march();
+    let march = Period {
+        from: day(2026, 3, 1),
+        to: day(2026, 3, 31),
+    };
+    let whole = report(&clinic, march);
+    let held = |r: &Report, dates: &str| figure(r, &format!("Sessions held from {dates}"));
+    assert_eq!(held(&whole, "1 March 2026 to 31 March 2026"), "5");
+    // On 10 March, the sessions still to come are not counted as uncovered.
+    let so_far = report_on(&clinic, march, day(2026, 3, 10));
+    // The Tuesdays 3 and 10 March.
+    assert_eq!(held(&so_far, "1 March 2026 to 10 March 2026"), "2");
+    let covered: usize = figure(&so_far, "Sessions covered").parse().unwrap();
+    let nobody: usize = figure(&so_far, "Sessions nobody covered").parse().unwrap();
+    assert_eq!(covered + nobody, 2);
+    // Before the period starts, nothing has happened.
+    let before = report_on(&clinic, march, day(2026, 2, 20));
+    assert_eq!(
+        figure(
+            &before,
+            "Sessions held: none yet, the period has not started"
+        ),
+        "0"
+    );
+    assert_eq!(figure(&before, "Sessions covered"), "0");
+    assert!(before.charts().iter().all(|c| c.part != "Rota"));
 }

@@ -32,7 +32,8 @@ pub fn DateInput(
                 let error = if error.get().is_some() { " nhsuk-input--error" } else { "" };
                 format!("nhsuk-input nhsuk-date-input__input {width}{error}")
             };
-            let autocomplete = autocomplete.map(|a| format!("{a}-{part}"));
+            // Without a token, the browser keeps no memory of a date typed here.
+            let autocomplete = autocomplete.map_or_else(|| "off".to_string(), |a| format!("{a}-{part}"));
             view! {
                 <div class="nhsuk-date-input__item">
                     <div class="nhsuk-form-group">

@@ -27,7 +27,12 @@ pub fn TextInput(
     #[prop(optional_no_strip)] hint: Option<&'static str>,
     #[prop(optional)] heading: bool,
     #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional_no_strip)] autocomplete: Option<&'static str>,
+    /// A token such as "tel" where the browser may fill in the person's own
+    /// details; without one it is told not to remember what is typed (on a
+    /// shared clinic device, a name typed for one person must not be offered
+    /// for the next).
+    #[prop(optional_no_strip)]
+    autocomplete: Option<&'static str>,
     /// An NHS.UK width class such as "nhsuk-input--width-10".
     #[prop(optional_no_strip)]
     width: Option<&'static str>,
@@ -49,7 +54,7 @@ pub fn TextInput(
             <Label id label heading />
             {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
             <ErrorMessage id error />
-            <input class=class id=id name=id type=input_type autocomplete=autocomplete
+            <input class=class id=id name=id type=input_type autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false" aria-describedby=described_by(id, hint.is_some(), error)
                 prop:value=move || bind.get.get()
                 on:input=move |ev| bind.set.run(event_target_value(&ev)) />
@@ -104,7 +109,7 @@ pub fn TextArea(
                 <Label id label heading />
                 {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
                 <ErrorMessage id error />
-                <textarea class=class id=id name=id rows=rows autocomplete=autocomplete aria-describedby=described
+                <textarea class=class id=id name=id rows=rows autocomplete=autocomplete.unwrap_or("off") aria-describedby=described
                     prop:value=move || bind.get.get()
                     on:input=move |ev| bind.set.run(event_target_value(&ev))></textarea>
                 {count}

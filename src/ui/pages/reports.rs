@@ -5,9 +5,9 @@
 
 use super::form_errors;
 use crate::domain::clinic::Clinic;
-use crate::domain::reports::chart::Chart;
+use crate::domain::reports::chart::{has_charts, Chart};
 use crate::domain::reports::choose::{PeriodChoice, PeriodForm};
-use crate::domain::reports::{report, Period, Report};
+use crate::domain::reports::{report_on, Period, Report};
 use crate::ui::form::{bind, DateInput, ErrorSummary, Radios};
 use crate::ui::layout::BackLink;
 use crate::ui::router::use_location;
@@ -52,7 +52,9 @@ pub fn ReportsPage() -> impl IntoView {
     };
     let shown = Memo::new(move |_| {
         let period = period.get();
-        clinic.value.with(|c| ReportView::of(&report(c, period)))
+        clinic
+            .value
+            .with(|c| ReportView::of(&report_on(c, period, now)))
     });
     let download = move |_| {
         let (csv, name) = shown.with_untracked(|r| (r.csv.clone(), r.file_name.clone()));
@@ -66,7 +68,7 @@ pub fn ReportsPage() -> impl IntoView {
         <BackLink href=base.href("clinic") text="Back to the clinic" />
         <ErrorSummary />
         <h1>{TITLE}</h1>
-        <p class="app-no-print">"What the clinic did in a period, for the practice and funders. Any figure resting on fewer than 5 people shows as \"fewer than 5\", so a report cannot identify anyone."</p>
+        <p class="app-no-print">"What the clinic did in a period, for the practice and funders. A count under 5 shows as \"fewer than 5\", and a rate, average or median worked out from fewer than 5 is not shown, so a report cannot identify anyone."</p>
         <form novalidate class="app-no-print" on:submit=submit>
             <Radios id="period" legend="Which period?" choices
                 bind=bind(form, |f| f.choice.map(PeriodChoice::key), |f, k| f.choice = k.and_then(PeriodChoice::from_key)) />
@@ -141,6 +143,11 @@ fn part_view(
             }
         })
         .collect_view();
+    // A part whose charts have nothing to draw says so once, rather than
+    // showing empty panels.
+    let no_data = (charts.is_empty() && has_charts(part)).then(|| {
+        view! { <p class="app-no-data" data-testid="no-chart-data">"Charts: no data for this period."</p> }
+    });
     let charts = charts.iter().map(bar_chart).collect_view();
     let slug = part.to_lowercase();
     view! {
@@ -155,6 +162,7 @@ fn part_view(
                 </thead>
                 <tbody class="nhsuk-table__body">{rows}</tbody>
             </table>
+            {no_data}
             <div class="app-charts">{charts}</div>
         </section>
     }

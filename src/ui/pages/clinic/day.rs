@@ -6,7 +6,7 @@
 use super::person::record_href;
 use super::{href, intern, use_clinic};
 use crate::domain::clinic::bookings::{Booking, Outcome};
-use crate::domain::clinic::people::Person;
+use crate::domain::clinic::people::{EscalatedTo, Person};
 use crate::domain::clinic::sessions::SessionOn;
 use crate::domain::clinic::slots::Kind;
 use crate::domain::dates::{iso, long_date};
@@ -171,12 +171,37 @@ fn Appointment(booking: Booking, person: Person) -> impl IntoView {
         })));
     };
     let phone = (!person.phone.is_empty()).then(|| format!(", {}", person.phone));
+    // What the volunteer must know before the person walks in, in words
+    // (the tag's colour is only a help). A concern stays off the printed list.
+    let concern = person.open_concern().map(|c| {
+        let state = if c.escalated_to == EscalatedTo::NotYet {
+            "Not escalated yet: escalate it to the GP supervisor or Community Navigator."
+                .to_string()
+        } else {
+            format!("Escalated to {}.", c.escalated_to.name())
+        };
+        view! {
+            <p class="app-no-print" data-testid="concern-mark">
+                <strong class="nhsuk-tag nhsuk-tag--red app-tag">"Open concern"</strong> " " {state}
+            </p>
+        }
+    });
+    let needs = person.communication.trim().to_string();
+    let needs = (!needs.is_empty()).then(|| {
+        view! {
+            <p data-testid="communication-mark">
+                <strong class="nhsuk-tag nhsuk-tag--blue app-tag">"Communication needs"</strong> " " {needs}
+            </p>
+        }
+    });
     view! {
         <li class="app-appointment" data-testid="appointment">
             <h3 class="nhsuk-heading-s">
                 {booking.times.words()} ": " <a href=record_href(person.id)>{name.clone()}</a>
             </h3>
             <p>{format!("{}, {}", booking.kind.name(), booking.mode.name().to_lowercase())}{phone}</p>
+            {concern}
+            {needs}
             <p>"Now: " <strong class="nhsuk-tag app-tag" data-testid="outcome">{move || outcome().name()}</strong></p>
             <Show when=move || outcome() == Outcome::Booked>
                 <div class="nhsuk-button-group app-no-print">

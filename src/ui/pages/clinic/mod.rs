@@ -152,7 +152,10 @@ fn href(page: &str) -> String {
 fn SectionLinks() -> impl IntoView {
     let links = [
         ("clinic/day", "The clinic day"),
-        ("clinic/reminders", "Texts for the next clinic day"),
+        (
+            "clinic/reminders",
+            "Texts for today and the next clinic day",
+        ),
         ("clinic/people", "People and appointments"),
         ("clinic/directory", "Local services directory"),
         ("clinic/reports", "Reports for the practice and funders"),

@@ -99,7 +99,8 @@ pub fn PersonRecord() -> impl IntoView {
             .with(|c| c.person(id).cloned().unwrap_or_default())
     });
     let name = person.get_untracked().name;
-    page_title(intern(name.clone()));
+    // Never their name: the title is kept in the browser's history and tabs.
+    page_title("Person's record");
     let accepted = crate::ui::router::use_location()
         .query("accepted")
         .is_some();

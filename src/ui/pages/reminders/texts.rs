@@ -1,11 +1,13 @@
-//! Texts for the next clinic day: each appointment's finished reminder with
-//! a Copy button and a Send text link that opens the phone's messaging app,
-//! and a tick once sent. People without a mobile, or who asked not to be
-//! texted, are listed apart to call instead.
+//! Texts for today (while today's appointments are still booked) and the next
+//! clinic day, each under a heading saying which day it is: each
+//! appointment's finished reminder with a Copy button and a Send text link
+//! that opens the phone's messaging app, and a tick once sent. People without
+//! a mobile, or who asked not to be texted, are listed apart to call instead.
 
 use super::{use_texting, Texting};
-use crate::domain::dates::long_date;
-use crate::domain::reminders::day_list::{day_list, missed_list, next_clinic_day, How, ToSend};
+use crate::domain::reminders::day_list::{
+    day_heading, day_list, days_to_text, missed_list, How, ToSend,
+};
 use crate::domain::reminders::sms;
 use crate::ui::form::{Bound, TextInput};
 use crate::ui::layout::BackLink;
@@ -27,6 +29,8 @@ pub(super) struct Row {
     how: How,
     /// A "sorry we missed you" text, rather than a reminder.
     missed: bool,
+    /// The clinic day a reminder is for.
+    day: Option<chrono::NaiveDate>,
     /// Whether a "Text sent" tick is kept for it.
     ticked: bool,
 }
@@ -44,6 +48,7 @@ impl Row {
             } else {
                 t.booking.reminder_sent
             },
+            day: if missed { None } else { t.booking.on() },
             how: t.how,
             missed,
             ticked: true,
@@ -66,35 +71,86 @@ impl Row {
 
 #[component]
 pub fn Texts() -> impl IntoView {
-    page_title("Texts for the next clinic day");
+    page_title("Texts to send");
     let texting = use_texting();
     let Texting { clinic, wording } = texting;
     let practice = use_practice();
     let base = use_base();
     let now = today();
-    let day = Memo::new(move |_| clinic.value.with(|c| next_clinic_day(c, now)));
-    // The reminders for the next clinic day, then the "sorry we missed you"
-    // texts for the last week's missed appointments.
+    let days = Memo::new(move |_| clinic.value.with(|c| days_to_text(c, now)));
+    // The reminders for today and the next clinic day, then the "sorry we
+    // missed you" texts for the last week's missed appointments.
     let rows = Memo::new(move |_| {
         texting.with_sender(practice, |c, w, sender| {
-            let reminders = day
+            let reminders = days
                 .get()
-                .map(|on| day_list(c, w, on, now, sender))
-                .unwrap_or_default();
+                .into_iter()
+                .flat_map(|on| day_list(c, w, on, now, sender));
             let missed = missed_list(c, w, now, sender);
             reminders
-                .into_iter()
                 .map(|t| Row::of(t, false))
                 .chain(missed.into_iter().map(|t| Row::of(t, true)))
                 .collect::<Vec<_>>()
         })
     });
-    let texts = move |missed: bool| {
+    // The rows of one day's list (or, with `None`, of the missed ones).
+    let of = move |day: Option<chrono::NaiveDate>, call: bool| {
         rows.get()
             .into_iter()
-            .filter(|r| r.missed == missed && !matches!(r.how, How::Call(_)))
+            .filter(move |r| r.day == day && matches!(r.how, How::Call(_)) == call)
             .collect::<Vec<_>>()
     };
+    let nothing = move || days.with(Vec::is_empty) && rows.with(Vec::is_empty);
+    let sender = Bound {
+        get: Signal::derive(move || wording.value.with(|w| w.sender.clone())),
+        set: Callback::new(move |name: String| wording.update(|w| w.sender = name)),
+    };
+    let day_section = move |on: chrono::NaiveDate| {
+        view! {
+            <section class="app-text-day" data-testid="text-day">
+                <h2>{day_heading(on, now)}</h2>
+                <ul class="nhsuk-list app-texts">
+                    // Keyed by what the text says too, so a changed text is drawn anew.
+                    <For each=move || of(Some(on), false) key=|r| (r.booking, format!("{:?}", r.how)) let(row)>
+                        <TextToSend row nested=true />
+                    </For>
+                </ul>
+                <CallInstead rows=Signal::derive(move || of(Some(on), true)) />
+            </section>
+        }
+    };
+    view! {
+        <BackLink href=base.href("clinic") text="Back to the clinic" />
+        <SaveProblemNotice saved=clinic />
+        <SaveProblemNotice saved=wording />
+        <span class="nhsuk-caption-l">"Reminder texts"</span>
+        <h1>"Texts to send"</h1>
+        {move || nothing().then(|| view! {
+            <p>"There are no appointments booked in the next 4 weeks, so there is nothing to send."</p>
+        })}
+        <TextInput id="sender" label="Your name, to end each text" width=Some("nhsuk-input--width-20")
+            hint=Some("For example, Will. People reply more when they know who the text is from.") bind=sender />
+        // Redrawn only when the days change; each day's list is keyed.
+        {move || days.get().into_iter().map(day_section).collect_view()}
+        <Show when=move || rows.with(|r| r.iter().any(|r| r.missed))>
+            <section class="app-text-day">
+                <h2>"Sorry we missed you"</h2>
+                <p>"For appointments missed in the last week: a text that offers another time, without blame."</p>
+                <ul class="nhsuk-list app-texts">
+                    <For each=move || of(None, false) key=|r| (r.booking, format!("{:?}", r.how)) let(row)>
+                        <TextToSend row nested=true />
+                    </For>
+                </ul>
+                <CallInstead rows=Signal::derive(move || of(None, true)) />
+            </section>
+        </Show>
+        <p><a href=base.href("clinic/reminders/wording")>"Change the wording of the texts"</a></p>
+    }
+}
+
+/// The people on a list who cannot be texted, to call instead.
+#[component]
+fn CallInstead(rows: Signal<Vec<Row>>) -> impl IntoView {
     let calls = move || {
         rows.get()
             .into_iter()
@@ -118,54 +174,19 @@ pub fn Texts() -> impl IntoView {
             })
             .collect_view()
     };
-    let has_calls = move || rows.with(|r| r.iter().any(|r| matches!(r.how, How::Call(_))));
-    let nothing = move || day.get().is_none() && rows.with(Vec::is_empty);
-    let sender = Bound {
-        get: Signal::derive(move || wording.value.with(|w| w.sender.clone())),
-        set: Callback::new(move |name: String| wording.update(|w| w.sender = name)),
-    };
     view! {
-        <BackLink href=base.href("clinic") text="Back to the clinic" />
-        <SaveProblemNotice saved=clinic />
-        <SaveProblemNotice saved=wording />
-        <span class="nhsuk-caption-l">"Reminder texts"</span>
-        <h1>{move || match day.get() {
-            Some(on) if Some(on) == now.succ_opt() => "Tomorrow's texts".to_string(),
-            Some(on) => format!("Texts for {}", long_date(on)),
-            None => "Texts for the next clinic day".to_string(),
-        }}</h1>
-        {move || nothing().then(|| view! {
-            <p>"There are no appointments booked in the next 4 weeks, so there is nothing to send."</p>
-        })}
-        <TextInput id="sender" label="Your name, to end each text" width=Some("nhsuk-input--width-20")
-            hint=Some("For example, Will. People reply more when they know who the text is from.") bind=sender />
-        <ul class="nhsuk-list app-texts">
-            // Keyed by what the text says too, so a changed text is drawn anew.
-            <For each=move || texts(false) key=|r| (r.booking, format!("{:?}", r.how)) let(row)>
-                <TextToSend row />
-            </For>
-        </ul>
-        <Show when=move || rows.with(|r| r.iter().any(|r| r.missed && !matches!(r.how, How::Call(_))))>
-            <h2>"Sorry we missed you"</h2>
-            <p>"For appointments missed in the last week: a text that offers another time, without blame."</p>
-            <ul class="nhsuk-list app-texts">
-                <For each=move || texts(true) key=|r| (r.booking, format!("{:?}", r.how)) let(row)>
-                    <TextToSend row />
-                </For>
-            </ul>
-        </Show>
-        <Show when=has_calls>
-            <h2>"Call instead"</h2>
+        <Show when=move || rows.with(|r| !r.is_empty())>
+            <h3>"Call instead"</h3>
             <p>"These people have no mobile number, or asked not to be sent texts."</p>
             <ul class="nhsuk-list">{calls}</ul>
         </Show>
-        <p><a href=base.href("clinic/reminders/wording")>"Change the wording of the texts"</a></p>
     }
 }
 
 /// One finished text: what it says, how many texts it is, Copy, Send, and sent.
+/// Under a day's heading (`nested`), its heading is one level down.
 #[component]
-pub(super) fn TextToSend(row: Row) -> impl IntoView {
+pub(super) fn TextToSend(row: Row, #[prop(optional)] nested: bool) -> impl IntoView {
     let Texting { clinic, .. } = use_texting();
     let booking = row.booking;
     let missed = row.missed;
@@ -243,7 +264,11 @@ pub(super) fn TextToSend(row: Row) -> impl IntoView {
     };
     view! {
         <li class="app-text-to-send" data-testid="text-to-send">
-            <h2 class="nhsuk-heading-m">{heading}</h2>
+            {if nested {
+                view! { <h3 class="nhsuk-heading-m">{heading}</h3> }.into_any()
+            } else {
+                view! { <h2 class="nhsuk-heading-m">{heading}</h2> }.into_any()
+            }}
             {body}
         </li>
     }

@@ -5,7 +5,7 @@
 use super::{use_texting, Texting};
 use crate::domain::reminders::form::WordingForm;
 use crate::domain::reminders::template::PLACEHOLDERS;
-use crate::domain::reminders::{message, sample_details, sms, Purpose};
+use crate::domain::reminders::{longest_room, preview, sample_details, sms, Purpose};
 use crate::ui::form::{Bound, ErrorSummary, TextArea};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::form_errors;
@@ -55,6 +55,7 @@ pub fn WordingPage() -> impl IntoView {
                 <h1>{TITLE}</h1>
                 <p>"Each message is filled in for each appointment. Words in curly brackets are filled in for you:"</p>
                 <ul class="nhsuk-list nhsuk-list--bullet app-placeholders">{names}</ul>
+                <p>"To show a curly bracket itself in a text, type it twice: {{ or }}."</p>
                 <form novalidate on:submit=save>
                     {messages}
                     <h2>"What a missed appointment costs"</h2>
@@ -91,7 +92,7 @@ pub fn WordingPage() -> impl IntoView {
 /// One message: its box, a preview for Sam, its length, and what to look at.
 #[component]
 fn Message(purpose: Purpose, form: RwSignal<WordingForm>) -> impl IntoView {
-    let Texting { wording, .. } = use_texting();
+    let Texting { wording, clinic } = use_texting();
     let practice = use_practice();
     let index = Purpose::ALL.iter().position(|p| *p == purpose).unwrap_or(0);
     let typed = Signal::derive(move || form.with(|f| f.template(purpose).to_string()));
@@ -99,18 +100,32 @@ fn Message(purpose: Purpose, form: RwSignal<WordingForm>) -> impl IntoView {
         get: typed,
         set: Callback::new(move |v: String| form.update(|f| f.templates[index] = v)),
     };
-    let preview = move || {
+    // Sam's appointment, with the practice's own name and its longest room,
+    // so the count is what its longest texts will be.
+    let shown = move || {
         let practice = practice.get();
+        let room = clinic.value.with(|c| longest_room(&c.sessions));
         wording.value.with(|w| {
             let w = form.with(|f| f.as_typed(w));
-            let details = sample_details(
+            let mut details = sample_details(
                 purpose,
                 today(),
                 &w.sender,
                 &practice.practice_name,
                 &practice.phone.clone().unwrap_or_default(),
             );
-            message(&w, purpose, &details, today())
+            if let Some(room) = &room {
+                details.room = room.clone();
+            }
+            let names = match (practice.practice_name.trim(), room) {
+                ("", None) => None,
+                ("", Some(room)) => Some(format!("your room name, {room}")),
+                (name, None) => Some(format!("your practice's name, {name}")),
+                (name, Some(room)) => Some(format!(
+                    "your practice's name and your longest room name, {name} and {room}"
+                )),
+            };
+            (preview(&w, purpose, &details, today()), names)
         })
     };
     let looked_at = move || {
@@ -136,22 +151,36 @@ fn Message(purpose: Purpose, form: RwSignal<WordingForm>) -> impl IntoView {
     view! {
         <h2>{purpose.name()}</h2>
         <TextArea id=purpose.field() label=purpose.name() rows=5 bind />
-        {move || match preview() {
-            Ok(text) => view! {
-                <div class="nhsuk-inset-text">
-                    <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                    <p class="nhsuk-body-s">"How it reads for Sam:"</p>
-                    <p class="app-sms" data-testid=format!("preview-{}", purpose.field())>{text.clone()}</p>
-                    <p class="nhsuk-hint" data-testid=format!("count-{}", purpose.field())>{sms::count(&text).words()}</p>
-                </div>
-            }.into_any(),
-            Err(problems) => view! {
-                <div class="nhsuk-inset-text">
-                    <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                    <p>"This message cannot be filled in yet:"</p>
-                    <ul>{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}</ul>
-                </div>
-            }.into_any(),
+        {move || {
+            let (preview, names) = shown();
+            let size = preview.size;
+            let over = size.over_one_text().map(|over| {
+                let with = names.map(|n| format!("With {n}, ")).unwrap_or_default();
+                let chars = if over == 1 { "character" } else { "characters" };
+                let text = format!("{with}this message is {} texts: {over} {chars} over one text. Take out {over} {chars} to send it as one text.", size.parts);
+                view! { <p class="app-over" data-testid=format!("over-{}", purpose.field())><strong>{text}</strong></p> }
+            });
+            let count = view! { <p class="nhsuk-hint" data-testid=format!("count-{}", purpose.field())>{size.words()}</p> };
+            match preview.message {
+                Ok(text) => view! {
+                    <div class="nhsuk-inset-text">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p class="nhsuk-body-s">"How it reads for Sam:"</p>
+                        <p class="app-sms" data-testid=format!("preview-{}", purpose.field())>{text}</p>
+                        {count}
+                        {over}
+                    </div>
+                }.into_any(),
+                Err(problems) => view! {
+                    <div class="nhsuk-inset-text">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>"This message cannot be filled in yet:"</p>
+                        <ul data-testid=format!("problems-{}", purpose.field())>{problems.iter().map(|p| view! { <li>{p.message()}</li> }).collect_view()}</ul>
+                        {count}
+                        {over}
+                    </div>
+                }.into_any(),
+            }
         }}
         {move || {
             let notes = looked_at();
