@@ -5,7 +5,7 @@
 //!
 //! `cargo run --example plan_link_sizes` (`--first` prints the first plan's link).
 
-use social_prescribing::domain::fragment::{self, Packed};
+use social_prescribing::domain::fragment::Packed;
 use social_prescribing::domain::plan::share;
 use social_prescribing::domain::qr;
 use social_prescribing::domain::referral::handover;
@@ -59,10 +59,11 @@ fn main() {
         "    as it is (version 1): {}",
         measured(&handover::import_link(APP, &referral))
     );
-    // Referral codes are not deflated yet: this is what deflating would give.
-    let fragment = fragment::seal("r", 2, &deflate(&handover::referral_bytes(&referral)));
+    let deflated = handover::seal(&Packed::Deflated(deflate(&handover::referral_bytes(
+        &referral,
+    ))));
     println!(
-        "    deflated (not made yet): {}",
-        measured(&format!("{APP}clinic/import/#{fragment}"))
+        "    deflated (version 2): {}",
+        measured(&handover::link(APP, &deflated))
     );
 }

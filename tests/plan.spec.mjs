@@ -112,6 +112,7 @@ test("a person builds a plan by keyboard, reviews it, and finds everything after
   await answerWellbeing(page, [4, 5, 3, 8]);
   await expectNoAxeViolations(page, "my wellbeing today");
   await screenshot(page, "plan-wellbeing");
+  await expectEvenScale(anxious);
   await answerCompleted(page, false);
   await expect(status(page, "wellbeing")).toHaveText("In progress");
 
@@ -301,7 +302,39 @@ test("a person builds a plan by keyboard, reviews it, and finds everything after
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${path} is ${overflow}px too wide`).toBeLessThanOrEqual(0);
   }
+  await page.goto(`${served.url}plan/wellbeing/`);
+  await expectEvenScale(page.getByRole("group", { name: "Overall, how satisfied are you with your life nowadays?" }));
+  await screenshot(page, "plan-wellbeing-320");
 });
+
+/**
+ * The 0 to 10 answers of one question are laid out evenly: 0, 10 and "I
+ * would rather not say" each on a line of their own, 1 to 9 in three rows of
+ * three, each answer (its radio and label) a target of at least 44 by 44 pixels.
+ */
+async function expectEvenScale(group) {
+  const boxes = await group.locator(".nhsuk-radios__item").evaluateAll((items) =>
+    items.map((item) => {
+      // The radio (NHS.UK's 44 pixel touch target) and its label both choose the answer.
+      const radio = item.querySelector("input").getBoundingClientRect();
+      const label = item.querySelector("label").getBoundingClientRect();
+      const width = Math.max(radio.right, label.right) - Math.min(radio.left, label.left);
+      const height = Math.max(radio.bottom, label.bottom) - Math.min(radio.top, label.top);
+      return { text: item.textContent.trim(), top: Math.round(item.getBoundingClientRect().top), width, height };
+    }),
+  );
+  const rows = [];
+  for (const box of boxes) {
+    const row = rows.find((r) => Math.abs(r.top - box.top) < 4);
+    if (row) row.texts.push(box.text.split(" ")[0]);
+    else rows.push({ top: box.top, texts: [box.text.split(" ")[0]] });
+  }
+  expect(rows.map((r) => r.texts.join(" "))).toEqual(["0", "1 2 3", "4 5 6", "7 8 9", "10", "I"]);
+  for (const box of boxes) {
+    expect(box.width, box.text).toBeGreaterThanOrEqual(44);
+    expect(box.height, box.text).toBeGreaterThanOrEqual(44);
+  }
+}
 
 test("the plan on one page is printed, copied, emailed and read aloud; an earlier version stays readable; plans are deleted after a confirmation", async ({ context, watch }) => {
   test.setTimeout(120_000);

@@ -3,6 +3,7 @@
 // and a referral handed over by a QR code the clinic's device can open.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
@@ -32,8 +33,17 @@ async function expectErrors(page, messages, label) {
   await expectNoAxeViolations(page, label);
 }
 
+// "In your own words" at its limit of 500 characters.
+const LONG_OWN_WORDS = (
+  "Since my husband died two years ago I hardly go out. My daughter lives in Leeds and I see her at Christmas. " +
+  "I used to sing in a choir and help at the church café, but my knees are bad now and the bus is £4.20 each way, " +
+  "which I cannot really afford since my pension credit was stopped. Some days I do not speak to anyone at all. " +
+  "I worry about the gas bill and I keep the heating off. I would like to meet people again, and get some help " +
+  "with the letters from the council that I do not understand."
+).slice(0, 500);
+
 /** Answers every question for Siobhán, a 65-year-old who would like a text. */
-async function answerEverything(page, { shots = false } = {}) {
+async function answerEverything(page, { shots = false, long = false } = {}) {
   const shot = async (name) => shots && screenshot(page, `refer-${name}`);
   await page.goto(`${served.url}refer/`);
   await expect(h1(page)).toHaveText("Ask for support from a link worker");
@@ -42,7 +52,7 @@ async function answerEverything(page, { shots = false } = {}) {
   await page.getByRole("button", { name: "Start now" }).click();
 
   await expect(h1(page)).toHaveText("What is your name?");
-  await page.getByLabel("Full name").pressSequentially("Siobhán O’Neill");
+  await page.getByLabel("Full name").pressSequentially(long ? "Siobhán Margaret O’Neill-Nkemelu" : "Siobhán O’Neill");
   await page.getByLabel("What would you like us to call you? (optional)").fill("Shiv");
   await page.getByLabel("Full name").press("Enter");
 
@@ -59,19 +69,30 @@ async function answerEverything(page, { shots = false } = {}) {
 
   await expect(h1(page)).toHaveText("When is it best to contact you?");
   await page.getByLabel("Yes").check();
+  if (long) await page.getByLabel("Best days and times (optional)").fill("Weekday mornings after 10am, not Wednesdays (hospital appointments)");
   await next(page);
 
   await expect(h1(page)).toHaveText("What would you like support with?");
   await page.getByLabel("Feeling lonely or isolated").check();
+  if (long) {
+    for (const need of ["Money, debt or benefits", "Housing", "Stress, worry or low mood", "Living with a long-term condition", "Something else"]) {
+      await page.getByLabel(need).check();
+    }
+    await page.getByLabel("What else would you like support with?").fill("Help reading letters from the council and the bank");
+  }
   await shot("support");
   await next(page);
 
   await expect(h1(page)).toHaveText("Tell us more in your own words (optional)");
-  await page.getByLabel("Tell us more in your own words (optional)").fill("Since my husband died I hardly go out.");
+  await page.getByLabel("Tell us more in your own words (optional)").fill(long ? LONG_OWN_WORDS : "Since my husband died I hardly go out.");
   await next(page);
 
   await expect(h1(page)).toHaveText("Is anything making it hard to get to appointments?");
-  await page.getByLabel("None of these").check();
+  if (long) {
+    for (const barrier of ["Transport, or the cost of getting there", "Busy waiting rooms", "Leaving the house"]) await page.getByLabel(barrier).check();
+  } else {
+    await page.getByLabel("None of these").check();
+  }
   await next(page);
 
   await expect(h1(page)).toHaveText("How would you prefer to meet a link worker?");
@@ -80,6 +101,11 @@ async function answerEverything(page, { shots = false } = {}) {
 
   await expect(h1(page)).toHaveText("Do you need any help to communicate with us? (optional)");
   await page.getByLabel("Large print").check();
+  if (long) {
+    await page.getByLabel("Easy read").check();
+    await page.getByLabel("Lipspeaker").check();
+    await page.getByLabel("Anything else that would help (optional)").fill("I lip-read, so please face me and speak slowly");
+  }
   await next(page);
 
   await expect(h1(page)).toHaveText("Which language would you like to use?");
@@ -135,7 +161,7 @@ test("a person refers themselves, checks their answers, and hands the referral o
   const png = PNG.sync.read(await page.getByTestId("qr-code").screenshot());
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(code, "the QR code can be read").not.toBeNull();
-  expect(code.data.startsWith(`${served.url}clinic/import/#`)).toBe(true);
+  expect(code.data.startsWith(`${served.url}clinic/import/#r=2.`), "the referral is deflated").toBe(true);
   expect(code.data).not.toContain("Siobh");
 
   // The clinic's device: another browser, with nothing of the patient's.
@@ -291,4 +317,86 @@ test("a person can delete their answers from the phone, after being asked once",
   expect(await storedText(page)).not.toContain("Sam Patel");
   await page.goto(`${served.url}refer/name/`);
   await expect(page.getByLabel("Full name")).toHaveValue("");
+});
+
+/** A referral code's fragment as the app seals one: `r=<version>.<base64url>.<FNV-1a>`. */
+function sealed(version, bytes) {
+  let hash = 0x811c9dc5;
+  for (const b of bytes) hash = Math.imul(hash ^ b, 0x01000193) >>> 0;
+  return `r=${version}.${Buffer.from(bytes).toString("base64url")}.${hash.toString(16).padStart(8, "0")}`;
+}
+
+test("a long referral's QR code stays easy to read, and the clinic's device opens it; a code that cannot be used says why and keeps nothing", async ({ browser, context, watch }) => {
+  test.setTimeout(180_000);
+  const page = await openPage(context, watch, served.origin);
+  await answerEverything(page, { long: true });
+  await page.getByRole("button", { name: "Confirm and send" }).click();
+  await expect(h1(page)).toHaveText("Your referral is ready to send");
+  const reference = (await page.getByTestId("reference").textContent()).trim();
+
+  // Read from the screen as a phone's camera would, drawn larger (a camera
+  // sees the code with more pixels a module than this screen's 320): 6
+  // pixels a module, a whole number, which jsQR needs for a code this dense.
+  const qr = page.getByTestId("qr-code");
+  // 17 modules a side at version 1, 4 more each version, and a quiet zone of 4 each side.
+  const side = Number((await qr.getAttribute("viewBox")).split(" ")[2]);
+  const version = (side - 8 - 17) / 4;
+  await qr.evaluate((svg, width) => (svg.style.maxWidth = svg.style.width = width), `${side * 6}px`);
+  const png = PNG.sync.read(await qr.screenshot());
+  await qr.evaluate((svg) => (svg.style.maxWidth = svg.style.width = ""));
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(code, "the QR code can be read").not.toBeNull();
+  expect(code.data.startsWith(`${served.url}clinic/import/#r=2.`)).toBe(true);
+  console.log(`long referral link: ${code.data.length} characters, QR version ${version}`);
+  expect(version).toBeLessThanOrEqual(25);
+  await screenshot(page, "refer-done-long");
+
+  const clinic = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const clinicPage = await openPage(clinic, watch, served.origin);
+    const fragment = code.data.split("#")[1];
+    const [, data, sum] = fragment.split(".");
+    const i = Math.floor(data.length / 2);
+    const changed = `r=2.${data.slice(0, i)}${data[i] === "A" ? "B" : "A"}${data.slice(i + 1)}.${sum}`;
+    const damaged = "This code is incomplete or has been changed, so it cannot be used.";
+    const cases = [
+      ["cut short", fragment.slice(0, -12), damaged],
+      ["changed", changed, damaged],
+      ["newer", fragment.replace("r=2.", "r=3."), "This code was made by a newer version of the app."],
+      ["far too long", sealed(2, deflateRawSync(Buffer.alloc(10_000_000, " "))), "This code holds far more than a referral can, so it has not been opened."],
+      ["empty", "", "This link does not hold a referral."],
+    ];
+    for (const [name, bad, message] of cases) {
+      await clinicPage.goto(`${served.url}clinic/import/#${bad}`);
+      await clinicPage.reload();
+      await expect(h1(clinicPage)).toHaveText("This referral code cannot be used");
+      await expect(clinicPage.getByTestId("import-problem")).toContainText(message);
+      await expect(clinicPage.getByRole("button", { name: "Keep this referral for the clinic" })).toHaveCount(0);
+      await expectNoAxeViolations(clinicPage, `a referral code ${name}`);
+      if (name === "changed") await screenshot(clinicPage, "clinic-import-changed");
+    }
+    expect(await storedText(clinicPage)).not.toContain(reference);
+
+    // The long referral itself opens whole, and is kept when asked.
+    await clinicPage.goto(code.data);
+    await clinicPage.reload();
+    await expect(h1(clinicPage)).toHaveText("Siobhán Margaret O’Neill-Nkemelu");
+    await expect(clinicPage.getByText(`Self-referral ${reference}`)).toBeVisible();
+    const answers = clinicPage.locator(".nhsuk-summary-list");
+    await expect(answers).toContainText(LONG_OWN_WORDS.slice(-60));
+    await expect(answers).toContainText("Help reading letters from the council and the bank");
+    await expect(answers).toContainText("I lip-read, so please face me and speak slowly");
+    await expectNoAxeViolations(clinicPage, "a long referral to add");
+    await clinicPage.getByRole("button", { name: "Keep this referral for the clinic" }).click();
+    await expect(clinicPage.getByTestId("import-kept")).toBeVisible();
+
+    // A code made before codes were deflated still opens.
+    const json = inflateRawSync(Buffer.from(data, "base64url"));
+    await clinicPage.goto(`${served.url}clinic/import/#${sealed(1, json)}`);
+    await clinicPage.reload();
+    await expect(h1(clinicPage)).toHaveText("Siobhán Margaret O’Neill-Nkemelu");
+    await expect(clinicPage.getByTestId("import-kept")).toBeVisible();
+  } finally {
+    await clinic.close();
+  }
 });

@@ -32,6 +32,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "plan/progress",
     "plan/progress/review",
     "plan/one-page",
+    "plan/share",
     "plan/receive",
     "plan/delete",
     "clinic",
@@ -76,6 +77,9 @@ pub enum Area {
     Home,
     Refer,
     Plan,
+    /// Sharing a plan by a QR code, and the page a shared plan opens on: the
+    /// QR encoder and the browser's compression stay out of the plan's pages.
+    PlanShare,
     Clinic,
     /// The clinic's texts: the next clinic day's reminders and their wording.
     Reminders,
@@ -103,14 +107,17 @@ pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/reports", "reports"),
     ("clinic", "clinic"),
     ("refer", "refer"),
+    ("plan/share", "plan_share"),
+    ("plan/receive", "plan_share"),
     ("plan", "plan"),
 ];
 
 impl Area {
-    pub const ALL: [Area; 9] = [
+    pub const ALL: [Area; 10] = [
         Area::Home,
         Area::Refer,
         Area::Plan,
+        Area::PlanShare,
         Area::Clinic,
         Area::Reminders,
         Area::Backup,
@@ -148,6 +155,7 @@ impl Area {
             Area::Home => "home",
             Area::Refer => "refer",
             Area::Plan => "plan",
+            Area::PlanShare => "plan_share",
             Area::Clinic => "clinic",
             Area::Reminders => "reminders",
             Area::Backup => "backup",
@@ -230,7 +238,10 @@ mod tests {
         assert_eq!(Area::of("refer"), Area::Refer);
         assert_eq!(Area::of("refer/check"), Area::Refer);
         assert_eq!(Area::of("referral"), Area::Home);
-        assert_eq!(Area::of("plan/receive"), Area::Plan);
+        assert_eq!(Area::of("plan/receive"), Area::PlanShare);
+        assert_eq!(Area::of("plan/share"), Area::PlanShare);
+        assert_eq!(Area::of("plan/one-page"), Area::Plan);
+        assert_eq!(Area::of("plan/shared"), Area::Plan);
         assert_eq!(Area::of("clinic/import"), Area::Clinic);
         assert_eq!(Area::of("no-such-page"), Area::Home);
         assert_eq!(Area::of("clinic/reminders"), Area::Reminders);
@@ -247,6 +258,7 @@ mod tests {
                 "home",
                 "refer",
                 "plan",
+                "plan_share",
                 "clinic",
                 "reminders",
                 "backup",

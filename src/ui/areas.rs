@@ -7,7 +7,7 @@
 use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, SetupFlow};
 use super::pages::directory::DirectoryFlow;
-use super::pages::plan::PlanFlow;
+use super::pages::plan::{PlanFlow, SharePlanFlow};
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
 use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage};
@@ -62,6 +62,11 @@ pub fn refer(page: Memo<String>) -> AnyView {
 /// The person's own plan: the plans are opened once for all its pages.
 pub fn plan(page: Memo<String>) -> AnyView {
     view! { <NotStoredNotice /><PlanFlow page /> }.into_any()
+}
+
+/// Sharing a plan by a QR code, and the page a shared plan opens on.
+pub fn plan_share(page: Memo<String>) -> AnyView {
+    view! { <NotStoredNotice /><SharePlanFlow page /> }.into_any()
 }
 
 /// The volunteers' clinic: the clinic is opened once for all its pages.

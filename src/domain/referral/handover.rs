@@ -4,22 +4,42 @@
 //! a damaged or altered code is refused whole.
 //!
 //! The payload is compact (answers in a fixed order, choices by key, trailing
-//! empty answers left out) so the QR code stays sparse enough for a phone's
-//! camera to read from another phone's screen.
+//! empty answers left out) and, from version 2, deflated by the browser
+//! before it is sealed, so that even a long referral's QR code stays sparse
+//! enough for a phone's camera to read from another phone's screen. Version 1
+//! codes (not deflated) keep opening, and are still made by a browser that
+//! cannot deflate.
 
 use super::{Answers, Choice, Reference, Referral};
-use crate::domain::fragment::{self, FragmentError};
+use crate::domain::fragment::{FragmentError, Packed, Versions};
 use serde_json::{json, Value};
 
-/// The payload format; raise it when the shape changes, and keep reading old ones.
-pub const PAYLOAD_VERSION: u32 = 1;
+/// The payload formats; raise them when the shape changes, and keep reading old ones.
+pub const VERSIONS: Versions = Versions {
+    plain: 1,
+    deflated: 2,
+};
+
+/// The newest payload version this app reads and makes.
+pub const PAYLOAD_VERSION: u32 = VERSIONS.deflated;
+
+/// A fragment longer than this is refused unread: no referral's code is near it.
+const LONGEST_LINK: usize = 32 * 1024;
+
+/// The most a referral's JSON may be once inflated: the longest referral the
+/// form allows is well under it. Inflating stops here, so a small code that
+/// inflates to a huge amount cannot fill the device's memory.
+pub const LARGEST_REFERRAL: usize = 128 * 1024;
 
 /// Why a referral code could not be read, in words for the volunteer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HandoverError {
     NoReferral,
     Newer,
     Damaged,
+    TooLong,
+    /// The browser cannot inflate a deflated code.
+    CannotOpenHere,
 }
 
 impl HandoverError {
@@ -32,35 +52,72 @@ impl HandoverError {
             HandoverError::Damaged => {
                 "This code is incomplete or has been changed, so it cannot be used. Ask the person to show the code again, or to email the referral instead."
             }
+            HandoverError::TooLong => {
+                "This code holds far more than a referral can, so it has not been opened. Ask the person to email the referral instead."
+            }
+            HandoverError::CannotOpenHere => {
+                "The web browser on this device is too old to open this code. Update it, or ask the person to email the referral instead."
+            }
         }
     }
 }
 
-/// The referral as its code carries it: a compact JSON array.
+/// The referral as its code carries it before any deflating: a compact JSON array.
 pub fn referral_bytes(referral: &Referral) -> Vec<u8> {
     compact(referral).to_string().into_bytes()
 }
 
-/// The fragment for a referral: `r=1.<base64url JSON>.<checksum>`.
+/// The fragment for a referral packed as `data`: `r=<version>.<base64url>.<checksum>`.
+pub fn seal(data: &Packed) -> String {
+    VERSIONS.seal("r", data)
+}
+
+/// The fragment for a referral not deflated (version 1): what a browser
+/// that cannot deflate makes, and the clinic's own link to a kept referral.
 pub fn encode(referral: &Referral) -> String {
-    fragment::seal("r", PAYLOAD_VERSION, &referral_bytes(referral))
+    seal(&Packed::Plain(referral_bytes(referral)))
 }
 
-/// The link a clinic device's camera opens: `app_root` is the app's address
-/// ending in `/`.
+/// The link a clinic device's camera opens for the referral in `fragment`:
+/// `app_root` is the app's address ending in `/`.
+pub fn link(app_root: &str, fragment: &str) -> String {
+    format!("{app_root}clinic/import/#{fragment}")
+}
+
+/// The link for a referral not deflated (version 1).
 pub fn import_link(app_root: &str, referral: &Referral) -> String {
-    format!("{app_root}clinic/import/#{}", encode(referral))
+    link(app_root, &encode(referral))
 }
 
-/// Reads a referral from a page's fragment (with or without the `#`).
-pub fn decode(fragment: &str) -> Result<Referral, HandoverError> {
-    let (_, json) = fragment::open(fragment, "r", PAYLOAD_VERSION).map_err(|e| match e {
+/// Opens a page's fragment (with or without the `#`): the referral's data,
+/// checked whole, still to be inflated if it is [`Packed::Deflated`].
+pub fn open(fragment: &str) -> Result<Packed, HandoverError> {
+    if fragment.len() > LONGEST_LINK {
+        return Err(HandoverError::TooLong);
+    }
+    VERSIONS.open(fragment, "r").map_err(|e| match e {
         FragmentError::Missing => HandoverError::NoReferral,
         FragmentError::Newer => HandoverError::Newer,
         FragmentError::Damaged => HandoverError::Damaged,
-    })?;
-    let value: Value = serde_json::from_slice(&json).map_err(|_| HandoverError::Damaged)?;
+    })
+}
+
+/// Reads the referral from its JSON, inflated if it was deflated.
+pub fn read(json: &[u8]) -> Result<Referral, HandoverError> {
+    if json.len() > LARGEST_REFERRAL {
+        return Err(HandoverError::TooLong);
+    }
+    let value: Value = serde_json::from_slice(json).map_err(|_| HandoverError::Damaged)?;
     expand(&value).ok_or(HandoverError::Damaged)
+}
+
+/// Reads a referral from a fragment that is not deflated (version 1).
+/// A deflated one must be inflated first: see [`open`] and [`read`].
+pub fn decode(fragment: &str) -> Result<Referral, HandoverError> {
+    match open(fragment)? {
+        Packed::Plain(json) => read(&json),
+        Packed::Deflated(_) => Err(HandoverError::CannotOpenHere),
+    }
 }
 
 fn key<C: Choice>(choice: Option<C>) -> Value {

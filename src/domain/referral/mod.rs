@@ -224,4 +224,6 @@ impl ClinicInbox {
 }
 
 #[cfg(test)]
+mod handover_tests;
+#[cfg(test)]
 mod tests;

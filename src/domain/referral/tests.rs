@@ -437,7 +437,7 @@ fn a_damaged_or_altered_code_is_refused_whole() {
         handover::decode("r=1.%%%.00000000"),
         Err(HandoverError::Damaged)
     );
-    let newer = fragment.replacen("r=1.", "r=2.", 1);
+    let newer = fragment.replacen("r=1.", "r=3.", 1);
     assert_eq!(handover::decode(&newer), Err(HandoverError::Newer));
 }
 

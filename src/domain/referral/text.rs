@@ -68,7 +68,7 @@ pub fn rows(answers: &Answers) -> Vec<(Step, &'static str, String)> {
             let address = format!(
                 "{}\n{}",
                 answers.address.trim(),
-                answers.postcode.trim().to_uppercase()
+                answers.postcode.trim().to_ascii_uppercase()
             );
             rows.push((Contact, "Address", or_not_provided(&address)));
         }

@@ -3,8 +3,10 @@
 //! shown, and kept for the clinic only when the volunteer says so.
 
 use crate::domain::dates::long_date;
-use crate::domain::referral::handover::{self, HandoverError};
+use crate::domain::fragment::Packed;
+use crate::domain::referral::handover::{self, HandoverError, LARGEST_REFERRAL};
 use crate::domain::referral::{ClinicInbox, Referral, YesNo};
+use crate::ui::deflate::{inflate, InflateError};
 use crate::ui::pages::page_title;
 use crate::ui::pages::refer::AnswersList;
 use crate::ui::saved::{SaveProblemNotice, Saved};
@@ -14,14 +16,34 @@ use leptos::prelude::*;
 /// The SNOMED CT concept staff enter in the GP record for a new referral.
 const SNOMED_REFERRAL: (&str, &str) = ("871731000000106", "Referral to social prescribing service");
 
+/// The referral in a page's fragment, inflated and checked.
+async fn referral_in(fragment: &str) -> Result<Referral, HandoverError> {
+    match handover::open(fragment)? {
+        Packed::Plain(json) => handover::read(&json),
+        Packed::Deflated(data) => match inflate(&data, LARGEST_REFERRAL).await {
+            Ok(json) => handover::read(&json),
+            Err(InflateError::TooLarge) => Err(HandoverError::TooLong),
+            Err(InflateError::Unsupported) => Err(HandoverError::CannotOpenHere),
+            Err(InflateError::Damaged) => Err(HandoverError::Damaged),
+        },
+    }
+}
+
 #[component]
 pub fn ClinicImport() -> impl IntoView {
     page_title("A referral to add");
     let fragment = window().location().hash().unwrap_or_default();
     let base = use_base();
-    match handover::decode(&fragment) {
-        Ok(referral) => view! { <ImportReferral referral /> }.into_any(),
-        Err(error) => view! { <ImportProblem error /> <p><a href=base.href("clinic")>"Go to the clinic"</a></p> }.into_any(),
+    let opened = RwSignal::new(None::<Result<Referral, HandoverError>>);
+    leptos::task::spawn_local(async move {
+        opened.set(Some(referral_in(&fragment).await));
+    });
+    move || {
+        match opened.get() {
+        None => view! { <p>"Opening the referral…"</p> }.into_any(),
+        Some(Ok(referral)) => view! { <ImportReferral referral /> }.into_any(),
+        Some(Err(error)) => view! { <ImportProblem error /> <p><a href=base.href("clinic")>"Go to the clinic"</a></p> }.into_any(),
+    }
     }
 }
 

@@ -1,7 +1,8 @@
 //! "My plan": the person's own plan on their phone. A task list of its six
 //! sections, a page for each (saved as the person types), reviews with a
-//! chart of wellbeing over time, the plan on one page, sharing it by a QR
-//! code and receiving a shared one, and deleting it.
+//! chart of wellbeing over time, the plan on one page, and deleting it.
+//! Sharing a plan by a QR code and receiving a shared one are an area of
+//! their own ([`SharePlanFlow`]).
 //! The newest plan is the one worked on; earlier ones are kept to read.
 
 mod goals;
@@ -12,6 +13,8 @@ mod share;
 mod support;
 mod tasks;
 mod wellbeing;
+
+pub use share::SharePlanFlow;
 
 use super::FormPage;
 use crate::domain::form::FieldError;
@@ -46,7 +49,6 @@ pub fn PlanFlow(page: Memo<String>) -> impl IntoView {
                 "plan" => tasks::TaskList().into_any(),
                 "plan/one-page" => one_page::OnePage().into_any(),
                 "plan/delete" => tasks::DeletePlan().into_any(),
-                "plan/receive" => share::Receive().into_any(),
                 _ if !has_plan => tasks::NoPlanYet().into_any(),
                 "plan/about-me" => {
                     view! { <TextSection section=Section::AboutMe fields=ABOUT_ME /> }.into_any()

@@ -1,9 +1,8 @@
 //! "My plan on one page": a clean view of a plan (the newest, or an earlier
 //! one by `?plan=`), printed on A4 without the app around it, copied as
 //! text, emailed to oneself, read aloud where the browser can speak, or shared
-//! by a QR code whose link carries the whole plan.
+//! by a QR code on a page of its own (`plan/share`).
 
-use super::share::ShareByCode;
 use super::{use_plans, NotHere, UrgentHelpBox};
 use crate::domain::dates::long_date;
 use crate::domain::plan::text::{one_page, plain_text, title};
@@ -92,6 +91,10 @@ pub fn OnePage() -> impl IntoView {
         js_sys::encode_uri_component(&heading),
         js_sys::encode_uri_component(&text)
     );
+    let share = base.href(&format!(
+        "plan/share?plan={}",
+        js_sys::encode_uri_component(&plan.id)
+    ));
     let can_speak = speech().is_some();
     let speak = {
         let text = text.clone();
@@ -133,7 +136,7 @@ pub fn OnePage() -> impl IntoView {
                 </div>
                 <p aria-live="polite" class="nhsuk-body-s">{move || copied.get()}</p>
                 <p class="nhsuk-body-s">"Email opens your email app with your plan written out. Put in your own email address, then send it."</p>
-                <ShareByCode plan=plan.clone() />
+                <p><a href=share>"Share my plan with a QR code"</a></p>
             </div>
             <PlanParts plan=plan.clone() />
         </div>

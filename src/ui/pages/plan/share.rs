@@ -4,18 +4,19 @@
 //! person there says so.
 
 use super::one_page::PlanParts;
-use super::use_plans;
+use super::{use_plans, NotHere};
 use crate::domain::dates::long_date;
 use crate::domain::fragment::Packed;
 use crate::domain::plan::share::{self, ShareError, LARGEST_PLAN};
 use crate::domain::plan::text::title;
-use crate::domain::plan::CarePlan;
+use crate::domain::plan::{CarePlan, PlanBook};
 use crate::store::json::to_json;
 use crate::ui::deflate::{deflate, inflate, InflateError};
-use crate::ui::layout::focus_element;
-use crate::ui::pages::page_title;
+use crate::ui::layout::{focus_element, BackLink};
+use crate::ui::pages::{page_title, NotFound};
 use crate::ui::qr::QrCode;
-use crate::ui::saved::SaveProblemNotice;
+use crate::ui::router::{own_page, use_location};
+use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::{new_id, use_base};
 use leptos::prelude::*;
 
@@ -44,68 +45,95 @@ async fn plan_in(fragment: &str) -> Result<CarePlan, ShareError> {
     }
 }
 
-/// "Share my plan with a QR code", then the code, what it holds, and its link.
+/// The pages of sharing a plan, an area of their own (`site::Area::PlanShare`)
+/// so that the QR encoder and the browser's compression stay out of the
+/// plan's own pages: `plan/share` and `plan/receive`.
 #[component]
-pub(super) fn ShareByCode(plan: CarePlan) -> impl IntoView {
+pub fn SharePlanFlow(page: Memo<String>) -> impl IntoView {
+    provide_context(Saved::<PlanBook>::open());
+    move || {
+        let page = page.get();
+        own_page(move || match page.as_str() {
+            "plan/share" => SharePage().into_any(),
+            "plan/receive" => Receive().into_any(),
+            _ => NotFound().into_any(),
+        })
+    }
+}
+
+/// `plan/share` (`?plan=` for an earlier plan): the plan in a QR code, what
+/// it holds, that nothing is sent, and its link to copy.
+#[component]
+fn SharePage() -> impl IntoView {
+    page_title("Share your plan with a QR code");
+    let plans = use_plans();
     let base = use_base();
+    let asked = use_location().query("plan");
+    let plan = plans.value.with_untracked(|book| match &asked {
+        Some(id) => book.get(id).cloned(),
+        None => book.newest().cloned(),
+    });
+    let Some(plan) = plan else {
+        return view! {
+            <NotHere title="This plan is not on this phone" text="It may have been deleted already."
+                link="Go to my plan" />
+        }
+        .into_any();
+    };
+    let back = base.href(&format!(
+        "plan/one-page?plan={}",
+        js_sys::encode_uri_component(&plan.id)
+    ));
     let app_root = format!(
         "{}{}",
         window().location().origin().unwrap_or_default(),
         base.href("")
     );
     let link = RwSignal::new(None::<String>);
-    let show = move |_| {
-        let plan = plan.clone();
-        let app_root = app_root.clone();
-        leptos::task::spawn_local(async move {
-            link.set(Some(link_for(&plan, &app_root).await));
-            // Once the code is drawn, so screen readers hear where they are.
-            request_animation_frame(|| focus_element("plan-code"));
-        });
-    };
+    leptos::task::spawn_local(async move {
+        link.set(Some(link_for(&plan, &app_root).await));
+    });
     let copied = RwSignal::new(None::<&'static str>);
-    move || {
-        match link.get() {
-        None => view! {
-            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=show.clone()>
-                "Share my plan with a QR code"
-            </button>
-        }
-        .into_any(),
-        Some(link) => {
-            let copy = {
-                let link = link.clone();
-                move |_| {
-                    crate::ui::copy_text(
-                        &link,
-                        copied,
-                        "Copied. You can paste the link into a message to yourself.",
-                    )
-                }
-            };
-            view! {
-                <section class="app-plan-code" aria-labelledby="plan-code">
-                    <h2 id="plan-code" tabindex="-1">"Your plan in a QR code"</h2>
-                    <p>"This code holds your whole plan, as it is on this page."</p>
-                    <p>"Nothing is sent anywhere. Your plan is inside the code itself, not on the internet."</p>
-                    <p>"To open it on another phone, point that phone's camera at the code. "
-                        "The other phone asks before it keeps the plan."</p>
-                    <p>"Anyone who scans the code or has the link can read your plan. Only show it to people you trust."</p>
-                    <QrCode text=link.clone() label="QR code holding your plan".to_string()
-                        too_long="Your plan is too long to fit in a code. Email it to yourself instead, or copy the link below." />
-                    <h3>"The link in the code"</h3>
-                    <p>"You can also copy the link and send it to yourself. It opens your plan in the same way."</p>
-                    <p class="app-share-link" data-testid="plan-link">{link}</p>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy>
-                        "Copy the link"
-                    </button>
-                    <p aria-live="polite" class="nhsuk-body-s">{move || copied.get()}</p>
-                </section>
+    let code = move || {
+        let Some(link) = link.get() else {
+            return view! { <p>"Making the code…"</p> }.into_any();
+        };
+        let copy = {
+            let link = link.clone();
+            move |_| {
+                crate::ui::copy_text(
+                    &link,
+                    copied,
+                    "Copied. You can paste the link into a message to yourself.",
+                )
             }
-            .into_any()
+        };
+        view! {
+            <QrCode text=link.clone() label="QR code holding your plan".to_string()
+                too_long="Your plan is too long to fit in a code. Email it to yourself instead, or copy the link below." />
+            <h2>"The link in the code"</h2>
+            <p>"You can also copy the link and send it to yourself. It opens your plan in the same way."</p>
+            <p class="app-share-link" data-testid="plan-link">{link}</p>
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=copy>
+                "Copy the link"
+            </button>
+            <p aria-live="polite" class="nhsuk-body-s">{move || copied.get()}</p>
         }
+        .into_any()
+    };
+    view! {
+        <BackLink href=back.clone() />
+        <span class="nhsuk-caption-l">"My plan"</span>
+        <h1>"Share your plan with a QR code"</h1>
+        <p>"This code holds your whole plan, as it is on the plan's one-page view."</p>
+        <p>"Nothing is sent anywhere. Your plan is inside the code itself, not on the internet."</p>
+        <p>"To open it on another phone, point that phone's camera at the code. "
+            "The other phone asks before it keeps the plan."</p>
+        <p>"Anyone who scans the code or has the link can read your plan. Only show it to people you trust."</p>
+        {code}
+        <p><a href=back>"Back to my plan on one page"</a></p>
     }
-    }
+    .into_any()
 }
 
 /// What the person chose to do with a received plan.
@@ -118,7 +146,7 @@ enum Kept {
 /// `plan/receive`: the plan a link holds, read-only, then "Add this plan
 /// to this phone" (or, when it is already here, replace it or keep both).
 #[component]
-pub fn Receive() -> impl IntoView {
+fn Receive() -> impl IntoView {
     page_title("A plan shared with you");
     let fragment = window().location().hash().unwrap_or_default();
     let opened = RwSignal::new(None::<Result<CarePlan, ShareError>>);

@@ -44,7 +44,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 .into_iter()
                 .map(|(step, label, value)| {
                     let change = format!("{}?change=yes", base.href(step.path()));
-                    let lower = label.to_lowercase();
+                    let lower = label.to_ascii_lowercase();
                     view! {
                         <div class="nhsuk-summary-list__row">
                             <dt class="nhsuk-summary-list__key">{label}</dt>

@@ -2,8 +2,10 @@
 //! server; and the page for someone under 16.
 
 use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
+use crate::domain::fragment::Packed;
 use crate::domain::referral::text::plain_text;
 use crate::domain::referral::{handover, Choice, Referral, Step};
+use crate::ui::deflate::deflate;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
@@ -26,6 +28,17 @@ pub fn Done() -> impl IntoView {
     }
 }
 
+/// The link the clinic's camera opens: deflated where the browser can, as
+/// it is (an older but readable form) where it cannot.
+async fn link_for(referral: &Referral, app_root: &str) -> String {
+    let json = handover::referral_bytes(referral);
+    let packed = match deflate(&json).await {
+        Some(deflated) => Packed::Deflated(deflated),
+        None => Packed::Plain(json),
+    };
+    handover::link(app_root, &handover::seal(&packed))
+}
+
 #[component]
 fn Confirmation(referral: Referral) -> impl IntoView {
     let practice = use_practice();
@@ -36,7 +49,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
     let how = referral
         .answers
         .contact_method
-        .map(|m| format!(" by {}", m.label().to_lowercase()))
+        .map(|m| format!(" by {}", m.label().to_ascii_lowercase()))
         .unwrap_or_default();
     let email = {
         let text = text.clone();
@@ -60,7 +73,21 @@ fn Confirmation(referral: Referral) -> impl IntoView {
         window().location().origin().unwrap_or_default(),
         base.href("")
     );
-    let link = handover::import_link(&app_root, &referral);
+    let link = RwSignal::new(None::<String>);
+    {
+        let referral = referral.clone();
+        leptos::task::spawn_local(async move {
+            link.set(Some(link_for(&referral, &app_root).await));
+        });
+    }
+    let code = {
+        let reference = reference.clone();
+        move || {
+            link.get().map(|link| {
+                view! { <QrCode text=link label=format!("QR code holding referral {reference}") /> }
+            })
+        }
+    };
     let copied = RwSignal::new(None::<&'static str>);
     let copy = {
         let text = text.clone();
@@ -101,7 +128,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                     <h3>"Let the clinic scan it"</h3>
                     <p>"At the practice, a volunteer can scan this code with the clinic's phone or tablet. "
                         "The code holds your referral. It is not sent over the internet."</p>
-                    <QrCode text=link.clone() label=format!("QR code holding referral {reference}") />
+                    {code}
                 </div>
                 <details class="nhsuk-details app-no-print">
                     <summary class="nhsuk-details__summary">
