@@ -2,10 +2,13 @@
 //! with GOV.UK-style messages. A form keeps the text as typed, so nothing is
 //! lost when a message asks for a change.
 
+mod person;
+pub use person::PersonForm;
+
 use super::check::{
     BUFFER_MINUTES, FIRST_MINUTES, FOLLOW_UP_MINUTES, PREFERRED_MINUTES, SAFE_YEARLY_MAXIMUM,
 };
-use super::people::{EscalatedTo, Mode, PartOfDay, Person, Source};
+use super::people::EscalatedTo;
 use super::rota::{Away, Usually, Volunteer};
 use super::sessions::{weekday_name, ClosedDate, ExtraSession, WeeklySession};
 use super::slots::SlotSettings;
@@ -338,117 +341,6 @@ pub fn weekly_words(session: &WeeklySession) -> String {
     )
 }
 
-/// A person referred to the clinic, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PersonForm {
-    pub name: String,
-    pub preferred_name: String,
-    pub phone: String,
-    pub email: String,
-    pub no_texts: bool,
-    pub source: Option<Source>,
-    pub referred: TypedDate,
-    pub support: String,
-    pub barriers: String,
-    pub communication: String,
-    pub mode: Option<Mode>,
-    /// Days they can come (0 Monday to 6 Sunday); none ticked means any.
-    pub days: Vec<u8>,
-    /// Mornings or afternoons only; `None` for any time.
-    pub part_of_day: Option<PartOfDay>,
-    /// Their preferred appointment length in minutes, as typed; empty for the usual.
-    pub preferred_minutes: String,
-}
-
-impl PersonForm {
-    pub fn check(&self, id: Id, today: NaiveDate) -> Result<Person, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let name = keep(
-            required(
-                "name",
-                &self.name,
-                "Enter the person's full name",
-                "Full name",
-            ),
-            &mut errors,
-        );
-        errors.extend(contact_errors(&self.phone, &self.email));
-        if self.source.is_none() {
-            errors.push(FieldError::new("source", "Select who referred them"));
-        }
-        let referred = keep(
-            date_from_today(
-                "referred-day",
-                "Date referred",
-                &self.referred,
-                today,
-                When::TodayOrEarlier,
-            ),
-            &mut errors,
-        );
-        errors.extend(too_long(
-            "support",
-            "What they want support with",
-            &self.support,
-            NOTE,
-        ));
-        errors.extend(too_long(
-            "barriers",
-            "What makes appointments hard",
-            &self.barriers,
-            NOTE,
-        ));
-        errors.extend(too_long(
-            "communication",
-            "Communication needs",
-            &self.communication,
-            NOTE,
-        ));
-        let preferred_minutes = if self.preferred_minutes.trim().is_empty() {
-            None
-        } else {
-            keep(
-                number(
-                    "preferred-minutes",
-                    &self.preferred_minutes,
-                    "their appointment length in minutes",
-                    PREFERRED_MINUTES.0,
-                    PREFERRED_MINUTES.1,
-                ),
-                &mut errors,
-            )
-            .and_then(|n| u16::try_from(n).ok())
-        };
-        if self.mode.is_none() {
-            errors.push(FieldError::new(
-                "mode",
-                "Select how they would like to meet",
-            ));
-        }
-        let person = (|| {
-            Some(Person {
-                id,
-                name: name?,
-                preferred_name: self.preferred_name.trim().to_string(),
-                phone: self.phone.trim().to_string(),
-                email: self.email.trim().to_string(),
-                no_texts: self.no_texts,
-                source: self.source?,
-                referred_on: dates::iso(referred?),
-                support: self.support.trim().to_string(),
-                barriers: self.barriers.trim().to_string(),
-                communication: self.communication.trim().to_string(),
-                mode: self.mode?,
-                days: self.days.iter().copied().filter(|d| *d <= 6).collect(),
-                part_of_day: self.part_of_day,
-                preferred_minutes,
-                ..Person::default()
-            })
-        })();
-        finish(person, errors)
-    }
-}
-
 /// A line for a person's log, as typed: what happened, and when to follow up.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogForm {
@@ -670,6 +562,7 @@ impl ChosenTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::clinic::people::{Mode, PartOfDay, Source};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
