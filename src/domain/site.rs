@@ -43,6 +43,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/person/book",
     "clinic/person/log",
     "clinic/person/concern",
+    "clinic/person/change",
     "clinic/rota",
     "clinic/sessions",
     "clinic/sessions/weekly",

@@ -6,6 +6,7 @@ pub mod bookings;
 pub mod check;
 pub mod forms;
 pub mod ical;
+mod look_alikes;
 pub mod merging;
 pub mod parts;
 pub mod people;

@@ -3,6 +3,7 @@
 //! one stored [`Clinic`], and asks the domain to change it.
 
 mod day;
+mod details;
 mod import;
 mod overview;
 mod people;
@@ -51,9 +52,10 @@ pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
             "clinic" => overview::Overview().into_any(),
             "clinic/import" => import::ClinicImport().into_any(),
             "clinic/people" => people::People().into_any(),
-            "clinic/people/add" => people::AddPerson().into_any(),
+            "clinic/people/add" => details::AddPerson().into_any(),
             "clinic/person" => person::PersonRecord().into_any(),
             "clinic/person/book" => person::Book().into_any(),
+            "clinic/person/change" => details::ChangeDetails().into_any(),
             "clinic/person/log" => person::AddLog().into_any(),
             "clinic/person/concern" => person::ConcernPage().into_any(),
             "clinic/day" => day::Day().into_any(),

@@ -3,7 +3,7 @@
 
 use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
 use crate::domain::referral::text::plain_text;
-use crate::domain::referral::{handover, Choice, Referral, Step};
+use crate::domain::referral::{handover, pasted, Choice, Referral, Step};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
@@ -31,6 +31,15 @@ fn Confirmation(referral: Referral) -> impl IntoView {
     let practice = use_practice();
     let base = use_base();
     let text = plain_text(&referral);
+    let app_root = format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        base.href("")
+    );
+    let link = handover::import_link(&app_root, &referral);
+    // What is emailed or copied carries the link, which brings the referral
+    // into the clinic when opened on the clinic's own device.
+    let sent_text = pasted::with_link(&text, &link);
     let reference = referral.reference.to_string();
     let when = move || practice.get().reply_time().map(|time| format!(" {time}"));
     let how = referral
@@ -39,7 +48,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
         .map(|m| format!(" by {}", m.label().to_lowercase()))
         .unwrap_or_default();
     let email = {
-        let text = text.clone();
+        let text = sent_text.clone();
         let reference = reference.clone();
         move || {
             practice.get().referral_email.map(|address| {
@@ -55,15 +64,9 @@ fn Confirmation(referral: Referral) -> impl IntoView {
             })
         }
     };
-    let app_root = format!(
-        "{}{}",
-        window().location().origin().unwrap_or_default(),
-        base.href("")
-    );
-    let link = handover::import_link(&app_root, &referral);
     let copied = RwSignal::new(None::<&'static str>);
     let copy = {
-        let text = text.clone();
+        let text = sent_text.clone();
         move |_| {
             crate::ui::copy_text(
                 &text,
@@ -108,7 +111,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                         <span class="nhsuk-details__summary-text">"See what you are sending"</span>
                     </summary>
                     <div class="nhsuk-details__text">
-                        <pre class="app-referral-text" data-testid="referral-text">{text}</pre>
+                        <pre class="app-referral-text" data-testid="referral-text">{sent_text}</pre>
                     </div>
                 </details>
                 // On paper the answers are always shown (a closed <details> prints empty).
