@@ -291,6 +291,7 @@ impl Serialize for Head<'_> {
             people,
             bookings: _,
             safe_yearly_maximum,
+            removals,
             held: _,
             prints: _,
         } = self.0;
@@ -301,6 +302,11 @@ impl Serialize for Head<'_> {
         head.serialize_field("rota", &Rows(rota))?;
         head.serialize_field("people", &PeopleWithoutLogs(people))?;
         head.serialize_field("safe_yearly_maximum", safe_yearly_maximum)?;
+        if removals.is_empty() {
+            head.skip_field("removals")?;
+        } else {
+            head.serialize_field("removals", removals)?;
+        }
         head.end()
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::clinic::bookings::Booking;
 use crate::domain::clinic::check::{Place, RecordProblem};
 use crate::domain::clinic::merging::Ledger;
 use crate::domain::clinic::parts::Held;
+use crate::domain::clinic::corrections::Removal;
 use crate::domain::clinic::people::{LogEntry, Person};
 use crate::domain::clinic::rota::{RotaEntry, Volunteer};
 use crate::domain::clinic::sessions::{ClosedDate, ExtraSession, WeeklySession};
@@ -241,7 +242,7 @@ fn data_of<T: DeserializeOwned>(raw: &str) -> Option<T> {
 type ReadOne = fn(&Value) -> Result<(), String>;
 
 /// The clinic's lists, where they are in its head, and what a record of each is.
-const HEAD_LISTS: [(&[&str], &str, ReadOne); 7] = [
+const HEAD_LISTS: [(&[&str], &str, ReadOne); 8] = [
     (
         &["sessions", "weekly"],
         "weekly session",
@@ -257,6 +258,7 @@ const HEAD_LISTS: [(&[&str], &str, ReadOne); 7] = [
     (&["rota"], "rota duty", each::<RotaEntry>),
     (&["people"], "person", each::<Person>),
     (&["bookings"], "appointment", each::<Booking>),
+    (&["removals"], "removal of a person", each::<Removal>),
 ];
 
 /// The backup with every record of its clinic that cannot be read taken

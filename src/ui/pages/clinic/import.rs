@@ -50,7 +50,9 @@ fn PasteReferral(
         let referral = handover::decode(fragment).map_err(|e| vec![FieldError::new("pasted", e.message())])?;
         // The address holds the referral, as if its link had been opened, so a reload keeps it.
         if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{fragment}")));
+            // In full: a bare "#..." would be read against the page's <base>.
+            let page = window().location().pathname().unwrap_or_default();
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{page}#{fragment}")));
         }
         opened.set(Some(Ok(referral)));
         Ok(())
