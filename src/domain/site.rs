@@ -44,6 +44,8 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/person/log",
     "clinic/person/concern",
     "clinic/person/change",
+    "clinic/person/cancel",
+    "clinic/person/remove",
     "clinic/rota",
     "clinic/sessions",
     "clinic/sessions/weekly",

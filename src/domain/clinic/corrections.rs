@@ -35,6 +35,38 @@ fn reason(field: &str, typed: &str, missing: &str, name: &str) -> Result<String,
     }
 }
 
+impl super::bookings::Booking {
+    /// Whether the appointment has not started yet at `minutes` past
+    /// midnight on `today`: marking it "did not attend" then is asked first.
+    pub fn not_started(&self, today: NaiveDate, minutes: u16) -> bool {
+        match self.on() {
+            Some(on) if on == today => self.times.start.minutes() > minutes,
+            Some(on) => on > today,
+            None => false,
+        }
+    }
+}
+
+/// Why a person is being removed, as typed, or what to fix.
+pub fn removal_reason(typed: &str) -> Result<String, Vec<FieldError>> {
+    reason(
+        "removal-reason",
+        typed,
+        "Enter why you are removing them",
+        "Why you are removing them",
+    )
+}
+
+/// Why an appointment is cancelled, as typed, or what to fix.
+pub fn cancel_reason(typed: &str) -> Result<String, Vec<FieldError>> {
+    reason(
+        "cancel-reason",
+        typed,
+        "Enter why the appointment is cancelled",
+        "Why it is cancelled",
+    )
+}
+
 impl Clinic {
     /// Takes a person and their appointments off the caseload, keeping the
     /// date and the reason. Returns `false` if they were not on it.
@@ -44,12 +76,7 @@ impl Clinic {
         on: NaiveDate,
         typed_reason: &str,
     ) -> Result<bool, Vec<FieldError>> {
-        let why = reason(
-            "removal-reason",
-            typed_reason,
-            "Enter why you are removing them",
-            "Why you are removing them",
-        )?;
+        let why = removal_reason(typed_reason)?;
         if self.person(person).is_none() {
             return Ok(false);
         }
@@ -72,12 +99,7 @@ impl Clinic {
         today: NaiveDate,
         typed_reason: &str,
     ) -> Result<bool, Vec<FieldError>> {
-        let why = reason(
-            "cancel-reason",
-            typed_reason,
-            "Enter why the appointment is cancelled",
-            "Why it is cancelled",
-        )?;
+        let why = cancel_reason(typed_reason)?;
         let Some(b) = self.booking_mut(booking) else {
             return Ok(false);
         };
@@ -171,6 +193,21 @@ mod tests {
         assert!(line.note.starts_with("Appointment on "), "{}", line.note);
         assert!(line.note.ends_with("cancelled: She has a hospital appointment"), "{}", line.note);
         assert_eq!(line.on, "2026-03-03");
+    }
+
+    #[test]
+    fn did_not_attend_is_asked_first_only_before_the_appointment_starts() {
+        let mut booking = small().bookings[0].clone();
+        booking.date = "2026-03-03".into();
+        booking.times = crate::domain::clinic::time::TimeRange::new(
+            crate::domain::clinic::time::ClockTime::at(9, 45),
+            crate::domain::clinic::time::ClockTime::at(10, 30),
+        );
+        assert!(booking.not_started(day(2026, 3, 3), 9 * 60));
+        assert!(!booking.not_started(day(2026, 3, 3), 9 * 60 + 45));
+        assert!(!booking.not_started(day(2026, 3, 3), 11 * 60));
+        assert!(booking.not_started(day(2026, 3, 2), 23 * 60));
+        assert!(!booking.not_started(day(2026, 3, 4), 0));
     }
 
     #[test]

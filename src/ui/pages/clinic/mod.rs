@@ -2,6 +2,7 @@
 //! supported, their appointments and the day's list. Every page works on the
 //! one stored [`Clinic`], and asks the domain to change it.
 
+mod corrections;
 mod day;
 mod details;
 mod import;
@@ -56,6 +57,8 @@ pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
             "clinic/person" => person::PersonRecord().into_any(),
             "clinic/person/book" => person::Book().into_any(),
             "clinic/person/change" => details::ChangeDetails().into_any(),
+            "clinic/person/cancel" => corrections::CancelAppointment().into_any(),
+            "clinic/person/remove" => corrections::RemovePerson().into_any(),
             "clinic/person/log" => person::AddLog().into_any(),
             "clinic/person/concern" => person::ConcernPage().into_any(),
             "clinic/day" => day::Day().into_any(),

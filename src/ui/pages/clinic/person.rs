@@ -166,15 +166,13 @@ pub fn PersonRecord() -> impl IntoView {
                 .map(|b| {
                     let booking = b.id;
                     let words = booking_words(c, b);
-                    let cancel = move |_| clinic.update(|c| {
-                        c.set_outcome(booking, Outcome::Cancelled);
-                    });
+                    let cancel = format!("{}?id={id}&booking={booking}", href("clinic/person/cancel"));
                     view! {
                         <li>
                             {words.clone()} " "
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" on:click=cancel>
+                            <a class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" role="button" draggable="false" href=cancel>
                                 "Cancel" <span class="nhsuk-u-visually-hidden">{format!(" the appointment on {words}")}</span>
-                            </button>
+                            </a>
                         </li>
                     }
                 })
@@ -286,6 +284,7 @@ pub fn PersonRecord() -> impl IntoView {
                 <Show when=move || person.with(|p| p.status == PersonStatus::Declined)>
                     <p data-testid="declined-code">"Enter this code in their GP record: " <strong>{DECLINED_CODE.0}</strong> " " {DECLINED_CODE.1}</p>
                 </Show>
+                <p><a href=format!("{}?id={id}", href("clinic/person/remove"))>"Remove this person from the caseload"</a></p>
             </div>
         </div>
     }
