@@ -54,6 +54,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/sessions/settings",
     "clinic/volunteers",
     "clinic/volunteers/add",
+    "clinic/volunteers/change",
     "clinic/reminders",
     "clinic/reminders/wording",
     "clinic/reminders/person",

@@ -268,9 +268,47 @@ pub struct VolunteerForm {
     pub sessions: Vec<Id>,
     pub away_from: TypedDate,
     pub away_to: TypedDate,
+    /// A relief volunteer, with no regular session: they cover when asked.
+    pub relief: bool,
 }
 
 impl VolunteerForm {
+    /// The form filled in with `volunteer`'s details, to change them.
+    pub fn from_volunteer(volunteer: &Volunteer, weekly: &[WeeklySession]) -> VolunteerForm {
+        let typed = |date: &str| dates::parse_iso(date).map(TypedDate::from_date).unwrap_or_default();
+        let away = volunteer.away.first();
+        VolunteerForm {
+            name: volunteer.name.clone(),
+            phone: volunteer.phone.clone(),
+            email: volunteer.email.clone(),
+            sessions: weekly
+                .iter()
+                .filter(|s| {
+                    volunteer
+                        .usually
+                        .iter()
+                        .any(|u| u.weekday == s.weekday && u.times == s.times)
+                })
+                .map(|s| s.id)
+                .collect(),
+            away_from: away.map(|a| typed(&a.from)).unwrap_or_default(),
+            away_to: away.map(|a| typed(&a.to)).unwrap_or_default(),
+            relief: !weekly.is_empty() && volunteer.usually.is_empty(),
+        }
+    }
+
+    /// `volunteer` with the details as typed; times away the form does not
+    /// show (after the first) are kept.
+    pub fn change(
+        &self,
+        volunteer: &Volunteer,
+        weekly: &[WeeklySession],
+    ) -> Result<Volunteer, Vec<FieldError>> {
+        let mut changed = self.check(volunteer.id, weekly)?;
+        changed.away.extend(volunteer.away.iter().skip(1).cloned());
+        Ok(changed)
+    }
+
     pub fn check(&self, id: Id, weekly: &[WeeklySession]) -> Result<Volunteer, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = keep(
@@ -280,13 +318,13 @@ impl VolunteerForm {
         errors.extend(contact_errors(&self.phone, &self.email));
         let usually: Vec<Usually> = weekly
             .iter()
-            .filter(|s| self.sessions.contains(&s.id))
+            .filter(|s| !self.relief && self.sessions.contains(&s.id))
             .map(|s| Usually {
                 weekday: s.weekday,
                 times: s.times,
             })
             .collect();
-        if !weekly.is_empty() && usually.is_empty() {
+        if !weekly.is_empty() && usually.is_empty() && !self.relief {
             errors.push(FieldError::new(
                 "sessions",
                 "Select the sessions they can usually do",
@@ -562,6 +600,37 @@ impl ChosenTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relief_volunteer_needs_no_regular_session_and_a_volunteer_can_be_changed() {
+        let weekly = vec![WeeklySession {
+            id: 5,
+            weekday: 1,
+            times: TimeRange::new(ClockTime::at(9, 0), ClockTime::at(12, 30)),
+            room: "Room 4".into(),
+            first: "2026-03-03".into(),
+            last: String::new(),
+        }];
+        let form = VolunteerForm {
+            name: "Dee Patel".into(),
+            ..VolunteerForm::default()
+        };
+        let errors = form.check(1, &weekly).unwrap_err();
+        assert_eq!(errors[0].message, "Select the sessions they can usually do");
+        let relief = VolunteerForm { relief: true, sessions: vec![5], ..form };
+        let dee = relief.check(1, &weekly).unwrap();
+        assert!(dee.usually.is_empty());
+
+        let mut again = VolunteerForm::from_volunteer(&dee, &weekly);
+        assert!(again.relief);
+        again.relief = false;
+        again.sessions = vec![5];
+        again.phone = "07700 900 982".into();
+        let changed = again.change(&dee, &weekly).unwrap();
+        assert_eq!((changed.id, changed.usually.len()), (1, 1));
+        assert_eq!(changed.phone, "07700 900 982");
+        assert_eq!(VolunteerForm::from_volunteer(&changed, &weekly).sessions, [5]);
+    }
     use crate::domain::clinic::people::{Mode, PartOfDay, Source};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
