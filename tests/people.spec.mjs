@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test, expect, openPage, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp, ELM_SURGERY } from "./support/served.mjs";
-import { h1, expectErrors, MONDAY } from "./support/clinic.mjs";
+import { h1, expectErrors, MONDAY, TUESDAY, clinicHelpers } from "./support/clinic.mjs";
 
 let served;
 test.beforeAll(async () => {
@@ -170,6 +170,81 @@ test("a self-referral's email, pasted into the clinic's computer, brings every a
     await expect(h1(page)).toHaveText("Ria Jones");
     await page.goto(`${served.url}clinic/people/`);
     await expect(page.getByTestId("people-found")).toHaveText("2 people");
+  } finally {
+    await pc.close();
+  }
+});
+
+test("mistakes are put right: an appointment cancelled with a reason, a person removed, a volunteer changed, a relief volunteer added and a closed date opened again", async ({ browser, watch }) => {
+  test.setTimeout(150_000);
+  const pc = await browser.newContext(PC);
+  try {
+    const clinic = clinicHelpers(served);
+    const page = await clinic.openClinic(pc, watch);
+    await clinic.setUpClinic(page);
+
+    // A volunteer's phone number changes; a relief volunteer joins.
+    const volunteers = page.getByTestId("volunteers");
+    await page.getByRole("link", { name: "Change Ann Jones" }).click();
+    await expect(h1(page)).toHaveText("Change a volunteer's details");
+    await expect(page.getByLabel(TUESDAY)).toBeChecked();
+    await page.getByLabel("Phone number (optional)").fill("0113");
+    await page.getByRole("button", { name: "Save the changes" }).click();
+    await expectErrors(page, ["Enter a UK phone number, like 07700 900 982"], "changing a volunteer, with an error");
+    await page.getByLabel("Phone number (optional)").fill("07700 900 321");
+    await page.getByRole("button", { name: "Save the changes" }).click();
+    await expect(h1(page)).toHaveText("Volunteers");
+    await expect(volunteers).toContainText("07700 900 321");
+    await expect(volunteers.locator(".nhsuk-summary-list__row").filter({ hasText: "Ann Jones" })).toContainText("Tuesdays, 9am to 12:30pm");
+    await page.getByRole("button", { name: "Add a volunteer" }).click();
+    await page.getByLabel("Name").fill("Dee Patel");
+    await page.getByLabel(/a relief volunteer who covers when asked/).check();
+    await page.getByRole("button", { name: "Add this volunteer" }).click();
+    await expect(volunteers.locator(".nhsuk-summary-list__row").filter({ hasText: "Dee Patel" })).toContainText("Relief: no regular session");
+    await expectNoAxeViolations(page, "volunteers with a relief volunteer");
+    await screenshot(page, "people-volunteers-changed");
+
+    // A date closed by mistake is opened again.
+    await page.goto(`${served.url}clinic/sessions/closed/`);
+    await page.getByLabel("Day").fill("10");
+    await page.getByLabel("Month").fill("3");
+    await page.getByLabel("Year").fill("2026");
+    await page.getByLabel("Why is it closed?").fill("Room being painted");
+    await page.getByRole("button", { name: "Close the clinic that day" }).click();
+    await expect(page.getByTestId("closed-dates")).toContainText("Tuesday 10 March 2026: Room being painted");
+    await page.getByRole("button", { name: "Open again on Tuesday 10 March 2026: Room being painted" }).click();
+    await expect(page.getByTestId("closed-dates")).not.toContainText("10 March");
+    await page.reload();
+    await expect(page.getByTestId("closed-dates")).not.toContainText("10 March");
+
+    // An appointment is cancelled, once asked why; the reason is in the log.
+    await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+    await clinic.bookNext(page);
+    await page.getByRole("button", { name: "Cancel the appointment on Tuesday 3 March 2026" }).click();
+    await expect(h1(page)).toHaveText("Cancel this appointment?");
+    await expect(page.getByTestId("cancelling")).toHaveText("Tuesday 3 March 2026, 9am to 9:45am");
+    await page.getByRole("button", { name: "Cancel the appointment" }).click();
+    await expectErrors(page, ["Enter why the appointment is cancelled"], "cancelling an appointment without a reason");
+    await page.getByLabel("Why is it cancelled?").fill("Sam has a hospital appointment");
+    await screenshot(page, "people-cancel-appointment");
+    await page.getByRole("button", { name: "Cancel the appointment" }).click();
+    await expect(h1(page)).toHaveText("Sam Patel");
+    await expect(page.getByTestId("upcoming")).toBeEmpty();
+    await expect(page.getByTestId("past")).toContainText("(cancelled)");
+    await expect(page.getByTestId("log")).toContainText("Appointment on Tuesday 3 March 2026 at 9am cancelled: Sam has a hospital appointment");
+
+    // Sam was added by mistake: removed, with the reason asked first.
+    await page.getByRole("link", { name: "Remove this person from the caseload" }).click();
+    await expect(h1(page)).toHaveText("Remove this person from the caseload?");
+    await page.getByRole("button", { name: "Remove Sam Patel" }).click();
+    await expectErrors(page, ["Enter why you are removing them"], "removing a person without a reason");
+    await page.getByLabel("Why are you removing them?").fill("Added to the wrong clinic");
+    await screenshot(page, "people-remove-person");
+    await page.getByRole("button", { name: "Remove Sam Patel" }).click();
+    await expect(h1(page)).toHaveText("People and appointments");
+    await expect(page.getByTestId("people-found")).toHaveText("Nobody has been added yet.");
+    await page.reload();
+    await expect(page.getByTestId("people-found")).toHaveText("Nobody has been added yet.");
   } finally {
     await pc.close();
   }

@@ -158,15 +158,25 @@ mod tests {
 
         assert_eq!(
             here.remove_person(sam, day(2026, 3, 3), "  "),
-            Err(vec![FieldError::new("removal-reason", "Enter why you are removing them")])
+            Err(vec![FieldError::new(
+                "removal-reason",
+                "Enter why you are removing them"
+            )])
         );
         assert!(here.person(sam).is_some());
-        assert_eq!(here.remove_person(sam, day(2026, 3, 3), "Added twice by mistake"), Ok(true));
+        assert_eq!(
+            here.remove_person(sam, day(2026, 3, 3), "Added twice by mistake"),
+            Ok(true)
+        );
         assert!(here.person(sam).is_none());
         assert!(here.bookings.iter().all(|b| b.person != sam));
         assert_eq!(
             here.removals,
-            [Removal { person: sam, on: "2026-03-03".into(), reason: "Added twice by mistake".into() }]
+            [Removal {
+                person: sam,
+                on: "2026-03-03".into(),
+                reason: "Added twice by mistake".into()
+            }]
         );
         assert!(here.problems().is_empty(), "{:?}", here.problems());
 
@@ -186,12 +196,31 @@ mod tests {
         let mut clinic = small();
         let booking = clinic.bookings[0].clone();
         assert!(clinic.cancel(booking.id, 77, day(2026, 3, 3), "").is_err());
-        assert_eq!(clinic.cancel(booking.id, 77, day(2026, 3, 3), "She has a hospital appointment"), Ok(true));
+        assert_eq!(
+            clinic.cancel(
+                booking.id,
+                77,
+                day(2026, 3, 3),
+                "She has a hospital appointment"
+            ),
+            Ok(true)
+        );
         let after = clinic.bookings.iter().find(|b| b.id == booking.id).unwrap();
         assert_eq!(after.outcome, Outcome::Cancelled);
-        let line = clinic.person(booking.person).unwrap().log.iter().find(|e| e.id == 77).unwrap();
+        let line = clinic
+            .person(booking.person)
+            .unwrap()
+            .log
+            .iter()
+            .find(|e| e.id == 77)
+            .unwrap();
         assert!(line.note.starts_with("Appointment on "), "{}", line.note);
-        assert!(line.note.ends_with("cancelled: She has a hospital appointment"), "{}", line.note);
+        assert!(
+            line.note
+                .ends_with("cancelled: She has a hospital appointment"),
+            "{}",
+            line.note
+        );
         assert_eq!(line.on, "2026-03-03");
     }
 
@@ -214,11 +243,14 @@ mod tests {
     fn a_closed_date_can_be_opened_again() {
         let mut clinic = Clinic::default();
         for room in ["", "Room 4"] {
-            clinic.sessions.closed.push(crate::domain::clinic::sessions::ClosedDate {
-                date: "2026-04-06".into(),
-                reason: "Bank holiday".into(),
-                room: room.into(),
-            });
+            clinic
+                .sessions
+                .closed
+                .push(crate::domain::clinic::sessions::ClosedDate {
+                    date: "2026-04-06".into(),
+                    reason: "Bank holiday".into(),
+                    room: room.into(),
+                });
         }
         clinic.reopen("2026-04-06", "Room 4");
         assert_eq!(clinic.sessions.closed.len(), 1);

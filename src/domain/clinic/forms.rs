@@ -275,7 +275,11 @@ pub struct VolunteerForm {
 impl VolunteerForm {
     /// The form filled in with `volunteer`'s details, to change them.
     pub fn from_volunteer(volunteer: &Volunteer, weekly: &[WeeklySession]) -> VolunteerForm {
-        let typed = |date: &str| dates::parse_iso(date).map(TypedDate::from_date).unwrap_or_default();
+        let typed = |date: &str| {
+            dates::parse_iso(date)
+                .map(TypedDate::from_date)
+                .unwrap_or_default()
+        };
         let away = volunteer.away.first();
         VolunteerForm {
             name: volunteer.name.clone(),
@@ -617,7 +621,11 @@ mod tests {
         };
         let errors = form.check(1, &weekly).unwrap_err();
         assert_eq!(errors[0].message, "Select the sessions they can usually do");
-        let relief = VolunteerForm { relief: true, sessions: vec![5], ..form };
+        let relief = VolunteerForm {
+            relief: true,
+            sessions: vec![5],
+            ..form
+        };
         let dee = relief.check(1, &weekly).unwrap();
         assert!(dee.usually.is_empty());
 
@@ -629,7 +637,10 @@ mod tests {
         let changed = again.change(&dee, &weekly).unwrap();
         assert_eq!((changed.id, changed.usually.len()), (1, 1));
         assert_eq!(changed.phone, "07700 900 982");
-        assert_eq!(VolunteerForm::from_volunteer(&changed, &weekly).sessions, [5]);
+        assert_eq!(
+            VolunteerForm::from_volunteer(&changed, &weekly).sessions,
+            [5]
+        );
     }
     use crate::domain::clinic::people::{Mode, PartOfDay, Source};
 

@@ -72,7 +72,8 @@ mod tests {
             ],
             ..Clinic::default()
         };
-        let ids = |new: &Person| -> Vec<u64> { clinic.look_alikes(new).iter().map(|p| p.id).collect() };
+        let ids =
+            |new: &Person| -> Vec<u64> { clinic.look_alikes(new).iter().map(|p| p.id).collect() };
         assert_eq!(ids(&person(9, " samantha  JONES", "1961-05-17", "")), [1]);
         assert_eq!(ids(&person(9, "Joanne Bloggs", "", "+44 7700 900999")), [2]);
         // A name alone, or a name with another birthday, is not enough.

@@ -45,7 +45,11 @@ mod tests {
         assert!(email.ends_with(&format!("{link}\n")));
         let code = link.split_once('#').unwrap().1;
         for pasted in [link.as_str(), email.as_str(), code, &format!("  {code}\n")] {
-            assert_eq!(handover::decode(fragment_in(pasted)), Ok(referral.clone()), "{pasted}");
+            assert_eq!(
+                handover::decode(fragment_in(pasted)),
+                Ok(referral.clone()),
+                "{pasted}"
+            );
         }
         assert_eq!(
             handover::decode(fragment_in("Hello, this is Sam")),

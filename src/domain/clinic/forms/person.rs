@@ -92,7 +92,10 @@ impl PersonForm {
             any_mode: p.any_mode,
             days: p.days,
             part_of_day: p.part_of_day,
-            preferred_minutes: p.preferred_minutes.map(|m| m.to_string()).unwrap_or_default(),
+            preferred_minutes: p
+                .preferred_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
         }
     }
 

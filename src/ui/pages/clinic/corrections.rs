@@ -31,9 +31,17 @@ pub fn CancelAppointment() -> impl IntoView {
     let booking: Option<Id> = location.query("booking").and_then(|b| b.parse().ok());
     let found = id_in_address().zip(booking).and_then(|(person, booking)| {
         clinic.value.with_untracked(|c| {
-            let b = c.bookings.iter().find(|b| b.id == booking && b.person == person)?;
+            let b = c
+                .bookings
+                .iter()
+                .find(|b| b.id == booking && b.person == person)?;
             let on = b.on().map(long_date)?;
-            Some((c.person(person)?.name.clone(), format!("{on}, {}", b.times.words()), person, booking))
+            Some((
+                c.person(person)?.name.clone(),
+                format!("{on}, {}", b.times.words()),
+                person,
+                booking,
+            ))
         })
     });
     let Some((name, when, person, booking)) = found else {
@@ -77,7 +85,11 @@ pub fn CancelAppointment() -> impl IntoView {
 pub fn RemovePerson() -> impl IntoView {
     let clinic = use_clinic();
     let saver = Saver::new();
-    let Some((id, name)) = id_in_address().and_then(|id| clinic.value.with_untracked(|c| c.person(id).map(|p| (id, p.name.clone())))) else {
+    let Some((id, name)) = id_in_address().and_then(|id| {
+        clinic
+            .value
+            .with_untracked(|c| c.person(id).map(|p| (id, p.name.clone())))
+    }) else {
         return NotInRecords().into_any();
     };
     let reason = RwSignal::new(String::new());

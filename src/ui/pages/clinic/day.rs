@@ -141,10 +141,13 @@ fn Appointment(booking: Booking, person: Person) -> impl IntoView {
     let did_not_attend = move |_| {
         let now = js_sys::Date::new_0();
         let minutes = (now.get_hours() * 60 + now.get_minutes()) as u16;
-        let early = current.with_untracked(|b| b.as_ref().is_some_and(|b| b.not_started(today(), minutes)));
+        let early =
+            current.with_untracked(|b| b.as_ref().is_some_and(|b| b.not_started(today(), minutes)));
         if early {
             asking_early.set(true);
-            request_animation_frame(move || crate::ui::layout::focus_element(&format!("not-started-{id}")));
+            request_animation_frame(move || {
+                crate::ui::layout::focus_element(&format!("not-started-{id}"))
+            });
         } else {
             set(Outcome::DidNotAttend);
         }

@@ -23,7 +23,13 @@ const PARTS_OF_DAY: [(&str, &str); 3] = [
 
 /// A ticked box bound to one of the form's yes-or-no answers.
 #[component]
-fn Tick(id: &'static str, label: &'static str, form: RwSignal<PersonForm>, get: fn(&PersonForm) -> bool, set: fn(&mut PersonForm, bool)) -> impl IntoView {
+fn Tick(
+    id: &'static str,
+    label: &'static str,
+    form: RwSignal<PersonForm>,
+    get: fn(&PersonForm) -> bool,
+    set: fn(&mut PersonForm, bool),
+) -> impl IntoView {
     view! {
         <div class="nhsuk-form-group">
             <div class="nhsuk-checkboxes">
@@ -130,7 +136,10 @@ pub fn name_and_birth(person: &Person) -> String {
 
 /// The people a new person looks like, each with a link to their record.
 #[component]
-pub fn LookAlikes(people: Vec<(Id, String)>, #[prop(into)] add_anyway: Callback<()>) -> impl IntoView {
+pub fn LookAlikes(
+    people: Vec<(Id, String)>,
+    #[prop(into)] add_anyway: Callback<()>,
+) -> impl IntoView {
     let links = people
         .into_iter()
         .map(|(id, words)| view! { <li><a href=record_href(id)>{format!("Open the record of {words}")}</a></li> })
@@ -163,7 +172,10 @@ pub fn AddPerson() -> impl IntoView {
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
         let person = form.with(|f| f.check(new_id(), today()))?;
         let alike: Vec<(Id, String)> = clinic.value.with_untracked(|c| {
-            c.look_alikes(&person).into_iter().map(|p| (p.id, name_and_birth(p))).collect()
+            c.look_alikes(&person)
+                .into_iter()
+                .map(|p| (p.id, name_and_birth(p)))
+                .collect()
         });
         if alike.is_empty() {
             add(person);
@@ -192,7 +204,9 @@ pub fn AddPerson() -> impl IntoView {
 pub fn ChangeDetails() -> impl IntoView {
     let clinic = use_clinic();
     let saver = Saver::new();
-    let Some(person) = id_in_address().and_then(|id| clinic.value.with_untracked(|c| c.person(id).cloned())) else {
+    let Some(person) =
+        id_in_address().and_then(|id| clinic.value.with_untracked(|c| c.person(id).cloned()))
+    else {
         return super::person::NotInRecords().into_any();
     };
     let id = person.id;
@@ -201,7 +215,10 @@ pub fn ChangeDetails() -> impl IntoView {
         let typed = form.get_untracked();
         // Checked against the record as it is now: another tab may have
         // added to their log meanwhile, and that is kept.
-        let current = clinic.value.with_untracked(|c| c.person(id).cloned()).unwrap_or_default();
+        let current = clinic
+            .value
+            .with_untracked(|c| c.person(id).cloned())
+            .unwrap_or_default();
         typed.change(&current, today())?;
         saver.save_and_go(
             |c| {
@@ -247,30 +264,46 @@ pub fn detail_rows(p: &Person) -> Vec<(&'static str, String)> {
         ("Likes to be called", p.preferred_name.clone()),
         (
             "Date of birth",
-            parse_iso(&p.date_of_birth).map(short_date).unwrap_or_default(),
+            parse_iso(&p.date_of_birth)
+                .map(short_date)
+                .unwrap_or_default(),
         ),
         ("Phone", p.phone.clone()),
         ("Email", p.email.clone()),
         ("Address", address),
         (
             "How to contact them",
-            p.contact_method.map(|c| c.label().to_string()).unwrap_or_default(),
+            p.contact_method
+                .map(|c| c.label().to_string())
+                .unwrap_or_default(),
         ),
         ("Contact them through", p.contact_through.clone()),
         (
             "Leaving a message",
-            yes(p.leave_message, "OK to leave a message", "Do not leave a message"),
+            yes(
+                p.leave_message,
+                "OK to leave a message",
+                "Do not leave a message",
+            ),
         ),
         ("Best times to contact them", p.best_times.clone()),
         (
             "Texts",
-            if p.no_texts { "Asked not to be sent texts".to_string() } else { String::new() },
+            if p.no_texts {
+                "Asked not to be sent texts".to_string()
+            } else {
+                String::new()
+            },
         ),
         ("Language", language),
         ("GP practice", p.practice.clone()),
         (
             "Consent",
-            if p.consent_contact { "Agreed to be contacted".to_string() } else { String::new() },
+            if p.consent_contact {
+                "Agreed to be contacted".to_string()
+            } else {
+                String::new()
+            },
         ),
         (
             "GP record",

@@ -3,10 +3,10 @@
 //! shown, and kept for the clinic only when the volunteer says so.
 
 use crate::domain::dates::long_date;
-use crate::domain::referral::handover::{self, HandoverError};
-use crate::domain::referral::{ClinicInbox, Referral, YesNo};
 use crate::domain::form::FieldError;
+use crate::domain::referral::handover::{self, HandoverError};
 use crate::domain::referral::pasted::fragment_in;
+use crate::domain::referral::{ClinicInbox, Referral, YesNo};
 use crate::ui::form::{Bound, TextArea};
 use crate::ui::pages::page_title;
 use crate::ui::pages::refer::AnswersList;
@@ -44,15 +44,23 @@ fn PasteReferral(
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
         let typed = pasted.get_untracked();
         if typed.trim().is_empty() {
-            return Err(vec![FieldError::new("pasted", "Paste the referral’s link or code")]);
+            return Err(vec![FieldError::new(
+                "pasted",
+                "Paste the referral’s link or code",
+            )]);
         }
         let fragment = fragment_in(&typed);
-        let referral = handover::decode(fragment).map_err(|e| vec![FieldError::new("pasted", e.message())])?;
+        let referral =
+            handover::decode(fragment).map_err(|e| vec![FieldError::new("pasted", e.message())])?;
         // The address holds the referral, as if its link had been opened, so a reload keeps it.
         if let Ok(history) = window().history() {
             // In full: a bare "#..." would be read against the page's <base>.
             let page = window().location().pathname().unwrap_or_default();
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{page}#{fragment}")));
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{page}#{fragment}")),
+            );
         }
         opened.set(Some(Ok(referral)));
         Ok(())

@@ -80,7 +80,9 @@ pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
             "clinic/sessions/closed" => sessions::AddClosed().into_any(),
             "clinic/sessions/settings" => sessions::Settings().into_any(),
             "clinic/volunteers" => volunteers::Volunteers().into_any(),
-            "clinic/volunteers/add" | "clinic/volunteers/change" => volunteers::AddVolunteer().into_any(),
+            "clinic/volunteers/add" | "clinic/volunteers/change" => {
+                volunteers::AddVolunteer().into_any()
+            }
             "clinic/rota" => rota::Rota().into_any(),
             _ => NotFound().into_any(),
         })

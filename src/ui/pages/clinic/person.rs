@@ -7,9 +7,7 @@ use crate::domain::clinic::bookings::{Booking, Outcome};
 use crate::domain::clinic::forms::{
     clearing_note, session_choice, ChosenTime, ConcernForm, LogForm,
 };
-use crate::domain::clinic::people::{
-    EscalatedTo, Person, PersonStatus, DECLINED_CODE,
-};
+use crate::domain::clinic::people::{EscalatedTo, Person, PersonStatus, DECLINED_CODE};
 use crate::domain::clinic::slots::Kind;
 use crate::domain::clinic::time::TimeRange;
 use crate::domain::clinic::{Clinic, Id};
@@ -147,7 +145,11 @@ pub fn PersonRecord() -> impl IntoView {
             if !p.barriers.is_empty() {
                 rows.push(("What makes appointments hard", p.barriers.clone()));
             }
-            let any = if p.any_mode { " (any way suits them)" } else { "" };
+            let any = if p.any_mode {
+                " (any way suits them)"
+            } else {
+                ""
+            };
             rows.push(("How they like to meet", format!("{}{any}", p.mode.name())));
             rows.push(("When they can come", when_they_can_come(p)));
             if let Some(minutes) = p.preferred_minutes {

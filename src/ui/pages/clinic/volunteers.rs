@@ -105,8 +105,11 @@ pub fn AddVolunteer() -> impl IntoView {
     let clinic = use_clinic();
     let saver = Saver::new();
     let weekly = clinic.value.with_untracked(|c| c.sessions.weekly.clone());
-    let changing = super::id_in_address()
-        .and_then(|id| clinic.value.with_untracked(|c| c.volunteers.iter().find(|v| v.id == id).cloned()));
+    let changing = super::id_in_address().and_then(|id| {
+        clinic
+            .value
+            .with_untracked(|c| c.volunteers.iter().find(|v| v.id == id).cloned())
+    });
     let form = RwSignal::new(
         changing
             .as_ref()
@@ -133,7 +136,10 @@ pub fn AddVolunteer() -> impl IntoView {
             return Ok(());
         };
         let typed = form.get_untracked();
-        let current = clinic.value.with_untracked(|c| c.volunteers.iter().find(|v| v.id == id).cloned()).unwrap_or_default();
+        let current = clinic
+            .value
+            .with_untracked(|c| c.volunteers.iter().find(|v| v.id == id).cloned())
+            .unwrap_or_default();
         typed.change(&current, &weekly)?;
         let weekly = weekly.clone();
         saver.save_and_go(
