@@ -165,7 +165,15 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await sam.getByRole("group", { name: "Would it be useful to have another appointment?" }).getByLabel("Yes").check();
   await sam.getByRole("button", { name: "Book a follow-up" }).click();
   await expect(sam.getByTestId("follow-up-booked")).toHaveText("Follow-up booked: Thursday 5 March 2026, 1:30pm to 1:50pm.");
+  // It is 8:30am: marking Jo as not come before her time is asked first.
   await jo.getByRole("button", { name: "Did not attend (Jo Bloggs)" }).click();
+  await expect(jo.getByTestId("not-started")).toBeFocused();
+  await expect(jo.getByTestId("not-started")).toContainText("This appointment has not started yet");
+  await expectNoAxeViolations(page, "the clinic day, did not attend asked first");
+  await jo.getByRole("button", { name: "No, leave it booked" }).click();
+  await expect(jo.getByTestId("outcome")).toHaveText("Booked");
+  await jo.getByRole("button", { name: "Did not attend (Jo Bloggs)" }).click();
+  await jo.getByRole("button", { name: "Yes, they did not attend" }).click();
   await expect(jo.getByTestId("outcome")).toHaveText("Did not attend");
   await expectNoAxeViolations(page, "the clinic day, marked");
   await screenshot(page, "clinic-day");

@@ -38,7 +38,13 @@ import { join } from "node:path";
 // Backups read every kind of document whole before a restore or a merge
 // (issue 27), which brings each kind's reader into that part: 395 KB, as the
 // clinic (docs/backups.md).
-const BUDGETS = { home: 150, refer: 260, plan: 260, plan_share: 210, clinic: 400, reminders: 300, backup: 395, setup: 330, directory: 335, reports: 290 };
+// Issue 33 (a volunteer's first day): keeping every answer of a referral on
+// the person, changing a person's details, pasting a referral, cancelling
+// with a reason and removing a person took the clinic from 390.4 to 413.3 KB;
+// changing a volunteer and reopening a closed date took setup from 321.6 to
+// 330.2 KB. The clinic is the volunteers' tool on the practice's PC; moving
+// the correction pages into a part of their own is the likely way back.
+const BUDGETS = { home: 150, refer: 260, plan: 260, plan_share: 210, clinic: 420, reminders: 300, backup: 395, setup: 335, directory: 335, reports: 290 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");

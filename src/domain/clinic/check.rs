@@ -278,6 +278,11 @@ impl Clinic {
                     "the date they were referred, {}, is not a real date",
                     date_words(&p.referred_on)
                 ))
+            } else if !p.date_of_birth.is_empty() && !real_date(&p.date_of_birth) {
+                Some(format!(
+                    "their date of birth, {}, is not a real date",
+                    date_words(&p.date_of_birth)
+                ))
             } else if p
                 .preferred_minutes
                 .is_some_and(|m| !within(u32::from(m), PREFERRED_MINUTES))

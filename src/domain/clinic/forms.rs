@@ -2,10 +2,13 @@
 //! with GOV.UK-style messages. A form keeps the text as typed, so nothing is
 //! lost when a message asks for a change.
 
+mod person;
+pub use person::PersonForm;
+
 use super::check::{
     BUFFER_MINUTES, FIRST_MINUTES, FOLLOW_UP_MINUTES, PREFERRED_MINUTES, SAFE_YEARLY_MAXIMUM,
 };
-use super::people::{EscalatedTo, Mode, PartOfDay, Person, Source};
+use super::people::EscalatedTo;
 use super::rota::{Away, Usually, Volunteer};
 use super::sessions::{weekday_name, ClosedDate, ExtraSession, WeeklySession};
 use super::slots::SlotSettings;
@@ -265,9 +268,51 @@ pub struct VolunteerForm {
     pub sessions: Vec<Id>,
     pub away_from: TypedDate,
     pub away_to: TypedDate,
+    /// A relief volunteer, with no regular session: they cover when asked.
+    pub relief: bool,
 }
 
 impl VolunteerForm {
+    /// The form filled in with `volunteer`'s details, to change them.
+    pub fn from_volunteer(volunteer: &Volunteer, weekly: &[WeeklySession]) -> VolunteerForm {
+        let typed = |date: &str| {
+            dates::parse_iso(date)
+                .map(TypedDate::from_date)
+                .unwrap_or_default()
+        };
+        let away = volunteer.away.first();
+        VolunteerForm {
+            name: volunteer.name.clone(),
+            phone: volunteer.phone.clone(),
+            email: volunteer.email.clone(),
+            sessions: weekly
+                .iter()
+                .filter(|s| {
+                    volunteer
+                        .usually
+                        .iter()
+                        .any(|u| u.weekday == s.weekday && u.times == s.times)
+                })
+                .map(|s| s.id)
+                .collect(),
+            away_from: away.map(|a| typed(&a.from)).unwrap_or_default(),
+            away_to: away.map(|a| typed(&a.to)).unwrap_or_default(),
+            relief: !weekly.is_empty() && volunteer.usually.is_empty(),
+        }
+    }
+
+    /// `volunteer` with the details as typed; times away the form does not
+    /// show (after the first) are kept.
+    pub fn change(
+        &self,
+        volunteer: &Volunteer,
+        weekly: &[WeeklySession],
+    ) -> Result<Volunteer, Vec<FieldError>> {
+        let mut changed = self.check(volunteer.id, weekly)?;
+        changed.away.extend(volunteer.away.iter().skip(1).cloned());
+        Ok(changed)
+    }
+
     pub fn check(&self, id: Id, weekly: &[WeeklySession]) -> Result<Volunteer, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = keep(
@@ -277,13 +322,13 @@ impl VolunteerForm {
         errors.extend(contact_errors(&self.phone, &self.email));
         let usually: Vec<Usually> = weekly
             .iter()
-            .filter(|s| self.sessions.contains(&s.id))
+            .filter(|s| !self.relief && self.sessions.contains(&s.id))
             .map(|s| Usually {
                 weekday: s.weekday,
                 times: s.times,
             })
             .collect();
-        if !weekly.is_empty() && usually.is_empty() {
+        if !weekly.is_empty() && usually.is_empty() && !self.relief {
             errors.push(FieldError::new(
                 "sessions",
                 "Select the sessions they can usually do",
@@ -336,117 +381,6 @@ pub fn weekly_words(session: &WeeklySession) -> String {
         session.times.words(),
         session.room
     )
-}
-
-/// A person referred to the clinic, as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PersonForm {
-    pub name: String,
-    pub preferred_name: String,
-    pub phone: String,
-    pub email: String,
-    pub no_texts: bool,
-    pub source: Option<Source>,
-    pub referred: TypedDate,
-    pub support: String,
-    pub barriers: String,
-    pub communication: String,
-    pub mode: Option<Mode>,
-    /// Days they can come (0 Monday to 6 Sunday); none ticked means any.
-    pub days: Vec<u8>,
-    /// Mornings or afternoons only; `None` for any time.
-    pub part_of_day: Option<PartOfDay>,
-    /// Their preferred appointment length in minutes, as typed; empty for the usual.
-    pub preferred_minutes: String,
-}
-
-impl PersonForm {
-    pub fn check(&self, id: Id, today: NaiveDate) -> Result<Person, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let name = keep(
-            required(
-                "name",
-                &self.name,
-                "Enter the person's full name",
-                "Full name",
-            ),
-            &mut errors,
-        );
-        errors.extend(contact_errors(&self.phone, &self.email));
-        if self.source.is_none() {
-            errors.push(FieldError::new("source", "Select who referred them"));
-        }
-        let referred = keep(
-            date_from_today(
-                "referred-day",
-                "Date referred",
-                &self.referred,
-                today,
-                When::TodayOrEarlier,
-            ),
-            &mut errors,
-        );
-        errors.extend(too_long(
-            "support",
-            "What they want support with",
-            &self.support,
-            NOTE,
-        ));
-        errors.extend(too_long(
-            "barriers",
-            "What makes appointments hard",
-            &self.barriers,
-            NOTE,
-        ));
-        errors.extend(too_long(
-            "communication",
-            "Communication needs",
-            &self.communication,
-            NOTE,
-        ));
-        let preferred_minutes = if self.preferred_minutes.trim().is_empty() {
-            None
-        } else {
-            keep(
-                number(
-                    "preferred-minutes",
-                    &self.preferred_minutes,
-                    "their appointment length in minutes",
-                    PREFERRED_MINUTES.0,
-                    PREFERRED_MINUTES.1,
-                ),
-                &mut errors,
-            )
-            .and_then(|n| u16::try_from(n).ok())
-        };
-        if self.mode.is_none() {
-            errors.push(FieldError::new(
-                "mode",
-                "Select how they would like to meet",
-            ));
-        }
-        let person = (|| {
-            Some(Person {
-                id,
-                name: name?,
-                preferred_name: self.preferred_name.trim().to_string(),
-                phone: self.phone.trim().to_string(),
-                email: self.email.trim().to_string(),
-                no_texts: self.no_texts,
-                source: self.source?,
-                referred_on: dates::iso(referred?),
-                support: self.support.trim().to_string(),
-                barriers: self.barriers.trim().to_string(),
-                communication: self.communication.trim().to_string(),
-                mode: self.mode?,
-                days: self.days.iter().copied().filter(|d| *d <= 6).collect(),
-                part_of_day: self.part_of_day,
-                preferred_minutes,
-                ..Person::default()
-            })
-        })();
-        finish(person, errors)
-    }
 }
 
 /// A line for a person's log, as typed: what happened, and when to follow up.
@@ -670,6 +604,45 @@ impl ChosenTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relief_volunteer_needs_no_regular_session_and_a_volunteer_can_be_changed() {
+        let weekly = vec![WeeklySession {
+            id: 5,
+            weekday: 1,
+            times: TimeRange::new(ClockTime::at(9, 0), ClockTime::at(12, 30)),
+            room: "Room 4".into(),
+            first: "2026-03-03".into(),
+            last: String::new(),
+        }];
+        let form = VolunteerForm {
+            name: "Dee Patel".into(),
+            ..VolunteerForm::default()
+        };
+        let errors = form.check(1, &weekly).unwrap_err();
+        assert_eq!(errors[0].message, "Select the sessions they can usually do");
+        let relief = VolunteerForm {
+            relief: true,
+            sessions: vec![5],
+            ..form
+        };
+        let dee = relief.check(1, &weekly).unwrap();
+        assert!(dee.usually.is_empty());
+
+        let mut again = VolunteerForm::from_volunteer(&dee, &weekly);
+        assert!(again.relief);
+        again.relief = false;
+        again.sessions = vec![5];
+        again.phone = "07700 900 982".into();
+        let changed = again.change(&dee, &weekly).unwrap();
+        assert_eq!((changed.id, changed.usually.len()), (1, 1));
+        assert_eq!(changed.phone, "07700 900 982");
+        assert_eq!(
+            VolunteerForm::from_volunteer(&changed, &weekly).sessions,
+            [5]
+        );
+    }
+    use crate::domain::clinic::people::{Mode, PartOfDay, Source};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -28,10 +28,12 @@ pub enum Collection {
     Person,
     Log,
     Appointment,
+    /// A person taken off the caseload, and why (by the person's id).
+    Removal,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 9] = [
+    pub const ALL: [Collection; 10] = [
         Collection::Settings,
         Collection::Weekly,
         Collection::OneOff,
@@ -41,6 +43,7 @@ impl Collection {
         Collection::Person,
         Collection::Log,
         Collection::Appointment,
+        Collection::Removal,
     ];
 
     /// "3 people", "1 appointment".
@@ -58,6 +61,7 @@ impl Collection {
             Collection::Person => ("person", "people"),
             Collection::Log => ("log entry", "log entries"),
             Collection::Appointment => ("appointment", "appointments"),
+            Collection::Removal => ("removal of a person", "removals of people"),
         };
         crate::domain::counted(n, one, many)
     }
@@ -142,6 +146,9 @@ fn records(clinic: &Clinic) -> Vec<Record> {
     for b in &clinic.bookings {
         push(Collection::Appointment, b.id, to(b));
     }
+    for r in &clinic.removals {
+        push(Collection::Removal, r.person, to(r));
+    }
     let mut seen = std::collections::HashSet::new();
     for record in &mut out {
         let mut n = 0u64;
@@ -192,6 +199,7 @@ fn rebuild(records: &[Record]) -> Clinic {
                 }
             }
             Collection::Appointment => clinic.bookings.extend(read(&value)),
+            Collection::Removal => clinic.removals.extend(read(&value)),
         }
     }
     for (person, entry) in logs {
@@ -596,6 +604,7 @@ fn label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &
             person_name(v["person"].as_u64()),
             on(&text(v, "date"))
         ),
+        Collection::Removal => format!("A person removed on {}", on(&text(v, "on"))),
     }
 }
 

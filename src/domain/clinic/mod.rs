@@ -4,8 +4,10 @@
 
 pub mod bookings;
 pub mod check;
+pub mod corrections;
 pub mod forms;
 pub mod ical;
+mod look_alikes;
 pub mod merging;
 pub mod parts;
 pub mod people;
@@ -52,6 +54,8 @@ pub struct Clinic {
     pub bookings: Vec<Booking>,
     /// People a year the clinic can safely support.
     pub safe_yearly_maximum: u32,
+    /// People taken off the caseload, and why.
+    pub removals: Vec<corrections::Removal>,
     /// How much of what is stored has been read (see [`parts`]).
     #[serde(skip)]
     pub held: parts::Held,
@@ -70,6 +74,7 @@ impl Default for Clinic {
             people: Vec::new(),
             bookings: Vec::new(),
             safe_yearly_maximum: SAFE_YEARLY_MAXIMUM,
+            removals: Vec::new(),
             held: parts::Held::Whole,
             prints: parts::Prints::default(),
         }

@@ -291,6 +291,7 @@ impl Serialize for Head<'_> {
             people,
             bookings: _,
             safe_yearly_maximum,
+            removals,
             held: _,
             prints: _,
         } = self.0;
@@ -301,6 +302,11 @@ impl Serialize for Head<'_> {
         head.serialize_field("rota", &Rows(rota))?;
         head.serialize_field("people", &PeopleWithoutLogs(people))?;
         head.serialize_field("safe_yearly_maximum", safe_yearly_maximum)?;
+        if removals.is_empty() {
+            head.skip_field("removals")?;
+        } else {
+            head.serialize_field("removals", removals)?;
+        }
         head.end()
     }
 }
@@ -324,6 +330,18 @@ impl Serialize for WithoutLog<'_> {
             preferred_name,
             phone,
             email,
+            date_of_birth,
+            address,
+            postcode,
+            contact_method,
+            contact_through,
+            leave_message,
+            best_times,
+            language,
+            interpreter,
+            practice,
+            consent_contact,
+            consent_record,
             no_texts,
             source,
             referred_on,
@@ -331,6 +349,7 @@ impl Serialize for WithoutLog<'_> {
             barriers,
             communication,
             mode,
+            any_mode,
             days,
             part_of_day,
             preferred_minutes,
@@ -341,12 +360,36 @@ impl Serialize for WithoutLog<'_> {
             needs,
             wellbeing,
         } = self.0;
-        let mut person = out.serialize_struct("Person", 20)?;
+        let mut person = out.serialize_struct("Person", 33)?;
+        // Written only when given, as the derived form does.
+        macro_rules! given {
+            ($($field:ident: $empty:expr),+) => {$(
+                if $empty {
+                    person.skip_field(stringify!($field))?;
+                } else {
+                    person.serialize_field(stringify!($field), $field)?;
+                }
+            )+};
+        }
         person.serialize_field("id", id)?;
         person.serialize_field("name", name)?;
         person.serialize_field("preferred_name", preferred_name)?;
         person.serialize_field("phone", phone)?;
         person.serialize_field("email", email)?;
+        given!(
+            date_of_birth: date_of_birth.is_empty(),
+            address: address.is_empty(),
+            postcode: postcode.is_empty(),
+            contact_method: contact_method.is_none(),
+            contact_through: contact_through.is_empty(),
+            leave_message: leave_message.is_none(),
+            best_times: best_times.is_empty(),
+            language: language.is_empty(),
+            interpreter: interpreter.is_none(),
+            practice: practice.is_empty(),
+            consent_contact: !consent_contact,
+            consent_record: consent_record.is_none()
+        );
         person.serialize_field("no_texts", no_texts)?;
         person.serialize_field("source", source)?;
         person.serialize_field("referred_on", referred_on)?;
@@ -354,6 +397,7 @@ impl Serialize for WithoutLog<'_> {
         person.serialize_field("barriers", barriers)?;
         person.serialize_field("communication", communication)?;
         person.serialize_field("mode", mode)?;
+        given!(any_mode: !any_mode);
         person.serialize_field("days", days)?;
         person.serialize_field("part_of_day", part_of_day)?;
         person.serialize_field("preferred_minutes", preferred_minutes)?;

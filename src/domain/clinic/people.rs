@@ -6,7 +6,9 @@
 use super::Id;
 use crate::domain::dates;
 use crate::domain::plan::wellbeing::Scores;
-use crate::domain::referral::{Barrier, Choice, Meeting, Referral, SupportNeed, YesNo};
+use crate::domain::referral::{
+    Barrier, Choice, ContactMethod, Meeting, Referral, SupportNeed, YesNo,
+};
 use crate::domain::{counted, folded};
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -250,6 +252,43 @@ pub struct Person {
     pub preferred_name: String,
     pub phone: String,
     pub email: String,
+    // The fields from here to `consent_record` are left out of what is
+    // stored while empty: older records read the same, and hash the same
+    // for merging.
+    /// As "1980-05-17", or empty if not known: with the name, it is how
+    /// staff find the person's GP record.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date_of_birth: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub postcode: String,
+    /// How they would like to be contacted, if they said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_method: Option<ContactMethod>,
+    /// The person to contact them through (a carer, a friend), and how.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact_through: String,
+    /// Whether a message may be left for them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leave_message: Option<YesNo>,
+    /// When is best to contact them, in their words.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub best_times: String,
+    /// The language they speak, if they said, and whether they need an interpreter.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpreter: Option<YesNo>,
+    /// The GP practice they said they are registered with.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub practice: String,
+    /// They agreed to be contacted about their referral.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub consent_contact: bool,
+    /// Whether they agreed to the referral being added to their GP record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent_record: Option<YesNo>,
     /// They asked not to be sent texts.
     pub no_texts: bool,
     pub source: Source,
@@ -259,6 +298,9 @@ pub struct Person {
     pub barriers: String,
     pub communication: String,
     pub mode: Mode,
+    /// They said any way of meeting suits them ("I do not mind").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub any_mode: bool,
     /// Days (0 Monday to 6 Sunday) the person can do; empty for any.
     pub days: Vec<u8>,
     pub part_of_day: Option<PartOfDay>,
@@ -325,15 +367,30 @@ impl Person {
         if !a.communication_other.trim().is_empty() {
             communication.push(a.communication_other.trim().to_string());
         }
-        if a.interpreter == Some(YesNo::Yes) {
-            communication.push(format!("Interpreter needed: {}", a.language.trim()));
-        }
+        let meeting = match a.meeting {
+            Some(Meeting::Telephone) => Mode::Telephone,
+            Some(Meeting::HomeVisit) => Mode::HomeVisit,
+            _ => Mode::FaceToFace,
+        };
         Person {
             id,
             name: a.full_name.trim().to_string(),
             preferred_name: a.preferred_name.trim().to_string(),
             phone: a.phone.trim().to_string(),
             email: a.email.trim().to_string(),
+            date_of_birth: a.date_of_birth().map(dates::iso).unwrap_or_default(),
+            address: a.address.trim().to_string(),
+            postcode: a.postcode.trim().to_string(),
+            contact_method: a.contact_method,
+            contact_through: a.someone_else.trim().to_string(),
+            leave_message: a.leave_message,
+            best_times: a.best_times.trim().to_string(),
+            any_mode: a.meeting == Some(Meeting::NoPreference),
+            language: a.language.trim().to_string(),
+            interpreter: a.interpreter,
+            practice: a.practice.trim().to_string(),
+            consent_contact: a.consent_contact,
+            consent_record: a.consent_record,
             source: Source::SelfReferral,
             referred_on: dates::iso(referral.sent_on),
             support: support.join("\n"),
@@ -345,11 +402,7 @@ impl Person {
                 .collect::<Vec<_>>()
                 .join("\n"),
             communication: communication.join("\n"),
-            mode: match a.meeting {
-                Some(Meeting::Telephone) => Mode::Telephone,
-                Some(Meeting::HomeVisit) => Mode::HomeVisit,
-                _ => Mode::FaceToFace,
-            },
+            mode: meeting,
             referral_reference: referral.reference.to_string(),
             needs: a.support.clone(),
             ..Person::default()
@@ -475,3 +528,6 @@ impl crate::domain::referral::Choice for EscalatedTo {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

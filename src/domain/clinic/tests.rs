@@ -569,7 +569,11 @@ fn a_self_referral_becomes_a_person_once() {
         "Feeling lonely or isolated\nSomething else\nGardening"
     );
     assert_eq!(sam.barriers, "The school run");
-    assert_eq!(sam.communication, "Large print\nInterpreter needed: Polish");
+    assert_eq!(sam.communication, "Large print");
+    assert_eq!(
+        (sam.language.as_str(), sam.interpreter),
+        ("Polish", Some(YesNo::Yes))
+    );
     assert_eq!(sam.status, PersonStatus::Waiting);
 }
 

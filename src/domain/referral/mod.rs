@@ -3,6 +3,7 @@
 
 pub mod choices;
 pub mod handover;
+pub mod pasted;
 pub mod reference;
 pub mod steps;
 pub mod text;

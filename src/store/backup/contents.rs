@@ -9,6 +9,7 @@ use super::{BackupProblem, Restorable};
 use crate::domain::backup_habit::BackupHabit;
 use crate::domain::clinic::bookings::Booking;
 use crate::domain::clinic::check::{Place, RecordProblem};
+use crate::domain::clinic::corrections::Removal;
 use crate::domain::clinic::merging::Ledger;
 use crate::domain::clinic::parts::Held;
 use crate::domain::clinic::people::{LogEntry, Person};
@@ -242,7 +243,7 @@ fn data_of<T: DeserializeOwned>(raw: &str) -> Option<T> {
 type ReadOne = fn(&Value) -> Result<(), String>;
 
 /// The clinic's lists, where they are in its head, and what a record of each is.
-const HEAD_LISTS: [(&[&str], &str, ReadOne); 7] = [
+const HEAD_LISTS: [(&[&str], &str, ReadOne); 8] = [
     (
         &["sessions", "weekly"],
         "weekly session",
@@ -258,6 +259,7 @@ const HEAD_LISTS: [(&[&str], &str, ReadOne); 7] = [
     (&["rota"], "rota duty", each::<RotaEntry>),
     (&["people"], "person", each::<Person>),
     (&["bookings"], "appointment", each::<Booking>),
+    (&["removals"], "removal of a person", each::<Removal>),
 ];
 
 /// The backup with every record of its clinic that cannot be read taken

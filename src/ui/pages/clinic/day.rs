@@ -135,6 +135,23 @@ fn Appointment(booking: Booking, person: Person) -> impl IntoView {
         })
     };
     let outcome = move || current.with(|b| b.as_ref().map(|b| b.outcome).unwrap_or_default());
+    // Marked before its time, "did not attend" is asked first: a tap on the
+    // wrong line should not mark someone still on their way.
+    let asking_early = RwSignal::new(false);
+    let did_not_attend = move |_| {
+        let now = js_sys::Date::new_0();
+        let minutes = (now.get_hours() * 60 + now.get_minutes()) as u16;
+        let early =
+            current.with_untracked(|b| b.as_ref().is_some_and(|b| b.not_started(today(), minutes)));
+        if early {
+            asking_early.set(true);
+            request_animation_frame(move || {
+                crate::ui::layout::focus_element(&format!("not-started-{id}"))
+            });
+        } else {
+            set(Outcome::DidNotAttend);
+        }
+    };
     let first = booking.kind == Kind::First;
     let name = person.name.clone();
     let answer =
@@ -207,11 +224,24 @@ fn Appointment(booking: Booking, person: Person) -> impl IntoView {
                 <div class="nhsuk-button-group app-no-print">
                     <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=move |_| set(Outcome::Attended)>
                         "Attended" <span class="nhsuk-u-visually-hidden">{format!(" ({name})")}</span></button>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=move |_| set(Outcome::DidNotAttend)>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=did_not_attend>
                         "Did not attend" <span class="nhsuk-u-visually-hidden">{format!(" ({})", person.name)}</span></button>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=move |_| set(Outcome::Cancelled)>
-                        "Cancelled" <span class="nhsuk-u-visually-hidden">{format!(" ({})", person.name)}</span></button>
+                    <a class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" role="button" draggable="false"
+                        href=format!("{}?id={}&booking={id}&from=day", href("clinic/person/cancel"), person.id)>
+                        "Cancelled" <span class="nhsuk-u-visually-hidden">{format!(" ({})", person.name)}</span></a>
                 </div>
+                {move || asking_early.get().then(|| view! {
+                    <div class="nhsuk-warning-callout app-no-print" data-testid="not-started" id=intern(format!("not-started-{id}")) tabindex="-1">
+                        <h4 class="nhsuk-warning-callout__label">
+                            <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"This appointment has not started yet"</span>
+                        </h4>
+                        <p>{format!("It starts at {}. Mark it as did not attend now?", booking.times.start.words())}</p>
+                        <div class="nhsuk-button-group">
+                            <button type="button" class="nhsuk-button nhsuk-button--small" on:click=move |_| { asking_early.set(false); set(Outcome::DidNotAttend) }>"Yes, they did not attend"</button>
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=move |_| asking_early.set(false)>"No, leave it booked"</button>
+                        </div>
+                    </div>
+                })}
             </Show>
             <Show when=move || outcome() != Outcome::Booked>
                 <p class="app-no-print"><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=move |_| set(Outcome::Booked)>"Undo"</button></p>

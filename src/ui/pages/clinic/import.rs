@@ -3,10 +3,13 @@
 //! shown, and kept for the clinic only when the volunteer says so.
 
 use crate::domain::dates::long_date;
+use crate::domain::form::FieldError;
 use crate::domain::fragment::Packed;
 use crate::domain::referral::handover::{self, HandoverError, LARGEST_REFERRAL};
+use crate::domain::referral::pasted::fragment_in;
 use crate::domain::referral::{ClinicInbox, Referral, YesNo};
 use crate::ui::deflate::{inflate, InflateError};
+use crate::ui::form::{Bound, TextArea};
 use crate::ui::pages::page_title;
 use crate::ui::pages::refer::AnswersList;
 use crate::ui::saved::{SaveProblemNotice, Saved};
@@ -33,28 +36,99 @@ async fn referral_in(fragment: &str) -> Result<Referral, HandoverError> {
 pub fn ClinicImport() -> impl IntoView {
     page_title("A referral to add");
     let fragment = window().location().hash().unwrap_or_default();
-    let base = use_base();
+    let fragment = fragment.trim_start_matches('#').to_string();
     let opened = RwSignal::new(None::<Result<Referral, HandoverError>>);
-    leptos::task::spawn_local(async move {
-        opened.set(Some(referral_in(&fragment).await));
-    });
-    move || {
-        match opened.get() {
-        None => view! { <p>"Opening the referral…"</p> }.into_any(),
-        Some(Ok(referral)) => view! { <ImportReferral referral /> }.into_any(),
-        Some(Err(error)) => view! { <ImportProblem error /> <p><a href=base.href("clinic")>"Go to the clinic"</a></p> }.into_any(),
+    let opening = RwSignal::new(!fragment.is_empty());
+    if !fragment.is_empty() {
+        leptos::task::spawn_local(async move {
+            opened.set(Some(referral_in(&fragment).await));
+            opening.set(false);
+        });
     }
+    move || match (opening.get(), opened.get()) {
+        (true, _) => view! { <p>"Opening the referral…"</p> }.into_any(),
+        (_, Some(Ok(referral))) => view! { <ImportReferral referral /> }.into_any(),
+        (_, Some(Err(error))) => view! { <PasteReferral opened opening problem=Some(error) /> }.into_any(),
+        (_, None) => view! { <PasteReferral opened opening problem=None /> }.into_any(),
+    }
+}
+
+/// Where a volunteer pastes a referral's link or code from an email or a
+/// message, on the device that runs the clinic.
+#[component]
+fn PasteReferral(
+    opened: RwSignal<Option<Result<Referral, HandoverError>>>,
+    opening: RwSignal<bool>,
+    problem: Option<HandoverError>,
+) -> impl IntoView {
+    let base = use_base();
+    let pasted = RwSignal::new(String::new());
+    let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
+        let typed = pasted.get_untracked();
+        if typed.trim().is_empty() {
+            return Err(vec![FieldError::new(
+                "pasted",
+                "Paste the referral’s link or code",
+            )]);
+        }
+        let fragment = fragment_in(&typed).to_string();
+        // Checked whole at once; a compressed one is then opened in the background.
+        handover::open(&fragment).map_err(|e| vec![FieldError::new("pasted", e.message())])?;
+        // The address holds the referral, as if its link had been opened, so a reload keeps it.
+        if let Ok(history) = window().history() {
+            // In full: a bare "#..." would be read against the page's <base>.
+            let page = window().location().pathname().unwrap_or_default();
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{page}#{fragment}")),
+            );
+        }
+        opening.set(true);
+        leptos::task::spawn_local(async move {
+            opened.set(Some(referral_in(&fragment).await));
+            opening.set(false);
+        });
+        Ok(())
+    });
+    let bound = Bound {
+        get: Signal::derive(move || pasted.get()),
+        set: Callback::new(move |v| pasted.set(v)),
+    };
+    view! {
+        <super::ClinicForm title="Add a referral" back=base.href("clinic") button="Open the referral" submit>
+            {problem.map(|error| view! { <ImportProblem error /> })}
+            <StaysOnThisDevice />
+            <TextArea id="pasted" label="Paste the referral’s link or code" rows=4
+                hint=Some("Copy it from the person’s email or message. You can paste the whole email.") bind=bound />
+        </super::ClinicForm>
+    }
+}
+
+/// Said wherever a referral is taken in: nothing moves between devices by itself.
+#[component]
+fn StaysOnThisDevice() -> impl IntoView {
+    let clinic = super::use_clinic();
+    let set_up = move || clinic.value.with(|c| c.has_records());
+    view! {
+        <div class="nhsuk-inset-text" data-testid="stays-on-device">
+            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+            <p>"Referrals and records stay on the device that took them. Add a referral on the device that runs the clinic."</p>
+            <Show when=move || !set_up()>
+                <p><strong>"This device has no clinic set up."</strong>" If the clinic is run on another computer or tablet, open the referral there instead."</p>
+            </Show>
+        </div>
     }
 }
 
 #[component]
 fn ImportProblem(error: HandoverError) -> impl IntoView {
     view! {
-        <div class="nhsuk-error-summary" aria-labelledby="import-problem-title" role="alert" tabindex="-1">
-            <h1 class="nhsuk-error-summary__title" id="import-problem-title">"This referral code cannot be used"</h1>
-            <div class="nhsuk-error-summary__body">
-                <p data-testid="import-problem">{error.message()}</p>
-            </div>
+        <div class="nhsuk-warning-callout">
+            <h2 class="nhsuk-warning-callout__label">
+                <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"This referral code cannot be used"</span>
+            </h2>
+            <p data-testid="import-problem">{error.message()}</p>
         </div>
     }
 }
@@ -116,6 +190,7 @@ fn ImportReferral(referral: Referral) -> impl IntoView {
                     }
                     .into_any(),
                     None => view! {
+                        <StaysOnThisDevice />
                         <button type="button" class="nhsuk-button" on:click=keep.clone()>"Keep this referral for the clinic"</button>
                     }
                     .into_any(),

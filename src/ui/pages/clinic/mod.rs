@@ -2,7 +2,9 @@
 //! supported, their appointments and the day's list. Every page works on the
 //! one stored [`Clinic`], and asks the domain to change it.
 
+mod corrections;
 mod day;
+mod details;
 mod import;
 mod overview;
 mod people;
@@ -51,9 +53,12 @@ pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
             "clinic" => overview::Overview().into_any(),
             "clinic/import" => import::ClinicImport().into_any(),
             "clinic/people" => people::People().into_any(),
-            "clinic/people/add" => people::AddPerson().into_any(),
+            "clinic/people/add" => details::AddPerson().into_any(),
             "clinic/person" => person::PersonRecord().into_any(),
             "clinic/person/book" => person::Book().into_any(),
+            "clinic/person/change" => details::ChangeDetails().into_any(),
+            "clinic/person/cancel" => corrections::CancelAppointment().into_any(),
+            "clinic/person/remove" => corrections::RemovePerson().into_any(),
             "clinic/person/log" => person::AddLog().into_any(),
             "clinic/person/concern" => person::ConcernPage().into_any(),
             "clinic/day" => day::Day().into_any(),
@@ -75,7 +80,9 @@ pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
             "clinic/sessions/closed" => sessions::AddClosed().into_any(),
             "clinic/sessions/settings" => sessions::Settings().into_any(),
             "clinic/volunteers" => volunteers::Volunteers().into_any(),
-            "clinic/volunteers/add" => volunteers::AddVolunteer().into_any(),
+            "clinic/volunteers/add" | "clinic/volunteers/change" => {
+                volunteers::AddVolunteer().into_any()
+            }
             "clinic/rota" => rota::Rota().into_any(),
             _ => NotFound().into_any(),
         })

@@ -5,7 +5,7 @@
 use super::person::record_href;
 use super::{href, use_clinic, SectionLinks};
 use crate::domain::backup_habit::BackupHabit;
-use crate::domain::clinic::people::ACCEPTED_CODE;
+use crate::domain::clinic::people::{Person, ACCEPTED_CODE};
 use crate::domain::clinic::rota;
 use crate::domain::clinic::Clinic;
 use crate::domain::dates::{iso, long_date};
@@ -152,6 +152,8 @@ fn ReferralsWaiting() -> impl IntoView {
     let clinic = use_clinic();
     let base = use_base();
     let location = use_location();
+    // The referral whose person looks like someone on the caseload, once warned.
+    let warned = RwSignal::new(None::<String>);
     move || {
         let referrals: Vec<_> = inbox.value.with(|i| i.referrals.clone());
         let in_caseload = |reference: String| {
@@ -167,6 +169,7 @@ fn ReferralsWaiting() -> impl IntoView {
         if waiting.is_empty() {
             return view! {
                 <p>"No self-referrals are waiting to be added. When a person shows you their referral code, scan it with this device's camera."</p>
+                <p><a href=base.href("clinic/import")>"Add a referral from its link or code"</a></p>
             }
             .into_any();
         }
@@ -175,15 +178,45 @@ fn ReferralsWaiting() -> impl IntoView {
             .map(|referral| {
                 let link = format!("{}#{}", base.href("clinic/import"), handover::encode(&referral));
                 let name = referral.answers.full_name.clone();
-                let add = move |_| {
+                let reference = referral.reference.to_string();
+                let look_alikes: Vec<(u64, String)> = clinic.value.with_untracked(|c| {
+                    c.look_alikes(&Person::from_referral(0, &referral))
+                        .into_iter()
+                        .map(|p| (p.id, super::details::name_and_birth(p)))
+                        .collect()
+                });
+                let add_anyway = move || {
                     let mut person = None;
                     clinic.update(|c| person = Some(c.add_referral(new_id(), &referral)));
                     if let (Some(id), None) = (person, clinic.problem.get_untracked()) {
                         location.navigate(&format!("clinic/person?id={id}&accepted=yes"));
                     }
                 };
+                let warn_here = {
+                    let reference = reference.clone();
+                    move || warned.with(|w| w.as_deref() == Some(reference.as_str()))
+                };
+                let alike = !look_alikes.is_empty();
+                let add = {
+                    let add_anyway = add_anyway.clone();
+                    move |_| {
+                        if alike {
+                            warned.set(Some(reference.clone()));
+                            request_animation_frame(|| crate::ui::layout::focus_element("look-alikes"));
+                        } else {
+                            add_anyway();
+                        }
+                    }
+                };
+                let warning = move || {
+                    let add_anyway = add_anyway.clone();
+                    warn_here().then(|| view! {
+                        <super::details::LookAlikes people=look_alikes.clone() add_anyway=move |()| add_anyway() />
+                    })
+                };
                 view! {
                     <li>
+                        {warning}
                         <strong>{name.clone()}</strong> " "
                         <a href=link>"See answers" <span class="nhsuk-u-visually-hidden">{format!(" of {name}")}</span></a>
                         <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" on:click=add>
@@ -197,6 +230,7 @@ fn ReferralsWaiting() -> impl IntoView {
             <h2>"Self-referrals to add"</h2>
             <p>{format!("When you add a person, enter {} {} in their GP record.", ACCEPTED_CODE.0, ACCEPTED_CODE.1)}</p>
             <ul class="nhsuk-list" data-testid="referrals-waiting">{rows}</ul>
+            <p><a href=base.href("clinic/import")>"Add a referral from its link or code"</a></p>
         }
         .into_any()
     }

@@ -7,9 +7,7 @@ use crate::domain::clinic::bookings::{Booking, Outcome};
 use crate::domain::clinic::forms::{
     clearing_note, session_choice, ChosenTime, ConcernForm, LogForm,
 };
-use crate::domain::clinic::people::{
-    EscalatedTo, Person, PersonStatus, ACCEPTED_CODE, DECLINED_CODE,
-};
+use crate::domain::clinic::people::{EscalatedTo, Person, PersonStatus, DECLINED_CODE};
 use crate::domain::clinic::slots::Kind;
 use crate::domain::clinic::time::TimeRange;
 use crate::domain::clinic::{Clinic, Id};
@@ -58,7 +56,7 @@ fn person_in_address(clinic: crate::ui::saved::Saved<Clinic>) -> Option<Id> {
 }
 
 #[component]
-fn NotInRecords() -> impl IntoView {
+pub(super) fn NotInRecords() -> impl IntoView {
     page_title("Person not found");
     view! {
         <BackLink href=href("clinic/people") text="Back to people" />
@@ -141,25 +139,19 @@ pub fn PersonRecord() -> impl IntoView {
                 ("Status", p.status.name().to_string()),
                 ("Referred", format!("{referred} {}", p.source.referred_by())),
             ];
-            if !p.preferred_name.is_empty() {
-                rows.push(("Likes to be called", p.preferred_name.clone()));
-            }
-            if !p.phone.is_empty() {
-                rows.push(("Phone", p.phone.clone()));
-            }
-            if !p.email.is_empty() {
-                rows.push(("Email", p.email.clone()));
-            }
-            if p.no_texts {
-                rows.push(("Texts", "Asked not to be sent texts".to_string()));
-            }
+            rows.extend(super::details::detail_rows(p));
             if !p.support.is_empty() {
                 rows.push(("Support wanted", p.support.clone()));
             }
             if !p.barriers.is_empty() {
                 rows.push(("What makes appointments hard", p.barriers.clone()));
             }
-            rows.push(("How they like to meet", p.mode.name().to_string()));
+            let any = if p.any_mode {
+                " (any way suits them)"
+            } else {
+                ""
+            };
+            rows.push(("How they like to meet", format!("{}{any}", p.mode.name())));
             rows.push(("When they can come", when_they_can_come(p)));
             if let Some(minutes) = p.preferred_minutes {
                 rows.push(("Appointment length", format!("{minutes} minutes")));
@@ -177,15 +169,13 @@ pub fn PersonRecord() -> impl IntoView {
                 .map(|b| {
                     let booking = b.id;
                     let words = booking_words(c, b);
-                    let cancel = move |_| clinic.update(|c| {
-                        c.set_outcome(booking, Outcome::Cancelled);
-                    });
+                    let cancel = format!("{}?id={id}&booking={booking}", href("clinic/person/cancel"));
                     view! {
                         <li>
                             {words.clone()} " "
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" on:click=cancel>
+                            <a class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" role="button" draggable="false" href=cancel>
                                 "Cancel" <span class="nhsuk-u-visually-hidden">{format!(" the appointment on {words}")}</span>
-                            </button>
+                            </a>
                         </li>
                     }
                 })
@@ -258,10 +248,11 @@ pub fn PersonRecord() -> impl IntoView {
                 {accepted.then(|| view! {
                     <div class="nhsuk-inset-text" data-testid="accepted-code">
                         <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                        <p>"Added to the caseload. Enter this code in their GP record: " <strong>{ACCEPTED_CODE.0}</strong> " " {ACCEPTED_CODE.1}</p>
+                        {super::details::GpRecordCode(person.get_untracked())}
                     </div>
                 })}
                 <dl class="nhsuk-summary-list" data-testid="person-details">{details}</dl>
+                <p><a href=format!("{}?id={id}", href("clinic/person/change"))>"Change their details"</a></p>
                 <h2>"Appointments"</h2>
                 <ul class="nhsuk-list" data-testid="upcoming">{upcoming}</ul>
                 <a class="nhsuk-button" role="button" draggable="false" href=format!("{}?id={id}", href("clinic/person/book"))>"Book an appointment"</a>
@@ -296,6 +287,7 @@ pub fn PersonRecord() -> impl IntoView {
                 <Show when=move || person.with(|p| p.status == PersonStatus::Declined)>
                     <p data-testid="declined-code">"Enter this code in their GP record: " <strong>{DECLINED_CODE.0}</strong> " " {DECLINED_CODE.1}</p>
                 </Show>
+                <p><a href=format!("{}?id={id}", href("clinic/person/remove"))>"Remove this person from the caseload"</a></p>
             </div>
         </div>
     }

@@ -74,8 +74,16 @@ pub fn Sessions() -> impl IntoView {
                 .iter()
                 .filter_map(|d| {
                     let on = parse_iso(&d.date)?;
-                    (on >= today())
-                        .then(|| view! { <li>{format!("{}: {}", long_date(on), d.reason)}</li> })
+                    let words = format!("{}: {}", long_date(on), d.reason);
+                    let (date, room) = (d.date.clone(), d.room.clone());
+                    let reopen = move |_| clinic.update(|c| c.reopen(&date, &room));
+                    (on >= today()).then(|| view! {
+                        <li>{words.clone()} " "
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" on:click=reopen>
+                                "Open again" <span class="nhsuk-u-visually-hidden">{format!(" on {words}")}</span>
+                            </button>
+                        </li>
+                    })
                 })
                 .collect_view()
         })

@@ -68,11 +68,14 @@ pub fn Volunteers() -> impl IntoView {
                         <div class="nhsuk-summary-list__row">
                             <dt class="nhsuk-summary-list__key">{v.name.clone()}</dt>
                             <dd class="nhsuk-summary-list__value">
-                                <p>{if usually.is_empty() { "No usual sessions".to_string() } else { usually }}</p>
+                                <p>{if usually.is_empty() { "Relief: no regular session".to_string() } else { usually }}</p>
                                 {(!contact.is_empty()).then(|| view! { <p>{contact}</p> })}
                                 {(!away.is_empty()).then(|| view! { <p>{away}</p> })}
                             </dd>
                             <dd class="nhsuk-summary-list__actions">
+                                <a href=format!("{}?id={id}", href("clinic/volunteers/change"))>
+                                    "Change" <span class="nhsuk-u-visually-hidden">{format!(" {name}")}</span>
+                                </a> " "
                                 <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
                                     on:click=move |_| removing.set(Some(id))>
                                     "Remove" <span class="nhsuk-u-visually-hidden">{format!(" {name}")}</span>
@@ -96,12 +99,23 @@ pub fn Volunteers() -> impl IntoView {
     }
 }
 
+/// Adds a volunteer, or with `?id=` changes one already there.
 #[component]
 pub fn AddVolunteer() -> impl IntoView {
-    let form = RwSignal::new(VolunteerForm::default());
     let clinic = use_clinic();
     let saver = Saver::new();
     let weekly = clinic.value.with_untracked(|c| c.sessions.weekly.clone());
+    let changing = super::id_in_address().and_then(|id| {
+        clinic
+            .value
+            .with_untracked(|c| c.volunteers.iter().find(|v| v.id == id).cloned())
+    });
+    let form = RwSignal::new(
+        changing
+            .as_ref()
+            .map(|v| VolunteerForm::from_volunteer(v, &weekly))
+            .unwrap_or_default(),
+    );
     let choices: Vec<(&'static str, &'static str)> = weekly
         .iter()
         .map(|s| (intern(s.id.to_string()), intern(weekly_words(s))))
@@ -114,14 +128,40 @@ pub fn AddVolunteer() -> impl IntoView {
             form.update(|f| f.sessions = keys.iter().filter_map(|k| k.parse().ok()).collect())
         }),
     };
+    let changing_id = changing.as_ref().map(|v| v.id);
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
-        let volunteer = form.with(|f| f.check(new_id(), &weekly))?;
-        saver.save_and_go(|c| c.volunteers.push(volunteer), "clinic/volunteers");
+        let Some(id) = changing_id else {
+            let volunteer = form.with(|f| f.check(new_id(), &weekly))?;
+            saver.save_and_go(|c| c.volunteers.push(volunteer), "clinic/volunteers");
+            return Ok(());
+        };
+        let typed = form.get_untracked();
+        let current = clinic
+            .value
+            .with_untracked(|c| c.volunteers.iter().find(|v| v.id == id).cloned())
+            .unwrap_or_default();
+        typed.change(&current, &weekly)?;
+        let weekly = weekly.clone();
+        saver.save_and_go(
+            |c| {
+                if let Some(v) = c.volunteers.iter_mut().find(|v| v.id == id) {
+                    if let Ok(changed) = typed.change(v, &weekly) {
+                        *v = changed;
+                    }
+                }
+            },
+            "clinic/volunteers",
+        );
         Ok(())
     });
+    let (title, button) = if changing.is_some() {
+        ("Change a volunteer's details", "Save the changes")
+    } else {
+        ("Add a volunteer", "Add this volunteer")
+    };
     let no_sessions = choices.is_empty();
     view! {
-        <ClinicForm title="Add a volunteer" back=href("clinic/volunteers") button="Add this volunteer" submit>
+        <ClinicForm title back=href("clinic/volunteers") button submit>
             <TextInput id="name" label="Name" autocomplete=Some("off")
                 bind=bind(form, |f| f.name.clone(), |f, v| f.name = v) />
             <TextInput id="phone" label="Phone number (optional)" input_type="tel" width=Some("nhsuk-input--width-20")
@@ -140,6 +180,16 @@ pub fn AddVolunteer() -> impl IntoView {
                 view! {
                     <Checkboxes id="sessions" legend="Which sessions can they usually do?"
                         hint=Some("Select all that apply.") choices=choices bind=sessions />
+                    <div class="nhsuk-form-group">
+                        <div class="nhsuk-checkboxes">
+                            <div class="nhsuk-checkboxes__item">
+                                <input class="nhsuk-checkboxes__input" id="relief" type="checkbox"
+                                    prop:checked=move || form.with(|f| f.relief)
+                                    on:change=move |ev| form.update(|f| f.relief = event_target_checked(&ev)) />
+                                <label class="nhsuk-label nhsuk-checkboxes__label" for="relief">"They have no regular session: a relief volunteer who covers when asked"</label>
+                            </div>
+                        </div>
+                    </div>
                 }.into_any()
             }}
             <DateInput id="away-from" legend="First day away (optional)" hint=Some("If they will be away, the first day they are not here, for example 9 3 2026")

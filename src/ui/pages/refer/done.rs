@@ -4,7 +4,7 @@
 use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
 use crate::domain::fragment::Packed;
 use crate::domain::referral::text::plain_text;
-use crate::domain::referral::{handover, Choice, Referral, Step};
+use crate::domain::referral::{handover, pasted, Choice, Referral, Step};
 use crate::ui::deflate::deflate;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
@@ -44,6 +44,15 @@ fn Confirmation(referral: Referral) -> impl IntoView {
     let practice = use_practice();
     let base = use_base();
     let text = plain_text(&referral);
+    let app_root = format!(
+        "{}{}",
+        window().location().origin().unwrap_or_default(),
+        base.href("")
+    );
+    let link = handover::import_link(&app_root, &referral);
+    // What is emailed or copied carries the link, which brings the referral
+    // into the clinic when opened on the clinic's own device.
+    let sent_text = pasted::with_link(&text, &link);
     let reference = referral.reference.to_string();
     let when = move || practice.get().reply_time().map(|time| format!(" {time}"));
     let how = referral
@@ -52,7 +61,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
         .map(|m| format!(" by {}", m.label().to_ascii_lowercase()))
         .unwrap_or_default();
     let email = {
-        let text = text.clone();
+        let text = sent_text.clone();
         let reference = reference.clone();
         move || {
             practice.get().referral_email.map(|address| {
@@ -68,29 +77,27 @@ fn Confirmation(referral: Referral) -> impl IntoView {
             })
         }
     };
-    let app_root = format!(
-        "{}{}",
-        window().location().origin().unwrap_or_default(),
-        base.href("")
-    );
-    let link = RwSignal::new(None::<String>);
+    // The QR code carries the referral compressed (version 2), so that a
+    // phone camera reads it from a screen; the email and copied text carry
+    // the longer version 1 link, which has no such limit.
+    let qr_link = RwSignal::new(None::<String>);
     {
         let referral = referral.clone();
         leptos::task::spawn_local(async move {
-            link.set(Some(link_for(&referral, &app_root).await));
+            qr_link.set(Some(link_for(&referral, &app_root).await));
         });
     }
     let code = {
         let reference = reference.clone();
         move || {
-            link.get().map(|link| {
+            qr_link.get().map(|link| {
                 view! { <QrCode text=link label=format!("QR code holding referral {reference}") /> }
             })
         }
     };
     let copied = RwSignal::new(None::<&'static str>);
     let copy = {
-        let text = text.clone();
+        let text = sent_text.clone();
         move |_| {
             crate::ui::copy_text(
                 &text,
@@ -135,7 +142,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                         <span class="nhsuk-details__summary-text">"See what you are sending"</span>
                     </summary>
                     <div class="nhsuk-details__text">
-                        <pre class="app-referral-text" data-testid="referral-text">{text}</pre>
+                        <pre class="app-referral-text" data-testid="referral-text">{sent_text}</pre>
                     </div>
                 </details>
                 // On paper the answers are always shown (a closed <details> prints empty).
