@@ -64,6 +64,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/directory/import",
     "clinic/directory/print",
     "clinic/reports",
+    "clinic/check",
     "privacy",
 ];
 
@@ -99,6 +100,7 @@ pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/sessions", "setup"),
     ("clinic/volunteers", "setup"),
     ("clinic/rota", "setup"),
+    ("clinic/check", "setup"),
     ("clinic/directory", "directory"),
     ("clinic/reports", "reports"),
     ("clinic", "clinic"),
@@ -230,6 +232,7 @@ mod tests {
         assert_eq!(Area::of("clinic/reminders"), Area::Reminders);
         assert_eq!(Area::of("clinic/rota"), Area::Setup);
         assert_eq!(Area::of("clinic/sessions/weekly"), Area::Setup);
+        assert_eq!(Area::of("clinic/check"), Area::Setup);
         assert_eq!(Area::of("clinic/person"), Area::Clinic);
         assert_eq!(Area::of("clinic/reminders/wording"), Area::Reminders);
         assert_eq!(Area::of("clinic/remindersx"), Area::Clinic);

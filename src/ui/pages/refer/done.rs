@@ -2,6 +2,7 @@
 //! server; and the page for someone under 16.
 
 use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
+use crate::domain::referral::email;
 use crate::domain::referral::text::plain_text;
 use crate::domain::referral::{handover, Choice, Referral, Step};
 use crate::ui::layout::BackLink;
@@ -39,16 +40,13 @@ fn Confirmation(referral: Referral) -> impl IntoView {
         .map(|m| format!(" by {}", m.label().to_lowercase()))
         .unwrap_or_default();
     let email = {
-        let text = text.clone();
-        let reference = reference.clone();
+        let referral = referral.clone();
         move || {
             practice.get().referral_email.map(|address| {
-                let subject = js_sys::encode_uri_component(&format!("Self-referral {reference}"));
-                let body = js_sys::encode_uri_component(&text);
                 view! {
                     <h3>"Email it to the practice"</h3>
                     <p>"This opens your email app with your referral written out. Check it, then press send."</p>
-                    <a class="nhsuk-button" role="button" href=format!("mailto:{address}?subject={subject}&body={body}")>
+                    <a class="nhsuk-button" role="button" href=email::mailto(&address, &referral)>
                         "Email my referral"
                     </a>
                 }
