@@ -118,7 +118,18 @@ pub fn Footer() -> impl IntoView {
                 </div>
                 <div class="nhsuk-footer__meta">
                     <p class="nhsuk-body-s" data-testid="footer-practice">
-                        {move || practice.get().contact_line()}
+                        {move || {
+                            let practice = practice.get();
+                            let mut lines = vec![practice.practice_name.clone()];
+                            lines.extend(practice.address.iter().cloned());
+                            lines.join(", ")
+                        }}
+                        {move || {
+                            let practice = practice.get();
+                            practice.phone_link().zip(practice.phone).map(|(link, phone)| {
+                                view! { ", Phone " <a href=link>{phone}</a> }
+                            })
+                        }}
                     </p>
                 </div>
             </div>
