@@ -32,8 +32,10 @@ import { join } from "node:path";
 // them to 273 KB, so 275 KB until they are split (README, issue 23).
 // Backups read every kind of document whole before a restore or a merge
 // (issue 27), which brings each kind's reader into that part: 395 KB, as the
-// clinic (docs/backups.md).
-const BUDGETS = { home: 150, refer: 260, plan: 275, clinic: 395, reminders: 300, backup: 395, setup: 330, directory: 335, reports: 290 };
+// clinic (docs/backups.md). The practice's set-up check page (issue 32) is in
+// the set-up area and writes its test referral with the patient's own email
+// code (the referral as text): 321.6 KB became 334.3 KB, so 340 KB.
+const BUDGETS = { home: 150, refer: 260, plan: 275, clinic: 395, reminders: 300, backup: 395, setup: 340, directory: 335, reports: 290 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");
