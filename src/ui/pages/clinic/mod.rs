@@ -164,7 +164,10 @@ fn SectionLinks() -> impl IntoView {
         ("clinic/sessions", "Sessions and rooms"),
         ("clinic/backup", "Back up or restore the clinic's data"),
         ("clinic/lock", "Lock the records with a passphrase"),
-        ("clinic/check", "Check the practice's settings (for the practice)"),
+        (
+            "clinic/check",
+            "Check the practice's settings (for the practice)",
+        ),
     ];
     view! {
         <ul class="nhsuk-list app-section-links">

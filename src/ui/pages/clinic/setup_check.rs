@@ -16,8 +16,14 @@ const SETTINGS: [(&str, &str); 6] = [
     ("address", "The practice's address"),
     ("phone", "The practice's phone number"),
     ("referral_email", "Where patients email their referral"),
-    ("clinic_team_name", "What the practice calls its link workers"),
-    ("reply_within_days", "Working days before a patient is contacted"),
+    (
+        "clinic_team_name",
+        "What the practice calls its link workers",
+    ),
+    (
+        "reply_within_days",
+        "Working days before a patient is contacted",
+    ),
 ];
 
 #[component]
@@ -124,7 +130,9 @@ fn setting_as_read(config: &PracticeConfig, field: &str) -> String {
         }
         "clinic_team_name" => config.clinic_team_name.clone(),
         "reply_within_days" => or_not_set(
-            config.reply_time().map(|time| format!("Patients are told: contact you {time}")),
+            config
+                .reply_time()
+                .map(|time| format!("Patients are told: contact you {time}")),
             "patients are not told how soon",
         ),
         _ => String::new(),
