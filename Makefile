@@ -61,7 +61,9 @@ crates:
 dist: setup
 	node tools/build.mjs
 
+# The build ships only config.example.json: the local site uses a copy of it.
 serve: dist
+	@[ -f dist/config.json ] || cp dist/config.example.json dist/config.json
 	@echo "Serving the app at http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 

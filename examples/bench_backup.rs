@@ -41,7 +41,7 @@ fn main() {
     let made = written
         .into_iter()
         .collect::<Result<Vec<_>, _>>()
-        .and_then(|_| backup::make(device, KNOWN, now));
+        .and_then(|_| backup::make(device, KNOWN, now, "bench"));
     match made.map(|text| std::fs::write(file, text)) {
         Ok(Ok(())) => println!(
             "{file}: {} people, {} appointments, {} services, {} plans",

@@ -53,6 +53,14 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE);
       await cache.addAll([...new Set(files)].map((file) => new Request(inScope(file), { cache: "reload" })));
       await markOpened(cache, areas);
+      // The practice's own config.json is not part of the build (only its
+      // example is), so it is kept when it is there, for use offline.
+      try {
+        const config = await fetch(new Request(inScope("config.json"), { cache: "reload" }));
+        if (config.ok) await cache.put(inScope("config.json"), config);
+      } catch (error) {
+        // Offline or missing: the app says what is missing when it reads it.
+      }
     })(),
   );
 });

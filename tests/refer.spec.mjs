@@ -294,7 +294,7 @@ test("a person under 16 is told who can help instead", async ({ context, watch }
   await page.getByLabel("Year").fill(String(year));
   await next(page);
   await expect(h1(page)).toHaveText("You need to be 16 or over to use this form");
-  await expect(page.getByRole("link", { name: "0113 496 0123" })).toHaveAttribute("href", "tel:01134960123");
+  await expect(page.getByRole("main").getByRole("link", { name: "0113 496 0123" })).toHaveAttribute("href", "tel:01134960123");
   await expectNoAxeViolations(page, "the under 16 page");
   await screenshot(page, "refer-under-16");
 });

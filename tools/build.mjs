@@ -100,6 +100,31 @@ const ROOT_BASE = '<base href="./">';
 // their home screen; keeping them out of the cache keeps a first visit small.
 const INSTALL_ONLY = /^icons\/icon-(180|512|maskable-512)\.png$/;
 
+// The practice's settings ship only as an example: a live config.json is
+// never in the build, so copying a new build over the site cannot replace it.
+const CONFIG_EXAMPLE = "config.example.json";
+
+// Pages that work without the app (tools/pages/): 404.html for hosts that
+// show one, and retire/, the files that take the app down on every device
+// that visited it (a "This service has closed" page at every page's address,
+// and a service worker that removes the app's copies).
+function writePlainPages(dist, pages) {
+  const css = readFileSync(join(root, "tools/pages/plain.css"), "utf8").trim();
+  const plain = (name) => readFileSync(join(root, "tools/pages", name), "utf8").replace("__PLAIN_CSS__", css);
+  writeFileSync(join(dist, "404.html"), plain("not-found.html"));
+  const retire = join(dist, "retire");
+  mkdirSync(retire);
+  const retired = plain("retired.html");
+  writeFileSync(join(retire, "index.html"), retired.replaceAll("__UP__", "./"));
+  // Shown at any address, so its folder is not known: it names no practice.
+  writeFileSync(join(retire, "404.html"), retired.replaceAll("__UP__", ""));
+  for (const page of pages) {
+    mkdirSync(join(retire, page), { recursive: true });
+    writeFileSync(join(retire, page, "index.html"), retired.replaceAll("__UP__", "../".repeat(page.split("/").length)));
+  }
+  cpSync(join(root, "tools/pages/retired-sw.js"), join(retire, "sw.js"));
+}
+
 async function assemble(built) {
   const dist = join(root, "dist");
   rmSync(dist, { recursive: true, force: true });
@@ -150,7 +175,9 @@ async function assemble(built) {
     writeFileSync(join(dist, page, "index.html"), templates[areaOf(page)].replace(ROOT_BASE, `<base href="${"../".repeat(depth)}">`));
   }
 
-  const cached = shared.filter((file) => file !== "sw.js" && !INSTALL_ONLY.test(file)).sort();
+  writePlainPages(dist, pages);
+
+  const cached = shared.filter((file) => file !== "sw.js" && file !== CONFIG_EXAMPLE && !INSTALL_ONLY.test(file)).sort();
   const swPath = join(dist, "sw.js");
   const hash = createHash("sha256").update(readFileSync(swPath));
   for (const file of [...cached, ...AREAS.flatMap((area) => [areas[area].page, ...areas[area].files])]) {

@@ -69,6 +69,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/directory/import",
     "clinic/directory/print",
     "clinic/reports",
+    "clinic/check",
     "privacy",
 ];
 
@@ -107,6 +108,7 @@ pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/sessions", "setup"),
     ("clinic/volunteers", "setup"),
     ("clinic/rota", "setup"),
+    ("clinic/check", "setup"),
     ("clinic/directory", "directory"),
     ("clinic/reports", "reports"),
     ("clinic", "clinic"),
@@ -251,6 +253,7 @@ mod tests {
         assert_eq!(Area::of("clinic/reminders"), Area::Reminders);
         assert_eq!(Area::of("clinic/rota"), Area::Setup);
         assert_eq!(Area::of("clinic/sessions/weekly"), Area::Setup);
+        assert_eq!(Area::of("clinic/check"), Area::Setup);
         assert_eq!(Area::of("clinic/person"), Area::Clinic);
         assert_eq!(Area::of("clinic/reminders/wording"), Area::Reminders);
         assert_eq!(Area::of("clinic/remindersx"), Area::Clinic);

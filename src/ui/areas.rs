@@ -5,7 +5,7 @@
 //! saves nothing (it only deletes copies kept aside), leaves its code out.
 
 use super::lock::LockGate;
-use super::pages::clinic::{ClinicFlow, SetupFlow};
+use super::pages::clinic::{ClinicFlow, SetupCheck, SetupFlow};
 use super::pages::directory::DirectoryFlow;
 use super::pages::plan::{PlanFlow, SharePlanFlow};
 use super::pages::refer::ReferFlow;
@@ -74,9 +74,19 @@ pub fn clinic(page: Memo<String>) -> AnyView {
     view! { <NotStoredNotice /><LockGate><ClinicFlow page /></LockGate> }.into_any()
 }
 
-/// Setting the clinic up: sessions and rooms, volunteers and the rota.
+/// Setting the clinic up: sessions and rooms, volunteers and the rota; and
+/// the practice's set-up check, which shows no records and so is not locked
+/// (the practice manager may not know the clinic's passphrase).
 pub fn setup(page: Memo<String>) -> AnyView {
-    view! { <NotStoredNotice /><LockGate><SetupFlow page /></LockGate> }.into_any()
+    let checking = Memo::new(move |_| page.get() == "clinic/check");
+    (move || {
+        if checking.get() {
+            own_page(|| SetupCheck().into_any())
+        } else {
+            view! { <NotStoredNotice /><LockGate><SetupFlow page /></LockGate> }.into_any()
+        }
+    })
+    .into_any()
 }
 
 /// The clinic's texts: the next clinic day's reminders and their wording.

@@ -1,7 +1,7 @@
 // Serves a copy of the built app with a plain static server (Python's
 // http.server, as a practice might), at any path, optionally changed first.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,6 +55,9 @@ export async function serveApp({ at = "/any/sub/path/", change } = {}) {
   // later than the copy the browser has: a service worker written over in
   // the same second as the first copy was never seen to change.)
   cpSync(dist, dir, { recursive: true, preserveTimestamps: true });
+  // The build ships only an example of the practice's settings; the tests'
+  // site is set up with it, as a practice sets up theirs.
+  copyFileSync(join(dir, "config.example.json"), join(dir, "config.json"));
   if (change) change(dir);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;

@@ -132,6 +132,18 @@ pub enum ConfigProblem {
 }
 
 impl ConfigProblem {
+    /// The setting the problem is about, if it is about one setting.
+    pub fn setting(&self) -> Option<&'static str> {
+        match self {
+            ConfigProblem::WrongType { field, .. }
+            | ConfigProblem::Invalid { field, .. }
+            | ConfigProblem::TooLong { field, .. }
+            | ConfigProblem::Markup { field } => Some(field),
+            ConfigProblem::PhoneAsNumber { .. } => Some("phone"),
+            _ => None,
+        }
+    }
+
     /// A sentence a practice manager can act on.
     pub fn message(&self) -> String {
         match self {

@@ -11,7 +11,10 @@ mod people;
 mod person;
 mod rota;
 mod sessions;
+mod setup_check;
 mod volunteers;
+
+pub use setup_check::SetupCheck;
 
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;
@@ -171,6 +174,10 @@ fn SectionLinks() -> impl IntoView {
         ("clinic/sessions", "Sessions and rooms"),
         ("clinic/backup", "Back up or restore the clinic's data"),
         ("clinic/lock", "Lock the records with a passphrase"),
+        (
+            "clinic/check",
+            "Check the practice's settings (for the practice)",
+        ),
     ];
     view! {
         <ul class="nhsuk-list app-section-links">

@@ -3,8 +3,8 @@
 
 use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
 use crate::domain::fragment::Packed;
-use crate::domain::referral::text::plain_text;
-use crate::domain::referral::{handover, pasted, Choice, Referral, Step};
+use crate::domain::referral::email;
+use crate::domain::referral::{handover, Choice, Referral, Step};
 use crate::ui::deflate::deflate;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
@@ -43,16 +43,14 @@ async fn link_for(referral: &Referral, app_root: &str) -> String {
 fn Confirmation(referral: Referral) -> impl IntoView {
     let practice = use_practice();
     let base = use_base();
-    let text = plain_text(&referral);
     let app_root = format!(
         "{}{}",
         window().location().origin().unwrap_or_default(),
         base.href("")
     );
-    let link = handover::import_link(&app_root, &referral);
     // What is emailed or copied carries the link, which brings the referral
     // into the clinic when opened on the clinic's own device.
-    let sent_text = pasted::with_link(&text, &link);
+    let sent_text = email::body(&referral, &app_root);
     let reference = referral.reference.to_string();
     let when = move || practice.get().reply_time().map(|time| format!(" {time}"));
     let how = referral
@@ -61,16 +59,14 @@ fn Confirmation(referral: Referral) -> impl IntoView {
         .map(|m| format!(" by {}", m.label().to_ascii_lowercase()))
         .unwrap_or_default();
     let email = {
-        let text = sent_text.clone();
-        let reference = reference.clone();
+        let referral = referral.clone();
+        let app_root = app_root.clone();
         move || {
             practice.get().referral_email.map(|address| {
-                let subject = js_sys::encode_uri_component(&format!("Self-referral {reference}"));
-                let body = js_sys::encode_uri_component(&text);
                 view! {
                     <h3>"Email it to the practice"</h3>
                     <p>"This opens your email app with your referral written out. Check it, then press send."</p>
-                    <a class="nhsuk-button" role="button" href=format!("mailto:{address}?subject={subject}&body={body}")>
+                    <a class="nhsuk-button" role="button" href=email::mailto(&address, &referral, &app_root)>
                         "Email my referral"
                     </a>
                 }

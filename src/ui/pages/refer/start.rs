@@ -1,6 +1,7 @@
 //! The start page: what this is, who it is for, what happens next.
 
 use super::{use_draft, UrgentHelpLine};
+use crate::domain::config::PracticeConfig;
 use crate::domain::referral::Step;
 use crate::ui::banner::NotificationBanner;
 use crate::ui::layout::BackLink;
@@ -73,12 +74,22 @@ pub fn Start() -> impl IntoView {
                     {move || practice.get().practice_name} "."</p>
                 <p>"It may help if you feel lonely, have money or housing worries, care for someone, or feel stressed or low."</p>
                 <h2>"What happens next"</h2>
-                <p>"After you send the form, a link worker from " {move || practice.get().practice_name}
+                <p>"After you send the form, a link worker from " {move || team_or_practice(&practice.get())}
                     " will contact you" {when} "."</p>
                 <p>"The form takes about 10 minutes. Your answers stay on this phone until you choose to send them."</p>
                 {start_button}
                 <UrgentHelpLine />
             </div>
         </div>
+    }
+}
+
+/// Who will contact the person: the team's own name when the practice has
+/// given one (`clinic_team_name`), otherwise the practice.
+fn team_or_practice(practice: &PracticeConfig) -> String {
+    if practice.clinic_team_name == PracticeConfig::default().clinic_team_name {
+        practice.practice_name.clone()
+    } else {
+        practice.clinic_team_name.clone()
     }
 }
