@@ -28,10 +28,12 @@ pub enum Collection {
     Person,
     Log,
     Appointment,
+    /// A plan made with a person at the clinic.
+    Plan,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 9] = [
+    pub const ALL: [Collection; 10] = [
         Collection::Settings,
         Collection::Weekly,
         Collection::OneOff,
@@ -41,6 +43,7 @@ impl Collection {
         Collection::Person,
         Collection::Log,
         Collection::Appointment,
+        Collection::Plan,
     ];
 
     /// "3 people", "1 appointment".
@@ -58,6 +61,7 @@ impl Collection {
             Collection::Person => ("person", "people"),
             Collection::Log => ("log entry", "log entries"),
             Collection::Appointment => ("appointment", "appointments"),
+            Collection::Plan => ("plan", "plans"),
         };
         crate::domain::counted(n, one, many)
     }
@@ -142,6 +146,17 @@ fn records(clinic: &Clinic) -> Vec<Record> {
     for b in &clinic.bookings {
         push(Collection::Appointment, b.id, to(b));
     }
+    // Each plan is a record of its own, so two devices that changed
+    // different plans of one person keep both changes.
+    for book in &clinic.plans {
+        for plan in &book.book.plans {
+            push(
+                Collection::Plan,
+                id_from(&format!("{}|{}", book.person, plan.id)),
+                json!({ "person": book.person, "plan": to(plan) }),
+            );
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for record in &mut out {
         let mut n = 0u64;
@@ -192,12 +207,22 @@ fn rebuild(records: &[Record]) -> Clinic {
                 }
             }
             Collection::Appointment => clinic.bookings.extend(read(&value)),
+            Collection::Plan => {
+                let person = value["person"].as_u64().unwrap_or_default();
+                if let Ok(plan) = read(&value["plan"]).ok_or(()) {
+                    clinic.plans_of_mut(person).plans.push(plan);
+                }
+            }
         }
     }
     for (person, entry) in logs {
         if let Some(p) = clinic.person_mut(person) {
             p.log.push(entry);
         }
+    }
+    for book in &mut clinic.plans {
+        // Newest first, as a person's plans are kept, whichever device made them.
+        book.book.plans.sort_by(|a, b| b.started.cmp(&a.started));
     }
     for person in &mut clinic.people {
         // Lines from two devices fall into date order; a day's lines keep theirs.
@@ -565,6 +590,11 @@ fn label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &
             person_name(v["person"].as_u64()),
             on(&text(v, "date"))
         ),
+        Collection::Plan => format!(
+            "{}\u{2019}s plan started {}",
+            person_name(v["person"].as_u64()),
+            on(&text(&v["plan"], "started"))
+        ),
     }
 }
 
@@ -572,6 +602,7 @@ fn label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &
 fn differences(collection: Collection, a: Option<&Value>, b: Option<&Value>) -> Vec<Difference> {
     let inner = |v: Option<&Value>| match (collection, v) {
         (Collection::Log, Some(v)) => v["entry"].clone(),
+        (Collection::Plan, Some(v)) => v["plan"].clone(),
         (_, Some(v)) => v.clone(),
         (_, None) => Value::Null,
     };

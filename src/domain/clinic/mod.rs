@@ -9,6 +9,7 @@ pub mod ical;
 pub mod merging;
 pub mod parts;
 pub mod people;
+pub mod plans;
 pub mod rota;
 mod rows;
 pub mod sessions;
@@ -52,6 +53,8 @@ pub struct Clinic {
     pub bookings: Vec<Booking>,
     /// People a year the clinic can safely support.
     pub safe_yearly_maximum: u32,
+    /// The plans made with people at the clinic, stored in a part of their own.
+    pub plans: Vec<plans::PersonPlans>,
     /// How much of what is stored has been read (see [`parts`]).
     #[serde(skip)]
     pub held: parts::Held,
@@ -70,6 +73,7 @@ impl Default for Clinic {
             people: Vec::new(),
             bookings: Vec::new(),
             safe_yearly_maximum: SAFE_YEARLY_MAXIMUM,
+            plans: Vec::new(),
             held: parts::Held::Whole,
             prints: parts::Prints::default(),
         }
