@@ -6,7 +6,9 @@
 use super::people::WellbeingRecord;
 use super::{Clinic, Id};
 use crate::domain::dates;
-use crate::domain::plan::{CarePlan, PlanBook};
+use crate::domain::directory::{days_words, Directory, Service};
+use crate::domain::form::{too_long, FieldError};
+use crate::domain::plan::{Activity, CarePlan, PlanBook, LONG_LIMIT, SHORT_LIMIT};
 use serde::{Deserialize, Serialize};
 
 /// One person's plans, newest first.
@@ -80,6 +82,125 @@ impl Clinic {
         }
         all.sort_by(|a, b| a.on.cmp(&b.on));
         all
+    }
+}
+
+/// "Add a goal" at the clinic: the goal in the person's words, why it
+/// matters, and a first small step.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GoalForm {
+    pub goal: String,
+    pub why: String,
+    pub step: String,
+}
+
+impl GoalForm {
+    /// Adds the goal to `plan`, or says what to change (nothing is added).
+    pub fn add_to(&self, plan: &mut CarePlan) -> Result<u32, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.goal.trim().is_empty() {
+            errors.push(FieldError::new("goal", "Enter the goal, in their own words"));
+        }
+        errors.extend(too_long("goal", "The goal", &self.goal, SHORT_LIMIT));
+        errors.extend(too_long("why", "Why it matters", &self.why, LONG_LIMIT));
+        errors.extend(too_long("step", "The first small step", &self.step, SHORT_LIMIT));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let id = plan.add_goal();
+        if let Some(goal) = plan.goals.iter_mut().find(|g| g.id == id) {
+            goal.goal = self.goal.trim().to_string();
+            goal.why = self.why.trim().to_string();
+            if let Some(step) = goal.steps.first_mut() {
+                step.step = self.step.trim().to_string();
+            }
+        }
+        Ok(id)
+    }
+}
+
+/// "Add a group or service" at the clinic: one from the practice's
+/// directory, or one typed in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActivityForm {
+    /// The directory entry chosen, if one was.
+    pub service: Option<Id>,
+    pub name: String,
+    pub contact: String,
+    pub when: String,
+}
+
+impl ActivityForm {
+    /// Adds the activity to `plan`, or says what to change. A service from
+    /// the directory brings its name, contact details and when it runs.
+    pub fn add_to(&self, plan: &mut CarePlan, directory: &Directory) -> Result<(), Vec<FieldError>> {
+        let chosen = match self.service {
+            Some(id) => match directory.services.iter().find(|s| s.id == id) {
+                Some(service) => Some(service),
+                None => {
+                    return Err(vec![FieldError::new(
+                        "service",
+                        "Choose a service that is in the directory",
+                    )])
+                }
+            },
+            None => None,
+        };
+        let typed = [&self.name, &self.contact, &self.when]
+            .into_iter()
+            .any(|t| !t.trim().is_empty());
+        let mut errors = Vec::new();
+        if chosen.is_some() && typed {
+            errors.push(FieldError::new(
+                "service",
+                "Choose a service from the directory or type one in, not both",
+            ));
+        } else if chosen.is_none() && self.name.trim().is_empty() {
+            errors.push(FieldError::new(
+                "service",
+                "Choose a service from the directory, or enter the name of a group or service",
+            ));
+        }
+        errors.extend(too_long("name", "The name", &self.name, SHORT_LIMIT));
+        errors.extend(too_long("contact", "Contact details", &self.contact, SHORT_LIMIT));
+        errors.extend(too_long("when", "When", &self.when, SHORT_LIMIT));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let activity = match chosen {
+            Some(service) => activity_from(service),
+            None => Activity {
+                name: self.name.trim().to_string(),
+                contact: self.contact.trim().to_string(),
+                when: self.when.trim().to_string(),
+                ..Activity::default()
+            },
+        };
+        let id = plan.add_activity();
+        if let Some(added) = plan.activities.iter_mut().find(|a| a.id == id) {
+            *added = Activity { id, ..activity };
+        }
+        Ok(())
+    }
+}
+
+/// A directory entry as a plan's activity: its name, how to contact it
+/// (phone, email, website, place) and when it runs (days and times).
+pub fn activity_from(service: &Service) -> Activity {
+    let join = |parts: &[&str]| {
+        parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let days = days_words(&service.days);
+    Activity {
+        id: 0,
+        name: service.name.trim().to_string(),
+        contact: join(&[&service.phone, &service.email, &service.website, &service.place]),
+        when: join(&[&days, &service.when]),
     }
 }
 
@@ -160,5 +281,94 @@ mod tests {
         let mut clinic = clinic_with_sam();
         clinic.plans_of_mut(7).start("plan-a", day(3));
         assert!(clinic.wellbeing_of(7).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+    use crate::domain::directory::Service;
+    use chrono::NaiveDate;
+
+    fn plan() -> CarePlan {
+        CarePlan::new("plan-1", NaiveDate::from_ymd_opt(2026, 3, 3).unwrap())
+    }
+
+    fn directory() -> Directory {
+        Directory {
+            services: vec![Service {
+                id: 41,
+                name: "Walk and Talk".into(),
+                phone: "0113 496 0000".into(),
+                place: "Park Lane".into(),
+                days: vec![1, 3],
+                when: "10am to 11am".into(),
+                ..Service::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn a_goal_needs_its_words_and_brings_its_first_step() {
+        let mut plan = plan();
+        let empty = GoalForm::default().add_to(&mut plan).unwrap_err();
+        assert_eq!(empty[0].message, "Enter the goal, in their own words");
+        assert!(plan.goals.is_empty(), "nothing added");
+        let form = GoalForm {
+            goal: " Get out more ".into(),
+            why: String::new(),
+            step: "Ask at the library".into(),
+        };
+        let id = form.add_to(&mut plan).unwrap();
+        let goal = plan.goals.iter().find(|g| g.id == id).unwrap();
+        assert_eq!(goal.goal, "Get out more");
+        assert_eq!(goal.steps[0].step, "Ask at the library");
+    }
+
+    #[test]
+    fn a_service_from_the_directory_brings_its_contact_and_when_it_runs() {
+        let mut plan = plan();
+        let form = ActivityForm {
+            service: Some(41),
+            ..ActivityForm::default()
+        };
+        form.add_to(&mut plan, &directory()).unwrap();
+        let added = &plan.activities[0];
+        assert_eq!(added.name, "Walk and Talk");
+        assert_eq!(added.contact, "0113 496 0000, Park Lane");
+        assert_eq!(added.when, "Tuesdays and Thursdays, 10am to 11am");
+        assert_ne!(added.id, 0);
+    }
+
+    #[test]
+    fn a_service_is_chosen_or_typed_in_never_neither_nor_both() {
+        let mut plan = plan();
+        let neither = ActivityForm::default().add_to(&mut plan, &directory());
+        assert_eq!(
+            neither.unwrap_err()[0].message,
+            "Choose a service from the directory, or enter the name of a group or service"
+        );
+        let both = ActivityForm {
+            service: Some(41),
+            name: "Choir".into(),
+            ..ActivityForm::default()
+        };
+        assert_eq!(
+            both.add_to(&mut plan, &directory()).unwrap_err()[0].message,
+            "Choose a service from the directory or type one in, not both"
+        );
+        let gone = ActivityForm {
+            service: Some(99),
+            ..ActivityForm::default()
+        };
+        assert!(gone.add_to(&mut plan, &directory()).is_err());
+        assert!(plan.activities.is_empty());
+        let typed = ActivityForm {
+            name: "Choir".into(),
+            when: "Fridays".into(),
+            ..ActivityForm::default()
+        };
+        typed.add_to(&mut plan, &directory()).unwrap();
+        assert_eq!(plan.activities[0].name, "Choir");
     }
 }
