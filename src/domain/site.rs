@@ -64,6 +64,13 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/directory/import",
     "clinic/directory/print",
     "clinic/reports",
+    "clinic/plan",
+    "clinic/plan/about-me",
+    "clinic/plan/wellbeing",
+    "clinic/plan/goal",
+    "clinic/plan/support",
+    "clinic/plan/review",
+    "clinic/plan/give",
     "privacy",
 ];
 
@@ -87,6 +94,8 @@ pub enum Area {
     Directory,
     /// What the clinic did in a period, for the practice and funders.
     Reports,
+    /// A person's plan, built and reviewed with them on the clinic's device.
+    ClinicPlan,
 }
 
 /// Which area a page is in: the first entry whose path is the page's path or
@@ -101,13 +110,14 @@ pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/rota", "setup"),
     ("clinic/directory", "directory"),
     ("clinic/reports", "reports"),
+    ("clinic/plan", "clinicplan"),
     ("clinic", "clinic"),
     ("refer", "refer"),
     ("plan", "plan"),
 ];
 
 impl Area {
-    pub const ALL: [Area; 9] = [
+    pub const ALL: [Area; 10] = [
         Area::Home,
         Area::Refer,
         Area::Plan,
@@ -117,6 +127,7 @@ impl Area {
         Area::Setup,
         Area::Directory,
         Area::Reports,
+        Area::ClinicPlan,
     ];
 
     /// The area a page path belongs to (see [`AREA_PATHS`]).
@@ -148,6 +159,7 @@ impl Area {
             Area::Setup => "setup",
             Area::Directory => "directory",
             Area::Reports => "reports",
+            Area::ClinicPlan => "clinicplan",
         }
     }
 }
@@ -231,6 +243,8 @@ mod tests {
         assert_eq!(Area::of("clinic/rota"), Area::Setup);
         assert_eq!(Area::of("clinic/sessions/weekly"), Area::Setup);
         assert_eq!(Area::of("clinic/person"), Area::Clinic);
+        assert_eq!(Area::of("clinic/plan/give"), Area::ClinicPlan);
+        assert_eq!(Area::of("clinic/planned"), Area::Clinic);
         assert_eq!(Area::of("clinic/reminders/wording"), Area::Reminders);
         assert_eq!(Area::of("clinic/remindersx"), Area::Clinic);
         assert_eq!(Area::of("clinics"), Area::Home);

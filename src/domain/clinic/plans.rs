@@ -8,6 +8,7 @@ use super::{Clinic, Id};
 use crate::domain::dates;
 use crate::domain::directory::{days_words, Directory, Service};
 use crate::domain::form::{too_long, FieldError};
+use crate::domain::plan::wellbeing::{Question, Scores};
 use crate::domain::plan::{Activity, CarePlan, PlanBook, LONG_LIMIT, SHORT_LIMIT};
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +84,25 @@ impl Clinic {
         all.sort_by(|a, b| a.on.cmp(&b.on));
         all
     }
+}
+
+/// The wellbeing questions asked at the clinic left unanswered: each needs a
+/// score or "I would rather not say", so that a blank is never taken for
+/// an answer in the reports.
+pub fn unanswered(scores: &Scores) -> Vec<FieldError> {
+    Question::ALL
+        .into_iter()
+        .filter(|q| scores.get(*q).is_none())
+        .map(|q| {
+            FieldError::new(
+                q.id(),
+                format!(
+                    "{}: select a number from 0 to 10, or I would rather not say",
+                    q.name()
+                ),
+            )
+        })
+        .collect()
 }
 
 /// "Add a goal" at the clinic: the goal in the person's words, why it
@@ -306,6 +326,18 @@ mod form_tests {
                 ..Service::default()
             }],
         }
+    }
+
+    #[test]
+    fn every_wellbeing_question_needs_a_score_or_rather_not_say() {
+        let mut scores = Scores::default();
+        assert_eq!(unanswered(&scores).len(), 4);
+        scores.set(Question::Happy, Some(crate::domain::plan::wellbeing::Answer::RatherNotSay));
+        let left = unanswered(&scores);
+        assert_eq!(left.len(), 3);
+        assert!(left.iter().all(|e| e.field != Question::Happy.id()));
+        assert!(left[0].message.ends_with(": select a number from 0 to 10, or I would rather not say"));
+        assert!(unanswered(&Scores::of([1, 2, 3, 4])).is_empty());
     }
 
     #[test]

@@ -7,9 +7,12 @@ mod import;
 mod overview;
 mod people;
 mod person;
+mod plan;
 mod rota;
 mod sessions;
 mod volunteers;
+
+pub use plan::ClinicPlanFlow;
 
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;

@@ -11,7 +11,7 @@ mod sections;
 mod share;
 mod support;
 mod tasks;
-mod wellbeing;
+pub(crate) mod wellbeing;
 
 use super::FormPage;
 use crate::domain::form::FieldError;
