@@ -4,8 +4,8 @@
 //! reviews. The same seed always gives the same data.
 
 use crate::domain::clinic::bookings::{Booking, Outcome};
-use crate::domain::clinic::plans::PersonPlans;
 use crate::domain::clinic::people::{Mode, Person, PersonStatus, Source, WellbeingRecord};
+use crate::domain::clinic::plans::PersonPlans;
 use crate::domain::clinic::rota::{RotaEntry, Usually, Volunteer};
 use crate::domain::clinic::sessions::WeeklySession;
 use crate::domain::clinic::slots::Kind;

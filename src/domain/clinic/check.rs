@@ -460,7 +460,12 @@ impl Clinic {
 fn scores_out_of_range(scores: &crate::domain::plan::wellbeing::Scores) -> bool {
     crate::domain::plan::wellbeing::Question::ALL
         .into_iter()
-        .any(|q| scores.get(q).and_then(|a| a.score()).is_some_and(|s| s > 10))
+        .any(|q| {
+            scores
+                .get(q)
+                .and_then(|a| a.score())
+                .is_some_and(|s| s > 10)
+        })
 }
 
 fn drop_at<T>(list: &mut Vec<T>, n: usize) {
@@ -486,7 +491,10 @@ mod tests {
             plans: 1,
         };
         let clinic = generate(3, size).clinic;
-        assert!(!clinic.plans.is_empty(), "the sample has a plan made at the clinic");
+        assert!(
+            !clinic.plans.is_empty(),
+            "the sample has a plan made at the clinic"
+        );
         assert_eq!(clinic.problems(), vec![]);
     }
 

@@ -606,7 +606,12 @@ fn differences(collection: Collection, a: Option<&Value>, b: Option<&Value>) -> 
         (_, Some(v)) => v.clone(),
         (_, None) => Value::Null,
     };
-    let (a, b) = (inner(a), inner(b));
+    let (mut a, mut b) = (inner(a), inner(b));
+    if collection == Collection::Plan {
+        // "About going well" rather than the whole of "About" as code.
+        flatten_sections(&mut a);
+        flatten_sections(&mut b);
+    }
     let deleted = |v: &Value| {
         if v.is_null() {
             "Deleted".to_string()
@@ -638,6 +643,26 @@ fn differences(collection: Collection, a: Option<&Value>, b: Option<&Value>) -> 
             other_device: value_words(fb.get(f)),
         })
         .collect()
+}
+
+/// A plan's sections made of fields (about me, if things get harder) as
+/// fields of their own: `about.going_well` as `about_going_well`.
+fn flatten_sections(plan: &mut Value) {
+    let Some(fields) = plan.as_object_mut() else {
+        return;
+    };
+    let sections: Vec<String> = fields
+        .iter()
+        .filter(|(_, v)| v.is_object())
+        .map(|(k, _)| k.clone())
+        .collect();
+    for section in sections {
+        if let Some(Value::Object(inner)) = fields.remove(&section) {
+            for (field, value) in inner {
+                fields.insert(format!("{section}_{field}"), value);
+            }
+        }
+    }
 }
 
 /// "The rota on 3 March" as "the rota on 3 March"; a name stays as it is.

@@ -119,11 +119,19 @@ impl GoalForm {
     pub fn add_to(&self, plan: &mut CarePlan) -> Result<u32, Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.goal.trim().is_empty() {
-            errors.push(FieldError::new("goal", "Enter the goal, in their own words"));
+            errors.push(FieldError::new(
+                "goal",
+                "Enter the goal, in their own words",
+            ));
         }
         errors.extend(too_long("goal", "The goal", &self.goal, SHORT_LIMIT));
         errors.extend(too_long("why", "Why it matters", &self.why, LONG_LIMIT));
-        errors.extend(too_long("step", "The first small step", &self.step, SHORT_LIMIT));
+        errors.extend(too_long(
+            "step",
+            "The first small step",
+            &self.step,
+            SHORT_LIMIT,
+        ));
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -153,7 +161,11 @@ pub struct ActivityForm {
 impl ActivityForm {
     /// Adds the activity to `plan`, or says what to change. A service from
     /// the directory brings its name, contact details and when it runs.
-    pub fn add_to(&self, plan: &mut CarePlan, directory: &Directory) -> Result<(), Vec<FieldError>> {
+    pub fn add_to(
+        &self,
+        plan: &mut CarePlan,
+        directory: &Directory,
+    ) -> Result<(), Vec<FieldError>> {
         let chosen = match self.service {
             Some(id) => match directory.services.iter().find(|s| s.id == id) {
                 Some(service) => Some(service),
@@ -182,7 +194,12 @@ impl ActivityForm {
             ));
         }
         errors.extend(too_long("name", "The name", &self.name, SHORT_LIMIT));
-        errors.extend(too_long("contact", "Contact details", &self.contact, SHORT_LIMIT));
+        errors.extend(too_long(
+            "contact",
+            "Contact details",
+            &self.contact,
+            SHORT_LIMIT,
+        ));
         errors.extend(too_long("when", "When", &self.when, SHORT_LIMIT));
         if !errors.is_empty() {
             return Err(errors);
@@ -219,7 +236,12 @@ pub fn activity_from(service: &Service) -> Activity {
     Activity {
         id: 0,
         name: service.name.trim().to_string(),
-        contact: join(&[&service.phone, &service.email, &service.website, &service.place]),
+        contact: join(&[
+            &service.phone,
+            &service.email,
+            &service.website,
+            &service.place,
+        ]),
         when: join(&[&days, &service.when]),
     }
 }
@@ -289,7 +311,9 @@ mod tests {
         plan.wellbeing = Scores::of([4, 5, 4, 8]);
         plan.wellbeing_on = "2026-03-03".into();
         // A new version starts with the same day's scores: still one answer.
-        clinic.plans_of_mut(7).new_version("plan-a", "plan-b", day(10));
+        clinic
+            .plans_of_mut(7)
+            .new_version("plan-a", "plan-b", day(10));
         let answers = clinic.wellbeing_of(7);
         let days: Vec<&str> = answers.iter().map(|w| w.on.as_str()).collect();
         assert_eq!(days, ["2026-01-05", "2026-03-03"]);
@@ -332,11 +356,16 @@ mod form_tests {
     fn every_wellbeing_question_needs_a_score_or_rather_not_say() {
         let mut scores = Scores::default();
         assert_eq!(unanswered(&scores).len(), 4);
-        scores.set(Question::Happy, Some(crate::domain::plan::wellbeing::Answer::RatherNotSay));
+        scores.set(
+            Question::Happy,
+            Some(crate::domain::plan::wellbeing::Answer::RatherNotSay),
+        );
         let left = unanswered(&scores);
         assert_eq!(left.len(), 3);
         assert!(left.iter().all(|e| e.field != Question::Happy.id()));
-        assert!(left[0].message.ends_with(": select a number from 0 to 10, or I would rather not say"));
+        assert!(left[0]
+            .message
+            .ends_with(": select a number from 0 to 10, or I would rather not say"));
         assert!(unanswered(&Scores::of([1, 2, 3, 4])).is_empty());
     }
 

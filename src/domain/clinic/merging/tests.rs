@@ -284,7 +284,10 @@ fn two_devices_with_a_plan() -> (Device, Device, Id) {
 #[test]
 fn a_plan_made_on_the_other_device_is_added_here() {
     let (here, mut there, person) = two_devices_with_a_plan();
-    there.0.plans_of_mut(person).start("plan-2", today() + chrono::Days::new(7));
+    there
+        .0
+        .plans_of_mut(person)
+        .start("plan-2", today() + chrono::Days::new(7));
     let merge = merged(&here, &there, &stamp(9));
     assert_eq!(merge.added, ["1 plan"]);
     let (clinic, _) = merge.finish(&[], &stamp(9));
@@ -316,11 +319,26 @@ fn a_plan_changed_on_both_devices_is_a_choice_and_either_copy_can_be_kept() {
     let merge = merged(&here, &there, &stamp(9));
     assert_eq!(merge.conflicts.len(), 1);
     let conflict = &merge.conflicts[0];
-    assert_eq!(conflict.label, format!("{name}\u{2019}s plan started Tuesday 3 March 2026"));
-    assert_eq!(conflict.differences.len(), 1);
-    assert_eq!(conflict.differences[0].field, "About");
-    for (side, kept) in [(Side::ThisDevice, "Walking"), (Side::OtherDevice, "Cooking")] {
+    assert_eq!(
+        conflict.label,
+        format!("{name}\u{2019}s plan started Tuesday 3 March 2026")
+    );
+    assert_eq!(
+        conflict.differences,
+        [Difference {
+            field: "About going well".into(),
+            this_device: "Walking".into(),
+            other_device: "Cooking".into(),
+        }]
+    );
+    for (side, kept) in [
+        (Side::ThisDevice, "Walking"),
+        (Side::OtherDevice, "Cooking"),
+    ] {
         let (mut clinic, _) = merged(&here, &there, &stamp(9)).finish(&[side], &stamp(9));
-        assert_eq!(clinic.newest_plan_mut(person).unwrap().about.going_well, kept);
+        assert_eq!(
+            clinic.newest_plan_mut(person).unwrap().about.going_well,
+            kept
+        );
     }
 }

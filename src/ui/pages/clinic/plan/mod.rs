@@ -9,6 +9,7 @@ mod give;
 
 use super::{href, id_in_address, use_clinic, Saver};
 use crate::domain::clinic::Clinic;
+use crate::domain::counted;
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::plan::wellbeing::Question;
 use crate::domain::plan::CarePlan;
@@ -82,10 +83,14 @@ pub fn PlanSection(id: u64) -> impl IntoView {
             c.plans_of(id).and_then(|b| b.newest()).map(|plan| {
                 let started = parse_iso(&plan.started).map(long_date).unwrap_or_default();
                 format!(
-                    "Started {started}. {} goals, {} groups or services, {} reviews.",
-                    plan.goals.len(),
-                    plan.activities.len(),
-                    plan.reviews.len()
+                    "Started {started}. {}, {}, {}.",
+                    counted(plan.goals.len(), "goal", "goals"),
+                    counted(
+                        plan.activities.len(),
+                        "group or service",
+                        "groups or services"
+                    ),
+                    counted(plan.reviews.len(), "review", "reviews")
                 )
             })
         })
@@ -134,7 +139,8 @@ fn PlanOverview() -> impl IntoView {
         )
     };
     let record = format!("{}?id={id}", href("clinic/person"));
-    let body = move || match plan.get() {
+    let body = move || {
+        match plan.get() {
         None => view! {
             <p>"A plan belongs to the person. Build it with them, in their own words: what matters to them, "
                 "their goals broken into small steps, and the groups and services they would like to try."</p>
@@ -143,6 +149,7 @@ fn PlanOverview() -> impl IntoView {
         }
         .into_any(),
         Some(plan) => view! { <PlanParts id plan /> }.into_any(),
+    }
     };
     view! {
         <BackLink href=record text="Back to their record" />
