@@ -41,10 +41,12 @@ const plan = (person, first, latest) => ({
 });
 
 const person = (id, name) => ({ id, name, referred_on: "2026-02-16", source: "gp", status: "active" });
+/** Dot's answers when she was referred, kept on her record (as older files have them). */
+const DOT_REFERRED = [{ on: "2026-02-16", scores: scores([3, 4, 4, 9]) }];
 
 /** Four people whose plans have two answers each, and Dot Dogwood, who has no plan yet. */
 const CLINIC = {
-  people: [person(101, "Amy Ash"), person(102, "Ben Birch"), person(103, "Cas Cedar"), person(104, "Dee Dogwood"), person(105, "Dot Dogwood")],
+  people: [person(101, "Amy Ash"), person(102, "Ben Birch"), person(103, "Cas Cedar"), person(104, "Dee Dogwood"), { ...person(105, "Dot Dogwood"), wellbeing: DOT_REFERRED }],
   // Life satisfaction +3, +1, +2 and 0.
   plans: [
     plan(101, [3, 5, 5, 7], [6, 6, 6, 4]),
@@ -164,15 +166,11 @@ test("a plan built with a person at the clinic, reviewed, given to their phone b
   expect(stored["sp.clinic"]).not.toContain("My allotment");
   expect(stored["sp.plans"] ?? "").not.toContain("My allotment");
 
-  // The record says there is a plan.
-  await page.goto(`${served.url}clinic/person/?id=105`);
-  await expect(page.getByTestId("plan-summary")).toHaveText(/^Started Monday 2 March 2026\. 1 goal, 1 group or service, 0 reviews\.$/);
-
   // Four weeks later: the review, with the wellbeing questions again.
   await page.clock.setFixedTime(new Date("2026-03-30T10:00:00Z"));
   await page.reload();
-  await press(page, page.getByRole("link", { name: "See, change or review their plan" }));
-  await press(page, page.getByRole("link", { name: "Review the plan with them" }));
+  await expect(h1(page)).toHaveText("Their plan");
+  await press(page, page.getByRole("button", { name: "Review the plan with them" }));
   await expect(h1(page)).toHaveText("Review the plan");
   await answerWellbeing(page, [8, 7, 7, 3]);
   await type(page, page.getByLabel("What has changed since the plan was made? (optional)"), "Goes walking every week");
@@ -186,7 +184,7 @@ test("a plan built with a person at the clinic, reviewed, given to their phone b
   await expect(page.getByTestId("plan-goals")).toContainText("Go to the walking group on Tuesday (done)");
 
   // Given to Dot's phone by the QR code, read off the screen.
-  await press(page, page.getByRole("link", { name: "Show the QR code" }));
+  await press(page, page.getByRole("button", { name: "Show the QR code" }));
   await expect(h1(page)).toHaveText("Give them their plan");
   const qr = page.getByTestId("qr-code");
   await expect(qr).toBeVisible();
@@ -220,12 +218,17 @@ test("a plan built with a person at the clinic, reviewed, given to their phone b
     await other.close();
   }
 
-  // Five people with two answers now: the change is shown.
-  // Life satisfaction +3, +1, +2, 0 and Dot's +4: +10 over 5 people.
+  // The record says there is a plan.
+  await page.goto(`${served.url}clinic/person/?id=105`);
+  await expect(page.getByTestId("plan-summary")).toHaveText(/^Started Monday 2 March 2026\. 1 goal, 1 group or service, 1 review\.$/);
+
+  // Five people with two answers now: the change is shown. Dot's first
+  // answer is from her record (16 February), her latest the review's.
+  // Life satisfaction +3, +1, +2, 0 and Dot's 3 to 8, +5: +11 over 5 people.
   await marchReport(page);
-  await expect(figure(page, "Life satisfaction: average change")).toHaveText("+2 (from 5 people)");
-  // Anxiety -3, -1, -2, 0 and Dot's -5: -11 over 5.
-  await expect(figure(page, "Anxiety: average change")).toHaveText("-2.2 (from 5 people)");
+  await expect(figure(page, "Life satisfaction: average change")).toHaveText("+2.2 (from 5 people)");
+  // Anxiety -3, -1, -2, 0 and Dot's 9 to 3, -6: -12 over 5.
+  await expect(figure(page, "Anxiety: average change")).toHaveText("-2.4 (from 5 people)");
   await screenshot(page, "clinic-plan-report");
 });
 

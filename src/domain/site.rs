@@ -260,7 +260,8 @@ mod tests {
                 "backup",
                 "setup",
                 "directory",
-                "reports"
+                "reports",
+                "clinicplan"
             ]
         );
         assert_eq!(Area::of("clinic/backup"), Area::Backup);

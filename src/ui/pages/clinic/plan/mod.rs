@@ -233,7 +233,7 @@ fn PlanParts(id: u64, plan: CarePlan) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="app-plan-table">
+            <div class="app-plan-table" tabindex="0" role="region" aria-label="Wellbeing scores, in a table">
                 <table class="nhsuk-table" data-testid="plan-wellbeing">
                     <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">"Wellbeing scores each time they were asked"</caption>
                     <thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><td class="nhsuk-table__header"></td>{heads}</tr></thead>
