@@ -32,8 +32,10 @@ import { join } from "node:path";
 // them to 273 KB, so 275 KB until they are split (README, issue 23).
 // Backups read every kind of document whole before a restore or a merge
 // (issue 27), which brings each kind's reader into that part: 395 KB, as the
-// clinic (docs/backups.md).
-const BUDGETS = { home: 150, refer: 260, plan: 275, clinic: 395, reminders: 300, backup: 395, setup: 330, directory: 335, reports: 290 };
+// clinic (docs/backups.md). A person's plan made at the clinic (clinic/plan) is
+// an area of its own, measured at 322.0 KB, so the clinic's everyday pages do
+// not carry the plan's forms, the QR encoder and compression: 330 KB.
+const BUDGETS = { home: 150, refer: 260, plan: 275, clinic: 395, reminders: 300, backup: 395, setup: 330, directory: 335, reports: 290, clinicplan: 330 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");
