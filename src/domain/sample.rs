@@ -5,6 +5,7 @@
 
 use crate::domain::clinic::bookings::{Booking, Outcome};
 use crate::domain::clinic::people::{Mode, Person, PersonStatus, Source, WellbeingRecord};
+use crate::domain::clinic::plans::PersonPlans;
 use crate::domain::clinic::rota::{RotaEntry, Usually, Volunteer};
 use crate::domain::clinic::sessions::WeeklySession;
 use crate::domain::clinic::slots::Kind;
@@ -368,6 +369,16 @@ pub fn generate(seed: u64, size: Size) -> Sample {
             );
         }
         plans.plans.push(plan);
+    }
+    // A plan made at the clinic with the second person, so that storing,
+    // backing up and merging the clinic always carry one.
+    if let (Some(plan), Some(person)) = (plans.plans.first(), clinic.people.get(1)) {
+        clinic.plans.push(PersonPlans {
+            person: person.id,
+            book: PlanBook {
+                plans: vec![plan.clone()],
+            },
+        });
     }
 
     Sample {

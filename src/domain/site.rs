@@ -70,6 +70,13 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/directory/print",
     "clinic/reports",
     "clinic/check",
+    "clinic/plan",
+    "clinic/plan/about-me",
+    "clinic/plan/wellbeing",
+    "clinic/plan/goal",
+    "clinic/plan/support",
+    "clinic/plan/review",
+    "clinic/plan/give",
     "privacy",
 ];
 
@@ -96,6 +103,8 @@ pub enum Area {
     Directory,
     /// What the clinic did in a period, for the practice and funders.
     Reports,
+    /// A person's plan, built and reviewed with them on the clinic's device.
+    ClinicPlan,
 }
 
 /// Which area a page is in: the first entry whose path is the page's path or
@@ -111,6 +120,7 @@ pub const AREA_PATHS: &[(&str, &str)] = &[
     ("clinic/check", "setup"),
     ("clinic/directory", "directory"),
     ("clinic/reports", "reports"),
+    ("clinic/plan", "clinicplan"),
     ("clinic", "clinic"),
     ("refer", "refer"),
     ("plan/share", "plan_share"),
@@ -119,7 +129,7 @@ pub const AREA_PATHS: &[(&str, &str)] = &[
 ];
 
 impl Area {
-    pub const ALL: [Area; 10] = [
+    pub const ALL: [Area; 11] = [
         Area::Home,
         Area::Refer,
         Area::Plan,
@@ -130,6 +140,7 @@ impl Area {
         Area::Setup,
         Area::Directory,
         Area::Reports,
+        Area::ClinicPlan,
     ];
 
     /// The area a page path belongs to (see [`AREA_PATHS`]).
@@ -168,6 +179,7 @@ impl Area {
             Area::Setup => "setup",
             Area::Directory => "directory",
             Area::Reports => "reports",
+            Area::ClinicPlan => "clinicplan",
         }
     }
 }
@@ -255,6 +267,8 @@ mod tests {
         assert_eq!(Area::of("clinic/sessions/weekly"), Area::Setup);
         assert_eq!(Area::of("clinic/check"), Area::Setup);
         assert_eq!(Area::of("clinic/person"), Area::Clinic);
+        assert_eq!(Area::of("clinic/plan/give"), Area::ClinicPlan);
+        assert_eq!(Area::of("clinic/planned"), Area::Clinic);
         assert_eq!(Area::of("clinic/reminders/wording"), Area::Reminders);
         assert_eq!(Area::of("clinic/remindersx"), Area::Clinic);
         assert_eq!(Area::of("clinics"), Area::Home);
@@ -271,7 +285,8 @@ mod tests {
                 "backup",
                 "setup",
                 "directory",
-                "reports"
+                "reports",
+                "clinicplan"
             ]
         );
         assert_eq!(Area::of("clinic/backup"), Area::Backup);

@@ -1,6 +1,7 @@
 //! How the clinic is stored: its head under "clinic", its appointments a
 //! year at a time under "clinic-part-appointments-2024" and so on, and its
-//! contact logs under "clinic-part-log" (see `domain::clinic::parts`). The
+//! contact logs under "clinic-part-log", and the plans made with people
+//! under "clinic-part-plans" (see `domain::clinic::parts`). The
 //! day view reads the head and one year, a fifth of a five-year clinic; a
 //! change writes the head and the parts whose records changed (their
 //! prints differ from those read or last stored). Every part is saved with
@@ -23,7 +24,9 @@ pub fn appointments_kind(year: &str) -> String {
 }
 /// The kind of the part holding every person's contact log.
 pub const LOG_KIND: &str = "clinic-part-log";
-/// The version of both kinds of part.
+/// The kind of the part holding the plans made with people at the clinic.
+pub const PLANS_KIND: &str = "clinic-part-plans";
+/// The version of every kind of part.
 pub const PART_VERSION: u32 = 1;
 
 /// A part's kind in words, as a kept copy of it is named to the person:
@@ -31,6 +34,9 @@ pub const PART_VERSION: u32 = 1;
 pub fn in_words(kind: &str) -> Option<String> {
     if kind == LOG_KIND {
         return Some("clinic contact logs".to_string());
+    }
+    if kind == PLANS_KIND {
+        return Some("plans made at the clinic".to_string());
     }
     let year = kind.strip_prefix(APPOINTMENTS)?;
     Some(format!("clinic appointments in {year}"))
@@ -89,6 +95,8 @@ impl Document for Clinic {
                 }
                 let logs = |kind: &str| encode_part(kind, PART_VERSION, &self.logs());
                 write(LOG_KIND.to_string(), self.logs_print(), &logs);
+                let plans = |kind: &str| encode_part(kind, PART_VERSION, &self.plans);
+                write(PLANS_KIND.to_string(), self.plans_print(), &plans);
             }
         }
         texts
@@ -110,6 +118,11 @@ impl Document for Clinic {
             if self.logs_print() == print {
                 self.prints.read(kind, print);
             }
+        } else if kind == PLANS_KIND {
+            // Kept whether or not their person is here: the check names
+            // plans for a person the clinic does not have.
+            self.plans = decode_part(raw, kind, PART_VERSION)?;
+            self.prints.read(kind, self.plans_print());
         } else if kind.starts_with(APPOINTMENTS) {
             let bookings: Vec<Booking> = decode_part(raw, kind, PART_VERSION)?;
             self.prints.read(kind, print_of(&bookings));
@@ -215,6 +228,58 @@ mod tests {
         let head = stored(&store, "clinic").unwrap();
         assert!(!head.contains("\"bookings\"") && !head.contains("\"log\""));
         assert_eq!(ready(store.load::<Clinic>(NOW)), clinic.as_read_back());
+    }
+
+    /// The clinic with a plan made with its first person.
+    fn clinic_with_a_plan() -> Clinic {
+        let mut clinic = clinic();
+        let sam = clinic.people[0].id;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+        clinic.plans_of_mut(sam).start("plan-1", today);
+        clinic.newest_plan_mut(sam).unwrap().about.matters = "My garden".into();
+        clinic
+    }
+
+    #[test]
+    fn the_plans_made_at_the_clinic_are_stored_in_their_own_part_and_read_back() {
+        let clinic = clinic_with_a_plan();
+        let store = saved(&clinic);
+        assert!(stored(&store, PLANS_KIND).unwrap().contains("My garden"));
+        assert!(!stored(&store, "clinic").unwrap().contains("My garden"));
+        assert_eq!(ready(store.load::<Clinic>(NOW)), clinic.as_read_back());
+        assert_eq!(
+            in_words(PLANS_KIND).as_deref(),
+            Some("plans made at the clinic")
+        );
+    }
+
+    #[test]
+    fn the_day_view_neither_reads_nor_writes_the_plans() {
+        let clinic = clinic_with_a_plan();
+        let store = saved(&clinic);
+        let plans = stored(&store, PLANS_KIND);
+        let mut part =
+            ready(store.load_narrowed::<Clinic>(NOW, |c| c.held = Held::Year("2019".to_string())));
+        assert!(part.plans.is_empty());
+        part.people[0].name = "Sam Jones".into();
+        store.save(&part, 1, NOW).unwrap();
+        assert_eq!(stored(&store, PLANS_KIND), plans);
+        let read = ready(store.load::<Clinic>(NOW));
+        assert_eq!(read.plans, clinic.plans);
+    }
+
+    #[test]
+    fn a_change_to_a_plan_writes_the_plans_and_the_head_only() {
+        let mut clinic = clinic_with_a_plan();
+        let store = saved(&clinic);
+        let log = stored(&store, LOG_KIND);
+        let in_2019 = stored(&store, &appointments_kind("2019"));
+        let sam = clinic.people[0].id;
+        clinic.newest_plan_mut(sam).unwrap().about.going_well = "Walking".into();
+        store.save(&clinic, 1, NOW).unwrap();
+        assert_eq!(stored(&store, LOG_KIND), log);
+        assert_eq!(stored(&store, &appointments_kind("2019")), in_2019);
+        assert!(stored(&store, PLANS_KIND).unwrap().contains("Walking"));
     }
 
     #[test]
@@ -335,7 +400,8 @@ mod tests {
                 "sp.clinic",
                 "sp.clinic-part-appointments-2024",
                 "sp.clinic-part-appointments-2025",
-                "sp.clinic-part-log"
+                "sp.clinic-part-log",
+                "sp.clinic-part-plans"
             ]
         );
         assert_eq!(ready(store.load::<Clinic>(NOW)), value);
@@ -383,7 +449,8 @@ mod tests {
             .iter()
             .filter(|k| k.raw.contains("clinic-part-appointments"))
             .count();
-        assert_eq!(kept, parts - 1, "every year kept as it was");
+        // Every part but the log and the plans holds a year.
+        assert_eq!(kept, parts - 2, "every year kept as it was");
     }
 
     #[test]

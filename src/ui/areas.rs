@@ -5,7 +5,7 @@
 //! saves nothing (it only deletes copies kept aside), leaves its code out.
 
 use super::lock::LockGate;
-use super::pages::clinic::{ClinicFlow, SetupCheck, SetupFlow};
+use super::pages::clinic::{ClinicFlow, ClinicPlanFlow, SetupCheck, SetupFlow};
 use super::pages::directory::DirectoryFlow;
 use super::pages::plan::{PlanFlow, SharePlanFlow};
 use super::pages::refer::ReferFlow;
@@ -72,6 +72,11 @@ pub fn plan_share(page: Memo<String>) -> AnyView {
 /// The volunteers' clinic: the clinic is opened once for all its pages.
 pub fn clinic(page: Memo<String>) -> AnyView {
     view! { <NotStoredNotice /><LockGate><ClinicFlow page /></LockGate> }.into_any()
+}
+
+/// A person's plan, built and reviewed with them at the clinic.
+pub fn clinic_plan(page: Memo<String>) -> AnyView {
+    view! { <NotStoredNotice /><LockGate><ClinicPlanFlow page /></LockGate> }.into_any()
 }
 
 /// Setting the clinic up: sessions and rooms, volunteers and the rota; and

@@ -28,6 +28,8 @@ pub enum Place {
     /// A safeguarding concern: the person, then the concern.
     Concern(usize, usize),
     Appointment(usize),
+    /// The plans made with one person at the clinic.
+    Plans(usize),
     /// A record that could not be read at all, so is not in the clinic.
     NotRead,
 }
@@ -110,6 +112,7 @@ impl Clinic {
         self.volunteer_problems(&mut found);
         let people = self.people_problems(&mut found);
         self.appointment_problems(&mut found, &sessions, &people);
+        self.plan_problems(&mut found, &people);
         found.0
     }
 
@@ -293,17 +296,11 @@ impl Clinic {
                 ))
             } else if p.days.iter().any(|d| *d > 6) {
                 Some("a day they can come is not a day of the week".to_string())
-            } else if p.wellbeing.iter().any(|w| {
-                !real_date(&w.on)
-                    || crate::domain::plan::wellbeing::Question::ALL
-                        .into_iter()
-                        .any(|q| {
-                            w.scores
-                                .get(q)
-                                .and_then(|a| a.score())
-                                .is_some_and(|s| s > 10)
-                        })
-            }) {
+            } else if p
+                .wellbeing
+                .iter()
+                .any(|w| !real_date(&w.on) || scores_out_of_range(&w.scores))
+            {
                 Some("a wellbeing score is not a score from 0 to 10 on a real date".to_string())
             } else {
                 None
@@ -376,6 +373,35 @@ impl Clinic {
         }
     }
 
+    fn plan_problems(&self, found: &mut Found, people: &HashSet<Id>) {
+        let mut seen = HashSet::new();
+        for (n, book) in self.plans.iter().enumerate() {
+            let record = self.person(book.person).map_or_else(
+                || "Plans made at the clinic".to_string(),
+                |p| format!("The plans made with {}", person_words(p)),
+            );
+            let mut ids = HashSet::new();
+            let why = if !people.contains(&book.person) {
+                Some("they are for a person who is not in the clinic")
+            } else if !seen.insert(book.person) {
+                Some("the clinic holds a second set of plans for the same person")
+            } else if book.book.plans.iter().any(|p| !ids.insert(p.id.as_str())) {
+                Some("two of the plans have the same id")
+            } else if book.book.plans.iter().any(|plan| {
+                plan.wellbeing_history()
+                    .iter()
+                    .any(|r| scores_out_of_range(r.scores))
+            }) {
+                Some("a wellbeing score is not a score from 0 to 10")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                found.say(Place::Plans(n), record, why);
+            }
+        }
+    }
+
     /// The clinic without the records named in `problems`; the settings, if
     /// named, go back to the usual ones. Taking a person out takes their
     /// appointments with them, which [`Clinic::problems`] would name next:
@@ -410,6 +436,7 @@ impl Clinic {
                     }
                 }
                 Place::Appointment(n) => drop_at(&mut clinic.bookings, n),
+                Place::Plans(n) => drop_at(&mut clinic.plans, n),
                 Place::NotRead => {}
             }
         }
@@ -434,6 +461,18 @@ impl Clinic {
     }
 }
 
+/// Whether any of the four wellbeing answers is a score above 10.
+fn scores_out_of_range(scores: &crate::domain::plan::wellbeing::Scores) -> bool {
+    crate::domain::plan::wellbeing::Question::ALL
+        .into_iter()
+        .any(|q| {
+            scores
+                .get(q)
+                .and_then(|a| a.score())
+                .is_some_and(|s| s > 10)
+        })
+}
+
 fn drop_at<T>(list: &mut Vec<T>, n: usize) {
     if n < list.len() {
         list.remove(n);
@@ -454,9 +493,55 @@ mod tests {
             appointments: 300,
             log_entries: 100,
             services: 0,
-            plans: 0,
+            plans: 1,
         };
-        assert_eq!(generate(3, size).clinic.problems(), vec![]);
+        let clinic = generate(3, size).clinic;
+        assert!(
+            !clinic.plans.is_empty(),
+            "the sample has a plan made at the clinic"
+        );
+        assert_eq!(clinic.problems(), vec![]);
+    }
+
+    #[test]
+    fn plans_for_a_person_not_in_the_clinic_are_named_and_go_with_their_person() {
+        let size = Size {
+            people: 3,
+            appointments: 0,
+            log_entries: 0,
+            services: 0,
+            plans: 1,
+        };
+        let mut clinic = generate(4, size).clinic;
+        let whose = clinic.plans[0].person;
+        clinic.person_mut(whose).unwrap().name = String::new();
+        let (without, problems) = clinic.without_all_problems();
+        assert_eq!(
+            problems.last().unwrap().message(),
+            "Plans made at the clinic: they are for a person who is not in the clinic"
+        );
+        assert!(without.plans.is_empty() && without.problems().is_empty());
+    }
+
+    #[test]
+    fn a_wellbeing_score_above_10_in_a_plan_is_named() {
+        let size = Size {
+            people: 3,
+            appointments: 0,
+            log_entries: 0,
+            services: 0,
+            plans: 1,
+        };
+        let mut clinic = generate(4, size).clinic;
+        let name = clinic.person(clinic.plans[0].person).unwrap().name.clone();
+        let plan = &mut clinic.plans[0].book.plans[0];
+        plan.wellbeing.happy = Some(crate::domain::plan::wellbeing::Answer::Score(11));
+        let problems = clinic.problems();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].message(),
+            format!("The plans made with {name}: a wellbeing score is not a score from 0 to 10")
+        );
     }
 
     #[test]

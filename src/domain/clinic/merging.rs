@@ -30,10 +30,12 @@ pub enum Collection {
     Appointment,
     /// A person taken off the caseload, and why (by the person's id).
     Removal,
+    /// A plan made with a person at the clinic.
+    Plan,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 10] = [
+    pub const ALL: [Collection; 11] = [
         Collection::Settings,
         Collection::Weekly,
         Collection::OneOff,
@@ -44,6 +46,7 @@ impl Collection {
         Collection::Log,
         Collection::Appointment,
         Collection::Removal,
+        Collection::Plan,
     ];
 
     /// "3 people", "1 appointment".
@@ -62,6 +65,7 @@ impl Collection {
             Collection::Log => ("log entry", "log entries"),
             Collection::Appointment => ("appointment", "appointments"),
             Collection::Removal => ("removal of a person", "removals of people"),
+            Collection::Plan => ("plan", "plans"),
         };
         crate::domain::counted(n, one, many)
     }
@@ -149,6 +153,17 @@ fn records(clinic: &Clinic) -> Vec<Record> {
     for r in &clinic.removals {
         push(Collection::Removal, r.person, to(r));
     }
+    // Each plan is a record of its own, so two devices that changed
+    // different plans of one person keep both changes.
+    for book in &clinic.plans {
+        for plan in &book.book.plans {
+            push(
+                Collection::Plan,
+                id_from(&format!("{}|{}", book.person, plan.id)),
+                json!({ "person": book.person, "plan": to(plan) }),
+            );
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     for record in &mut out {
         let mut n = 0u64;
@@ -200,12 +215,22 @@ fn rebuild(records: &[Record]) -> Clinic {
             }
             Collection::Appointment => clinic.bookings.extend(read(&value)),
             Collection::Removal => clinic.removals.extend(read(&value)),
+            Collection::Plan => {
+                let person = value["person"].as_u64().unwrap_or_default();
+                if let Ok(plan) = read(&value["plan"]).ok_or(()) {
+                    clinic.plans_of_mut(person).plans.push(plan);
+                }
+            }
         }
     }
     for (person, entry) in logs {
         if let Some(p) = clinic.person_mut(person) {
             p.log.push(entry);
         }
+    }
+    for book in &mut clinic.plans {
+        // Newest first, as a person's plans are kept, whichever device made them.
+        book.book.plans.sort_by(|a, b| b.started.cmp(&a.started));
     }
     for person in &mut clinic.people {
         // Lines from two devices fall into date order; a day's lines keep theirs.
@@ -605,6 +630,11 @@ fn label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &
             on(&text(v, "date"))
         ),
         Collection::Removal => format!("A person removed on {}", on(&text(v, "on"))),
+        Collection::Plan => format!(
+            "{}\u{2019}s plan started {}",
+            person_name(v["person"].as_u64()),
+            on(&text(&v["plan"], "started"))
+        ),
     }
 }
 
@@ -612,10 +642,16 @@ fn label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &
 fn differences(collection: Collection, a: Option<&Value>, b: Option<&Value>) -> Vec<Difference> {
     let inner = |v: Option<&Value>| match (collection, v) {
         (Collection::Log, Some(v)) => v["entry"].clone(),
+        (Collection::Plan, Some(v)) => v["plan"].clone(),
         (_, Some(v)) => v.clone(),
         (_, None) => Value::Null,
     };
-    let (a, b) = (inner(a), inner(b));
+    let (mut a, mut b) = (inner(a), inner(b));
+    if collection == Collection::Plan {
+        // "About going well" rather than the whole of "About" as code.
+        flatten_sections(&mut a);
+        flatten_sections(&mut b);
+    }
     let deleted = |v: &Value| {
         if v.is_null() {
             "Deleted".to_string()
@@ -673,6 +709,26 @@ fn brief_label(collection: Collection, value: Option<&Value>, ours: &Clinic, the
     match (collection, value) {
         (Collection::Person, Some(v)) => v["name"].as_str().unwrap_or("Someone").to_string(),
         _ => label(collection, value, ours, theirs),
+    }
+}
+
+/// A plan's sections made of fields (about me, if things get harder) as
+/// fields of their own: `about.going_well` as `about_going_well`.
+fn flatten_sections(plan: &mut Value) {
+    let Some(fields) = plan.as_object_mut() else {
+        return;
+    };
+    let sections: Vec<String> = fields
+        .iter()
+        .filter(|(_, v)| v.is_object())
+        .map(|(k, _)| k.clone())
+        .collect();
+    for section in sections {
+        if let Some(Value::Object(inner)) = fields.remove(&section) {
+            for (field, value) in inner {
+                fields.insert(format!("{section}_{field}"), value);
+            }
+        }
     }
 }
 

@@ -11,6 +11,7 @@ mod look_alikes;
 pub mod merging;
 pub mod parts;
 pub mod people;
+pub mod plans;
 pub mod rota;
 mod rows;
 pub mod sessions;
@@ -56,6 +57,8 @@ pub struct Clinic {
     pub safe_yearly_maximum: u32,
     /// People taken off the caseload, and why.
     pub removals: Vec<corrections::Removal>,
+    /// The plans made with people at the clinic, stored in a part of their own.
+    pub plans: Vec<plans::PersonPlans>,
     /// How much of what is stored has been read (see [`parts`]).
     #[serde(skip)]
     pub held: parts::Held,
@@ -75,6 +78,7 @@ impl Default for Clinic {
             bookings: Vec::new(),
             safe_yearly_maximum: SAFE_YEARLY_MAXIMUM,
             removals: Vec::new(),
+            plans: Vec::new(),
             held: parts::Held::Whole,
             prints: parts::Prints::default(),
         }

@@ -1,6 +1,6 @@
 //! The clinic in parts: its head (sessions, rooms, volunteers, the rota and
 //! the people, without their contact logs), its appointments a year at a
-//! time, and its contact logs. A page that shows one day reads the head and
+//! time, its contact logs, and the plans made with people. A page that shows one day reads the head and
 //! that day's year; a change writes the head and only the parts it changed.
 //! This module says what each part holds; `store::clinic_parts` stores them.
 
@@ -254,7 +254,7 @@ impl Clinic {
         }
     }
 
-    /// The head, to store: everything but the appointments and the logs.
+    /// The head, to store: everything but the appointments, the logs and the plans.
     pub fn head(&self) -> Head<'_> {
         Head(self)
     }
@@ -276,6 +276,14 @@ impl Clinic {
     }
 }
 
+impl Clinic {
+    /// The print of the plans (see [`print_of`]), from their stored text:
+    /// a plan's scores and dates are not hashable as they are.
+    pub fn plans_print(&self) -> u64 {
+        print_of([serde_json::to_string(&self.plans).unwrap_or_default()])
+    }
+}
+
 /// See [`Clinic::head`].
 pub struct Head<'a>(&'a Clinic);
 
@@ -292,6 +300,7 @@ impl Serialize for Head<'_> {
             bookings: _,
             safe_yearly_maximum,
             removals,
+            plans: _,
             held: _,
             prints: _,
         } = self.0;

@@ -353,16 +353,22 @@ pub fn report_on(clinic: &Clinic, period: Period, today: NaiveDate) -> Report {
     }
 
     // Wellbeing: first and latest scores, for people whose latest is in the period.
+    // Each person's answers, from their record and the plans made with them.
+    let answers: Vec<_> = clinic
+        .people
+        .iter()
+        .map(|p| clinic.wellbeing_of(p.id))
+        .filter(|answers| answers.len() >= 2)
+        .collect();
     for question in Question::ALL {
-        let pairs: Vec<(u8, u8)> = clinic
-            .people
+        let pairs: Vec<(u8, u8)> = answers
             .iter()
-            .filter_map(|p| {
-                let latest = p.wellbeing.last()?;
-                if p.wellbeing.len() < 2 || !period.has(&latest.on) {
+            .filter_map(|answers| {
+                let latest = answers.last()?;
+                if !period.has(&latest.on) {
                     return None;
                 }
-                let first = p.wellbeing.first()?.scores.get(question)?.score()?;
+                let first = answers.first()?.scores.get(question)?.score()?;
                 Some((first, latest.scores.get(question)?.score()?))
             })
             .collect();

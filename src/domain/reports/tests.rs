@@ -272,6 +272,58 @@ fn wellbeing_change_is_the_average_over_people_with_two_scores() {
 }
 
 #[test]
+fn wellbeing_answers_in_plans_made_at_the_clinic_count_once_each() {
+    let mut clinic = march();
+    // The fifth person's answers were given in a plan and its review instead.
+    let fifth = clinic.people[4].id;
+    let answers = std::mem::take(&mut clinic.people[4].wellbeing);
+    let plan = clinic.plans_of_mut(fifth).start("plan-1", day(2026, 3, 1));
+    let id = plan.id.clone();
+    let plan = clinic.plans_of_mut(fifth).get_mut(&id).unwrap();
+    plan.wellbeing = answers[0].scores.clone();
+    plan.wellbeing_on = answers[0].on.clone();
+    plan.record_review(
+        day(2026, 3, 28),
+        answers[1].scores.clone(),
+        String::new(),
+        &[],
+    );
+    let period = Period {
+        from: day(2026, 3, 1),
+        to: day(2026, 3, 31),
+    };
+    let from_plans = report(&clinic, period);
+    for measure in [
+        "Life satisfaction: average change",
+        "Anxiety: average change",
+    ] {
+        assert_eq!(
+            figure(&from_plans, measure),
+            figure(&march_report(), measure)
+        );
+    }
+    // The same answers also on the record are not counted twice.
+    clinic.people[4].wellbeing = answers;
+    assert_eq!(
+        figure(
+            &report(&clinic, period),
+            "Life satisfaction: average change"
+        ),
+        "+1 (from 5 people)"
+    );
+    // Without the review, only four people have two answers.
+    clinic.people[4].wellbeing.clear();
+    clinic.plans_of_mut(fifth).plans[0].reviews.clear();
+    assert_eq!(
+        figure(
+            &report(&clinic, period),
+            "Life satisfaction: average change"
+        ),
+        "fewer than 5"
+    );
+}
+
+#[test]
 fn the_report_downloads_as_csv_with_every_line() {
     let r = march_report();
     let file = r.to_csv();

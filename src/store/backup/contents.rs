@@ -13,6 +13,7 @@ use crate::domain::clinic::corrections::Removal;
 use crate::domain::clinic::merging::Ledger;
 use crate::domain::clinic::parts::Held;
 use crate::domain::clinic::people::{LogEntry, Person};
+use crate::domain::clinic::plans::PersonPlans;
 use crate::domain::clinic::rota::{RotaEntry, Volunteer};
 use crate::domain::clinic::sessions::{ClosedDate, ExtraSession, WeeklySession};
 use crate::domain::clinic::slots::SlotSettings;
@@ -21,7 +22,7 @@ use crate::domain::directory::Directory;
 use crate::domain::plan::PlanBook;
 use crate::domain::referral::{ClinicInbox, ReferralDraft};
 use crate::domain::reminders::Wording;
-use crate::store::clinic_parts::{APPOINTMENTS, LOG_KIND};
+use crate::store::clinic_parts::{APPOINTMENTS, LOG_KIND, PLANS_KIND};
 use crate::store::envelope::{encode, peek_revision};
 use crate::store::sealed::{sealed_part, LockSettings};
 use crate::store::{Document, Unreadable};
@@ -319,6 +320,13 @@ fn salvage_clinic(plain: &Restorable) -> Result<(Restorable, Vec<RecordProblem>)
                 data,
                 "person’s log",
                 each::<(Id, Vec<LogEntry>)>,
+                &mut not_read,
+            )?;
+        } else if kind == PLANS_KIND {
+            keep_readable(
+                data,
+                "set of plans made at the clinic",
+                each::<PersonPlans>,
                 &mut not_read,
             )?;
         }

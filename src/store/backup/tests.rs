@@ -183,7 +183,7 @@ fn clinic_backup(locked: bool) -> Value {
         appointments: 6,
         log_entries: 3,
         services: 0,
-        plans: 0,
+        plans: 1,
     };
     let mut clinic = generate(7, size).clinic;
     clinic.rota.truncate(4);
@@ -482,4 +482,53 @@ fn a_record_left_out_of_a_restore_is_not_deleted_on_another_device_by_a_later_me
         after.bookings.iter().any(|b| b.id == spoilt_id),
         "A's good copy was deleted"
     );
+}
+
+#[test]
+fn a_plan_made_at_the_clinic_is_backed_up_restored_and_merged_whole() {
+    use crate::domain::clinic::merging::{merge_clinics, Ledger};
+    let now = "2026-03-04T09:00:00Z";
+    let backup = open(&clinic_backup(false).to_string(), KNOWN).unwrap();
+    assert!(backup.document("clinic-part-plans").is_some());
+    let read = contents::read(&backup, &[]).unwrap();
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let clinic = read.clinic.unwrap();
+    assert_eq!(clinic.plans.len(), 1);
+    assert!(!clinic.plans[0].book.plans[0].goals.is_empty());
+
+    let store = super::super::Store::new(MemoryBackend::default());
+    restore_keeping_undo(store.backend(), KNOWN, &backup, now).unwrap();
+    let Loaded::Ready {
+        value: restored, ..
+    } = store.load::<Clinic>(now)
+    else {
+        panic!("the clinic restored does not read");
+    };
+    assert_eq!(restored.plans, clinic.plans);
+
+    // Merged into a device that had the clinic before the plan was made.
+    let mut before = clinic.clone();
+    before.plans.clear();
+    let mut ledger = Ledger::default();
+    ledger.stamp(&before, "2026-03-03T09:00:00Z");
+    let merge = merge_clinics(&before, &ledger, &restored, &Ledger::default(), now);
+    assert_eq!(merge.added, ["1 plan"]);
+    let (merged, _) = merge.finish(&[], now);
+    assert_eq!(merged.plans, clinic.plans);
+}
+
+#[test]
+fn a_plan_that_cannot_be_read_is_named_and_the_rest_restored() {
+    let mut file = clinic_backup(false);
+    let plans = document_of(&mut file, "clinic-part-plans");
+    plans["data"][0]["book"]["plans"][0]["goals"] = Value::from("My garden");
+    let backup = open(&resummed(file), KNOWN).unwrap();
+    let read = contents::read(&backup, &[]).unwrap();
+    let said: Vec<String> = read.problems.iter().map(|p| p.message()).collect();
+    assert_eq!(
+        said,
+        ["The set of plans made at the clinic number 1 in the backup: a detail in it is not of the kind the app keeps there"]
+    );
+    let clinic = read.clinic.unwrap();
+    assert!(clinic.plans.is_empty() && !clinic.people.is_empty());
 }

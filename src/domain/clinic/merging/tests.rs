@@ -375,4 +375,74 @@ fn a_conflict_shows_the_app_s_codes_in_words() {
         .find(|d| d.field == "Status")
         .expect("the status differs");
     assert_eq!((status.this_device.as_str(), status.other_device.as_str()), ("Finished", "Declined"));
+/// Two devices whose clinic holds a plan made with `person` (the first person).
+fn two_devices_with_a_plan() -> (Device, Device, Id) {
+    let (mut here, _) = two_devices();
+    let person = here.0.people[0].id;
+    here.0.plans_of_mut(person).start("plan-1", today());
+    here.0.newest_plan_mut(person).unwrap().about.matters = "My garden".into();
+    here.1.stamp(&here.0, &stamp(1));
+    (here.clone(), here, person)
+}
+
+#[test]
+fn a_plan_made_on_the_other_device_is_added_here() {
+    let (here, mut there, person) = two_devices_with_a_plan();
+    there
+        .0
+        .plans_of_mut(person)
+        .start("plan-2", today() + chrono::Days::new(7));
+    let merge = merged(&here, &there, &stamp(9));
+    assert_eq!(merge.added, ["1 plan"]);
+    let (clinic, _) = merge.finish(&[], &stamp(9));
+    let book = clinic.plans_of(person).unwrap();
+    let ids: Vec<&str> = book.plans.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["plan-2", "plan-1"], "newest first");
+}
+
+#[test]
+fn a_plan_changed_on_one_device_is_brought_up_to_date_on_the_other() {
+    let (here, mut there, person) = two_devices_with_a_plan();
+    there.0.newest_plan_mut(person).unwrap().about.going_well = "Walking".into();
+    let merge = merged(&here, &there, &stamp(9));
+    assert_eq!(merge.changed, ["1 plan"]);
+    let (mut clinic, _) = merge.finish(&[], &stamp(9));
+    let plan = clinic.newest_plan_mut(person).unwrap();
+    assert_eq!(
+        (plan.about.matters.as_str(), plan.about.going_well.as_str()),
+        ("My garden", "Walking")
+    );
+}
+
+#[test]
+fn a_plan_changed_on_both_devices_is_a_choice_and_either_copy_can_be_kept() {
+    let (mut here, mut there, person) = two_devices_with_a_plan();
+    here.0.newest_plan_mut(person).unwrap().about.going_well = "Walking".into();
+    there.0.newest_plan_mut(person).unwrap().about.going_well = "Cooking".into();
+    let name = here.0.people[0].name.clone();
+    let merge = merged(&here, &there, &stamp(9));
+    assert_eq!(merge.conflicts.len(), 1);
+    let conflict = &merge.conflicts[0];
+    assert_eq!(
+        conflict.label,
+        format!("{name}\u{2019}s plan started Tuesday 3 March 2026")
+    );
+    assert_eq!(
+        conflict.differences,
+        [Difference {
+            field: "About going well".into(),
+            this_device: "Walking".into(),
+            other_device: "Cooking".into(),
+        }]
+    );
+    for (side, kept) in [
+        (Side::ThisDevice, "Walking"),
+        (Side::OtherDevice, "Cooking"),
+    ] {
+        let (mut clinic, _) = merged(&here, &there, &stamp(9)).finish(&[side], &stamp(9));
+        assert_eq!(
+            clinic.newest_plan_mut(person).unwrap().about.going_well,
+            kept
+        );
+    }
 }

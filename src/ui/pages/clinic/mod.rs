@@ -9,12 +9,14 @@ mod import;
 mod overview;
 mod people;
 mod person;
+mod plan;
 mod rota;
 mod sessions;
 mod setup_check;
 mod volunteers;
 
 pub use setup_check::SetupCheck;
+pub use plan::ClinicPlanFlow;
 
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;

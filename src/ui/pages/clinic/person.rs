@@ -270,6 +270,8 @@ pub fn PersonRecord() -> impl IntoView {
                     <ul class="nhsuk-list" data-testid="log">{log}</ul>
                 </Show>
                 <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=format!("{}?id={id}", href("clinic/person/log"))>"Add to the log"</a>
+                // Their plan, made with them at the clinic (clinic/plan).
+                {super::plan::PlanSection(super::plan::PlanSectionProps { id })}
                 <Show when=move || person.with(|p| p.open_concern().is_none())>
                     <h2>"Safeguarding"</h2>
                     <p><a href=format!("{}?id={id}", href("clinic/person/concern"))>"Raise a concern about " {person.get_untracked().name}</a></p>

@@ -12,7 +12,7 @@ mod sections;
 mod share;
 mod support;
 mod tasks;
-mod wellbeing;
+pub(crate) mod wellbeing;
 
 pub use share::SharePlanFlow;
 
