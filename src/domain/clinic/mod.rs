@@ -322,30 +322,45 @@ impl Clinic {
         )
     }
 
-    /// Keeps `duties` as the rota, in place of what was kept for the same sessions.
+    /// Keeps `duties` as the rota. A duty already kept stays as it is: a
+    /// suggestion only fills a session nobody has been put on.
     pub fn keep_rota(&mut self, duties: &[rota::Duty]) {
         for entry in rota::entries(duties) {
-            self.set_duty(entry);
+            let kept = self.rota.iter().find(|e| e.session == entry.session && e.date == entry.date);
+            if kept.is_none_or(|k| !k.by_hand && k.volunteer.is_none()) {
+                self.set_duty(entry);
+            }
         }
     }
 
-    /// Puts `volunteer` (or nobody) on a session by hand.
-    pub fn put_on_duty(&mut self, (session, date): (Id, NaiveDate), volunteer: Option<Id>) {
+    /// Puts `volunteer` (or nobody) on a session by hand. The rest of the
+    /// rota as it was `shown` is kept as it is, so choosing one session
+    /// never moves anyone on another.
+    pub fn put_on_duty(
+        &mut self,
+        shown: &[rota::Duty],
+        (session, date): (Id, NaiveDate),
+        volunteer: Option<Id>,
+    ) {
+        self.keep_rota(shown);
         self.set_duty(RotaEntry {
             session,
             date: dates::iso(date),
             volunteer,
             by_hand: true,
+            ..RotaEntry::default()
         });
     }
 
+    /// Stores a duty. A duty that changes hands keeps who had it before and
+    /// counts the change, so their calendar files can say so.
     fn set_duty(&mut self, entry: RotaEntry) {
         match self
             .rota
             .iter_mut()
             .find(|e| e.session == entry.session && e.date == entry.date)
         {
-            Some(kept) => *kept = entry,
+            Some(kept) => kept.hand_to(entry.volunteer, entry.by_hand),
             None => self.rota.push(entry),
         }
     }

@@ -505,6 +505,7 @@ fn the_day_view_lists_each_session_with_its_volunteer_and_appointments_in_order(
         date: "2026-03-03".into(),
         volunteer: Some(101),
         by_hand: true,
+        ..Default::default()
     });
     let sam = person(&mut clinic, "Sam", "2026-03-01");
     let jo = person(&mut clinic, "Jo", "2026-03-01");
@@ -640,7 +641,7 @@ fn a_kept_rota_puts_a_volunteer_on_duty_and_a_hand_swap_stays_through_a_new_sugg
     let first_thursday = clinic.sessions.find(thursday, day(2026, 3, 5)).unwrap();
     assert_eq!(clinic.on_duty(&first_thursday), Some(102));
 
-    clinic.put_on_duty((tuesday, day(2026, 3, 3)), Some(102));
+    clinic.put_on_duty(&duties, (tuesday, day(2026, 3, 3)), Some(102));
     let again = clinic.rota_for(day(2026, 3, 2), 2);
     let first_tuesday = again
         .iter()
@@ -991,4 +992,88 @@ fn a_concern_is_written_down_before_it_is_escalated_and_escalated_later() {
         unanswered.check().unwrap_err()[0].message,
         "Select who the concern was escalated to, or ‘Not yet’"
     );
+}
+
+/// Three volunteers who can each do both weekly sessions, for December.
+fn december_rota() -> (Clinic, Id, Id) {
+    let (mut clinic, tuesday, thursday) = elm_clinic();
+    let both = [
+        (TUESDAY, times((9, 0), (12, 30))),
+        (THURSDAY, times((13, 30), (17, 0))),
+    ];
+    clinic.volunteers = vec![
+        volunteer(101, "Ann", &both),
+        volunteer(102, "Bob", &both),
+        volunteer(103, "Cat", &both),
+    ];
+    (clinic, tuesday, thursday)
+}
+
+#[test]
+fn choosing_one_sessions_volunteer_never_moves_anyone_on_another() {
+    let (mut clinic, tuesday, thursday) = december_rota();
+    let from = day(2026, 12, 1);
+    let shown = clinic.rota_for(from, 4);
+    let others_of = |duties: &[rota::Duty], key: (Id, NaiveDate)| -> Vec<(Id, NaiveDate, Option<Id>)> {
+        duties
+            .iter()
+            .filter(|d| d.session.key() != key)
+            .map(|d| (d.session.session, d.session.date, d.volunteer))
+            .collect()
+    };
+    // Thursday 17 December to Bob: every other session stays as shown.
+    let thursday_17 = (thursday, day(2026, 12, 17));
+    let before = others_of(&shown, thursday_17);
+    clinic.put_on_duty(&shown, thursday_17, Some(102));
+    let after = clinic.rota_for(from, 4);
+    assert_eq!(others_of(&after, thursday_17), before);
+    // Thursday 24 December to Ann: Thursday 17 is still Bob, and nothing else moved.
+    let thursday_24 = (thursday, day(2026, 12, 24));
+    let before = others_of(&after, thursday_24);
+    clinic.put_on_duty(&after, thursday_24, Some(101));
+    let again = clinic.rota_for(from, 4);
+    assert_eq!(others_of(&again, thursday_24), before);
+    let volunteer_at = |duties: &[rota::Duty], key| {
+        duties.iter().find(|d| d.session.key() == key).and_then(|d| d.volunteer)
+    };
+    assert_eq!(volunteer_at(&again, thursday_17), Some(102));
+    assert_eq!(volunteer_at(&again, thursday_24), Some(101));
+    // Nobody, chosen by hand, stays nobody: no suggestion fills it.
+    let tuesday_1 = (tuesday, day(2026, 12, 1));
+    clinic.put_on_duty(&again, tuesday_1, None);
+    assert_eq!(volunteer_at(&clinic.rota_for(from, 4), tuesday_1), None);
+}
+
+#[test]
+fn a_choice_made_by_hand_survives_any_later_choice_or_keeping() {
+    let (mut clinic, tuesday, thursday) = december_rota();
+    let from = day(2026, 12, 1);
+    let stale = clinic.rota_for(from, 4);
+    let keys: Vec<(Id, NaiveDate)> = stale.iter().map(|d| d.session.key()).collect();
+    // Every session chosen by hand in turn, each the volunteer the suggestion did not pick.
+    let mut chosen = Vec::new();
+    for (n, key) in keys.iter().enumerate() {
+        let shown = clinic.rota_for(from, 4);
+        let suggested = shown.iter().find(|d| d.session.key() == *key).and_then(|d| d.volunteer);
+        let pick = [101, 102, 103]
+            .into_iter()
+            .find(|v| Some(*v) != suggested && (n % 2 == 0 || *v != 101))
+            .unwrap();
+        clinic.put_on_duty(&shown, *key, Some(pick));
+        chosen.push((*key, pick));
+        let now = clinic.rota_for(from, 4);
+        for (key, pick) in &chosen {
+            let duty = now.iter().find(|d| d.session.key() == *key).unwrap();
+            assert_eq!((duty.volunteer, duty.by_hand), (Some(*pick), true));
+        }
+    }
+    // Keeping a suggestion made before, in another tab, changes none of them.
+    clinic.keep_rota(&stale);
+    let now = clinic.rota_for(from, 4);
+    for (key, pick) in &chosen {
+        let duty = now.iter().find(|d| d.session.key() == *key).unwrap();
+        assert_eq!(duty.volunteer, Some(*pick));
+    }
+    assert!(keys.contains(&(tuesday, day(2026, 12, 1))));
+    assert!(keys.contains(&(thursday, day(2026, 12, 24))));
 }

@@ -12,7 +12,6 @@ use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
 use crate::ui::qr::QrCode;
 use crate::ui::{file_url, today, use_base};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// How far ahead the rota is drawn.
@@ -99,7 +98,20 @@ fn ClinicRota() -> impl IntoView {
         })
     };
     let has_uncovered = move || duties.with(|d| !rota::uncovered(d).is_empty());
-    let keep = move |_| clinic.update(|c| c.keep_rota(&duties.get_untracked()));
+    // Said beside the button and given focus: the eye is there, not at the top.
+    let just_kept = RwSignal::new(false);
+    let kept_notice = NodeRef::<leptos::html::Div>::new();
+    let keep = move |_| {
+        clinic.update(|c| c.keep_rota(&duties.get_untracked()));
+        just_kept.set(clinic.problem.get_untracked().is_none());
+    };
+    Effect::new(move || {
+        if just_kept.get() {
+            if let Some(notice) = kept_notice.get() {
+                let _ = notice.focus();
+            }
+        }
+    });
     let calendar = move || {
         let practice = practice.get().practice_name;
         clinic.value.with(|c| {
@@ -171,6 +183,12 @@ fn ClinicRota() -> impl IntoView {
             </table>
             <div class="app-no-print">
                 <button type="button" class="nhsuk-button" on:click=keep>"Keep this rota"</button>
+                <Show when=move || just_kept.get()>
+                    <div class="nhsuk-inset-text" data-testid="rota-kept" tabindex="-1" node_ref=kept_notice>
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>"This rota is kept. The day view shows who is on duty. Choices made by hand stay as you made them."</p>
+                    </div>
+                </Show>
                 <h2>"Sessions each"</h2>
                 <ul class="nhsuk-list nhsuk-list--bullet" data-testid="shares">{shares}</ul>
                 <h2>"Share the rota"</h2>
@@ -220,9 +238,11 @@ fn DutyRow(duty: Duty, duties: Memo<Vec<Duty>>) -> impl IntoView {
                 .collect_view()
         })
     };
+    // Only this session changes: the rest of the rota as shown is kept as it is.
     let change = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        put_on_duty(clinic, key, value.parse::<Id>().ok());
+        let volunteer = event_target_value(&ev).parse::<Id>().ok();
+        let shown = duties.get_untracked();
+        clinic.update(|c| c.put_on_duty(&shown, key, volunteer));
     };
     view! {
         <tr class="nhsuk-table__row">
@@ -239,12 +259,4 @@ fn DutyRow(duty: Duty, duties: Memo<Vec<Duty>>) -> impl IntoView {
             </td>
         </tr>
     }
-}
-
-fn put_on_duty(
-    clinic: crate::ui::saved::Saved<crate::domain::clinic::Clinic>,
-    key: (Id, NaiveDate),
-    volunteer: Option<Id>,
-) {
-    clinic.update(|c| c.put_on_duty(key, volunteer));
 }
