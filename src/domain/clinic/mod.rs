@@ -326,7 +326,10 @@ impl Clinic {
     /// suggestion only fills a session nobody has been put on.
     pub fn keep_rota(&mut self, duties: &[rota::Duty]) {
         for entry in rota::entries(duties) {
-            let kept = self.rota.iter().find(|e| e.session == entry.session && e.date == entry.date);
+            let kept = self
+                .rota
+                .iter()
+                .find(|e| e.session == entry.session && e.date == entry.date);
             if kept.is_none_or(|k| !k.by_hand && k.volunteer.is_none()) {
                 self.set_duty(entry);
             }
@@ -404,12 +407,14 @@ impl Clinic {
     }
 
     /// Takes a volunteer off the clinic from `today`: their duties from then
-    /// on are let go, so the rota suggests someone else; past duties stay.
+    /// on are handed to nobody, so the rota suggests someone else; past duties stay.
     pub fn remove_volunteer(&mut self, volunteer: Id, today: NaiveDate) {
         self.volunteers.retain(|v| v.id != volunteer);
-        self.rota.retain(|e| {
-            e.volunteer != Some(volunteer) || dates::parse_iso(&e.date).is_some_and(|d| d < today)
-        });
+        for entry in self.rota.iter_mut().filter(|e| {
+            e.volunteer == Some(volunteer) && dates::parse_iso(&e.date).is_none_or(|d| d >= today)
+        }) {
+            entry.hand_to(None, false);
+        }
     }
 
     /// Stops a weekly session after `last`: later weeks no longer run, and
@@ -418,6 +423,78 @@ impl Clinic {
         if let Some(weekly) = self.sessions.weekly.iter_mut().find(|w| w.id == session) {
             weekly.last = dates::iso(last);
         }
+        self.count_change_to_duties(|e| {
+            e.session == session && dates::parse_iso(&e.date).is_some_and(|d| d > last)
+        });
+    }
+
+    /// Closes the clinic on a date (in one room, or all); the duties that day
+    /// count the change, so calendar files send them as cancelled.
+    pub fn close(&mut self, closed: sessions::ClosedDate) {
+        let affected = self.duties_under(&closed);
+        self.sessions.closed.push(closed);
+        self.count_change_to_duties(|e| affected.contains(&(e.session, e.date.clone())));
+    }
+
+    /// Opens again a date that was closed (the `n`th closed date).
+    pub fn open_again(&mut self, n: usize) {
+        if n >= self.sessions.closed.len() {
+            return;
+        }
+        let closed = self.sessions.closed.remove(n);
+        let affected = self.duties_under(&closed);
+        self.count_change_to_duties(|e| affected.contains(&(e.session, e.date.clone())));
+    }
+
+    /// The sessions (id and date) a closed date falls on.
+    fn duties_under(&self, closed: &sessions::ClosedDate) -> Vec<(Id, String)> {
+        let Some(date) = dates::parse_iso(&closed.date) else {
+            return Vec::new();
+        };
+        let only = sessions::Sessions {
+            closed: vec![closed.clone()],
+            ..self.sessions.clone()
+        };
+        only.between(date, date)
+            .into_iter()
+            .filter(|s| s.closed.is_some())
+            .map(|s| (s.session, closed.date.clone()))
+            .collect()
+    }
+
+    fn count_change_to_duties(&mut self, which: impl Fn(&RotaEntry) -> bool) {
+        for entry in self.rota.iter_mut().filter(|e| which(e)) {
+            entry.changes = entry.changes.saturating_add(1);
+        }
+    }
+
+    /// `volunteer`'s kept duties from `from` on, for their calendar file,
+    /// with those handed on or no longer running marked cancelled.
+    pub fn calendar_duties(&self, volunteer: Id, from: NaiveDate) -> Vec<ical::CalendarDuty> {
+        let mut duties: Vec<ical::CalendarDuty> = self
+            .rota
+            .iter()
+            .filter(|e| e.volunteer == Some(volunteer) || e.earlier.contains(&volunteer))
+            .filter_map(|e| {
+                let date = dates::parse_iso(&e.date).filter(|d| *d >= from)?;
+                let running = self.sessions.find(e.session, date);
+                let (times, room) = match &running {
+                    Some(on) => (on.times, on.room.clone()),
+                    None => self.sessions.times_and_room(e.session)?,
+                };
+                let runs = running.is_some_and(|on| on.closed.is_none());
+                Some(ical::CalendarDuty {
+                    session: e.session,
+                    date,
+                    times,
+                    room,
+                    sequence: e.changes,
+                    cancelled: !runs || e.volunteer != Some(volunteer),
+                })
+            })
+            .collect();
+        duties.sort_by_key(|d| (d.date, d.times.start, d.session));
+        duties
     }
 
     /// The day the day view shows: the date `asked` for in its address

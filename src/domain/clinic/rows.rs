@@ -163,7 +163,10 @@ mod tests {
         let earlier = r#"{"rota":[[5,"2026-03-03",7,true]]}"#;
         let clinic: Clinic = serde_json::from_str(earlier).unwrap();
         let duty = &clinic.rota[0];
-        assert_eq!((duty.session, duty.volunteer, duty.by_hand), (5, Some(7), true));
+        assert_eq!(
+            (duty.session, duty.volunteer, duty.by_hand),
+            (5, Some(7), true)
+        );
         assert_eq!((duty.changes, duty.earlier.len()), (0, 0));
     }
 

@@ -1,4 +1,5 @@
 use super::bookings::{BookingProblem, Outcome};
+use super::ical;
 use super::people::{
     more_people_words, people_by_status, people_found_words, ClearError, EscalatedTo, PartOfDay,
     Person, PersonStatus,
@@ -357,39 +358,50 @@ fn a_9am_session_stays_at_9am_across_the_clock_changes() {
         let session = clinic.sessions.find(tuesday, date).unwrap();
         assert_eq!(session.times.start.words(), "9am");
     }
-    let sessions = clinic.sessions.between(day(2026, 3, 24), day(2026, 3, 31));
-    let ann = volunteer(
+    let mut clinic = clinic;
+    clinic.volunteers = vec![volunteer(
         101,
         "Ann",
         &[
             (TUESDAY, times((9, 0), (12, 30))),
             (THURSDAY, times((13, 0), (17, 0))),
         ],
-    );
-    let duties = rota::suggest(&sessions, std::slice::from_ref(&ann), &[]);
+    )];
+    clinic.keep_rota(&clinic.rota_for(day(2026, 3, 24), 2));
+    let duties = clinic.calendar_duties(101, day(2026, 3, 24));
     let made = NaiveDateTime::parse_from_str("2026-03-20 10:15:00", "%Y-%m-%d %H:%M:%S").unwrap();
-    let file = ical::calendar(&duties, &[ann], "Elm Surgery, Leeds", made);
+    let file = ical::calendar(&duties, "Ann", "Elm Surgery, Leeds", made);
     assert!(file.contains("DTSTART;TZID=Europe/London:20260324T090000\r\n"));
     assert!(file.contains("DTSTART;TZID=Europe/London:20260331T090000\r\n"));
     assert!(file.contains("TZID:Europe/London\r\nBEGIN:DAYLIGHT"));
 }
 
 #[test]
-fn the_calendar_file_has_one_event_per_session_with_the_volunteer() {
-    let (clinic, _, _) = elm_clinic();
-    let sessions = clinic.sessions.between(day(2026, 3, 2), day(2026, 3, 8));
-    let ann = volunteer(101, "Ann O'Neil", &[(TUESDAY, times((9, 0), (12, 30)))]);
-    let duties = rota::suggest(&sessions, std::slice::from_ref(&ann), &[]);
+fn a_volunteers_calendar_file_has_one_event_per_duty_of_theirs() {
+    let (mut clinic, _, _) = elm_clinic();
+    clinic.volunteers = vec![
+        volunteer(101, "Ann O'Neil", &[(TUESDAY, times((9, 0), (12, 30)))]),
+        volunteer(102, "Bob", &[(THURSDAY, times((13, 30), (17, 0)))]),
+    ];
+    clinic.keep_rota(&clinic.rota_for(day(2026, 3, 2), 1));
+    let duties = clinic.calendar_duties(101, day(2026, 3, 2));
     let made = NaiveDateTime::parse_from_str("2026-03-01 18:05:09", "%Y-%m-%d %H:%M:%S").unwrap();
-    let file = ical::calendar(&duties, &[ann], "Elm Surgery, Leeds", made);
+    let file = ical::calendar(&duties, "Ann O'Neil", "Elm Surgery, Leeds", made);
     assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
     assert!(file.ends_with("END:VCALENDAR\r\n"));
-    assert_eq!(file.matches("BEGIN:VEVENT").count(), 2);
-    assert!(file.contains("SUMMARY:Link worker clinic: Ann O'Neil\r\n"));
-    assert!(file.contains("SUMMARY:Link worker clinic: nobody on duty yet\r\n"));
+    assert!(file.contains("METHOD:PUBLISH\r\n"));
+    assert!(file.contains("X-WR-CALNAME:Ann O'Neil clinic duties\\, Elm Surgery\\, Leeds\r\n"));
+    assert_eq!(
+        file.matches("BEGIN:VEVENT").count(),
+        1,
+        "Bob's Thursday is not in Ann's file"
+    );
+    assert!(file.contains("SUMMARY:Link worker clinic duty\r\n"));
+    assert!(file.contains("SEQUENCE:0\r\nDTSTART;TZID=Europe/London:20260303T090000\r\n"));
+    assert!(file.contains("STATUS:CONFIRMED\r\n"));
     assert!(file.contains("LOCATION:Room 4\\, Elm Surgery\\, Leeds\r\n"));
     assert!(file.contains("DTSTAMP:20260301T180509Z\r\n"));
-    assert!(file.contains("DTEND;TZID=Europe/London:20260305T170000\r\n"));
+    assert!(file.contains("DTEND;TZID=Europe/London:20260303T123000\r\n"));
     // Every line ends in CRLF and none is longer than 75 octets.
     assert!(!file.replace("\r\n", "").contains('\n'));
     assert!(file.split("\r\n").all(|line| line.len() <= 75));
@@ -1014,13 +1026,14 @@ fn choosing_one_sessions_volunteer_never_moves_anyone_on_another() {
     let (mut clinic, tuesday, thursday) = december_rota();
     let from = day(2026, 12, 1);
     let shown = clinic.rota_for(from, 4);
-    let others_of = |duties: &[rota::Duty], key: (Id, NaiveDate)| -> Vec<(Id, NaiveDate, Option<Id>)> {
-        duties
-            .iter()
-            .filter(|d| d.session.key() != key)
-            .map(|d| (d.session.session, d.session.date, d.volunteer))
-            .collect()
-    };
+    let others_of =
+        |duties: &[rota::Duty], key: (Id, NaiveDate)| -> Vec<(Id, NaiveDate, Option<Id>)> {
+            duties
+                .iter()
+                .filter(|d| d.session.key() != key)
+                .map(|d| (d.session.session, d.session.date, d.volunteer))
+                .collect()
+        };
     // Thursday 17 December to Bob: every other session stays as shown.
     let thursday_17 = (thursday, day(2026, 12, 17));
     let before = others_of(&shown, thursday_17);
@@ -1034,7 +1047,10 @@ fn choosing_one_sessions_volunteer_never_moves_anyone_on_another() {
     let again = clinic.rota_for(from, 4);
     assert_eq!(others_of(&again, thursday_24), before);
     let volunteer_at = |duties: &[rota::Duty], key| {
-        duties.iter().find(|d| d.session.key() == key).and_then(|d| d.volunteer)
+        duties
+            .iter()
+            .find(|d| d.session.key() == key)
+            .and_then(|d| d.volunteer)
     };
     assert_eq!(volunteer_at(&again, thursday_17), Some(102));
     assert_eq!(volunteer_at(&again, thursday_24), Some(101));
@@ -1054,7 +1070,10 @@ fn a_choice_made_by_hand_survives_any_later_choice_or_keeping() {
     let mut chosen = Vec::new();
     for (n, key) in keys.iter().enumerate() {
         let shown = clinic.rota_for(from, 4);
-        let suggested = shown.iter().find(|d| d.session.key() == *key).and_then(|d| d.volunteer);
+        let suggested = shown
+            .iter()
+            .find(|d| d.session.key() == *key)
+            .and_then(|d| d.volunteer);
         let pick = [101, 102, 103]
             .into_iter()
             .find(|v| Some(*v) != suggested && (n % 2 == 0 || *v != 101))
@@ -1076,4 +1095,61 @@ fn a_choice_made_by_hand_survives_any_later_choice_or_keeping() {
     }
     assert!(keys.contains(&(tuesday, day(2026, 12, 1))));
     assert!(keys.contains(&(thursday, day(2026, 12, 24))));
+}
+
+#[test]
+fn each_volunteers_calendar_holds_their_own_duties_and_a_change_rises_in_sequence() {
+    let (mut clinic, _, thursday) = december_rota();
+    let from = day(2026, 12, 1);
+    clinic.keep_rota(&clinic.rota_for(from, 4));
+    let mine = |clinic: &Clinic, v: Id| clinic.calendar_duties(v, from);
+    for v in [101, 102, 103] {
+        let duties = mine(&clinic, v);
+        assert!(!duties.is_empty());
+        assert!(duties.iter().all(|d| !d.cancelled && d.sequence == 0));
+        for d in &duties {
+            let on = clinic.sessions.find(d.session, d.date).unwrap();
+            assert_eq!(clinic.on_duty(&on), Some(v), "only their own duties");
+        }
+    }
+    // Thursday 10 December handed from whoever had it to another.
+    let thursday_10 = (thursday, day(2026, 12, 10));
+    let had = clinic
+        .on_duty(&clinic.sessions.find(thursday_10.0, thursday_10.1).unwrap())
+        .unwrap();
+    let to = if had == 101 { 102 } else { 101 };
+    clinic.put_on_duty(&clinic.rota_for(from, 4), thursday_10, Some(to));
+    let find = |duties: Vec<ical::CalendarDuty>| {
+        duties
+            .into_iter()
+            .find(|d| (d.session, d.date) == thursday_10)
+            .unwrap()
+    };
+    let old = find(mine(&clinic, had));
+    let new = find(mine(&clinic, to));
+    assert!(old.cancelled && !new.cancelled);
+    assert_eq!((old.sequence, new.sequence), (1, 1));
+    // Closed that day: cancelled for its volunteer too; opened again, it is back with a higher sequence.
+    clinic.close(ClosedDate {
+        date: "2026-12-10".into(),
+        reason: "Room being painted".into(),
+        room: String::new(),
+    });
+    let closed = find(mine(&clinic, to));
+    assert!(closed.cancelled);
+    assert_eq!(closed.sequence, 2);
+    clinic.open_again(0);
+    assert!(clinic.sessions.closed.is_empty());
+    let open = find(mine(&clinic, to));
+    assert!(!open.cancelled);
+    assert_eq!(open.sequence, 3);
+    // A volunteer who leaves: their later duties are handed on and counted.
+    clinic.remove_volunteer(to, from);
+    let left = clinic
+        .rota
+        .iter()
+        .find(|e| (e.session, e.date.as_str()) == (thursday, "2026-12-10"))
+        .unwrap();
+    assert_eq!((left.volunteer, left.changes), (None, 4));
+    assert!(left.earlier.contains(&to) && left.earlier.contains(&had));
 }

@@ -11,7 +11,7 @@ use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
 use crate::ui::qr::QrCode;
-use crate::ui::{file_url, today, use_base};
+use crate::ui::{download, today, use_base};
 use leptos::prelude::*;
 
 /// How far ahead the rota is drawn.
@@ -112,15 +112,25 @@ fn ClinicRota() -> impl IntoView {
             }
         }
     });
-    let calendar = move || {
-        let practice = practice.get().practice_name;
+    let calendars = move || {
         clinic.value.with(|c| {
-            duties.with(|d| {
-                file_url(
-                    &ical::calendar(d, &c.volunteers, &practice, now_utc()),
-                    "text/calendar;charset=utf-8",
-                )
-            })
+            c.volunteers
+                .iter()
+                .map(|v| {
+                    let (id, name) = (v.id, v.name.trim().to_string());
+                    let save = move |_| {
+                        let practice = practice.get_untracked().practice_name;
+                        let text = clinic.value.with_untracked(|c| {
+                            ical::calendar(&c.calendar_duties(id, start), &name, &practice, now_utc())
+                        });
+                        download(&text, "text/calendar;charset=utf-8", &ical::file_name(&name));
+                    };
+                    view! {
+                        <li><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" on:click=save>
+                            {format!("Download {}’s duties", v.name.trim())}</button></li>
+                    }
+                })
+                .collect_view()
         })
     };
     let root = StoredValue::new(format!(
@@ -192,8 +202,11 @@ fn ClinicRota() -> impl IntoView {
                 <h2>"Sessions each"</h2>
                 <ul class="nhsuk-list nhsuk-list--bullet" data-testid="shares">{shares}</ul>
                 <h2>"Share the rota"</h2>
-                <p><a href=calendar download=format!("rota-from-{}.ics", iso(start))>"Download the rota as a calendar file"</a>
-                    " (it opens in phone and computer calendars)"</p>
+                <h3>"Each volunteer’s calendar file"</h3>
+                <Show when=kept fallback=|| view! { <p data-testid="calendars-wait">"Keep the rota first. Then each volunteer can download their own duties as a calendar file."</p> }>
+                    <p>"A file of one volunteer’s duties, for their phone or computer calendar. Download it again after a change: a duty handed on or closed shows as cancelled."</p>
+                    <ul class="nhsuk-list" data-testid="calendars">{calendars}</ul>
+                </Show>
                 <p><button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { let _ = window().print(); }>"Print the rota"</button></p>
                 <p>"Each volunteer can scan this code to see the rota on their own phone. It holds the dates, times, rooms and volunteers' names, and nothing about the people you support."</p>
                 {move || view! { <QrCode text=share() label="QR code holding the rota".to_string() /> }}

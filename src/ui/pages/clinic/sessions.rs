@@ -188,7 +188,7 @@ pub fn AddClosed() -> impl IntoView {
     let saver = Saver::new();
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
         let closed = form.with(ClosedDateForm::check)?;
-        saver.save_and_go(|c| c.sessions.closed.push(closed), "clinic/sessions");
+        saver.save_and_go(|c| c.close(closed), "clinic/sessions");
         Ok(())
     });
     view! {
