@@ -36,6 +36,12 @@ use time::TimeRange;
 /// volunteers' devices never share one.
 pub type Id = u64;
 
+/// Days between a person's appointment and the follow-up offered after it.
+pub const FOLLOW_UP_GAP_DAYS: u64 = 7;
+
+/// How far ahead the rota is drawn and free times are looked for.
+pub const WEEKS_AHEAD: u64 = 12;
+
 /// A full-time link worker's safe caseload in a year, before the practice sets its own.
 pub const SAFE_YEARLY_MAXIMUM: u32 = 250;
 
@@ -308,6 +314,16 @@ impl Clinic {
             .and_then(|e| e.volunteer)
     }
 
+    /// Who is on duty at `session`, in words for a booking: "Ann Jones on
+    /// duty", or "nobody on duty yet" when the kept rota has nobody.
+    pub fn duty_words(&self, session: &SessionOn) -> String {
+        self.on_duty(session)
+            .and_then(|id| self.volunteers.iter().find(|v| v.id == id))
+            .map_or("nobody on duty yet".to_string(), |v| {
+                format!("{} on duty", v.name.trim())
+            })
+    }
+
     /// The rota for the `weeks` from `from`: duties kept before stay as they
     /// are, the other sessions get a suggestion.
     pub fn rota_for(&self, from: NaiveDate, weeks: u64) -> Vec<rota::Duty> {
@@ -516,16 +532,40 @@ impl Clinic {
     }
 
     /// The kind of appointment a person books next: a first one until they
-    /// have attended one.
+    /// have one attended or booked (one missed or cancelled leaves them still
+    /// to be seen), then follow-ups.
     pub fn next_kind(&self, person: Id) -> Kind {
-        let attended = self
-            .bookings
-            .iter()
-            .any(|b| b.person == person && b.outcome == Outcome::Attended);
-        if attended {
+        if self.last_appointment(person).is_some() {
             Kind::FollowUp
         } else {
             Kind::First
+        }
+    }
+
+    /// The day of a person's latest appointment, attended or booked.
+    fn last_appointment(&self, person: Id) -> Option<NaiveDate> {
+        self.bookings
+            .iter()
+            .filter(|b| {
+                b.person == person && matches!(b.outcome, Outcome::Attended | Outcome::Booked)
+            })
+            .filter_map(Booking::on)
+            .max()
+    }
+
+    /// The first day a follow-up is offered from `today`: a week after the
+    /// person's last appointment, so it is never the same morning.
+    pub fn follow_up_from(&self, person: Id, today: NaiveDate) -> NaiveDate {
+        self.last_appointment(person)
+            .and_then(|last| last.checked_add_days(Days::new(FOLLOW_UP_GAP_DAYS)))
+            .map_or(today, |gap| gap.max(today))
+    }
+
+    /// Where the search for a `kind` appointment starts from `today`.
+    pub fn offer_from(&self, person: Id, kind: Kind, today: NaiveDate) -> NaiveDate {
+        match kind {
+            Kind::First => today,
+            Kind::FollowUp => self.follow_up_from(person, today),
         }
     }
 
@@ -548,15 +588,17 @@ impl Clinic {
     }
 
     /// After an appointment: books the person's next follow-up at the first
-    /// free time that fits them after that day. Returns the new booking's id,
-    /// or `None` when nothing fits in the next four weeks.
+    /// free time that fits them, a week or more after their last appointment.
+    /// Returns the new booking's id, or `None` when nothing fits in the
+    /// [`WEEKS_AHEAD`] after that.
     pub fn book_follow_up_after(&mut self, booking: Id, new_id: Id) -> Option<Id> {
         let (person, day) = self
             .bookings
             .iter()
             .find(|b| b.id == booking)
             .and_then(|b| Some((self.person(b.person)?.clone(), b.on()?)))?;
-        let offer = self.next_fitting(&person, Kind::FollowUp, day.succ_opt()?, 4)?;
+        let from = self.follow_up_from(person.id, day.succ_opt()?);
+        let offer = self.next_fitting(&person, Kind::FollowUp, from, WEEKS_AHEAD)?;
         self.book(
             new_id,
             person.id,

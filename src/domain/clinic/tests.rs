@@ -296,6 +296,10 @@ fn a_new_person_is_offered_the_next_free_time_that_fits_them() {
 #[test]
 fn nobody_can_be_double_booked() {
     let (mut clinic, tuesday, _) = elm_clinic();
+    let on_tuesday = clinic.sessions.find(tuesday, day(2026, 3, 3)).unwrap();
+    assert_eq!(clinic.duty_words(&on_tuesday), "Ann on duty");
+    let next_tuesday = clinic.sessions.find(tuesday, day(2026, 3, 10)).unwrap();
+    assert_eq!(clinic.duty_words(&next_tuesday), "nobody on duty yet");
     let sam = person(&mut clinic, "Sam", "2026-03-01");
     let jo = person(&mut clinic, "Jo", "2026-03-01");
     let date = day(2026, 3, 3);
@@ -713,7 +717,7 @@ fn free_times_list_each_open_session_with_room_for_the_appointment() {
 
 #[test]
 fn after_a_first_appointment_one_tap_books_the_next_follow_up_that_fits() {
-    let (mut clinic, tuesday, thursday) = elm_clinic();
+    let (mut clinic, tuesday, _) = elm_clinic();
     let sam = person(&mut clinic, "Sam", "2026-03-01");
     let first = book_first(
         &mut clinic,
@@ -725,13 +729,14 @@ fn after_a_first_appointment_one_tap_books_the_next_follow_up_that_fits() {
     clinic.set_outcome(first, Outcome::Attended);
     let follow_up = clinic.book_follow_up_after(first, 555).unwrap();
     let booked = clinic.bookings.iter().find(|b| b.id == follow_up).unwrap();
+    // A week on, not two days: Tuesday 10 March at 9am, the first free time that day.
     assert_eq!(
         (booked.session, booked.on()),
-        (thursday, Some(day(2026, 3, 5)))
+        (tuesday, Some(day(2026, 3, 10)))
     );
     assert_eq!(
         (booked.kind, booked.times),
-        (Kind::FollowUp, times((13, 30), (13, 50)))
+        (Kind::FollowUp, times((9, 0), (9, 20)))
     );
     assert_eq!(
         clinic.next_session_day(day(2026, 3, 3)),
@@ -837,11 +842,61 @@ fn the_clinic_day_is_today_when_a_session_runs_otherwise_the_next_and_a_first_co
     .unwrap();
     assert_eq!(
         clinic.next_kind(sam),
-        Kind::First,
-        "booked is not yet attended"
+        Kind::FollowUp,
+        "a first appointment booked: the next one follows it"
     );
+    clinic.set_outcome(first, Outcome::DidNotAttend);
+    assert_eq!(clinic.next_kind(sam), Kind::First, "still to be seen");
+    clinic.set_outcome(first, Outcome::Cancelled);
+    assert_eq!(clinic.next_kind(sam), Kind::First);
     clinic.set_outcome(first, Outcome::Attended);
     assert_eq!(clinic.next_kind(sam), Kind::FollowUp);
+}
+
+#[test]
+fn a_follow_up_is_offered_a_week_after_the_last_appointment_never_the_same_morning() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    let tuesday_3 = day(2026, 3, 3);
+    assert_eq!(
+        clinic.offer_from(sam, Kind::FollowUp, tuesday_3),
+        tuesday_3,
+        "nothing to follow yet"
+    );
+    let first = book_first(
+        &mut clinic,
+        sam,
+        (tuesday, tuesday_3),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
+    clinic.set_outcome(first, Outcome::Attended);
+    // On the morning of the first appointment, a follow-up is offered from a week later.
+    let record = clinic.person(sam).unwrap().clone();
+    let from = clinic.offer_from(sam, Kind::FollowUp, tuesday_3);
+    assert_eq!(from, day(2026, 3, 10));
+    let offer = clinic
+        .next_fitting(&record, Kind::FollowUp, from, WEEKS_AHEAD)
+        .unwrap();
+    assert_eq!(
+        (offer.session.date, offer.times.start.words()),
+        (day(2026, 3, 10), "9am".to_string())
+    );
+    // A first appointment is still offered from today.
+    assert_eq!(clinic.offer_from(sam, Kind::First, tuesday_3), tuesday_3);
+    // Booked from the clinic day: a week on too, and the next from the week after that one.
+    let follow_up = clinic.book_follow_up_after(first, fresh()).unwrap();
+    let booked = clinic.bookings.iter().find(|b| b.id == follow_up).unwrap();
+    assert_eq!(booked.on(), Some(day(2026, 3, 10)));
+    assert_eq!(
+        clinic.offer_from(sam, Kind::FollowUp, tuesday_3),
+        day(2026, 3, 17)
+    );
+    // Long after the last one, the search starts today.
+    assert_eq!(
+        clinic.offer_from(sam, Kind::FollowUp, day(2026, 6, 1)),
+        day(2026, 6, 1)
+    );
 }
 
 /// A person of `status`, referred on `referred_on`.

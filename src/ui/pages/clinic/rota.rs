@@ -5,7 +5,7 @@
 
 use super::{href, use_clinic};
 use crate::domain::clinic::rota::{self, Duty, SharedRota};
-use crate::domain::clinic::{ical, Id};
+use crate::domain::clinic::{ical, Id, WEEKS_AHEAD};
 use crate::domain::dates::{iso, long_date};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
@@ -15,7 +15,11 @@ use crate::ui::{download, today, use_base};
 use leptos::prelude::*;
 
 /// How far ahead the rota is drawn.
-const WEEKS: u64 = 4;
+const WEEKS: u64 = WEEKS_AHEAD;
+
+/// How far ahead the QR code's rota reaches: more would make a code too
+/// dense for a phone to read from the screen.
+const SHARED_WEEKS: u64 = 4;
 
 /// The time now in UTC, which a calendar file records.
 fn now_utc() -> chrono::NaiveDateTime {
@@ -142,8 +146,14 @@ fn ClinicRota() -> impl IntoView {
         let practice = practice.get().practice_name;
         clinic.value.with(|c| {
             duties.with(|d| {
+                let until = start + chrono::Days::new(SHARED_WEEKS * 7);
+                let near: Vec<Duty> = d
+                    .iter()
+                    .filter(|x| x.session.date < until)
+                    .cloned()
+                    .collect();
                 root.with_value(|root| {
-                    SharedRota::from_duties(d, &c.volunteers, &practice).link(root)
+                    SharedRota::from_duties(&near, &c.volunteers, &practice).link(root)
                 })
             })
         })
@@ -208,7 +218,7 @@ fn ClinicRota() -> impl IntoView {
                     <ul class="nhsuk-list" data-testid="calendars">{calendars}</ul>
                 </Show>
                 <p><button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { let _ = window().print(); }>"Print the rota"</button></p>
-                <p>"Each volunteer can scan this code to see the rota on their own phone. It holds the dates, times, rooms and volunteers' names, and nothing about the people you support."</p>
+                <p>{format!("Each volunteer can scan this code to see the next {SHARED_WEEKS} weeks of the rota on their own phone. It holds the dates, times, rooms and volunteers' names, and nothing about the people you support.")}</p>
                 {move || view! { <QrCode text=share() label="QR code holding the rota".to_string() /> }}
             </div>
         </Show>
