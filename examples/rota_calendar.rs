@@ -69,11 +69,13 @@ fn main() {
 
     let shown = clinic.rota_for(from, 4);
     clinic.put_on_duty(&shown, (1, tuesday_24), Some(11));
-    clinic.close(ClosedDate {
-        date: "2026-04-02".into(),
-        reason: "Room being painted".into(),
-        room: String::new(),
-    });
+    clinic
+        .close(ClosedDate {
+            date: "2026-04-02".into(),
+            reason: "Room being painted".into(),
+            room: String::new(),
+        })
+        .unwrap_or_default();
     print!("{}", file(&clinic, 10, "Ann O'Neil", "2026-03-16 09:00:00"));
     print!(
         "{}",

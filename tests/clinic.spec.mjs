@@ -27,7 +27,7 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
   // A session that would double-book the room, and forms left empty or wrong.
   await page.goto(`${served.url}clinic/sessions/weekly/`);
   await page.getByRole("button", { name: "Add this session" }).click();
-  await expectErrors(page, ["Select the day of the week the session runs", "Enter a start time, like 9:30am", "Enter the room, like Room 2"], "the weekly session form, empty");
+  await expectErrors(page, ["Select the days of the week the session runs", "Enter a start time, like 9:30am", "Enter the room, like Room 2"], "the weekly session form, empty");
   await page.getByLabel("Tuesday").check();
   await page.getByLabel("Start time").fill("11am");
   await page.getByLabel("End time").fill("10am");

@@ -69,7 +69,7 @@ pub fn clinic(page: Memo<String>) -> AnyView {
     view! { <NotStoredNotice /><LockGate><ClinicFlow page /></LockGate> }.into_any()
 }
 
-/// Setting the clinic up: sessions and rooms, volunteers and the rota.
+/// Setting the clinic up: sessions and closed dates, volunteers and the rota.
 pub fn setup(page: Memo<String>) -> AnyView {
     view! { <NotStoredNotice /><LockGate><SetupFlow page /></LockGate> }.into_any()
 }

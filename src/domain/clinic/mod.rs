@@ -1,4 +1,4 @@
-//! A volunteer-run clinic: its sessions and rooms, the volunteer rota, the
+//! A volunteer-run clinic: its sessions and closed dates, the volunteer rota, the
 //! people it supports and their appointments. It is stored in [`parts`], and
 //! a backup or a move to another device carries them all in one file.
 
@@ -145,6 +145,16 @@ impl Clinic {
     pub fn add_weekly(&mut self, session: WeeklySession) -> Result<(), Vec<String>> {
         refuse_clashes(&self.sessions.clashes_with_weekly(&session))?;
         self.sessions.weekly.push(session);
+        Ok(())
+    }
+
+    /// Adds a session that runs on several days of the week (one weekly
+    /// session for each), or none of them if any clashes.
+    pub fn add_weekly_days(&mut self, sessions: Vec<WeeklySession>) -> Result<(), Vec<String>> {
+        for session in &sessions {
+            refuse_clashes(&self.sessions.clashes_with_weekly(session))?;
+        }
+        self.sessions.weekly.extend(sessions);
         Ok(())
     }
 
@@ -445,11 +455,20 @@ impl Clinic {
     }
 
     /// Closes the clinic on a date (in one room, or all); the duties that day
-    /// count the change, so calendar files send them as cancelled.
-    pub fn close(&mut self, closed: sessions::ClosedDate) {
+    /// count the change, so calendar files send them as cancelled. A date
+    /// with no session to close is refused, with the reason.
+    pub fn close(&mut self, closed: sessions::ClosedDate) -> Result<(), String> {
+        let date = dates::parse_iso(&closed.date);
+        if let Some(date) = date.filter(|d| self.sessions.between(*d, *d).is_empty()) {
+            return Err(format!(
+                "There is no session on {}, so there is nothing to close. Enter a date the clinic runs",
+                dates::long_date(date)
+            ));
+        }
         let affected = self.duties_under(&closed);
         self.sessions.closed.push(closed);
         self.count_change_to_duties(|e| affected.contains(&(e.session, e.date.clone())));
+        Ok(())
     }
 
     /// Opens again a date that was closed (the `n`th closed date).

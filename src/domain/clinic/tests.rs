@@ -1185,11 +1185,13 @@ fn each_volunteers_calendar_holds_their_own_duties_and_a_change_rises_in_sequenc
     assert!(old.cancelled && !new.cancelled);
     assert_eq!((old.sequence, new.sequence), (1, 1));
     // Closed that day: cancelled for its volunteer too; opened again, it is back with a higher sequence.
-    clinic.close(ClosedDate {
-        date: "2026-12-10".into(),
-        reason: "Room being painted".into(),
-        room: String::new(),
-    });
+    clinic
+        .close(ClosedDate {
+            date: "2026-12-10".into(),
+            reason: "Room being painted".into(),
+            room: String::new(),
+        })
+        .unwrap();
     let closed = find(mine(&clinic, to));
     assert!(closed.cancelled);
     assert_eq!(closed.sequence, 2);
@@ -1207,4 +1209,63 @@ fn each_volunteers_calendar_holds_their_own_duties_and_a_change_rises_in_sequenc
         .unwrap();
     assert_eq!((left.volunteer, left.changes), (None, 4));
     assert!(left.earlier.contains(&to) && left.earlier.contains(&had));
+}
+
+#[test]
+fn a_closed_date_on_a_day_with_no_session_says_so_and_one_can_be_opened_again() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    let monday = ClosedDate {
+        date: "2026-03-09".into(),
+        reason: "Bank holiday".into(),
+        room: String::new(),
+    };
+    assert_eq!(
+        clinic.close(monday),
+        Err("There is no session on Monday 9 March 2026, so there is nothing to close. Enter a date the clinic runs".to_string())
+    );
+    assert!(clinic.sessions.closed.is_empty());
+    let tuesday_10 = ClosedDate {
+        date: "2026-03-10".into(),
+        reason: "Bank holiday".into(),
+        room: String::new(),
+    };
+    clinic.close(tuesday_10).unwrap();
+    assert!(clinic
+        .sessions
+        .find(tuesday, day(2026, 3, 10))
+        .unwrap()
+        .closed
+        .is_some());
+    clinic.open_again(0);
+    assert!(clinic
+        .sessions
+        .find(tuesday, day(2026, 3, 10))
+        .unwrap()
+        .closed
+        .is_none());
+    clinic.open_again(3);
+    assert!(clinic.sessions.closed.is_empty());
+}
+
+#[test]
+fn a_session_on_two_days_is_added_whole_or_not_at_all() {
+    let (mut clinic, _, _) = elm_clinic();
+    let mut twice = weekly(0, times((9, 0), (12, 0)), "Room 4");
+    let monday = twice.clone();
+    twice.id = fresh();
+    twice.weekday = TUESDAY;
+    // Tuesday's Room 4 is taken: Monday is not added either.
+    assert!(clinic.add_weekly_days(vec![monday.clone(), twice]).is_err());
+    assert_eq!(clinic.sessions.weekly.len(), 2);
+    let mut friday = monday.clone();
+    friday.id = fresh();
+    friday.weekday = 4;
+    clinic.add_weekly_days(vec![monday, friday]).unwrap();
+    assert_eq!(
+        clinic
+            .sessions
+            .between(day(2026, 3, 9), day(2026, 3, 13))
+            .len(),
+        4
+    );
 }
