@@ -774,13 +774,13 @@ mod tests {
     #[test]
     fn an_end_before_the_start_or_a_time_that_is_not_a_time_is_refused() {
         let mut form = WeeklySessionForm {
-            weekday: Some(3),
+            weekdays: vec![3],
             start: "1:30pm".into(),
             end: "1pm".into(),
             room: "Room 2".into(),
         };
         assert_eq!(
-            messages(form.check(7, today()).unwrap_err()),
+            messages(form.check(7, || 8, today()).unwrap_err()),
             [(
                 "end".to_string(),
                 "End time must be after the start time".to_string()
@@ -788,7 +788,7 @@ mod tests {
         );
         form.end = "25:00".into();
         assert_eq!(
-            form.check(7, today()).unwrap_err()[0].message,
+            form.check(7, || 8, today()).unwrap_err()[0].message,
             "Enter an end time in the right format, like 9:30am or 14:00"
         );
     }
@@ -837,13 +837,14 @@ mod tests {
     fn tuesday_and_thursday() -> Vec<WeeklySession> {
         let at = |weekday, start: &str, end: &str, id| {
             WeeklySessionForm {
-                weekday: Some(weekday),
+                weekdays: vec![weekday],
                 start: start.into(),
                 end: end.into(),
                 room: "Room 2".into(),
             }
-            .check(id, today())
+            .check(id, || id, today())
             .unwrap()
+            .remove(0)
         };
         vec![at(1, "9am", "12:30pm", 1), at(3, "1:30pm", "5pm", 2)]
     }
