@@ -12,6 +12,7 @@ pub mod people;
 pub mod rota;
 mod rows;
 pub mod sessions;
+pub mod setup;
 pub mod slots;
 pub mod time;
 
