@@ -33,12 +33,12 @@ pub fn steps(clinic: &Clinic, elsewhere: Elsewhere) -> [SetupStep; 5] {
         ),
         step(
             "clinic/volunteers",
-            "Add the volunteers",
+            "Add each volunteer and when they can come",
             !clinic.volunteers.is_empty(),
         ),
         step(
             "clinic/rota",
-            "Keep the volunteer rota",
+            "Make the rota and keep it",
             clinic.rota.iter().any(|e| e.volunteer.is_some()),
         ),
         step(
@@ -48,7 +48,7 @@ pub fn steps(clinic: &Clinic, elsewhere: Elsewhere) -> [SetupStep; 5] {
         ),
         step(
             "clinic/backup",
-            "Back up the clinic’s records",
+            "Make a first backup",
             elsewhere.backed_up,
         ),
     ]
