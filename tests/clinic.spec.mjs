@@ -72,7 +72,7 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
 
   // Cat's own calendar file, read back by ical.js: her duties only.
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download Cat Evans’s duties" }).click();
+  await page.getByRole("link", { name: "Download Cat Evans’s duties" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("clinic-duties-cat-evans.ics");
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(await file.path(), "utf8")));

@@ -61,7 +61,7 @@ async function rotaNow(page) {
 /** Downloads `name`'s calendar file and reads it with ical.js. */
 async function calendarOf(page, name) {
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: `Download ${name}’s duties` }).click();
+  await page.getByRole("link", { name: `Download ${name}’s duties` }).click();
   const file = await download;
   const text = readFileSync(await file.path(), "utf8");
   const calendar = new ICAL.Component(ICAL.parse(text));

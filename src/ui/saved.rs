@@ -82,11 +82,6 @@ impl<D> Saved<D>
 where
     D: Document + Clone + Default + Send + Sync + 'static,
 {
-    /// Whether the document has been stored on this device (or read from it).
-    pub fn is_stored(&self) -> bool {
-        self.revision.get() > 0
-    }
-
     /// Loads the document and starts following changes from other tabs.
     /// Unreadable data has been kept aside by the store, so it starts empty.
     pub fn open() -> Self {

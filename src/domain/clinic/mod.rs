@@ -372,7 +372,12 @@ impl Clinic {
         (session, date): (Id, NaiveDate),
         volunteer: Option<Id>,
     ) {
-        self.keep_rota(shown);
+        let others: Vec<rota::Duty> = shown
+            .iter()
+            .filter(|d| d.session.key() != (session, date))
+            .cloned()
+            .collect();
+        self.keep_rota(&others);
         self.set_duty(RotaEntry {
             session,
             date: dates::iso(date),

@@ -46,11 +46,7 @@ pub fn steps(clinic: &Clinic, elsewhere: Elsewhere) -> [SetupStep; 5] {
             "Check the wording of reminder texts",
             elsewhere.wording_saved,
         ),
-        step(
-            "clinic/backup",
-            "Make a first backup",
-            elsewhere.backed_up,
-        ),
+        step("clinic/backup", "Make a first backup", elsewhere.backed_up),
     ]
 }
 

@@ -1095,6 +1095,16 @@ fn choosing_one_sessions_volunteer_never_moves_anyone_on_another() {
     clinic.put_on_duty(&shown, thursday_17, Some(102));
     let after = clinic.rota_for(from, 4);
     assert_eq!(others_of(&after, thursday_17), before);
+    // Only a suggestion was on it before: nobody's calendar has it to cancel.
+    let entry = clinic
+        .rota
+        .iter()
+        .find(|e| (e.session, e.date.as_str()) == (thursday, "2026-12-17"))
+        .unwrap();
+    assert_eq!(
+        (entry.volunteer, entry.changes, entry.earlier.len()),
+        (Some(102), 0, 0)
+    );
     // Thursday 24 December to Ann: Thursday 17 is still Bob, and nothing else moved.
     let thursday_24 = (thursday, day(2026, 12, 24));
     let before = others_of(&after, thursday_24);

@@ -11,7 +11,8 @@ use crate::domain::clinic::{rota, setup};
 use crate::domain::dates::{iso, long_date};
 use crate::domain::referral::{handover, ClinicInbox};
 use crate::domain::reminders::Wording;
-use crate::store::vault;
+use crate::store::backend::BrowserStorage;
+use crate::store::{vault, Store};
 use crate::ui::layout::BackLink;
 use crate::ui::lock::LockNow;
 use crate::ui::pages::page_title;
@@ -135,10 +136,13 @@ pub fn Overview() -> impl IntoView {
 fn GettingStarted() -> impl IntoView {
     let clinic = use_clinic();
     let habit = Saved::<BackupHabit>::open();
-    let wording = Saved::<Wording>::open();
+    // Only whether the practice's wording is stored, not the wording itself.
+    let wording_saved = Store::new(BrowserStorage)
+        .current_revision::<Wording>()
+        .is_ok_and(|revision| revision > 0);
     let steps = move || {
         let elsewhere = setup::Elsewhere {
-            wording_saved: wording.is_stored(),
+            wording_saved,
             backed_up: habit.value.with(|h| !h.last_backup.is_empty()),
         };
         clinic.value.with(|c| setup::steps(c, elsewhere))

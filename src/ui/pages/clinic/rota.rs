@@ -11,7 +11,7 @@ use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
 use crate::ui::qr::QrCode;
-use crate::ui::{download, today, use_base};
+use crate::ui::{file_url, today, use_base};
 use leptos::prelude::*;
 
 /// How far ahead the rota is drawn.
@@ -116,23 +116,17 @@ fn ClinicRota() -> impl IntoView {
             }
         }
     });
+    // Each file is made afresh whenever the clinic changes, so it is never stale.
     let calendars = move || {
+        let practice = practice.get().practice_name;
         clinic.value.with(|c| {
             c.volunteers
                 .iter()
                 .map(|v| {
-                    let (id, name) = (v.id, v.name.trim().to_string());
-                    let save = move |_| {
-                        let practice = practice.get_untracked().practice_name;
-                        let text = clinic.value.with_untracked(|c| {
-                            ical::calendar(&c.calendar_duties(id, start), &name, &practice, now_utc())
-                        });
-                        download(&text, "text/calendar;charset=utf-8", &ical::file_name(&name));
-                    };
-                    view! {
-                        <li><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" on:click=save>
-                            {format!("Download {}’s duties", v.name.trim())}</button></li>
-                    }
+                    let name = v.name.trim();
+                    let text = ical::calendar(&c.calendar_duties(v.id, start), name, &practice, now_utc());
+                    let url = file_url(&text, "text/calendar;charset=utf-8");
+                    view! { <li><a href=url download=ical::file_name(name)>{format!("Download {name}’s duties")}</a></li> }
                 })
                 .collect_view()
         })
