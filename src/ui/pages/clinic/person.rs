@@ -24,8 +24,6 @@ use crate::ui::{new_id, today};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// How far ahead free times are offered.
-
 /// The link to a person's record.
 pub fn record_href(id: Id) -> String {
     format!("{}?id={id}", href("clinic/person"))
