@@ -17,8 +17,8 @@ use leptos::prelude::*;
 /// How far ahead the rota is drawn.
 const WEEKS: u64 = WEEKS_AHEAD;
 
-/// How far ahead the QR code's rota reaches: more would make a code too
-/// dense for a phone to read from the screen.
+/// How far ahead the QR code's rota reaches (said on the page): more would
+/// make a code too dense for a phone to read from the screen.
 const SHARED_WEEKS: u64 = 4;
 
 /// The time now in UTC, which a calendar file records.
@@ -207,12 +207,13 @@ fn ClinicRota() -> impl IntoView {
                 <ul class="nhsuk-list nhsuk-list--bullet" data-testid="shares">{shares}</ul>
                 <h2>"Share the rota"</h2>
                 <h3>"Each volunteer’s calendar file"</h3>
-                <Show when=kept fallback=|| view! { <p data-testid="calendars-wait">"Keep the rota first. Then each volunteer can download their own duties as a calendar file."</p> }>
-                    <p>"A file of one volunteer’s duties, for their phone or computer calendar. Download it again after a change: a duty handed on or closed shows as cancelled."</p>
+                // Only a kept rota: a suggestion in someone's calendar could change without a trace.
+                <Show when=kept>
+                    <p>"One volunteer’s duties, for their calendar. Download it again after a change: a duty handed on or closed shows as cancelled."</p>
                     <ul class="nhsuk-list" data-testid="calendars">{calendars}</ul>
                 </Show>
                 <p><button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { let _ = window().print(); }>"Print the rota"</button></p>
-                <p>{format!("Each volunteer can scan this code to see the next {SHARED_WEEKS} weeks of the rota on their own phone. It holds the dates, times, rooms and volunteers' names, and nothing about the people you support.")}</p>
+                <p>"Each volunteer can scan this code to see the next 4 weeks of the rota on their own phone. It holds the dates, times, rooms and volunteers' names, and nothing about the people you support."</p>
                 {move || view! { <QrCode text=share() label="QR code holding the rota".to_string() /> }}
             </div>
         </Show>
