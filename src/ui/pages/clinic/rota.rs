@@ -200,7 +200,7 @@ fn ClinicRota() -> impl IntoView {
                 <Show when=move || just_kept.get()>
                     <div class="nhsuk-inset-text" data-testid="rota-kept" tabindex="-1" node_ref=kept_notice>
                         <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                        <p>"This rota is kept. The day view shows who is on duty. Choices made by hand stay as you made them."</p>
+                        <p>"This rota is kept. The day view shows who is on duty."</p>
                     </div>
                 </Show>
                 <h2>"Sessions each"</h2>
@@ -209,7 +209,7 @@ fn ClinicRota() -> impl IntoView {
                 <h3>"Each volunteer’s calendar file"</h3>
                 // Only a kept rota: a suggestion in someone's calendar could change without a trace.
                 <Show when=kept>
-                    <p>"One volunteer’s duties, for their calendar. Download it again after a change: a duty handed on or closed shows as cancelled."</p>
+                    <p>"Download again after a change: a duty handed on or closed shows as cancelled."</p>
                     <ul class="nhsuk-list" data-testid="calendars">{calendars}</ul>
                 </Show>
                 <p><button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { let _ = window().print(); }>"Print the rota"</button></p>

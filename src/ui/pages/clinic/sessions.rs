@@ -161,7 +161,7 @@ pub fn AddWeekly() -> impl IntoView {
     });
     view! {
         <ClinicForm title="Add a weekly session" back=href("clinic/sessions") button="Add this session" submit>
-            <Checkboxes id="weekday" legend="Which days of the week?" hint=Some("Tick each day it runs, at the same time and in the same room.")
+            <Checkboxes id="weekday" legend="Which days of the week?" hint=Some("Tick each day it runs.")
                 choices=WEEKDAYS.to_vec()
                 bind=bind(form, |f| f.weekdays.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys: Vec<&'static str>| {
                     f.weekdays = keys.iter().filter_map(|k| k.parse().ok()).collect()
