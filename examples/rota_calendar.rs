@@ -1,11 +1,14 @@
-//! Prints the calendar file for a rota across the spring clock change (two
-//! weekly sessions, two volunteers, four weeks), for a test that reads it
-//! with an independent iCalendar parser.
+//! Prints volunteers' calendar files for a rota across the spring clock
+//! change (two weekly sessions, two volunteers, four weeks, and a one-off
+//! session at 1:30am on the Sunday the clocks go forward), for a test that
+//! reads them with an independent iCalendar parser. Three files, each after
+//! a line "== name": Ann's as kept, then Ann's and Bob's after Ann's Tuesday
+//! 24 March is handed to Bob and Thursday 2 April is closed.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use social_prescribing::domain::clinic::rota::{self, Usually, Volunteer};
-use social_prescribing::domain::clinic::sessions::{Sessions, WeeklySession};
-use social_prescribing::domain::clinic::{ical, time::ClockTime, time::TimeRange};
+use social_prescribing::domain::clinic::rota::{Usually, Volunteer};
+use social_prescribing::domain::clinic::sessions::{ClosedDate, ExtraSession, WeeklySession};
+use social_prescribing::domain::clinic::{ical, time::ClockTime, time::TimeRange, Clinic};
 
 fn main() {
     let times = |a: (u16, u16), b: (u16, u16)| {
@@ -19,13 +22,17 @@ fn main() {
         first: "2026-03-16".into(),
         last: String::new(),
     };
-    let sessions = Sessions {
-        weekly: vec![
-            weekly(1, 1, times((9, 0), (12, 30))),
-            weekly(2, 3, times((13, 30), (17, 0))),
-        ],
-        ..Sessions::default()
-    };
+    let mut clinic = Clinic::default();
+    clinic.sessions.weekly = vec![
+        weekly(1, 1, times((9, 0), (12, 30))),
+        weekly(2, 3, times((13, 30), (17, 0))),
+    ];
+    clinic.sessions.extra = vec![ExtraSession {
+        id: 3,
+        date: "2026-03-29".into(),
+        times: times((1, 30), (3, 0)),
+        room: "Room 4".into(),
+    }];
     let volunteer = |id, name: &str, weekday| Volunteer {
         id,
         name: name.into(),
@@ -35,21 +42,43 @@ fn main() {
         }],
         ..Volunteer::default()
     };
-    let volunteers = [
+    clinic.volunteers = vec![
         volunteer(10, "Ann O'Neil", 1),
         volunteer(11, "Bob, the Treasurer", 3),
     ];
-    let (Some(from), Some(to)) = (
+    let (Some(from), Some(sunday), Some(tuesday_24)) = (
         NaiveDate::from_ymd_opt(2026, 3, 16),
-        NaiveDate::from_ymd_opt(2026, 4, 12),
+        NaiveDate::from_ymd_opt(2026, 3, 29),
+        NaiveDate::from_ymd_opt(2026, 3, 24),
     ) else {
         return;
     };
-    let duties = rota::suggest(&sessions.between(from, to), &volunteers, &[]);
-    let made = NaiveDateTime::parse_from_str("2026-03-15 18:00:00", "%Y-%m-%d %H:%M:%S")
+    let shown = clinic.rota_for(from, 4);
+    clinic.put_on_duty(&shown, (3, sunday), Some(10));
+    let made =
+        |at: &str| NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M:%S").unwrap_or_default();
+    let practice = "Elm Surgery, Leeds";
+    let file = |clinic: &Clinic, id, name: &str, at: &str| {
+        let duties = clinic.calendar_duties(id, from);
+        format!(
+            "== {name}\n{}",
+            ical::calendar(&duties, name, practice, made(at))
+        )
+    };
+    print!("{}", file(&clinic, 10, "Ann O'Neil", "2026-03-15 18:00:00"));
+
+    let shown = clinic.rota_for(from, 4);
+    clinic.put_on_duty(&shown, (1, tuesday_24), Some(11));
+    clinic
+        .close(ClosedDate {
+            date: "2026-04-02".into(),
+            reason: "Room being painted".into(),
+            room: String::new(),
+        })
         .unwrap_or_default();
+    print!("{}", file(&clinic, 10, "Ann O'Neil", "2026-03-16 09:00:00"));
     print!(
         "{}",
-        ical::calendar(&duties, &volunteers, "Elm Surgery, Leeds", made)
+        file(&clinic, 11, "Bob, the Treasurer", "2026-03-16 09:00:00")
     );
 }

@@ -17,7 +17,7 @@ test("a backup is downloaded, the device wiped, bad files refused, and the backu
   test.setTimeout(120_000);
   const clinic = clinicHelpers(served);
   const page = await clinic.openClinic(context, watch);
-  await page.getByRole("link", { name: "Sessions and rooms" }).click();
+  await page.getByRole("link", { name: "Sessions and closed dates" }).click();
   await clinic.addWeekly(page, "Tuesday", "9am", "12:30pm", "Room 4");
   await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
 

@@ -27,7 +27,7 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
   // A session that would double-book the room, and forms left empty or wrong.
   await page.goto(`${served.url}clinic/sessions/weekly/`);
   await page.getByRole("button", { name: "Add this session" }).click();
-  await expectErrors(page, ["Select the day of the week the session runs", "Enter a start time, like 9:30am", "Enter the room, like Room 2"], "the weekly session form, empty");
+  await expectErrors(page, ["Select the days of the week the session runs", "Enter a start time, like 9:30am", "Enter the room, like Room 2"], "the weekly session form, empty");
   await page.getByLabel("Tuesday").check();
   await page.getByLabel("Start time").fill("11am");
   await page.getByLabel("End time").fill("10am");
@@ -50,7 +50,7 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
   await page.goto(`${served.url}clinic/rota/`);
   await expect(h1(page)).toHaveText("The volunteer rota");
   const rows = page.getByTestId("rota").locator("tbody tr");
-  await expect(rows).toHaveCount(8);
+  await expect(rows).toHaveCount(24);
   await expect(page.getByTestId("uncovered")).toHaveCount(0);
   await expect(page.getByText("This is a suggestion until you keep it.")).toBeVisible();
   const thursday12 = page.getByLabel("On duty, Thursday 12 March 2026, 1:30pm to 5pm, Room 4");
@@ -59,7 +59,7 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
   await expect(page.getByText("This rota is kept: the day view shows who is on duty.")).toBeVisible();
   const shares = await page.getByTestId("shares").innerText();
   const counts = [...shares.matchAll(/: (\d+) session/g)].map((m) => Number(m[1]));
-  expect(counts.reduce((a, b) => a + b, 0)).toBe(8);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(24);
   expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
 
   // Cat is away that week: putting her on by hand warns, and still does it.
@@ -70,18 +70,19 @@ test("volunteers set up sessions and a rota, change it by hand, and download it 
   await page.reload();
   await expect(thursday12.locator("option:checked")).toHaveText("Cat Evans");
 
-  // The calendar file, read back by ical.js.
+  // Cat's own calendar file, read back by ical.js: her duties only.
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download the rota as a calendar file" }).click();
+  await page.getByRole("link", { name: "Download Cat Evans’s duties" }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe("rota-from-2026-03-02.ics");
+  expect(file.suggestedFilename()).toBe("clinic-duties-cat-evans.ics");
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(await file.path(), "utf8")));
   const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
-  expect(events).toHaveLength(8);
+  const catsRows = await rows.locator("select option:checked", { hasText: "Cat Evans" }).count();
+  expect(events).toHaveLength(catsRows);
   const onThe12th = events.find((e) => e.startDate.toJSDate().toISOString() === "2026-03-12T13:30:00.000Z");
-  expect(onThe12th.summary).toContain("Cat Evans");
+  expect(onThe12th.summary).toBe("Link worker clinic duty");
   expect(onThe12th.location).toContain("Room 4");
-  expect(events.filter((e) => e.startDate.toJSDate().toISOString().endsWith("T09:00:00.000Z"))).toHaveLength(4);
+  expect(events.every((e) => e.startDate.toJSDate().getUTCDay() === 4)).toBe(true);
 
   // Shared by QR code: the link opens the rota on a volunteer's phone, with no names of people supported.
   const link = await page.getByTestId("qr-code").getAttribute("data-link");
@@ -164,7 +165,7 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await sam.getByRole("group", { name: "Was that helpful today?" }).getByLabel("Yes").check();
   await sam.getByRole("group", { name: "Would it be useful to have another appointment?" }).getByLabel("Yes").check();
   await sam.getByRole("button", { name: "Book a follow-up" }).click();
-  await expect(sam.getByTestId("follow-up-booked")).toHaveText("Follow-up booked: Thursday 5 March 2026, 1:30pm to 1:50pm.");
+  await expect(sam.getByTestId("follow-up-booked")).toHaveText("Follow-up booked: Tuesday 10 March 2026, 9am to 9:20am.");
   // It is 8:30am: marking Jo as not come before her time is asked first.
   await jo.getByRole("button", { name: "Did not attend (Jo Bloggs)" }).click();
   await expect(jo.getByTestId("not-started")).toBeFocused();

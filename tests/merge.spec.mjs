@@ -38,7 +38,7 @@ test("another volunteer's backup is merged: new records added, a record changed 
 
   // Ann's device: a session and Sam, then a backup that Bob's device starts from.
   const ann = await clinic.openClinic(context, watch);
-  await ann.getByRole("link", { name: "Sessions and rooms" }).click();
+  await ann.getByRole("link", { name: "Sessions and closed dates" }).click();
   await clinic.addWeekly(ann, "Tuesday", "9am", "12:30pm", "Room 4");
   await clinic.addPerson(ann, "Sam Patel", "GP", "Face to face");
   const start = await downloadBackup(ann);

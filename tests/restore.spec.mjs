@@ -25,7 +25,7 @@ test("a clinic that cannot be used is refused, bad records are named and left ou
   test.setTimeout(150_000);
   const clinic = clinicHelpers(served);
   const page = await clinic.openClinic(context, watch);
-  await page.getByRole("link", { name: "Sessions and rooms" }).click();
+  await page.getByRole("link", { name: "Sessions and closed dates" }).click();
   await clinic.addWeekly(page, "Tuesday", "9am", "12:30pm", "Room 4");
   await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
   await page.goto(`${served.url}clinic/backup/`);
@@ -82,7 +82,7 @@ test("a clinic that cannot be used is refused, bad records are named and left ou
   await expect(page.getByTestId("people")).toContainText("Sam Patel");
   for (const gone of ["Ann Other", "Bo Status", "Priya Khan"]) await expect(page.getByTestId("people")).not.toContainText(gone);
   await page.goto(`${served.url}clinic/sessions/`);
-  await expect(h1(page)).toHaveText("Sessions and rooms");
+  await expect(h1(page)).toHaveText("Sessions and closed dates");
   await expect(page.locator("main")).toContainText("Tuesday");
   await expect(page.locator("main")).not.toContainText("Thursday");
 

@@ -189,6 +189,7 @@ pub fn generate(seed: u64, size: Size) -> Sample {
             date: dates::iso(session.date),
             volunteer: (n % 11 != 0).then(|| clinic.volunteers[n % 8].id),
             by_hand: false,
+            ..Default::default()
         });
     }
 

@@ -97,7 +97,7 @@ pub enum Area {
     Reminders,
     /// Backing up everything the app keeps on the device, and restoring it.
     Backup,
-    /// Setting the clinic up: its sessions and rooms, volunteers and the rota.
+    /// Setting the clinic up: its sessions and closed dates, volunteers and the rota.
     Setup,
     /// The local services directory: search, add, import and export, print.
     Directory,

@@ -79,7 +79,7 @@ pub fn clinic_plan(page: Memo<String>) -> AnyView {
     view! { <NotStoredNotice /><LockGate><ClinicPlanFlow page /></LockGate> }.into_any()
 }
 
-/// Setting the clinic up: sessions and rooms, volunteers and the rota; and
+/// Setting the clinic up: sessions and closed dates, volunteers and the rota; and
 /// the practice's set-up check, which shows no records and so is not locked
 /// (the practice manager may not know the clinic's passphrase).
 pub fn setup(page: Memo<String>) -> AnyView {

@@ -70,8 +70,8 @@ export function clinicHelpers(served) {
 
   /** Two weekly sessions in Room 4 and three volunteers, Cat away 9 to 13 March. */
   async function setUpClinic(page) {
-    await page.getByRole("link", { name: "Sessions and rooms" }).click();
-    await expect(h1(page)).toHaveText("Sessions and rooms");
+    await page.getByRole("link", { name: "Sessions and closed dates" }).click();
+    await expect(h1(page)).toHaveText("Sessions and closed dates");
     await addWeekly(page, "Tuesday", "9:00am", "12:30pm", "Room 4");
     await expect(page.getByTestId("weekly-sessions")).toContainText(TUESDAY);
     await addWeekly(page, "Thursday", "13:30", "5pm", "Room 4");

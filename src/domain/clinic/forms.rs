@@ -143,21 +143,30 @@ fn finish<T>(value: Option<T>, errors: Vec<FieldError>) -> Result<T, Vec<FieldEr
 /// A weekly session as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WeeklySessionForm {
-    /// Days after Monday, as chosen.
-    pub weekday: Option<u8>,
+    /// Days after Monday, as ticked: the session runs on each.
+    pub weekdays: Vec<u8>,
     pub start: String,
     pub end: String,
     pub room: String,
 }
 
 impl WeeklySessionForm {
-    /// The session, starting from `today`, or what to fix.
-    pub fn check(&self, id: Id, today: NaiveDate) -> Result<WeeklySession, Vec<FieldError>> {
+    /// One weekly session for each day ticked, starting from `today` (the
+    /// first with `id`, the others with ids from `more_ids`), or what to fix.
+    pub fn check(
+        &self,
+        id: Id,
+        mut more_ids: impl FnMut() -> Id,
+        today: NaiveDate,
+    ) -> Result<Vec<WeeklySession>, Vec<FieldError>> {
         let mut errors = Vec::new();
-        if self.weekday.is_none_or(|d| d > 6) {
+        let mut days: Vec<u8> = self.weekdays.iter().copied().filter(|d| *d <= 6).collect();
+        days.sort_unstable();
+        days.dedup();
+        if days.is_empty() {
             errors.push(FieldError::new(
                 "weekday",
-                "Select the day of the week the session runs",
+                "Select the days of the week the session runs",
             ));
         }
         let times = keep_all(times("", &self.start, &self.end), &mut errors);
@@ -165,17 +174,23 @@ impl WeeklySessionForm {
             required("room", &self.room, "Enter the room, like Room 2", "Room"),
             &mut errors,
         );
-        let session = (|| {
-            Some(WeeklySession {
-                id,
-                weekday: self.weekday?,
-                times: times?,
-                room: room?,
-                first: dates::iso(today),
-                last: String::new(),
-            })
+        let sessions = (|| {
+            let (times, room) = (times?, room?);
+            Some(
+                days.iter()
+                    .enumerate()
+                    .map(|(n, weekday)| WeeklySession {
+                        id: if n == 0 { id } else { more_ids() },
+                        weekday: *weekday,
+                        times,
+                        room: room.clone(),
+                        first: dates::iso(today),
+                        last: String::new(),
+                    })
+                    .collect(),
+            )
         })();
-        finish(session, errors)
+        finish(sessions, errors)
     }
 }
 
@@ -669,23 +684,58 @@ mod tests {
     #[test]
     fn a_weekly_session_reads_times_as_people_type_them() {
         let form = WeeklySessionForm {
-            weekday: Some(1),
+            weekdays: vec![1],
             start: "9.00am".into(),
             end: "12:30 pm".into(),
             room: " Room 2 ".into(),
         };
-        let session = form.check(7, today()).unwrap();
-        assert_eq!(weekly_words(&session), "Tuesday, 9am to 12:30pm, Room 2");
-        assert_eq!(session.first, "2026-03-02");
+        let sessions = form.check(7, || 8, today()).unwrap();
+        assert_eq!(
+            weekly_words(&sessions[0]),
+            "Tuesday, 9am to 12:30pm, Room 2"
+        );
+        assert_eq!(sessions[0].first, "2026-03-02");
+    }
+
+    #[test]
+    fn one_session_can_run_on_several_days_of_the_week() {
+        let mut next = 20;
+        let form = WeeklySessionForm {
+            weekdays: vec![3, 1, 3],
+            start: "9am".into(),
+            end: "12pm".into(),
+            room: "Room 2".into(),
+        };
+        let sessions = form
+            .check(
+                7,
+                || {
+                    next += 1;
+                    next
+                },
+                today(),
+            )
+            .unwrap();
+        let words: Vec<String> = sessions.iter().map(weekly_words).collect();
+        assert_eq!(
+            words,
+            [
+                "Tuesday, 9am to 12pm, Room 2",
+                "Thursday, 9am to 12pm, Room 2"
+            ]
+        );
+        assert_eq!(sessions.iter().map(|s| s.id).collect::<Vec<_>>(), [7, 21]);
     }
 
     #[test]
     fn an_empty_weekly_session_says_what_to_fill_in_for_each_field() {
-        let errors = WeeklySessionForm::default().check(7, today()).unwrap_err();
+        let errors = WeeklySessionForm::default()
+            .check(7, || 8, today())
+            .unwrap_err();
         assert_eq!(
             messages(errors),
             [
-                ("weekday", "Select the day of the week the session runs"),
+                ("weekday", "Select the days of the week the session runs"),
                 ("start", "Enter a start time, like 9:30am"),
                 ("end", "Enter an end time, like 9:30am"),
                 ("room", "Enter the room, like Room 2"),
@@ -697,13 +747,13 @@ mod tests {
     #[test]
     fn an_end_before_the_start_or_a_time_that_is_not_a_time_is_refused() {
         let mut form = WeeklySessionForm {
-            weekday: Some(3),
+            weekdays: vec![3],
             start: "1:30pm".into(),
             end: "1pm".into(),
             room: "Room 2".into(),
         };
         assert_eq!(
-            messages(form.check(7, today()).unwrap_err()),
+            messages(form.check(7, || 8, today()).unwrap_err()),
             [(
                 "end".to_string(),
                 "End time must be after the start time".to_string()
@@ -711,7 +761,7 @@ mod tests {
         );
         form.end = "25:00".into();
         assert_eq!(
-            form.check(7, today()).unwrap_err()[0].message,
+            form.check(7, || 8, today()).unwrap_err()[0].message,
             "Enter an end time in the right format, like 9:30am or 14:00"
         );
     }
@@ -760,13 +810,14 @@ mod tests {
     fn tuesday_and_thursday() -> Vec<WeeklySession> {
         let at = |weekday, start: &str, end: &str, id| {
             WeeklySessionForm {
-                weekday: Some(weekday),
+                weekdays: vec![weekday],
                 start: start.into(),
                 end: end.into(),
                 room: "Room 2".into(),
             }
-            .check(id, today())
+            .check(id, || id, today())
             .unwrap()
+            .remove(0)
         };
         vec![at(1, "9am", "12:30pm", 1), at(3, "1:30pm", "5pm", 2)]
     }

@@ -1,4 +1,4 @@
-//! A volunteer-run clinic: its sessions and rooms, the volunteer rota, the
+//! A volunteer-run clinic: its sessions and closed dates, the volunteer rota, the
 //! people it supports and their appointments. It is stored in [`parts`], and
 //! a backup or a move to another device carries them all in one file.
 
@@ -15,6 +15,7 @@ pub mod plans;
 pub mod rota;
 mod rows;
 pub mod sessions;
+pub mod setup;
 pub mod slots;
 pub mod time;
 
@@ -38,6 +39,12 @@ use time::TimeRange;
 /// (53 bits, so it survives a trip through JavaScript), so records from two
 /// volunteers' devices never share one.
 pub type Id = u64;
+
+/// Days between a person's appointment and the follow-up offered after it.
+pub const FOLLOW_UP_GAP_DAYS: u64 = 7;
+
+/// How far ahead the rota is drawn and free times are looked for.
+pub const WEEKS_AHEAD: u64 = 12;
 
 /// A full-time link worker's safe caseload in a year, before the practice sets its own.
 pub const SAFE_YEARLY_MAXIMUM: u32 = 250;
@@ -148,6 +155,16 @@ impl Clinic {
     pub fn add_weekly(&mut self, session: WeeklySession) -> Result<(), Vec<String>> {
         refuse_clashes(&self.sessions.clashes_with_weekly(&session))?;
         self.sessions.weekly.push(session);
+        Ok(())
+    }
+
+    /// Adds a session that runs on several days of the week (one weekly
+    /// session for each), or none of them if any clashes.
+    pub fn add_weekly_days(&mut self, sessions: Vec<WeeklySession>) -> Result<(), Vec<String>> {
+        for session in &sessions {
+            refuse_clashes(&self.sessions.clashes_with_weekly(session))?;
+        }
+        self.sessions.weekly.extend(sessions);
         Ok(())
     }
 
@@ -317,6 +334,16 @@ impl Clinic {
             .and_then(|e| e.volunteer)
     }
 
+    /// Who is on duty at `session`, in words for a booking: "Ann Jones on
+    /// duty", or "nobody on duty yet" when the kept rota has nobody.
+    pub fn duty_words(&self, session: &SessionOn) -> String {
+        self.on_duty(session)
+            .and_then(|id| self.volunteers.iter().find(|v| v.id == id))
+            .map_or("nobody on duty yet".to_string(), |v| {
+                format!("{} on duty", v.name.trim())
+            })
+    }
+
     /// The rota for the `weeks` from `from`: duties kept before stay as they
     /// are, the other sessions get a suggestion.
     pub fn rota_for(&self, from: NaiveDate, weeks: u64) -> Vec<rota::Duty> {
@@ -331,30 +358,53 @@ impl Clinic {
         )
     }
 
-    /// Keeps `duties` as the rota, in place of what was kept for the same sessions.
+    /// Keeps `duties` as the rota. A duty already kept stays as it is: a
+    /// suggestion only fills a session nobody has been put on.
     pub fn keep_rota(&mut self, duties: &[rota::Duty]) {
         for entry in rota::entries(duties) {
-            self.set_duty(entry);
+            let kept = self
+                .rota
+                .iter()
+                .find(|e| e.session == entry.session && e.date == entry.date);
+            if kept.is_none_or(|k| !k.by_hand && k.volunteer.is_none()) {
+                self.set_duty(entry);
+            }
         }
     }
 
-    /// Puts `volunteer` (or nobody) on a session by hand.
-    pub fn put_on_duty(&mut self, (session, date): (Id, NaiveDate), volunteer: Option<Id>) {
+    /// Puts `volunteer` (or nobody) on a session by hand. The rest of the
+    /// rota as it was `shown` is kept as it is, so choosing one session
+    /// never moves anyone on another.
+    pub fn put_on_duty(
+        &mut self,
+        shown: &[rota::Duty],
+        (session, date): (Id, NaiveDate),
+        volunteer: Option<Id>,
+    ) {
+        let others: Vec<rota::Duty> = shown
+            .iter()
+            .filter(|d| d.session.key() != (session, date))
+            .cloned()
+            .collect();
+        self.keep_rota(&others);
         self.set_duty(RotaEntry {
             session,
             date: dates::iso(date),
             volunteer,
             by_hand: true,
+            ..RotaEntry::default()
         });
     }
 
+    /// Stores a duty. A duty that changes hands keeps who had it before and
+    /// counts the change, so their calendar files can say so.
     fn set_duty(&mut self, entry: RotaEntry) {
         match self
             .rota
             .iter_mut()
             .find(|e| e.session == entry.session && e.date == entry.date)
         {
-            Some(kept) => *kept = entry,
+            Some(kept) => kept.hand_to(entry.volunteer, entry.by_hand),
             None => self.rota.push(entry),
         }
     }
@@ -398,12 +448,14 @@ impl Clinic {
     }
 
     /// Takes a volunteer off the clinic from `today`: their duties from then
-    /// on are let go, so the rota suggests someone else; past duties stay.
+    /// on are handed to nobody, so the rota suggests someone else; past duties stay.
     pub fn remove_volunteer(&mut self, volunteer: Id, today: NaiveDate) {
         self.volunteers.retain(|v| v.id != volunteer);
-        self.rota.retain(|e| {
-            e.volunteer != Some(volunteer) || dates::parse_iso(&e.date).is_some_and(|d| d < today)
-        });
+        for entry in self.rota.iter_mut().filter(|e| {
+            e.volunteer == Some(volunteer) && dates::parse_iso(&e.date).is_none_or(|d| d >= today)
+        }) {
+            entry.hand_to(None, false);
+        }
     }
 
     /// Stops a weekly session after `last`: later weeks no longer run, and
@@ -412,6 +464,87 @@ impl Clinic {
         if let Some(weekly) = self.sessions.weekly.iter_mut().find(|w| w.id == session) {
             weekly.last = dates::iso(last);
         }
+        self.count_change_to_duties(|e| {
+            e.session == session && dates::parse_iso(&e.date).is_some_and(|d| d > last)
+        });
+    }
+
+    /// Closes the clinic on a date (in one room, or all); the duties that day
+    /// count the change, so calendar files send them as cancelled. A date
+    /// with no session to close is refused, with the reason.
+    pub fn close(&mut self, closed: sessions::ClosedDate) -> Result<(), String> {
+        let date = dates::parse_iso(&closed.date);
+        if let Some(date) = date.filter(|d| self.sessions.between(*d, *d).is_empty()) {
+            return Err(format!(
+                "There is no session on {}, so there is nothing to close. Enter a date the clinic runs",
+                dates::long_date(date)
+            ));
+        }
+        let affected = self.duties_under(&closed);
+        self.sessions.closed.push(closed);
+        self.count_change_to_duties(|e| affected.contains(&(e.session, e.date.clone())));
+        Ok(())
+    }
+
+    /// Opens again a date that was closed (the `n`th closed date).
+    pub fn open_again(&mut self, n: usize) {
+        if n >= self.sessions.closed.len() {
+            return;
+        }
+        let closed = self.sessions.closed.remove(n);
+        let affected = self.duties_under(&closed);
+        self.count_change_to_duties(|e| affected.contains(&(e.session, e.date.clone())));
+    }
+
+    /// The sessions (id and date) a closed date falls on.
+    fn duties_under(&self, closed: &sessions::ClosedDate) -> Vec<(Id, String)> {
+        let Some(date) = dates::parse_iso(&closed.date) else {
+            return Vec::new();
+        };
+        let only = sessions::Sessions {
+            closed: vec![closed.clone()],
+            ..self.sessions.clone()
+        };
+        only.between(date, date)
+            .into_iter()
+            .filter(|s| s.closed.is_some())
+            .map(|s| (s.session, closed.date.clone()))
+            .collect()
+    }
+
+    fn count_change_to_duties(&mut self, which: impl Fn(&RotaEntry) -> bool) {
+        for entry in self.rota.iter_mut().filter(|e| which(e)) {
+            entry.changes = entry.changes.saturating_add(1);
+        }
+    }
+
+    /// `volunteer`'s kept duties from `from` on, for their calendar file,
+    /// with those handed on or no longer running marked cancelled.
+    pub fn calendar_duties(&self, volunteer: Id, from: NaiveDate) -> Vec<ical::CalendarDuty> {
+        let mut duties: Vec<ical::CalendarDuty> = self
+            .rota
+            .iter()
+            .filter(|e| e.volunteer == Some(volunteer) || e.earlier.contains(&volunteer))
+            .filter_map(|e| {
+                let date = dates::parse_iso(&e.date).filter(|d| *d >= from)?;
+                let running = self.sessions.find(e.session, date);
+                let (times, room) = match &running {
+                    Some(on) => (on.times, on.room.clone()),
+                    None => self.sessions.times_and_room(e.session)?,
+                };
+                let runs = running.is_some_and(|on| on.closed.is_none());
+                Some(ical::CalendarDuty {
+                    session: e.session,
+                    date,
+                    times,
+                    room,
+                    sequence: e.changes,
+                    cancelled: !runs || e.volunteer != Some(volunteer),
+                })
+            })
+            .collect();
+        duties.sort_by_key(|d| (d.date, d.times.start, d.session));
+        duties
     }
 
     /// The day the day view shows: the date `asked` for in its address
@@ -433,16 +566,40 @@ impl Clinic {
     }
 
     /// The kind of appointment a person books next: a first one until they
-    /// have attended one.
+    /// have one attended or booked (one missed or cancelled leaves them still
+    /// to be seen), then follow-ups.
     pub fn next_kind(&self, person: Id) -> Kind {
-        let attended = self
-            .bookings
-            .iter()
-            .any(|b| b.person == person && b.outcome == Outcome::Attended);
-        if attended {
+        if self.last_appointment(person).is_some() {
             Kind::FollowUp
         } else {
             Kind::First
+        }
+    }
+
+    /// The day of a person's latest appointment, attended or booked.
+    fn last_appointment(&self, person: Id) -> Option<NaiveDate> {
+        self.bookings
+            .iter()
+            .filter(|b| {
+                b.person == person && matches!(b.outcome, Outcome::Attended | Outcome::Booked)
+            })
+            .filter_map(Booking::on)
+            .max()
+    }
+
+    /// The first day a follow-up is offered from `today`: a week after the
+    /// person's last appointment, so it is never the same morning.
+    pub fn follow_up_from(&self, person: Id, today: NaiveDate) -> NaiveDate {
+        self.last_appointment(person)
+            .and_then(|last| last.checked_add_days(Days::new(FOLLOW_UP_GAP_DAYS)))
+            .map_or(today, |gap| gap.max(today))
+    }
+
+    /// Where the search for a `kind` appointment starts from `today`.
+    pub fn offer_from(&self, person: Id, kind: Kind, today: NaiveDate) -> NaiveDate {
+        match kind {
+            Kind::First => today,
+            Kind::FollowUp => self.follow_up_from(person, today),
         }
     }
 
@@ -465,15 +622,17 @@ impl Clinic {
     }
 
     /// After an appointment: books the person's next follow-up at the first
-    /// free time that fits them after that day. Returns the new booking's id,
-    /// or `None` when nothing fits in the next four weeks.
+    /// free time that fits them, a week or more after their last appointment.
+    /// Returns the new booking's id, or `None` when nothing fits in the
+    /// [`WEEKS_AHEAD`] after that.
     pub fn book_follow_up_after(&mut self, booking: Id, new_id: Id) -> Option<Id> {
         let (person, day) = self
             .bookings
             .iter()
             .find(|b| b.id == booking)
             .and_then(|b| Some((self.person(b.person)?.clone(), b.on()?)))?;
-        let offer = self.next_fitting(&person, Kind::FollowUp, day.succ_opt()?, 4)?;
+        let from = self.follow_up_from(person.id, day.succ_opt()?);
+        let offer = self.next_fitting(&person, Kind::FollowUp, from, WEEKS_AHEAD)?;
         self.book(
             new_id,
             person.id,

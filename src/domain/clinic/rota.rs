@@ -106,7 +106,7 @@ impl Volunteer {
 }
 
 /// Who is on duty at a session; stored for the sessions the rota has covered.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RotaEntry {
     pub session: Id,
     /// As "2026-03-03".
@@ -115,6 +115,31 @@ pub struct RotaEntry {
     /// Put there by a person, rather than suggested.
     #[serde(default)]
     pub by_hand: bool,
+    /// How many times the duty has changed since it was first kept (its
+    /// volunteer, or the session closed or opened again): a calendar file
+    /// gives it as the event's SEQUENCE, so a phone's calendar takes the change.
+    #[serde(default)]
+    pub changes: u32,
+    /// Volunteers who had this duty before: their calendar files give it as cancelled.
+    #[serde(default)]
+    pub earlier: Vec<Id>,
+}
+
+impl RotaEntry {
+    /// Gives the duty to `volunteer` (or nobody), remembering who had it.
+    pub fn hand_to(&mut self, volunteer: Option<Id>, by_hand: bool) {
+        self.by_hand = by_hand;
+        if self.volunteer == volunteer {
+            return;
+        }
+        if let Some(before) = self.volunteer {
+            if !self.earlier.contains(&before) {
+                self.earlier.push(before);
+            }
+        }
+        self.volunteer = volunteer;
+        self.changes = self.changes.saturating_add(1);
+    }
 }
 
 /// A session with the volunteer on duty, if anyone.
@@ -225,6 +250,7 @@ pub fn entries(duties: &[Duty]) -> Vec<RotaEntry> {
             date: dates::iso(d.session.date),
             volunteer: d.volunteer,
             by_hand: d.by_hand,
+            ..RotaEntry::default()
         })
         .collect()
 }

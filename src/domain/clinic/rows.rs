@@ -74,7 +74,15 @@ impl Serialize for Row<'_, LogEntry> {
 impl Serialize for Row<'_, RotaEntry> {
     fn serialize<S: Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
-        (r.session, &r.date, r.volunteer, r.by_hand).serialize(out)
+        (
+            r.session,
+            &r.date,
+            r.volunteer,
+            r.by_hand,
+            r.changes,
+            &r.earlier,
+        )
+            .serialize(out)
     }
 }
 
@@ -102,6 +110,8 @@ mod tests {
         let duty = clinic.rota.first_mut().expect("the sample has a rota");
         duty.volunteer = None;
         duty.by_hand = true;
+        duty.changes = 2;
+        duty.earlier = vec![7, 8];
         clinic
     }
 
@@ -127,7 +137,7 @@ mod tests {
         let text = serde_json::to_string(&clinic).unwrap();
         let stored: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(stored["bookings"][0].as_array().map(Vec::len), Some(12));
-        assert_eq!(stored["rota"][0].as_array().map(Vec::len), Some(4));
+        assert_eq!(stored["rota"][0].as_array().map(Vec::len), Some(6));
         let logged = stored["people"]
             .as_array()
             .unwrap()
@@ -146,6 +156,18 @@ mod tests {
         let earlier = as_objects(&clinic).to_string();
         assert!(earlier.contains("\"missed_text_sent\":true"));
         assert_eq!(serde_json::from_str::<Clinic>(&earlier).unwrap(), clinic);
+    }
+
+    #[test]
+    fn a_duty_written_as_four_fields_by_an_earlier_version_reads_with_no_changes_counted() {
+        let earlier = r#"{"rota":[[5,"2026-03-03",7,true]]}"#;
+        let clinic: Clinic = serde_json::from_str(earlier).unwrap();
+        let duty = &clinic.rota[0];
+        assert_eq!(
+            (duty.session, duty.volunteer, duty.by_hand),
+            (5, Some(7), true)
+        );
+        assert_eq!((duty.changes, duty.earlier.len()), (0, 0));
     }
 
     #[test]

@@ -127,6 +127,15 @@ impl Sessions {
         }
     }
 
+    /// A weekly or one-off session's times and room, whether or not it runs now.
+    pub fn times_and_room(&self, session: Id) -> Option<(TimeRange, String)> {
+        let weekly = self.weekly.iter().find(|w| w.id == session);
+        let extra = self.extra.iter().find(|e| e.id == session);
+        weekly
+            .map(|w| (w.times, w.room.clone()))
+            .or_else(|| extra.map(|e| (e.times, e.room.clone())))
+    }
+
     /// The one session with this key, if it runs on that date.
     pub fn find(&self, session: Id, date: NaiveDate) -> Option<SessionOn> {
         self.between(date, date)

@@ -1,4 +1,5 @@
 use super::bookings::{BookingProblem, Outcome};
+use super::ical;
 use super::people::{
     more_people_words, people_by_status, people_found_words, ClearError, EscalatedTo, PartOfDay,
     Person, PersonStatus,
@@ -357,39 +358,50 @@ fn a_9am_session_stays_at_9am_across_the_clock_changes() {
         let session = clinic.sessions.find(tuesday, date).unwrap();
         assert_eq!(session.times.start.words(), "9am");
     }
-    let sessions = clinic.sessions.between(day(2026, 3, 24), day(2026, 3, 31));
-    let ann = volunteer(
+    let mut clinic = clinic;
+    clinic.volunteers = vec![volunteer(
         101,
         "Ann",
         &[
             (TUESDAY, times((9, 0), (12, 30))),
             (THURSDAY, times((13, 0), (17, 0))),
         ],
-    );
-    let duties = rota::suggest(&sessions, std::slice::from_ref(&ann), &[]);
+    )];
+    clinic.keep_rota(&clinic.rota_for(day(2026, 3, 24), 2));
+    let duties = clinic.calendar_duties(101, day(2026, 3, 24));
     let made = NaiveDateTime::parse_from_str("2026-03-20 10:15:00", "%Y-%m-%d %H:%M:%S").unwrap();
-    let file = ical::calendar(&duties, &[ann], "Elm Surgery, Leeds", made);
+    let file = ical::calendar(&duties, "Ann", "Elm Surgery, Leeds", made);
     assert!(file.contains("DTSTART;TZID=Europe/London:20260324T090000\r\n"));
     assert!(file.contains("DTSTART;TZID=Europe/London:20260331T090000\r\n"));
     assert!(file.contains("TZID:Europe/London\r\nBEGIN:DAYLIGHT"));
 }
 
 #[test]
-fn the_calendar_file_has_one_event_per_session_with_the_volunteer() {
-    let (clinic, _, _) = elm_clinic();
-    let sessions = clinic.sessions.between(day(2026, 3, 2), day(2026, 3, 8));
-    let ann = volunteer(101, "Ann O'Neil", &[(TUESDAY, times((9, 0), (12, 30)))]);
-    let duties = rota::suggest(&sessions, std::slice::from_ref(&ann), &[]);
+fn a_volunteers_calendar_file_has_one_event_per_duty_of_theirs() {
+    let (mut clinic, _, _) = elm_clinic();
+    clinic.volunteers = vec![
+        volunteer(101, "Ann O'Neil", &[(TUESDAY, times((9, 0), (12, 30)))]),
+        volunteer(102, "Bob", &[(THURSDAY, times((13, 30), (17, 0)))]),
+    ];
+    clinic.keep_rota(&clinic.rota_for(day(2026, 3, 2), 1));
+    let duties = clinic.calendar_duties(101, day(2026, 3, 2));
     let made = NaiveDateTime::parse_from_str("2026-03-01 18:05:09", "%Y-%m-%d %H:%M:%S").unwrap();
-    let file = ical::calendar(&duties, &[ann], "Elm Surgery, Leeds", made);
+    let file = ical::calendar(&duties, "Ann O'Neil", "Elm Surgery, Leeds", made);
     assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
     assert!(file.ends_with("END:VCALENDAR\r\n"));
-    assert_eq!(file.matches("BEGIN:VEVENT").count(), 2);
-    assert!(file.contains("SUMMARY:Link worker clinic: Ann O'Neil\r\n"));
-    assert!(file.contains("SUMMARY:Link worker clinic: nobody on duty yet\r\n"));
+    assert!(file.contains("METHOD:PUBLISH\r\n"));
+    assert!(file.contains("X-WR-CALNAME:Ann O'Neil clinic duties\\, Elm Surgery\\, Leeds\r\n"));
+    assert_eq!(
+        file.matches("BEGIN:VEVENT").count(),
+        1,
+        "Bob's Thursday is not in Ann's file"
+    );
+    assert!(file.contains("SUMMARY:Link worker clinic duty\r\n"));
+    assert!(file.contains("SEQUENCE:0\r\nDTSTART;TZID=Europe/London:20260303T090000\r\n"));
+    assert!(file.contains("STATUS:CONFIRMED\r\n"));
     assert!(file.contains("LOCATION:Room 4\\, Elm Surgery\\, Leeds\r\n"));
     assert!(file.contains("DTSTAMP:20260301T180509Z\r\n"));
-    assert!(file.contains("DTEND;TZID=Europe/London:20260305T170000\r\n"));
+    assert!(file.contains("DTEND;TZID=Europe/London:20260303T123000\r\n"));
     // Every line ends in CRLF and none is longer than 75 octets.
     assert!(!file.replace("\r\n", "").contains('\n'));
     assert!(file.split("\r\n").all(|line| line.len() <= 75));
@@ -505,7 +517,12 @@ fn the_day_view_lists_each_session_with_its_volunteer_and_appointments_in_order(
         date: "2026-03-03".into(),
         volunteer: Some(101),
         by_hand: true,
+        ..Default::default()
     });
+    let on_tuesday = clinic.sessions.find(tuesday, day(2026, 3, 3)).unwrap();
+    assert_eq!(clinic.duty_words(&on_tuesday), "Ann on duty");
+    let next_tuesday = clinic.sessions.find(tuesday, day(2026, 3, 10)).unwrap();
+    assert_eq!(clinic.duty_words(&next_tuesday), "nobody on duty yet");
     let sam = person(&mut clinic, "Sam", "2026-03-01");
     let jo = person(&mut clinic, "Jo", "2026-03-01");
     book_follow_up(
@@ -644,7 +661,7 @@ fn a_kept_rota_puts_a_volunteer_on_duty_and_a_hand_swap_stays_through_a_new_sugg
     let first_thursday = clinic.sessions.find(thursday, day(2026, 3, 5)).unwrap();
     assert_eq!(clinic.on_duty(&first_thursday), Some(102));
 
-    clinic.put_on_duty((tuesday, day(2026, 3, 3)), Some(102));
+    clinic.put_on_duty(&duties, (tuesday, day(2026, 3, 3)), Some(102));
     let again = clinic.rota_for(day(2026, 3, 2), 2);
     let first_tuesday = again
         .iter()
@@ -704,7 +721,7 @@ fn free_times_list_each_open_session_with_room_for_the_appointment() {
 
 #[test]
 fn after_a_first_appointment_one_tap_books_the_next_follow_up_that_fits() {
-    let (mut clinic, tuesday, thursday) = elm_clinic();
+    let (mut clinic, tuesday, _) = elm_clinic();
     let sam = person(&mut clinic, "Sam", "2026-03-01");
     let first = book_first(
         &mut clinic,
@@ -716,13 +733,14 @@ fn after_a_first_appointment_one_tap_books_the_next_follow_up_that_fits() {
     clinic.set_outcome(first, Outcome::Attended);
     let follow_up = clinic.book_follow_up_after(first, 555).unwrap();
     let booked = clinic.bookings.iter().find(|b| b.id == follow_up).unwrap();
+    // A week on, not two days: Tuesday 10 March at 9am, the first free time that day.
     assert_eq!(
         (booked.session, booked.on()),
-        (thursday, Some(day(2026, 3, 5)))
+        (tuesday, Some(day(2026, 3, 10)))
     );
     assert_eq!(
         (booked.kind, booked.times),
-        (Kind::FollowUp, times((13, 30), (13, 50)))
+        (Kind::FollowUp, times((9, 0), (9, 20)))
     );
     assert_eq!(
         clinic.next_session_day(day(2026, 3, 3)),
@@ -828,11 +846,61 @@ fn the_clinic_day_is_today_when_a_session_runs_otherwise_the_next_and_a_first_co
     .unwrap();
     assert_eq!(
         clinic.next_kind(sam),
-        Kind::First,
-        "booked is not yet attended"
+        Kind::FollowUp,
+        "a first appointment booked: the next one follows it"
     );
+    clinic.set_outcome(first, Outcome::DidNotAttend);
+    assert_eq!(clinic.next_kind(sam), Kind::First, "still to be seen");
+    clinic.set_outcome(first, Outcome::Cancelled);
+    assert_eq!(clinic.next_kind(sam), Kind::First);
     clinic.set_outcome(first, Outcome::Attended);
     assert_eq!(clinic.next_kind(sam), Kind::FollowUp);
+}
+
+#[test]
+fn a_follow_up_is_offered_a_week_after_the_last_appointment_never_the_same_morning() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    let sam = person(&mut clinic, "Sam", "2026-03-01");
+    let tuesday_3 = day(2026, 3, 3);
+    assert_eq!(
+        clinic.offer_from(sam, Kind::FollowUp, tuesday_3),
+        tuesday_3,
+        "nothing to follow yet"
+    );
+    let first = book_first(
+        &mut clinic,
+        sam,
+        (tuesday, tuesday_3),
+        times((9, 0), (9, 45)),
+    )
+    .unwrap();
+    clinic.set_outcome(first, Outcome::Attended);
+    // On the morning of the first appointment, a follow-up is offered from a week later.
+    let record = clinic.person(sam).unwrap().clone();
+    let from = clinic.offer_from(sam, Kind::FollowUp, tuesday_3);
+    assert_eq!(from, day(2026, 3, 10));
+    let offer = clinic
+        .next_fitting(&record, Kind::FollowUp, from, WEEKS_AHEAD)
+        .unwrap();
+    assert_eq!(
+        (offer.session.date, offer.times.start.words()),
+        (day(2026, 3, 10), "9am".to_string())
+    );
+    // A first appointment is still offered from today.
+    assert_eq!(clinic.offer_from(sam, Kind::First, tuesday_3), tuesday_3);
+    // Booked from the clinic day: a week on too, and the next from the week after that one.
+    let follow_up = clinic.book_follow_up_after(first, fresh()).unwrap();
+    let booked = clinic.bookings.iter().find(|b| b.id == follow_up).unwrap();
+    assert_eq!(booked.on(), Some(day(2026, 3, 10)));
+    assert_eq!(
+        clinic.offer_from(sam, Kind::FollowUp, tuesday_3),
+        day(2026, 3, 17)
+    );
+    // Long after the last one, the search starts today.
+    assert_eq!(
+        clinic.offer_from(sam, Kind::FollowUp, day(2026, 6, 1)),
+        day(2026, 6, 1)
+    );
 }
 
 /// A person of `status`, referred on `referred_on`.
@@ -994,5 +1062,224 @@ fn a_concern_is_written_down_before_it_is_escalated_and_escalated_later() {
     assert_eq!(
         unanswered.check().unwrap_err()[0].message,
         "Select who the concern was escalated to, or ‘Not yet’"
+    );
+}
+
+/// Three volunteers who can each do both weekly sessions, for December.
+fn december_rota() -> (Clinic, Id, Id) {
+    let (mut clinic, tuesday, thursday) = elm_clinic();
+    let both = [
+        (TUESDAY, times((9, 0), (12, 30))),
+        (THURSDAY, times((13, 30), (17, 0))),
+    ];
+    clinic.volunteers = vec![
+        volunteer(101, "Ann", &both),
+        volunteer(102, "Bob", &both),
+        volunteer(103, "Cat", &both),
+    ];
+    (clinic, tuesday, thursday)
+}
+
+#[test]
+fn choosing_one_sessions_volunteer_never_moves_anyone_on_another() {
+    let (mut clinic, tuesday, thursday) = december_rota();
+    let from = day(2026, 12, 1);
+    let shown = clinic.rota_for(from, 4);
+    let others_of =
+        |duties: &[rota::Duty], key: (Id, NaiveDate)| -> Vec<(Id, NaiveDate, Option<Id>)> {
+            duties
+                .iter()
+                .filter(|d| d.session.key() != key)
+                .map(|d| (d.session.session, d.session.date, d.volunteer))
+                .collect()
+        };
+    // Thursday 17 December to Bob: every other session stays as shown.
+    let thursday_17 = (thursday, day(2026, 12, 17));
+    let before = others_of(&shown, thursday_17);
+    clinic.put_on_duty(&shown, thursday_17, Some(102));
+    let after = clinic.rota_for(from, 4);
+    assert_eq!(others_of(&after, thursday_17), before);
+    // Only a suggestion was on it before: nobody's calendar has it to cancel.
+    let entry = clinic
+        .rota
+        .iter()
+        .find(|e| (e.session, e.date.as_str()) == (thursday, "2026-12-17"))
+        .unwrap();
+    assert_eq!(
+        (entry.volunteer, entry.changes, entry.earlier.len()),
+        (Some(102), 0, 0)
+    );
+    // Thursday 24 December to Ann: Thursday 17 is still Bob, and nothing else moved.
+    let thursday_24 = (thursday, day(2026, 12, 24));
+    let before = others_of(&after, thursday_24);
+    clinic.put_on_duty(&after, thursday_24, Some(101));
+    let again = clinic.rota_for(from, 4);
+    assert_eq!(others_of(&again, thursday_24), before);
+    let volunteer_at = |duties: &[rota::Duty], key| {
+        duties
+            .iter()
+            .find(|d| d.session.key() == key)
+            .and_then(|d| d.volunteer)
+    };
+    assert_eq!(volunteer_at(&again, thursday_17), Some(102));
+    assert_eq!(volunteer_at(&again, thursday_24), Some(101));
+    // Nobody, chosen by hand, stays nobody: no suggestion fills it.
+    let tuesday_1 = (tuesday, day(2026, 12, 1));
+    clinic.put_on_duty(&again, tuesday_1, None);
+    assert_eq!(volunteer_at(&clinic.rota_for(from, 4), tuesday_1), None);
+}
+
+#[test]
+fn a_choice_made_by_hand_survives_any_later_choice_or_keeping() {
+    let (mut clinic, tuesday, thursday) = december_rota();
+    let from = day(2026, 12, 1);
+    let stale = clinic.rota_for(from, 4);
+    let keys: Vec<(Id, NaiveDate)> = stale.iter().map(|d| d.session.key()).collect();
+    // Every session chosen by hand in turn, each the volunteer the suggestion did not pick.
+    let mut chosen = Vec::new();
+    for (n, key) in keys.iter().enumerate() {
+        let shown = clinic.rota_for(from, 4);
+        let suggested = shown
+            .iter()
+            .find(|d| d.session.key() == *key)
+            .and_then(|d| d.volunteer);
+        let pick = [101, 102, 103]
+            .into_iter()
+            .find(|v| Some(*v) != suggested && (n % 2 == 0 || *v != 101))
+            .unwrap();
+        clinic.put_on_duty(&shown, *key, Some(pick));
+        chosen.push((*key, pick));
+        let now = clinic.rota_for(from, 4);
+        for (key, pick) in &chosen {
+            let duty = now.iter().find(|d| d.session.key() == *key).unwrap();
+            assert_eq!((duty.volunteer, duty.by_hand), (Some(*pick), true));
+        }
+    }
+    // Keeping a suggestion made before, in another tab, changes none of them.
+    clinic.keep_rota(&stale);
+    let now = clinic.rota_for(from, 4);
+    for (key, pick) in &chosen {
+        let duty = now.iter().find(|d| d.session.key() == *key).unwrap();
+        assert_eq!(duty.volunteer, Some(*pick));
+    }
+    assert!(keys.contains(&(tuesday, day(2026, 12, 1))));
+    assert!(keys.contains(&(thursday, day(2026, 12, 24))));
+}
+
+#[test]
+fn each_volunteers_calendar_holds_their_own_duties_and_a_change_rises_in_sequence() {
+    let (mut clinic, _, thursday) = december_rota();
+    let from = day(2026, 12, 1);
+    clinic.keep_rota(&clinic.rota_for(from, 4));
+    let mine = |clinic: &Clinic, v: Id| clinic.calendar_duties(v, from);
+    for v in [101, 102, 103] {
+        let duties = mine(&clinic, v);
+        assert!(!duties.is_empty());
+        assert!(duties.iter().all(|d| !d.cancelled && d.sequence == 0));
+        for d in &duties {
+            let on = clinic.sessions.find(d.session, d.date).unwrap();
+            assert_eq!(clinic.on_duty(&on), Some(v), "only their own duties");
+        }
+    }
+    // Thursday 10 December handed from whoever had it to another.
+    let thursday_10 = (thursday, day(2026, 12, 10));
+    let had = clinic
+        .on_duty(&clinic.sessions.find(thursday_10.0, thursday_10.1).unwrap())
+        .unwrap();
+    let to = if had == 101 { 102 } else { 101 };
+    clinic.put_on_duty(&clinic.rota_for(from, 4), thursday_10, Some(to));
+    let find = |duties: Vec<ical::CalendarDuty>| {
+        duties
+            .into_iter()
+            .find(|d| (d.session, d.date) == thursday_10)
+            .unwrap()
+    };
+    let old = find(mine(&clinic, had));
+    let new = find(mine(&clinic, to));
+    assert!(old.cancelled && !new.cancelled);
+    assert_eq!((old.sequence, new.sequence), (1, 1));
+    // Closed that day: cancelled for its volunteer too; opened again, it is back with a higher sequence.
+    clinic
+        .close(ClosedDate {
+            date: "2026-12-10".into(),
+            reason: "Room being painted".into(),
+            room: String::new(),
+        })
+        .unwrap();
+    let closed = find(mine(&clinic, to));
+    assert!(closed.cancelled);
+    assert_eq!(closed.sequence, 2);
+    clinic.open_again(0);
+    assert!(clinic.sessions.closed.is_empty());
+    let open = find(mine(&clinic, to));
+    assert!(!open.cancelled);
+    assert_eq!(open.sequence, 3);
+    // A volunteer who leaves: their later duties are handed on and counted.
+    clinic.remove_volunteer(to, from);
+    let left = clinic
+        .rota
+        .iter()
+        .find(|e| (e.session, e.date.as_str()) == (thursday, "2026-12-10"))
+        .unwrap();
+    assert_eq!((left.volunteer, left.changes), (None, 4));
+    assert!(left.earlier.contains(&to) && left.earlier.contains(&had));
+}
+
+#[test]
+fn a_closed_date_on_a_day_with_no_session_says_so_and_one_can_be_opened_again() {
+    let (mut clinic, tuesday, _) = elm_clinic();
+    let monday = ClosedDate {
+        date: "2026-03-09".into(),
+        reason: "Bank holiday".into(),
+        room: String::new(),
+    };
+    assert_eq!(
+        clinic.close(monday),
+        Err("There is no session on Monday 9 March 2026, so there is nothing to close. Enter a date the clinic runs".to_string())
+    );
+    assert!(clinic.sessions.closed.is_empty());
+    let tuesday_10 = ClosedDate {
+        date: "2026-03-10".into(),
+        reason: "Bank holiday".into(),
+        room: String::new(),
+    };
+    clinic.close(tuesday_10).unwrap();
+    assert!(clinic
+        .sessions
+        .find(tuesday, day(2026, 3, 10))
+        .unwrap()
+        .closed
+        .is_some());
+    clinic.open_again(0);
+    assert!(clinic
+        .sessions
+        .find(tuesday, day(2026, 3, 10))
+        .unwrap()
+        .closed
+        .is_none());
+    clinic.open_again(3);
+    assert!(clinic.sessions.closed.is_empty());
+}
+
+#[test]
+fn a_session_on_two_days_is_added_whole_or_not_at_all() {
+    let (mut clinic, _, _) = elm_clinic();
+    let mut twice = weekly(0, times((9, 0), (12, 0)), "Room 4");
+    let monday = twice.clone();
+    twice.id = fresh();
+    twice.weekday = TUESDAY;
+    // Tuesday's Room 4 is taken: Monday is not added either.
+    assert!(clinic.add_weekly_days(vec![monday.clone(), twice]).is_err());
+    assert_eq!(clinic.sessions.weekly.len(), 2);
+    let mut friday = monday.clone();
+    friday.id = fresh();
+    friday.weekday = 4;
+    clinic.add_weekly_days(vec![monday, friday]).unwrap();
+    assert_eq!(
+        clinic
+            .sessions
+            .between(day(2026, 3, 9), day(2026, 3, 13))
+            .len(),
+        4
     );
 }

@@ -103,7 +103,7 @@ mod tests {
         let body = link.split("&body=").nth(1).unwrap();
         assert_eq!(body, encode(&body_of(&referral)));
         // It ends with the link that brings the referral into the clinic.
-        assert!(body_of(&referral).contains("https://elm.example/support/clinic/import#"));
+        assert!(body_of(&referral).contains("https://elm.example/support/clinic/import/#"));
         assert!(plain_text(&referral).contains("Test referral (not a real patient)"));
     }
 }

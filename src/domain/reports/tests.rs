@@ -42,6 +42,7 @@ fn march() -> Clinic {
             date: date.into(),
             volunteer: Some(2),
             by_hand: false,
+            ..Default::default()
         });
     }
     let referred = [

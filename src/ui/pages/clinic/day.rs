@@ -183,7 +183,7 @@ fn Appointment(booking: Booking, person: Person) -> impl IntoView {
             });
         });
         follow_up.set(Some(booked.unwrap_or_else(|| {
-            "There is no free time that fits in the next 4 weeks. Book one from their record."
+            "There is no free time that fits in the next 12 weeks. Book one from their record."
                 .to_string()
         })));
     };

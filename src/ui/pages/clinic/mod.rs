@@ -1,4 +1,4 @@
-//! The volunteers' clinic: sessions and rooms, the rota, the people being
+//! The volunteers' clinic: sessions and closed dates, the rota, the people being
 //! supported, their appointments and the day's list. Every page works on the
 //! one stored [`Clinic`], and asks the domain to change it.
 
@@ -73,7 +73,7 @@ pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
 }
 
 /// The clinic's set-up pages, a bundle of their own so the everyday pages
-/// stay small: sessions and rooms, volunteers and the rota.
+/// stay small: sessions and closed dates, volunteers and the rota.
 #[component]
 pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
     provide_context(Saved::<Clinic>::open());
@@ -173,7 +173,7 @@ fn SectionLinks() -> impl IntoView {
         ("clinic/reports", "Reports for the practice and funders"),
         ("clinic/rota", "The volunteer rota"),
         ("clinic/volunteers", "Volunteers"),
-        ("clinic/sessions", "Sessions and rooms"),
+        ("clinic/sessions", "Sessions and closed dates"),
         ("clinic/backup", "Back up or restore the clinic's data"),
         ("clinic/lock", "Lock the records with a passphrase"),
         (

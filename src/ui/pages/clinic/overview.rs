@@ -6,11 +6,13 @@ use super::person::record_href;
 use super::{href, use_clinic, SectionLinks};
 use crate::domain::backup_habit::BackupHabit;
 use crate::domain::clinic::people::{Person, ACCEPTED_CODE};
-use crate::domain::clinic::rota;
 use crate::domain::clinic::Clinic;
+use crate::domain::clinic::{rota, setup};
 use crate::domain::dates::{iso, long_date};
 use crate::domain::referral::{handover, ClinicInbox};
-use crate::store::vault;
+use crate::domain::reminders::Wording;
+use crate::store::backend::BrowserStorage;
+use crate::store::{vault, Store};
 use crate::ui::layout::BackLink;
 use crate::ui::lock::LockNow;
 use crate::ui::pages::page_title;
@@ -100,6 +102,7 @@ pub fn Overview() -> impl IntoView {
     view! {
         <BackLink href=use_base().href("") text="Back to home" />
         <h1>"Run a clinic"</h1>
+        <GettingStarted />
         {use_context::<LockNow>().filter(|_| vault::is_set()).map(|lock_now| view! {
             <p><button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small" on:click=move |_| lock_now.run()>"Lock the records now"</button></p>
         })}
@@ -124,6 +127,59 @@ pub fn Overview() -> impl IntoView {
         {caseload}
         <h2>"The clinic"</h2>
         <SectionLinks />
+    }
+}
+
+/// "Start here": the steps of setting the clinic up, each ticked once done,
+/// leading the page until they all are.
+#[component]
+fn GettingStarted() -> impl IntoView {
+    let clinic = use_clinic();
+    let habit = Saved::<BackupHabit>::open();
+    // Only whether the practice's wording is stored, not the wording itself.
+    let wording_saved = Store::new(BrowserStorage)
+        .current_revision::<Wording>()
+        .is_ok_and(|revision| revision > 0);
+    let steps = move || {
+        let elsewhere = setup::Elsewhere {
+            wording_saved,
+            backed_up: habit.value.with(|h| !h.last_backup.is_empty()),
+        };
+        clinic.value.with(|c| setup::steps(c, elsewhere))
+    };
+    move || {
+        let steps = steps();
+        setup::still_setting_up(&steps).then(|| {
+            let done = steps.iter().filter(|s| s.done).count();
+            let items = steps
+                .into_iter()
+                .enumerate()
+                .map(|(n, step)| {
+                    let status_id = format!("setup-step-{n}-status");
+                    let (class, words) = if step.done {
+                        ("", "Done")
+                    } else {
+                        ("nhsuk-tag nhsuk-tag--blue", "To do")
+                    };
+                    view! {
+                        <li class="nhsuk-task-list__item nhsuk-task-list__item--with-link">
+                            <div class="nhsuk-task-list__name-and-hint">
+                                <a class="nhsuk-link nhsuk-task-list__link" href=href(step.path)
+                                    aria-describedby=status_id.clone()>{format!("{}. {}", n + 1, step.title)}</a>
+                            </div>
+                            <div class="nhsuk-task-list__status" id=status_id><span class=class>{words}</span></div>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby="start-here" data-testid="start-here">
+                    <h2 id="start-here">"Start here: set up the clinic"</h2>
+                    <p>{format!("Take these steps in order. {done} of 5 done.")}</p>
+                    <ul class="nhsuk-task-list">{items}</ul>
+                </section>
+            }
+        })
     }
 }
 

@@ -10,7 +10,7 @@ use crate::domain::clinic::forms::{
 use crate::domain::clinic::people::{EscalatedTo, Person, PersonStatus, DECLINED_CODE};
 use crate::domain::clinic::slots::Kind;
 use crate::domain::clinic::time::TimeRange;
-use crate::domain::clinic::{Clinic, Id};
+use crate::domain::clinic::{Clinic, Id, WEEKS_AHEAD};
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::form::FieldError;
 use crate::domain::referral::Choice;
@@ -21,9 +21,6 @@ use crate::ui::saved::SaveProblemNotice;
 use crate::ui::{new_id, today};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-
-/// How far ahead free times are offered.
-const WEEKS_AHEAD: u64 = 4;
 
 /// The link to a person's record.
 pub fn record_href(id: Id) -> String {
@@ -36,14 +33,16 @@ fn when(on: NaiveDate, times: TimeRange, room: &str) -> String {
 }
 
 fn booking_words(clinic: &Clinic, booking: &Booking) -> String {
-    let room = booking
+    let session = booking
         .on()
-        .and_then(|on| clinic.sessions.find(booking.session, on))
-        .map(|s| s.room)
+        .and_then(|on| clinic.sessions.find(booking.session, on));
+    let room = session.as_ref().map(|s| s.room.clone()).unwrap_or_default();
+    let duty = session
+        .map(|s| format!(" ({})", clinic.duty_words(&s)))
         .unwrap_or_default();
     let on = booking.on().map(long_date).unwrap_or_default();
     format!(
-        "{on}, {}, {room}: {}, {}",
+        "{on}, {}, {room}: {}, {}{duty}",
         booking.times.words(),
         booking.kind.name().to_lowercase(),
         booking.mode.name().to_lowercase()
@@ -309,7 +308,9 @@ pub fn Book() -> impl IntoView {
         .value
         .with_untracked(|c| c.person(id).cloned().unwrap_or_default());
     let kind = RwSignal::new(clinic.value.with_untracked(|c| c.next_kind(id)));
-    let from = today();
+    let today = today();
+    // A follow-up is looked for from a week after the last appointment.
+    let from = move || clinic.value.with(|c| c.offer_from(id, kind.get(), today));
     let book = move |session: (Id, NaiveDate), times: TimeRange| -> Result<(), Vec<FieldError>> {
         let book = |c: &mut Clinic| {
             let mode = c.person(id).map(|p| p.mode).unwrap_or_default();
@@ -325,25 +326,26 @@ pub fn Book() -> impl IntoView {
         let person = for_offer.clone();
         clinic
             .value
-            .with(|c| c.next_fitting(&person, kind.get(), from, WEEKS_AHEAD))
+            .with(|c| c.next_fitting(&person, kind.get(), from(), WEEKS_AHEAD))
     };
     let for_free = person.clone();
     let free = move || {
         let person = for_free.clone();
         clinic
             .value
-            .with(|c| c.free_times(&person, kind.get(), from, WEEKS_AHEAD))
+            .with(|c| c.free_times(&person, kind.get(), from(), WEEKS_AHEAD))
     };
     let next = move || {
         match offer() {
             Some(offer) => {
                 let words = when(offer.session.date, offer.times, &offer.session.room);
+                let duty = clinic.value.with(|c| c.duty_words(&offer.session));
                 let key = offer.session.key();
                 let times = offer.times;
                 view! {
                     <div class="nhsuk-inset-text" data-testid="next-fitting">
                         <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                        <p>"The next time that fits: " <strong>{words}</strong></p>
+                        <p>"The next time that fits: " <strong>{words}</strong> {format!(" ({duty})")}</p>
                     </div>
                     <button type="button" class="nhsuk-button" on:click=move |_| { let _ = book(key, times); }>"Book this time"</button>
                 }
@@ -357,7 +359,8 @@ pub fn Book() -> impl IntoView {
             .into_iter()
             .map(|(session, slots)| {
                 let key = session.key();
-                let heading = format!("{}, {}", long_date(session.date), session.room);
+                let duty = clinic.value.with(|c| c.duty_words(&session));
+                let heading = format!("{}, {} ({duty})", long_date(session.date), session.room);
                 let buttons = slots
                     .into_iter()
                     .map(|times| {
@@ -375,7 +378,7 @@ pub fn Book() -> impl IntoView {
     let chosen = RwSignal::new(ChosenTime::default());
     let session_offers: Vec<(&'static str, &'static str)> = clinic.value.with_untracked(|c| {
         c.sessions
-            .between(from, from + chrono::Days::new(WEEKS_AHEAD * 7))
+            .between(today, today + chrono::Days::new(WEEKS_AHEAD * 7))
             .into_iter()
             .filter(|s| s.closed.is_none())
             .map(|s| {
@@ -410,6 +413,9 @@ pub fn Book() -> impl IntoView {
                     get: Signal::derive(move || Some(if kind.get() == Kind::First { "first" } else { "follow-up" })),
                     set: Callback::new(move |k: Option<&'static str>| kind.set(if k == Some("follow-up") { Kind::FollowUp } else { Kind::First })),
                 } />
+            {move || (from() > today).then(|| view! {
+                <p data-testid="follow-up-gap">{format!("A follow-up is offered from {}, a week after their last appointment.", long_date(from()))}</p>
+            })}
             {next}
             <h2>"Other free times"</h2>
             <div data-testid="free-times">{others}</div>

@@ -5,18 +5,21 @@
 
 use super::{href, use_clinic};
 use crate::domain::clinic::rota::{self, Duty, SharedRota};
-use crate::domain::clinic::{ical, Id};
+use crate::domain::clinic::{ical, Id, WEEKS_AHEAD};
 use crate::domain::dates::{iso, long_date};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::practice::use_practice;
 use crate::ui::qr::QrCode;
 use crate::ui::{file_url, today, use_base};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// How far ahead the rota is drawn.
-const WEEKS: u64 = 4;
+const WEEKS: u64 = WEEKS_AHEAD;
+
+/// How far ahead the QR code's rota reaches (said on the page): more would
+/// make a code too dense for a phone to read from the screen.
+const SHARED_WEEKS: u64 = 4;
 
 /// The time now in UTC, which a calendar file records.
 fn now_utc() -> chrono::NaiveDateTime {
@@ -99,16 +102,33 @@ fn ClinicRota() -> impl IntoView {
         })
     };
     let has_uncovered = move || duties.with(|d| !rota::uncovered(d).is_empty());
-    let keep = move |_| clinic.update(|c| c.keep_rota(&duties.get_untracked()));
-    let calendar = move || {
+    // Said beside the button and given focus: the eye is there, not at the top.
+    let just_kept = RwSignal::new(false);
+    let kept_notice = NodeRef::<leptos::html::Div>::new();
+    let keep = move |_| {
+        clinic.update(|c| c.keep_rota(&duties.get_untracked()));
+        just_kept.set(clinic.problem.get_untracked().is_none());
+    };
+    Effect::new(move || {
+        if just_kept.get() {
+            if let Some(notice) = kept_notice.get() {
+                let _ = notice.focus();
+            }
+        }
+    });
+    // Each file is made afresh whenever the clinic changes, so it is never stale.
+    let calendars = move || {
         let practice = practice.get().practice_name;
         clinic.value.with(|c| {
-            duties.with(|d| {
-                file_url(
-                    &ical::calendar(d, &c.volunteers, &practice, now_utc()),
-                    "text/calendar;charset=utf-8",
-                )
-            })
+            c.volunteers
+                .iter()
+                .map(|v| {
+                    let name = v.name.trim();
+                    let text = ical::calendar(&c.calendar_duties(v.id, start), name, &practice, now_utc());
+                    let url = file_url(&text, "text/calendar;charset=utf-8");
+                    view! { <li><a href=url download=ical::file_name(name)>{format!("Download {name}’s duties")}</a></li> }
+                })
+                .collect_view()
         })
     };
     let root = StoredValue::new(format!(
@@ -120,8 +140,14 @@ fn ClinicRota() -> impl IntoView {
         let practice = practice.get().practice_name;
         clinic.value.with(|c| {
             duties.with(|d| {
+                let until = start + chrono::Days::new(SHARED_WEEKS * 7);
+                let near: Vec<Duty> = d
+                    .iter()
+                    .filter(|x| x.session.date < until)
+                    .cloned()
+                    .collect();
                 root.with_value(|root| {
-                    SharedRota::from_duties(d, &c.volunteers, &practice).link(root)
+                    SharedRota::from_duties(&near, &c.volunteers, &practice).link(root)
                 })
             })
         })
@@ -171,13 +197,23 @@ fn ClinicRota() -> impl IntoView {
             </table>
             <div class="app-no-print">
                 <button type="button" class="nhsuk-button" on:click=keep>"Keep this rota"</button>
+                <Show when=move || just_kept.get()>
+                    <div class="nhsuk-inset-text" data-testid="rota-kept" tabindex="-1" node_ref=kept_notice>
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>"This rota is kept. The day view shows who is on duty."</p>
+                    </div>
+                </Show>
                 <h2>"Sessions each"</h2>
                 <ul class="nhsuk-list nhsuk-list--bullet" data-testid="shares">{shares}</ul>
                 <h2>"Share the rota"</h2>
-                <p><a href=calendar download=format!("rota-from-{}.ics", iso(start))>"Download the rota as a calendar file"</a>
-                    " (it opens in phone and computer calendars)"</p>
+                <h3>"Each volunteer’s calendar file"</h3>
+                // Only a kept rota: a suggestion in someone's calendar could change without a trace.
+                <Show when=kept>
+                    <p>"Download again after a change: a duty handed on or closed shows as cancelled."</p>
+                    <ul class="nhsuk-list" data-testid="calendars">{calendars}</ul>
+                </Show>
                 <p><button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { let _ = window().print(); }>"Print the rota"</button></p>
-                <p>"Each volunteer can scan this code to see the rota on their own phone. It holds the dates, times, rooms and volunteers' names, and nothing about the people you support."</p>
+                <p>"Each volunteer can scan this code to see the next 4 weeks of the rota on their own phone. It holds the dates, times, rooms and volunteers' names, and nothing about the people you support."</p>
                 {move || view! { <QrCode text=share() label="QR code holding the rota".to_string() /> }}
             </div>
         </Show>
@@ -220,9 +256,11 @@ fn DutyRow(duty: Duty, duties: Memo<Vec<Duty>>) -> impl IntoView {
                 .collect_view()
         })
     };
+    // Only this session changes: the rest of the rota as shown is kept as it is.
     let change = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        put_on_duty(clinic, key, value.parse::<Id>().ok());
+        let volunteer = event_target_value(&ev).parse::<Id>().ok();
+        let shown = duties.get_untracked();
+        clinic.update(|c| c.put_on_duty(&shown, key, volunteer));
     };
     view! {
         <tr class="nhsuk-table__row">
@@ -239,12 +277,4 @@ fn DutyRow(duty: Duty, duties: Memo<Vec<Duty>>) -> impl IntoView {
             </td>
         </tr>
     }
-}
-
-fn put_on_duty(
-    clinic: crate::ui::saved::Saved<crate::domain::clinic::Clinic>,
-    key: (Id, NaiveDate),
-    volunteer: Option<Id>,
-) {
-    clinic.update(|c| c.put_on_duty(key, volunteer));
 }

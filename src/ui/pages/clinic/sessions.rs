@@ -1,5 +1,6 @@
-//! Sessions and rooms: the weekly sessions, one-off sessions and the dates
-//! the clinic is closed, each added on its own page.
+//! Sessions and closed dates: the weekly sessions (one can run on several
+//! days), one-off sessions, the dates the clinic is closed (each can be
+//! opened again) and appointment lengths, each added on its own page.
 
 use super::{href, use_clinic, ClinicForm, Saver, WEEKDAYS};
 use crate::domain::clinic::forms::{
@@ -8,7 +9,7 @@ use crate::domain::clinic::forms::{
 use crate::domain::clinic::Clinic;
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::form::FieldError;
-use crate::ui::form::{bind, Bound, DateInput, Radios, TextInput};
+use crate::ui::form::{bind, Bound, Checkboxes, DateInput, TextInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::{new_id, today};
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Sessions() -> impl IntoView {
-    page_title("Sessions and rooms");
+    page_title("Sessions and closed dates");
     let clinic = use_clinic();
     let stopping = RwSignal::new(None::<u64>);
     let weekly = move || {
@@ -98,7 +99,7 @@ pub fn Sessions() -> impl IntoView {
     };
     view! {
         <BackLink href=href("clinic") text="Back to the clinic" />
-        <h1>"Sessions and rooms"</h1>
+        <h1>"Sessions and closed dates"</h1>
         <h2>"Every week"</h2>
         <Show when=move || clinic.value.with(|c| !c.sessions.weekly.is_empty())
             fallback=|| view! { <p>"No weekly sessions yet."</p> }>
@@ -155,14 +156,15 @@ pub fn AddWeekly() -> impl IntoView {
     let form = RwSignal::new(WeeklySessionForm::default());
     let saver = Saver::new();
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
-        let session = form.with(|f| f.check(new_id(), today()))?;
-        add_session(saver, "start", |c| c.add_weekly(session))
+        let sessions = form.with(|f| f.check(new_id(), new_id, today()))?;
+        add_session(saver, "weekday", |c| c.add_weekly_days(sessions))
     });
     view! {
         <ClinicForm title="Add a weekly session" back=href("clinic/sessions") button="Add this session" submit>
-            <Radios id="weekday" legend="Which day of the week?" choices=WEEKDAYS.to_vec()
-                bind=bind(form, |f| f.weekday.map(|d| WEEKDAYS[d as usize % 7].0), |f, key| {
-                    f.weekday = key.and_then(|k| k.parse().ok())
+            <Checkboxes id="weekday" legend="Which days of the week?" hint=Some("Tick each day it runs.")
+                choices=WEEKDAYS.to_vec()
+                bind=bind(form, |f| f.weekdays.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys: Vec<&'static str>| {
+                    f.weekdays = keys.iter().filter_map(|k| k.parse().ok()).collect()
                 }) />
             <TimesAndRoom ids=["start", "end", "room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
                 end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
@@ -196,8 +198,9 @@ pub fn AddClosed() -> impl IntoView {
     let saver = Saver::new();
     let submit = Callback::new(move |()| -> Result<(), Vec<FieldError>> {
         let closed = form.with(ClosedDateForm::check)?;
-        saver.save_and_go(|c| c.sessions.closed.push(closed), "clinic/sessions");
-        Ok(())
+        saver
+            .try_save_and_go(|c| c.close(closed), "clinic/sessions")
+            .map_err(|problem| vec![FieldError::new("closed-date-day", problem)])
     });
     view! {
         <ClinicForm title="Close the clinic on a date" back=href("clinic/sessions") button="Close the clinic that day" submit>
