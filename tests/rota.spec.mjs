@@ -1,4 +1,5 @@
-// A volunteer's first day on the practice PC (1280 × 800): "Start here" leads
+// A volunteer's first day on the practice PC (1280 × 800), and the same on the
+// clinic's tablet (768 × 1024): "Start here" leads
 // the clinic page, one session runs on two days, a date with no session cannot
 // be closed and a closed date is opened again; on a 12-week rota, choosing one
 // session's volunteer moves nobody else; each volunteer downloads their own
@@ -76,7 +77,8 @@ async function calendarOf(page, name) {
   };
 }
 
-test("a first-time volunteer is led through setting up, and choosing one session's volunteer moves nobody else", async ({ context, watch }) => {
+/** The first day, as a volunteer does it on the practice PC or on the tablet. */
+async function firstDay({ context, watch }) {
   test.setTimeout(150_000);
   const page = await clinic().openClinic(context, watch);
 
@@ -169,6 +171,13 @@ test("a first-time volunteer is led through setting up, and choosing one session
   const theirs = await calendarOf(page, handedTo);
   const taken = theirs.events.find((e) => e.uid === cancelled[0].uid);
   expect(taken).toMatchObject({ status: "CONFIRMED", sequence: cancelled[0].sequence, start: before.start });
+}
+
+const FIRST_DAY = "a first-time volunteer is led through setting up, and choosing one session's volunteer moves nobody else";
+test(`${FIRST_DAY} (the practice PC)`, firstDay);
+test.describe("on the clinic's tablet", () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+  test(`${FIRST_DAY} (a tablet, 768 × 1024)`, firstDay);
 });
 
 test("a follow-up is offered a week after the last appointment, as a follow-up, with who is on duty", async ({ context, watch }) => {

@@ -147,11 +147,11 @@ impl Reader {
                     "true" => Value::Bool(true),
                     "false" => Value::Bool(false),
                     "null" | "" => Value::Null,
+                    // Whole numbers only: the settings have no fractions, and
+                    // reading them would bring a float parser to every page.
                     _ if is_plain_number(&text) => text
-                        .parse::<f64>()
-                        .ok()
-                        .and_then(Number::from_f64)
-                        .map_or(Value::String(text), Value::Number),
+                        .parse::<u64>()
+                        .map_or(Value::String(text), |n| Value::Number(Number::from(n))),
                     _ => {
                         self.slip(
                             line,

@@ -375,6 +375,8 @@ fn a_conflict_shows_the_app_s_codes_in_words() {
         .find(|d| d.field == "Status")
         .expect("the status differs");
     assert_eq!((status.this_device.as_str(), status.other_device.as_str()), ("Finished", "Declined"));
+}
+
 /// Two devices whose clinic holds a plan made with `person` (the first person).
 fn two_devices_with_a_plan() -> (Device, Device, Id) {
     let (mut here, _) = two_devices();
