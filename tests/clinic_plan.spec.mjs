@@ -94,7 +94,7 @@ test("a plan built with a person at the clinic, reviewed, given to their phone b
 
   // Four people have two answers: too few to show.
   await marchReport(page);
-  await expect(figure(page, "Life satisfaction: average change")).toHaveText("fewer than 5");
+  await expect(figure(page, "Life satisfaction: average change")).toHaveText("not shown: fewer than 5 people");
 
   // Dot's record: no plan yet.
   await page.goto(`${served.url}clinic/person/?id=105`);

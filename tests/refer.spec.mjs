@@ -364,17 +364,23 @@ test("a long referral's QR code stays easy to read, and the clinic's device open
       ["changed", changed, damaged],
       ["newer", fragment.replace("r=2.", "r=3."), "This code was made by a newer version of the app."],
       ["far too long", sealed(2, deflateRawSync(Buffer.alloc(10_000_000, " "))), "This code holds far more than a referral can, so it has not been opened."],
-      ["empty", "", "This link does not hold a referral."],
     ];
     for (const [name, bad, message] of cases) {
       await clinicPage.goto(`${served.url}clinic/import/#${bad}`);
       await clinicPage.reload();
-      await expect(h1(clinicPage)).toHaveText("This referral code cannot be used");
+      // The paste page, saying why this code cannot be used, so another can be pasted.
+      await expect(h1(clinicPage)).toHaveText("Add a referral");
+      await expect(clinicPage.getByRole("heading", { name: "Important: This referral code cannot be used" })).toBeVisible();
       await expect(clinicPage.getByTestId("import-problem")).toContainText(message);
       await expect(clinicPage.getByRole("button", { name: "Keep this referral for the clinic" })).toHaveCount(0);
       await expectNoAxeViolations(clinicPage, `a referral code ${name}`);
       if (name === "changed") await screenshot(clinicPage, "clinic-import-changed");
     }
+    // A link with nothing after its # opens the page to paste a referral into.
+    await clinicPage.goto(`${served.url}clinic/import/#`);
+    await clinicPage.reload();
+    await expect(h1(clinicPage)).toHaveText("Add a referral");
+    await expect(clinicPage.getByTestId("import-problem")).toHaveCount(0);
     expect(await storedText(clinicPage)).not.toContain(reference);
 
     // The long referral itself opens whole, and is kept when asked.

@@ -58,6 +58,7 @@ test("a day two years back opens with its appointments, a change there keeps eve
       "sp.clinic-part-appointments-2025",
       "sp.clinic-part-appointments-2026",
       "sp.clinic-part-log",
+      "sp.clinic-part-plans",
     ]);
     const stored = await storedDocuments(page);
     const head = JSON.parse(stored["sp.clinic"]);

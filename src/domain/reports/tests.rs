@@ -320,7 +320,7 @@ fn wellbeing_answers_in_plans_made_at_the_clinic_count_once_each() {
             &report(&clinic, period),
             "Life satisfaction: average change"
         ),
-        "fewer than 5"
+        "not shown: fewer than 5 people"
     );
 }
 

@@ -395,7 +395,8 @@ fn a_plan_made_on_the_other_device_is_added_here() {
         .plans_of_mut(person)
         .start("plan-2", today() + chrono::Days::new(7));
     let merge = merged(&here, &there, &stamp(9));
-    assert_eq!(merge.added, ["1 plan"]);
+    assert_eq!(merge.added.len(), 1);
+    assert!(merge.added[0].starts_with("1 plan: "), "{:?}", merge.added);
     let (clinic, _) = merge.finish(&[], &stamp(9));
     let book = clinic.plans_of(person).unwrap();
     let ids: Vec<&str> = book.plans.iter().map(|p| p.id.as_str()).collect();
@@ -407,7 +408,8 @@ fn a_plan_changed_on_one_device_is_brought_up_to_date_on_the_other() {
     let (here, mut there, person) = two_devices_with_a_plan();
     there.0.newest_plan_mut(person).unwrap().about.going_well = "Walking".into();
     let merge = merged(&here, &there, &stamp(9));
-    assert_eq!(merge.changed, ["1 plan"]);
+    assert_eq!(merge.changed.len(), 1);
+    assert!(merge.changed[0].starts_with("1 plan: "), "{:?}", merge.changed);
     let (mut clinic, _) = merge.finish(&[], &stamp(9));
     let plan = clinic.newest_plan_mut(person).unwrap();
     assert_eq!(
