@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pbkdf2Sync } from "node:crypto";
-import { test, expect } from "./support/fixtures.mjs";
+import { test, expect, watchContext } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { storedDocuments } from "./support/stored.mjs";
 import { h1, clinicHelpers } from "./support/clinic.mjs";
@@ -57,6 +57,7 @@ test("once the records are locked and the browser closed, no file of the browser
   let settings;
   try {
     watch.origin = served.origin;
+    await watchContext(context, watch);
     const clinic = clinicHelpers(served);
     const page = await clinic.openClinic(context, watch);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);

@@ -10,25 +10,35 @@ export const test = base.extend({
   // Filled in by each test with the origin the app is served from.
   watch: async ({ context }, use) => {
     const watch = { origin: null, foreign: [], errors: [], allowedConsoleErrors: [] };
-    await context.route(
-      (url) => watch.origin !== null && url.origin !== watch.origin,
-      (route) => {
-        watch.foreign.push(route.request().url());
-        return route.abort();
-      },
-    );
-    context.on("request", (request) => {
-      const url = new URL(request.url());
-      if (watch.origin && !["data:", "blob:"].includes(url.protocol) && url.origin !== watch.origin) {
-        watch.foreign.push(request.url());
-      }
-    });
-    context.on("page", (page) => watchPage(page, watch));
+    await watchContext(context, watch);
     await use(watch);
     expect(watch.foreign, "requests to other origins").toEqual([]);
     expect(watch.errors, "errors in the page").toEqual([]);
   },
 });
+
+/**
+ * Watches every page of `context`, now and later, for errors and for any
+ * request to an origin other than `watch.origin` (which is refused). For a
+ * context a test makes itself, such as a persistent profile.
+ */
+export async function watchContext(context, watch) {
+  await context.route(
+    (url) => watch.origin !== null && url.origin !== watch.origin,
+    (route) => {
+      watch.foreign.push(route.request().url());
+      return route.abort();
+    },
+  );
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    if (watch.origin && !["data:", "blob:"].includes(url.protocol) && url.origin !== watch.origin) {
+      watch.foreign.push(request.url());
+    }
+  });
+  context.on("page", (page) => watchPage(page, watch));
+  context.pages().forEach((page) => watchPage(page, watch));
+}
 
 function watchPage(page, watch) {
   page.on("pageerror", (error) => watch.errors.push(`pageerror: ${error.message}`));

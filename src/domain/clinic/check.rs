@@ -486,6 +486,18 @@ mod tests {
     use crate::domain::clinic::time::{ClockTime, TimeRange};
     use crate::domain::sample::{generate, Size};
 
+    /// A small clinic of three people, one of whom has a plan made there.
+    fn three_people_one_plan() -> Clinic {
+        let size = Size {
+            people: 3,
+            appointments: 0,
+            log_entries: 0,
+            services: 0,
+            plans: 1,
+        };
+        generate(4, size).clinic
+    }
+
     #[test]
     fn a_clinic_the_app_made_breaks_no_rule() {
         let size = Size {
@@ -505,14 +517,7 @@ mod tests {
 
     #[test]
     fn plans_for_a_person_not_in_the_clinic_are_named_and_go_with_their_person() {
-        let size = Size {
-            people: 3,
-            appointments: 0,
-            log_entries: 0,
-            services: 0,
-            plans: 1,
-        };
-        let mut clinic = generate(4, size).clinic;
+        let mut clinic = three_people_one_plan();
         let whose = clinic.plans[0].person;
         clinic.person_mut(whose).unwrap().name = String::new();
         let (without, problems) = clinic.without_all_problems();
@@ -525,14 +530,7 @@ mod tests {
 
     #[test]
     fn a_wellbeing_score_above_10_in_a_plan_is_named() {
-        let size = Size {
-            people: 3,
-            appointments: 0,
-            log_entries: 0,
-            services: 0,
-            plans: 1,
-        };
-        let mut clinic = generate(4, size).clinic;
+        let mut clinic = three_people_one_plan();
         let name = clinic.person(clinic.plans[0].person).unwrap().name.clone();
         let plan = &mut clinic.plans[0].book.plans[0];
         plan.wellbeing.happy = Some(crate::domain::plan::wellbeing::Answer::Score(11));

@@ -119,11 +119,20 @@ impl Clinic {
     }
 
     /// Opens the clinic again on a date it was closed (in `room`, or every
-    /// room when empty).
+    /// room when empty). The duties it had cancelled come back, each
+    /// counted as changed so that calendars take them again.
     pub fn reopen(&mut self, date: &str, room: &str) {
-        self.sessions
+        let Some(n) = self
+            .sessions
             .closed
-            .retain(|c| !(c.date == date && c.room == room));
+            .iter()
+            .position(|c| c.date == date && c.room == room)
+        else {
+            return;
+        };
+        let closed = self.sessions.closed.remove(n);
+        let affected = self.duties_under(&closed);
+        self.count_change_to_duties(|e| affected.contains(&(e.session, e.date.clone())));
     }
 }
 

@@ -486,16 +486,6 @@ impl Clinic {
         Ok(())
     }
 
-    /// Opens again a date that was closed (the `n`th closed date).
-    pub fn open_again(&mut self, n: usize) {
-        if n >= self.sessions.closed.len() {
-            return;
-        }
-        let closed = self.sessions.closed.remove(n);
-        let affected = self.duties_under(&closed);
-        self.count_change_to_duties(|e| affected.contains(&(e.session, e.date.clone())));
-    }
-
     /// The sessions (id and date) a closed date falls on.
     fn duties_under(&self, closed: &sessions::ClosedDate) -> Vec<(Id, String)> {
         let Some(date) = dates::parse_iso(&closed.date) else {

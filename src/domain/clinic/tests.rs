@@ -1209,7 +1209,7 @@ fn each_volunteers_calendar_holds_their_own_duties_and_a_change_rises_in_sequenc
     let closed = find(mine(&clinic, to));
     assert!(closed.cancelled);
     assert_eq!(closed.sequence, 2);
-    clinic.open_again(0);
+    clinic.reopen("2026-12-10", "");
     assert!(clinic.sessions.closed.is_empty());
     let open = find(mine(&clinic, to));
     assert!(!open.cancelled);
@@ -1250,14 +1250,14 @@ fn a_closed_date_on_a_day_with_no_session_says_so_and_one_can_be_opened_again() 
         .unwrap()
         .closed
         .is_some());
-    clinic.open_again(0);
+    clinic.reopen("2026-03-10", "");
     assert!(clinic
         .sessions
         .find(tuesday, day(2026, 3, 10))
         .unwrap()
         .closed
         .is_none());
-    clinic.open_again(3);
+    clinic.reopen("2026-03-10", "");
     assert!(clinic.sessions.closed.is_empty());
 }
 

@@ -111,6 +111,26 @@ fn newest_now(plans: Saved<PlanBook>) -> CarePlan {
         .unwrap_or_default()
 }
 
+/// The plan a page was asked for by `?plan=` (an earlier one), else the
+/// newest; with the id asked, if any. `None` when it is not on this phone.
+fn asked_plan(plans: Saved<PlanBook>) -> (Option<String>, Option<CarePlan>) {
+    let asked = use_location().query("plan");
+    let plan = plans.value.with_untracked(|book| match &asked {
+        Some(id) => book.get(id).cloned(),
+        None => book.newest().cloned(),
+    });
+    (asked, plan)
+}
+
+/// What a page says when the plan it was asked for is not on this phone.
+fn plan_not_here() -> AnyView {
+    view! {
+        <NotHere title="This plan is not on this phone" text="It may have been deleted already."
+            link="Go to my plan" />
+    }
+    .into_any()
+}
+
 const COMPLETED: [(&str, &str); 2] = [
     ("yes", "Yes, I have completed this section"),
     ("no", "No, I will come back to it later"),

@@ -3,13 +3,12 @@
 //! text, emailed to oneself, read aloud where the browser can speak, or shared
 //! by a QR code on a page of its own (`plan/share`).
 
-use super::{use_plans, NotHere, UrgentHelpBox};
+use super::{asked_plan, plan_not_here, use_plans, UrgentHelpBox};
 use crate::domain::dates::long_date;
 use crate::domain::plan::text::{one_page, plain_text, title};
 use crate::domain::plan::CarePlan;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title_with;
-use crate::ui::router::use_location;
 use crate::ui::use_base;
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
@@ -49,17 +48,9 @@ fn read_aloud(text: &str) {
 pub fn OnePage() -> impl IntoView {
     let plans = use_plans();
     let base = use_base();
-    let asked = use_location().query("plan");
-    let plan = plans.value.with_untracked(|book| match &asked {
-        Some(id) => book.get(id).cloned(),
-        None => book.newest().cloned(),
-    });
+    let (asked, plan) = asked_plan(plans);
     let Some(plan) = plan else {
-        return view! {
-            <NotHere title="This plan is not on this phone" text="It may have been deleted already."
-                link="Go to my plan" />
-        }
-        .into_any();
+        return plan_not_here();
     };
     let heading = title(&plan);
     page_title_with({

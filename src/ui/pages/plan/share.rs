@@ -4,7 +4,7 @@
 //! person there says so.
 
 use super::one_page::PlanParts;
-use super::{use_plans, NotHere};
+use super::{asked_plan, plan_not_here, use_plans};
 use crate::domain::dates::long_date;
 use crate::domain::fragment::Packed;
 use crate::domain::plan::share::{self, ShareError, LARGEST_PLAN};
@@ -15,7 +15,7 @@ use crate::ui::deflate::{deflate, inflate, InflateError};
 use crate::ui::layout::{focus_element, BackLink};
 use crate::ui::pages::{page_title, NotFound};
 use crate::ui::qr::QrCode;
-use crate::ui::router::{own_page, use_location};
+use crate::ui::router::own_page;
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::{new_id, use_base};
 use leptos::prelude::*;
@@ -68,17 +68,9 @@ fn SharePage() -> impl IntoView {
     page_title("Share your plan with a QR code");
     let plans = use_plans();
     let base = use_base();
-    let asked = use_location().query("plan");
-    let plan = plans.value.with_untracked(|book| match &asked {
-        Some(id) => book.get(id).cloned(),
-        None => book.newest().cloned(),
-    });
+    let (_, plan) = asked_plan(plans);
     let Some(plan) = plan else {
-        return view! {
-            <NotHere title="This plan is not on this phone" text="It may have been deleted already."
-                link="Go to my plan" />
-        }
-        .into_any();
+        return plan_not_here();
     };
     let back = base.href(&format!(
         "plan/one-page?plan={}",
