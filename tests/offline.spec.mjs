@@ -50,6 +50,43 @@ test("after a first visit the parts opened work with the network off, and a part
   }
 });
 
+/** Puts a new build's service worker in place of the old one, as copying a new folder over the site does. */
+function deployNewServiceWorker(served) {
+  const swPath = join(served.dir, "sw.js");
+  const oldBuild = readFileSync(swPath, "utf8").match(/const BUILD = "([^"]+)"/)[1];
+  writeFileSync(swPath, readFileSync(swPath, "utf8").replace(oldBuild, "next-build"));
+}
+
+test("what a patient has typed on a question, before Continue, is still there after Reload to update", async ({ context, watch }) => {
+  const served = await serveApp();
+  try {
+    const page = await openPage(context, watch, served.origin);
+    await page.goto(served.url);
+    await waitForOfflineCopy(page);
+    await page.goto(`${served.url}refer/name/`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("What is your name?");
+    await page.getByLabel("Full name").pressSequentially("Siobhán O’Neill 😊");
+
+    // A new version is found while the page is open (the app checks every half hour).
+    deployNewServiceWorker(served);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const notice = page.getByTestId("update-notice");
+    await expect(notice).toContainText("A new version of this app is ready");
+    await expect(notice).toContainText("Your answers are kept when you reload.");
+    await expect(notice).not.toContainText("Save anything");
+    await expectNoAxeViolations(page, "the update notice on a question page");
+    await screenshot(page, "update-notice-patient");
+
+    await page.getByRole("button", { name: "Reload to update" }).click();
+    await expect(notice).toHaveCount(0);
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).join())).toBe("social-prescribing-next-build");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("What is your name?");
+    await expect(page.getByLabel("Full name")).toHaveValue("Siobhán O’Neill 😊");
+  } finally {
+    await closeAll(context, served);
+  }
+});
+
 test("a new deployment is announced, and reloading switches to it", async ({ context, watch }) => {
   const served = await serveApp();
   try {
@@ -59,9 +96,7 @@ test("a new deployment is announced, and reloading switches to it", async ({ con
     await expect(page.getByTestId("update-notice")).toHaveCount(0);
 
     // The practice copies a new build over the old one.
-    const swPath = join(served.dir, "sw.js");
-    const oldBuild = readFileSync(swPath, "utf8").match(/const BUILD = "([^"]+)"/)[1];
-    writeFileSync(swPath, readFileSync(swPath, "utf8").replace(oldBuild, "next-build"));
+    deployNewServiceWorker(served);
     const indexPath = join(served.dir, "index.html");
     writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace("<title>", '<meta name="build" content="next">\n  <title>'));
 

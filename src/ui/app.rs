@@ -63,7 +63,7 @@ fn App(area: Area, pages: AreaPages) -> impl IntoView {
         <Header />
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
-                <UpdateNotice />
+                <UpdateNotice area />
                 <ConfigNotice area />
                 <KeptNotice />
                 <Pages location pages />

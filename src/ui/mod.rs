@@ -14,7 +14,7 @@ mod practice;
 mod qr;
 mod router;
 pub mod saved;
-mod updates;
+pub mod updates;
 
 pub use app::{mount, mount_reading_first, AreaPages};
 

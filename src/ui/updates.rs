@@ -1,10 +1,14 @@
 //! Offline use and updates: registers the service worker that keeps a copy of
 //! the app on the device, and tells the person when a newer version has been
-//! deployed so they can reload into it.
+//! deployed so they can reload into it. A page holding typed answers it has
+//! not stored yet asks, with [`keep_before_update`], to store them first.
 
 use super::banner::NotificationBanner;
 use super::AppBase;
+use crate::domain::site::Area;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -104,8 +108,52 @@ fn container_controller_exists() -> bool {
     container().is_some_and(|c| c.controller().is_some())
 }
 
-/// Switches to the waiting version: the new worker takes over, then the page reloads.
+/// What the pages on screen store before the app reloads, each with its
+/// number, and the last number given.
+#[derive(Default)]
+struct Keepers {
+    last: usize,
+    list: Vec<(usize, Rc<dyn Fn()>)>,
+}
+
+thread_local! {
+    static KEEPERS: RefCell<Keepers> = RefCell::new(Keepers::default());
+}
+
+/// Asks that `keep` be run before the app reloads into a new version, while
+/// the page that asks is on screen: it stores what the person has typed
+/// there and not yet stored (the store writes at once, so it is kept).
+pub fn keep_before_update(keep: impl Fn() + 'static) {
+    let number = KEEPERS.with(|keepers| {
+        let keepers = &mut *keepers.borrow_mut();
+        keepers.last += 1;
+        keepers.list.push((keepers.last, Rc::new(keep)));
+        keepers.last
+    });
+    on_cleanup(move || {
+        KEEPERS.with(|keepers| keepers.borrow_mut().list.retain(|(n, _)| *n != number));
+    });
+}
+
+/// Runs every page's [`keep_before_update`].
+fn keep_what_is_typed() {
+    let keepers: Vec<Rc<dyn Fn()>> = KEEPERS.with(|keepers| {
+        keepers
+            .borrow()
+            .list
+            .iter()
+            .map(|(_, k)| k.clone())
+            .collect()
+    });
+    for keep in keepers {
+        keep();
+    }
+}
+
+/// Stores what is typed, then switches to the waiting version: the new
+/// worker takes over, then the page reloads.
 fn reload_into_new_version(updates: Updates) {
+    keep_what_is_typed();
     let reload = || {
         let _ = window().location().reload();
     };
@@ -125,15 +173,23 @@ fn reload_into_new_version(updates: Updates) {
     let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
 }
 
+/// Says a new version is ready, with the button that reloads into it. A
+/// patient's pages keep what is typed through the reload, so a patient is
+/// only told that; the clinic's forms are saved with their own buttons.
 #[component]
-pub fn UpdateNotice() -> impl IntoView {
+pub fn UpdateNotice(area: Area) -> impl IntoView {
     let updates = use_context::<Updates>();
     let waiting = move || updates.is_some_and(|u| u.waiting.get());
+    let what_is_kept = if area.is_for_patients() {
+        "Your answers are kept when you reload."
+    } else {
+        "Save anything you are typing first. Your saved information is kept."
+    };
     view! {
         <Show when=waiting>
             <NotificationBanner id="update-notice" title="Update"
                 heading="A new version of this app is ready">
-                <p>"Save anything you are typing first. Your saved information is kept."</p>
+                <p>{what_is_kept}</p>
                 <button type="button" class="nhsuk-button nhsuk-u-margin-bottom-0"
                     on:click=move |_| {
                         if let Some(updates) = updates {

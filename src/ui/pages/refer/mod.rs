@@ -18,6 +18,7 @@ use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
 use crate::ui::router::{own_page, use_location};
 use crate::ui::saved::{SaveProblemNotice, Saved};
+use crate::ui::updates::keep_before_update;
 use crate::ui::{today, use_base};
 use leptos::prelude::*;
 
@@ -53,6 +54,12 @@ fn QuestionPage(
     children: Children,
 ) -> impl IntoView {
     let saved = use_draft();
+    // A new version's reload keeps what is typed here, unchecked, as
+    // Continue would.
+    keep_before_update(move || {
+        let page = form.get_untracked();
+        saved.update(|draft| draft.answers.take_page(step, &page));
+    });
     let errors = form_errors(move || title.to_string());
     let location = use_location();
     let changing = move || location.query("change").is_some();
