@@ -4,8 +4,8 @@
 //! its query, links that stay in the app, and the browser's back button.
 //! Only pages of the area that is running move in place: a page of another
 //! area is another bundle (`site::Area`), so it loads as a new page.
-//! `leptos_router` did the same at a measured 40 KB of gzipped wasm, a fifth
-//! of the first-visit budget.
+//! `leptos_router` 0.8 did the same at a measured 44-47 KB more gzipped wasm
+//! a part (docs/packages.md).
 
 use super::AppBase;
 use crate::domain::site::Area;
