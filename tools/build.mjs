@@ -9,11 +9,14 @@
 //    page in src/domain/site.rs, each with a <base> that reaches the app's
 //    files from its folder (so a plain static server answers 200 for a deep
 //    link or a reload), and the service worker filled in with each area's
-//    files and a build id derived from their contents.
+//    files and a build id derived from their contents;
+// 4. writes a compressed copy beside each file a browser downloads (.gz and
+//    .br), for hosts that serve them (README, "Compression").
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { constants, brotliCompressSync, gzipSync } from "node:zlib";
 import { PurgeCSS } from "purgecss";
 import * as sass from "sass";
 import { minify } from "terser";
@@ -125,7 +128,7 @@ function writePlainPages(dist, pages) {
   cpSync(join(root, "tools/pages/retired-sw.js"), join(retire, "sw.js"));
 }
 
-async function assemble(built) {
+async function assemble(built, { compress }) {
   const dist = join(root, "dist");
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -192,7 +195,28 @@ async function assemble(built) {
       .replace("__AREAS__", JSON.stringify(areas))
       .replace("__AREA_PATHS__", JSON.stringify(AREA_PATHS)),
   );
-  console.log(`build: ${AREAS.length} areas, ${pages.length + 1} pages, service worker build ${build}`);
+  const compressed = compress ? `, ${writeCompressedCopies(dist)} files compressed` : ", no compressed copies (--only)";
+  console.log(`build: ${AREAS.length} areas, ${pages.length + 1} pages, service worker build ${build}${compressed}`);
+}
+
+// What a host may send compressed: not config files, which the practice
+// edits by hand (a stale compressed copy would be sent in place of the edit).
+const COMPRESSIBLE = /\.(html|js|css|wasm|svg|webmanifest)$/;
+
+/**
+ * Writes `file.gz` (gzip -9) and `file.br` (brotli, best) beside each file a
+ * browser downloads, so a host set to serve them (nginx's gzip_static) sends
+ * the smallest copy without compressing on every request. Returns how many.
+ */
+function writeCompressedCopies(dist) {
+  const all = files(dist).filter((file) => COMPRESSIBLE.test(file));
+  for (const file of all) {
+    const bytes = readFileSync(join(dist, file));
+    writeFileSync(join(dist, `${file}.gz`), gzipSync(bytes, { level: 9 }));
+    const brotli = { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length };
+    writeFileSync(join(dist, `${file}.br`), brotliCompressSync(bytes, { params: brotli }));
+  }
+  return all.length;
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
@@ -200,6 +224,7 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
   // `--only clinic,plan` rebuilds those areas and reuses the others' last
   // builds in target/areas/: quicker while working on one area, but only
   // right when the others' sources (and js/store.js) have not changed since.
+  // It writes no compressed copies (a minute of brotli on a busy machine).
   const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
   const reuse = (area) => {
     const dir = join(root, "target/areas", area, "dist");
@@ -207,5 +232,5 @@ if (process.argv[1] === new URL(import.meta.url).pathname) {
     return dir;
   };
   const built = Object.fromEntries(AREAS.map((area) => [area, !only || only.includes(area) ? trunkBuild(area) : reuse(area)]));
-  await assemble(built);
+  await assemble(built, { compress: !only });
 }
