@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { serveApp } from "../tests/support/served.mjs";
+import { measurePatients, patientLines } from "./bench_patient.mjs";
 
 const RUNS = 7;
 // Parts of the five-year sample (1,250 people, 15,000 appointments, 10,000
@@ -228,12 +229,15 @@ function sizes() {
 const served = await serveApp();
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const results = [];
+let patients = [];
 try {
   for (const percent of DATASETS) {
     const result = await measure(browser, served, percent);
     results.push(result);
     console.log(JSON.stringify(result));
   }
+  // The patients' pages, cold on a slow phone and network (not with `node tools/bench.mjs 100`).
+  if (!ONLY.length) patients = await measurePatients(browser, new URL("../dist/", import.meta.url).pathname);
 } finally {
   await browser.close();
   await served.close();
@@ -262,6 +266,7 @@ const lines = [
   "",
   ...results.filter((r) => r.runs).map((r) => `- ${r.percent}%: ${Object.entries(r.runs).map(([name, values]) => `${name} ${values.join(", ")}`).join("; ")}`),
   "",
+  ...(patients.length ? patientLines(patients) : []),
   "## First visit, by part (gzip -9)",
   "",
   "```",

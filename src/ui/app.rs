@@ -8,6 +8,7 @@ use super::updates::{self, UpdateNotice};
 use super::AppBase;
 use crate::domain::site::Area;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Draws the page for a path inside one area (see [`super::areas`]).
 pub type AreaPages = fn(Memo<String>) -> AnyView;
@@ -39,7 +40,22 @@ fn start(area: Area, pages: AreaPages, read_first: Option<fn()>) {
             loading.remove();
         }
         leptos::mount::mount_to_body(move || view! { <App area pages /> });
+        mark_ready();
     });
+}
+
+/// Marks the moment the app has drawn the page and its buttons and links
+/// answer (`performance.mark("sp-app-ready")`), for the patients' benchmark
+/// (`tools/bench_patient.mjs`).
+fn mark_ready() {
+    let performance = js_sys::Reflect::get(&window(), &"performance".into()).ok();
+    let mark = performance
+        .as_ref()
+        .and_then(|p| js_sys::Reflect::get(p, &"mark".into()).ok())
+        .and_then(|m| m.dyn_into::<js_sys::Function>().ok());
+    if let (Some(performance), Some(mark)) = (performance, mark) {
+        let _ = mark.call1(&performance, &"sp-app-ready".into());
+    }
 }
 
 /// Waits for the browser's next task (a timer's), letting it handle a tap or
