@@ -394,8 +394,14 @@ pub fn merge_clinics(
                     (Some(hash), false) if hash != entry.value => Some(&mut changed),
                     _ => None,
                 };
+                // A record brought up to date is named as it now reads.
+                let newest_first = [their_values.get(&key), our_values.get(&key)];
                 if let Some(tally) = tally {
-                    let value = our_values.get(&key).or_else(|| their_values.get(&key));
+                    let value = newest_first
+                        .into_iter()
+                        .flatten()
+                        .find(|v| content_hash(v) == entry.value)
+                        .or_else(|| our_values.get(&key).or_else(|| their_values.get(&key)));
                     let name = brief_label(collection, value, ours, theirs);
                     tally.entry(collection).or_default().push(name);
                 }
@@ -612,9 +618,26 @@ fn label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &
     };
     match collection {
         Collection::Settings => "The appointment settings".to_string(),
-        Collection::Weekly | Collection::OneOff => {
-            format!("The session \u{201c}{}\u{201d}", text(v, "name"))
-        }
+        Collection::Weekly => read::<super::sessions::WeeklySession>(v).map_or_else(
+            || "A weekly session".to_string(),
+            |w| {
+                format!(
+                    "The session on {}",
+                    super::forms::weekly_words(&w).replacen(',', "s,", 1)
+                )
+            },
+        ),
+        Collection::OneOff => read::<super::sessions::ExtraSession>(v).map_or_else(
+            || "A one-off session".to_string(),
+            |e| {
+                format!(
+                    "The session on {}, {}, {}",
+                    on(&e.date),
+                    e.times.words(),
+                    e.room.trim()
+                )
+            },
+        ),
         Collection::Closed => format!("The closed date {}", on(&text(v, "date"))),
         Collection::Volunteer => format!("{}\u{2019}s volunteer details", text(v, "name")),
         Collection::Rota => format!("The rota on {}", on(&text(v, "date"))),
@@ -705,7 +728,12 @@ fn named_count(collection: Collection, names: &[String]) -> String {
 
 /// What to call a record in a list of those a merge changes: a person by
 /// their name, anything else as it is labelled for a choice.
-fn brief_label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &Clinic) -> String {
+fn brief_label(
+    collection: Collection,
+    value: Option<&Value>,
+    ours: &Clinic,
+    theirs: &Clinic,
+) -> String {
     match (collection, value) {
         (Collection::Person, Some(v)) => v["name"].as_str().unwrap_or("Someone").to_string(),
         _ => label(collection, value, ours, theirs),
@@ -757,6 +785,13 @@ fn code_words(field: &str, value: Option<&Value>) -> Option<String> {
     fn read<T: serde::de::DeserializeOwned>(value: Option<&Value>) -> Option<T> {
         serde_json::from_value(value?.clone()).ok()
     }
+    if field == "times" {
+        return read::<super::time::TimeRange>(value).map(|t| t.words());
+    }
+    if field == "weekday" {
+        let day = value?.as_u64()?;
+        return Some(super::sessions::weekday_name(u8::try_from(day).ok()?).to_string());
+    }
     let name = match field {
         "status" => read::<PersonStatus>(value)?.name(),
         "outcome" => read::<super::bookings::Outcome>(value)?.name(),
@@ -767,7 +802,12 @@ fn code_words(field: &str, value: Option<&Value>) -> Option<String> {
         _ => return None,
     };
     let mut chars = name.chars();
-    Some(chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default())
+    Some(
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default(),
+    )
 }
 
 fn value_words(value: Option<&Value>) -> String {

@@ -15,8 +15,8 @@ mod sessions;
 mod setup_check;
 mod volunteers;
 
-pub use setup_check::SetupCheck;
 pub use plan::ClinicPlanFlow;
+pub use setup_check::SetupCheck;
 
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;

@@ -1,0 +1,250 @@
+//! Changing a weekly or one-off session that is already running. The
+//! session keeps its id, so backups and merges see one record changed.
+//! Appointments booked from today on move with it: each keeps its place in
+//! the session (the same minutes after its start), so a session moved from
+//! 9am to 1pm moves a 9:45am appointment to 1:45pm. A change that would
+//! leave an appointment outside the session (a day it no longer runs, or
+//! past its new end) is refused, naming each one, so no booking is lost.
+
+use super::bookings::Outcome;
+use super::sessions::{ExtraSession, WeeklySession};
+use super::time::{ClockTime, TimeRange};
+use super::{refuse_clashes, Clinic, Id};
+use crate::domain::dates::{self, long_date};
+use chrono::NaiveDate;
+
+/// An appointment a session change moved or put in another room: the
+/// person needs telling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MovedAppointment {
+    pub booking: Id,
+    pub person: Id,
+    /// "Sam Taylor", as the record had it when the change was made.
+    pub name: String,
+    pub date: NaiveDate,
+    pub was: TimeRange,
+    pub now: TimeRange,
+    pub was_room: String,
+    pub now_room: String,
+}
+
+impl MovedAppointment {
+    /// "Sam Taylor: Tuesday 8 December 2026, now 1:45pm to 2:30pm in Room 5
+    /// (was 9:45am to 10:30am in Room 4)".
+    pub fn words(&self) -> String {
+        format!(
+            "{}: {}, now {} in {} (was {} in {})",
+            self.name,
+            long_date(self.date),
+            self.now.words(),
+            self.now_room.trim(),
+            self.was.words(),
+            self.was_room.trim()
+        )
+    }
+}
+
+/// What a session is changed to: when it runs, its times and its room.
+struct Changed<'a> {
+    id: Id,
+    runs_on: &'a dyn Fn(NaiveDate) -> bool,
+    times: TimeRange,
+    room: &'a str,
+}
+
+/// `times` moved by `shift` minutes (later when positive), if it stays in the day.
+fn shifted(times: TimeRange, shift: i32) -> Option<TimeRange> {
+    let move_by = |t: ClockTime| {
+        let minutes = i32::from(t.minutes()) + shift;
+        ClockTime::from_minutes(u32::try_from(minutes).ok()?).filter(|c| c.is_of_day())
+    };
+    Some(TimeRange::new(move_by(times.start)?, move_by(times.end)?))
+}
+
+impl Clinic {
+    /// Changes a weekly session (`changed` carries its id) from `today` on,
+    /// or says why not: a room clash, a session too short for a first
+    /// appointment, or the appointments that would be left outside it.
+    /// Returns the appointments moved, for the volunteer to tell people.
+    pub fn change_weekly(
+        &mut self,
+        mut changed: WeeklySession,
+        today: NaiveDate,
+    ) -> Result<Vec<MovedAppointment>, Vec<String>> {
+        let Some(was) = self.sessions.weekly.iter().find(|w| w.id == changed.id) else {
+            return Err(vec!["This session is no longer in the clinic".to_string()]);
+        };
+        // It keeps its history: it started when it started, and ends as set.
+        changed.first.clone_from(&was.first);
+        changed.last.clone_from(&was.last);
+        refuse_clashes(&self.sessions.clashes_with_weekly(&changed))?;
+        let runs_on = |date: NaiveDate| changed.runs_on(date);
+        let moved = self.move_appointments(
+            Changed {
+                id: changed.id,
+                runs_on: &runs_on,
+                times: changed.times,
+                room: &changed.room,
+            },
+            today,
+        )?;
+        if let Some(w) = self.sessions.weekly.iter_mut().find(|w| w.id == changed.id) {
+            *w = changed;
+        }
+        Ok(moved)
+    }
+
+    /// Changes a weekly session to run on the days of `sessions` (as the
+    /// form made them, one for each day ticked): the day it ran on, when
+    /// still ticked, stays this session with its appointments and duties;
+    /// each other day is a new session. All of it, or nothing.
+    pub fn change_weekly_days(
+        &mut self,
+        id: Id,
+        mut sessions: Vec<WeeklySession>,
+        today: NaiveDate,
+    ) -> Result<Vec<MovedAppointment>, Vec<String>> {
+        let old_day = self
+            .sessions
+            .weekly
+            .iter()
+            .find(|w| w.id == id)
+            .map(|w| w.weekday);
+        let kept = sessions
+            .iter()
+            .position(|s| Some(s.weekday) == old_day)
+            .unwrap_or(0);
+        if sessions.is_empty() {
+            return Err(vec![
+                "Select the days of the week the session runs".to_string()
+            ]);
+        }
+        let mut this = sessions.remove(kept);
+        if let Some(other) = sessions.iter_mut().find(|s| s.id == id) {
+            other.id = this.id;
+        }
+        this.id = id;
+        let mut trial = self.clone();
+        let moved = trial.change_weekly(this, today)?;
+        trial.add_weekly_days(sessions)?;
+        *self = trial;
+        Ok(moved)
+    }
+
+    /// Changes a one-off session (`changed` carries its id), as [`Clinic::change_weekly`].
+    pub fn change_extra(
+        &mut self,
+        changed: ExtraSession,
+        today: NaiveDate,
+    ) -> Result<Vec<MovedAppointment>, Vec<String>> {
+        if !self.sessions.extra.iter().any(|e| e.id == changed.id) {
+            return Err(vec!["This session is no longer in the clinic".to_string()]);
+        }
+        refuse_clashes(&self.sessions.clashes_with_extra(&changed))?;
+        let on = dates::parse_iso(&changed.date);
+        let runs_on = |date: NaiveDate| Some(date) == on;
+        let moved = self.move_appointments(
+            Changed {
+                id: changed.id,
+                runs_on: &runs_on,
+                times: changed.times,
+                room: &changed.room,
+            },
+            today,
+        )?;
+        if let Some(e) = self.sessions.extra.iter_mut().find(|e| e.id == changed.id) {
+            *e = changed;
+        }
+        Ok(moved)
+    }
+
+    /// Moves the session's appointments from `today` on with it, or changes
+    /// nothing and names those that would not fit. Moved appointments have
+    /// their reminder to send again, and the session's duties from `today`
+    /// count the change, so calendar files send the new time and room.
+    fn move_appointments(
+        &mut self,
+        changed: Changed<'_>,
+        today: NaiveDate,
+    ) -> Result<Vec<MovedAppointment>, Vec<String>> {
+        let Some((was_times, was_room)) = self.sessions.times_and_room(changed.id) else {
+            return Err(vec!["This session is no longer in the clinic".to_string()]);
+        };
+        let shortest = self.slots.first_minutes.min(self.slots.follow_up_minutes);
+        if changed.times.minutes() < shortest {
+            return Err(vec![format!(
+                "The session must be at least {shortest} minutes long, to fit an appointment"
+            )]);
+        }
+        let shift = i32::from(changed.times.start.minutes()) - i32::from(was_times.start.minutes());
+        let mut moved = Vec::new();
+        let mut left_out = Vec::new();
+        for b in self.bookings.iter().filter(|b| {
+            b.session == changed.id
+                && b.outcome == Outcome::Booked
+                && b.on().is_some_and(|d| d >= today)
+        }) {
+            let Some(date) = b.on() else { continue };
+            let now = shifted(b.times, shift).filter(|t| changed.times.contains(*t));
+            let clear_of_their_others = |t: TimeRange| {
+                !self.bookings.iter().any(|o| {
+                    o.person == b.person
+                        && o.session != changed.id
+                        && o.on() == Some(date)
+                        && o.outcome.holds_time()
+                        && o.times.overlaps(t)
+                })
+            };
+            let name = self.person(b.person).map_or("Someone", |p| p.name.trim());
+            match now.filter(|t| (changed.runs_on)(date) && clear_of_their_others(*t)) {
+                Some(now) => {
+                    if now != b.times || !changed.room.trim().eq(was_room.trim()) {
+                        moved.push(MovedAppointment {
+                            booking: b.id,
+                            person: b.person,
+                            name: name.to_string(),
+                            date,
+                            was: b.times,
+                            now,
+                            was_room: was_room.clone(),
+                            now_room: changed.room.to_string(),
+                        });
+                    }
+                }
+                None => left_out.push(format!(
+                    "{name}\u{2019}s appointment on {} at {} would be outside the changed session. Move or cancel it first, or keep the session\u{2019}s day and times",
+                    long_date(date),
+                    b.times.start.words()
+                )),
+            }
+        }
+        if !left_out.is_empty() {
+            return Err(left_out);
+        }
+        for m in &moved {
+            if let Some(b) = self.booking_mut(m.booking) {
+                b.times = m.now;
+                b.reminder_sent = false;
+            }
+        }
+        let session_changed = changed.times != was_times || changed.room.trim() != was_room.trim();
+        let id = changed.id;
+        let runs_before = |date: NaiveDate| self.sessions.find(id, date).is_some();
+        let changed_days: Vec<String> = self
+            .rota
+            .iter()
+            .filter_map(|e| {
+                let date = dates::parse_iso(&e.date).filter(|d| *d >= today)?;
+                let runs_now = (changed.runs_on)(date);
+                (e.session == id && (session_changed || runs_now != runs_before(date)))
+                    .then(|| e.date.clone())
+            })
+            .collect();
+        self.count_change_to_duties(|e| e.session == id && changed_days.contains(&e.date));
+        moved.sort_by_key(|m| (m.date, m.now.start));
+        Ok(moved)
+    }
+}
+
+#[cfg(test)]
+mod tests;
