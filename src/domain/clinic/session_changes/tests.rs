@@ -382,3 +382,24 @@ fn a_session_changed_on_both_devices_is_a_choice_shown_in_words() {
     let (merged, _) = merge.finish(&choices, "2026-12-03T11:00:00Z");
     assert_eq!(merged.sessions.weekly[0].room, "Room 6");
 }
+
+#[test]
+fn the_change_form_starts_filled_in_with_the_session_as_it_is() {
+    use crate::domain::clinic::forms::{ExtraSessionForm, WeeklySessionForm};
+    let clinic = clinic();
+    let weekly = &clinic.sessions.weekly[0];
+    let form = WeeklySessionForm::from_session(weekly);
+    assert_eq!((form.start.as_str(), form.end.as_str()), ("9am", "12:30pm"));
+    let again = form.check(SESSION, || 99, today()).unwrap();
+    assert_eq!(
+        (again[0].weekday, again[0].times, again[0].room.as_str()),
+        (weekly.weekday, weekly.times, "Room 4")
+    );
+    let extra = ExtraSession {
+        id: 40,
+        date: "2026-12-12".into(),
+        times: times((10, 0), (12, 0)),
+        room: "Room 2".into(),
+    };
+    assert_eq!(ExtraSessionForm::from_session(&extra).check(40, today()), Ok(extra));
+}

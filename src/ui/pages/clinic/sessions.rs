@@ -35,6 +35,7 @@ pub fn Sessions() -> impl IntoView {
                     };
                     view! {
                         <li>{words.clone()} " "
+                            <ChangeLink id words=words.clone() />
                             <Show when=move || !asking()>
                                 <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
                                     on:click=move |_| stopping.set(Some(id))>
@@ -61,8 +62,9 @@ pub fn Sessions() -> impl IntoView {
                 .iter()
                 .filter_map(|s| {
                     let on = parse_iso(&s.date)?;
+                    let words = format!("{}, {}, {}", long_date(on), s.times.words(), s.room);
                     (on >= today()).then(|| {
-                        view! { <li>{format!("{}, {}, {}", long_date(on), s.times.words(), s.room)}</li> }
+                        view! { <li>{words.clone()} " " <ChangeLink id=s.id words /></li> }
                     })
                 })
                 .collect_view()
@@ -107,7 +109,7 @@ pub fn Sessions() -> impl IntoView {
         </Show>
         <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/weekly")>"Add a weekly session"</a>
         <h2>"One-off sessions"</h2>
-        <ul class="nhsuk-list nhsuk-list--bullet">{extra}</ul>
+        <ul class="nhsuk-list nhsuk-list--bullet" data-testid="one-off-sessions">{extra}</ul>
         <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/one-off")>"Add a one-off session"</a>
         <h2>"Dates the clinic is closed"</h2>
         <ul class="nhsuk-list nhsuk-list--bullet" data-testid="closed-dates">{closed}</ul>
@@ -115,6 +117,17 @@ pub fn Sessions() -> impl IntoView {
         <h2>"Appointment lengths"</h2>
         <p>{slots}</p>
         <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/settings")>"Change the settings"</a>
+    }
+}
+
+/// "Change" beside a session, to its change page.
+#[component]
+fn ChangeLink(id: u64, words: String) -> impl IntoView {
+    view! {
+        <a class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" role="button" draggable="false"
+            href=format!("{}?id={id}", href("clinic/sessions/change"))>
+            "Change" <span class="nhsuk-u-visually-hidden">{format!(" {words}")}</span>
+        </a> " "
     }
 }
 
@@ -137,7 +150,7 @@ fn add_session(
 
 /// A session's start, end and room: the fields every kind of session has.
 #[component]
-fn TimesAndRoom(
+pub(super) fn TimesAndRoom(
     ids: [&'static str; 3],
     start: Bound<String>,
     end: Bound<String>,
