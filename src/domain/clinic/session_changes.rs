@@ -1,10 +1,11 @@
 //! Changing a weekly or one-off session that is already running. The
 //! session keeps its id, so backups and merges see one record changed.
-//! Appointments booked from today on move with it: each keeps its place in
-//! the session (the same minutes after its start), so a session moved from
-//! 9am to 1pm moves a 9:45am appointment to 1:45pm. A change that would
-//! leave an appointment outside the session (a day it no longer runs, or
-//! past its new end) is refused, naming each one, so no booking is lost.
+//! Appointments booked from today on stay at their times when they all still
+//! fit; otherwise they move with it, each keeping its place in the session
+//! (the same minutes after its start), so a session moved from 9am to 1pm
+//! moves a 9:45am appointment to 1:45pm. A change that would leave one
+//! outside the session (a day it no longer runs, or past its new end) is
+//! refused, naming each one, so no booking is lost.
 
 use super::bookings::Outcome;
 use super::sessions::{ExtraSession, WeeklySession};
@@ -177,50 +178,78 @@ impl Clinic {
             )]);
         }
         let shift = i32::from(changed.times.start.minutes()) - i32::from(was_times.start.minutes());
-        let mut moved = Vec::new();
-        let mut left_out = Vec::new();
-        for b in self.bookings.iter().filter(|b| {
-            b.session == changed.id
-                && b.outcome == Outcome::Booked
-                && b.on().is_some_and(|d| d >= today)
-        }) {
-            let Some(date) = b.on() else { continue };
-            let now = shifted(b.times, shift).filter(|t| changed.times.contains(*t));
-            let clear_of_their_others = |t: TimeRange| {
-                !self.bookings.iter().any(|o| {
-                    o.person == b.person
-                        && o.session != changed.id
-                        && o.on() == Some(date)
-                        && o.outcome.holds_time()
-                        && o.times.overlaps(t)
+        let booked: Vec<&super::bookings::Booking> = self
+            .bookings
+            .iter()
+            .filter(|b| {
+                b.session == changed.id
+                    && b.outcome == Outcome::Booked
+                    && b.on().is_some_and(|d| d >= today)
+            })
+            .collect();
+        // Where each appointment would be, by one rule for all of them so
+        // none lands on another: where it is, if every one still fits;
+        // otherwise the same place in the moved session.
+        let placed_by = |shift: i32| -> Option<Vec<TimeRange>> {
+            booked
+                .iter()
+                .map(|b| {
+                    let date = b.on()?;
+                    let now = shifted(b.times, shift)?;
+                    let clear_of_their_others = !self.bookings.iter().any(|o| {
+                        o.person == b.person
+                            && o.session != changed.id
+                            && o.on() == Some(date)
+                            && o.outcome.holds_time()
+                            && o.times.overlaps(now)
+                    });
+                    ((changed.runs_on)(date)
+                        && changed.times.contains(now)
+                        && clear_of_their_others)
+                        .then_some(now)
                 })
-            };
-            let name = self.person(b.person).map_or("Someone", |p| p.name.trim());
-            match now.filter(|t| (changed.runs_on)(date) && clear_of_their_others(*t)) {
-                Some(now) => {
-                    if now != b.times || !changed.room.trim().eq(was_room.trim()) {
-                        moved.push(MovedAppointment {
-                            booking: b.id,
-                            person: b.person,
-                            name: name.to_string(),
-                            date,
-                            was: b.times,
-                            now,
-                            was_room: was_room.clone(),
-                            now_room: changed.room.to_string(),
-                        });
-                    }
-                }
-                None => left_out.push(format!(
-                    "{name}\u{2019}s appointment on {} at {} would be outside the changed session. Move or cancel it first, or keep the session\u{2019}s day and times",
-                    long_date(date),
-                    b.times.start.words()
-                )),
+                .collect()
+        };
+        let Some(placed) = placed_by(0).or_else(|| placed_by(shift)) else {
+            let outside = booked.iter().filter(|b| {
+                !(b.on().is_some_and(|d| (changed.runs_on)(d)) && changed.times.contains(b.times))
+            });
+            let mut named: Vec<String> = outside
+                .map(|b| {
+                    let name = self.person(b.person).map_or("Someone", |p| p.name.trim());
+                    format!(
+                        "{name}\u{2019}s appointment on {} at {} would be outside the changed session. Move or cancel it first, or keep the session\u{2019}s day and times",
+                        b.on().map(long_date).unwrap_or_default(),
+                        b.times.start.words()
+                    )
+                })
+                .collect();
+            if named.is_empty() {
+                named.push("The appointments in this session would not all fit once it is changed. Move or cancel some first".to_string());
             }
-        }
-        if !left_out.is_empty() {
-            return Err(left_out);
-        }
+            return Err(named);
+        };
+        let new_room = !changed.room.trim().eq(was_room.trim());
+        let moved: Vec<MovedAppointment> = booked
+            .iter()
+            .zip(placed)
+            .filter(|(b, now)| *now != b.times || new_room)
+            .filter_map(|(b, now)| {
+                Some(MovedAppointment {
+                    booking: b.id,
+                    person: b.person,
+                    name: self
+                        .person(b.person)
+                        .map_or("Someone", |p| p.name.trim())
+                        .to_string(),
+                    date: b.on()?,
+                    was: b.times,
+                    now,
+                    was_room: was_room.clone(),
+                    now_room: changed.room.to_string(),
+                })
+            })
+            .collect();
         for m in &moved {
             if let Some(b) = self.booking_mut(m.booking) {
                 b.times = m.now;
@@ -241,6 +270,7 @@ impl Clinic {
             })
             .collect();
         self.count_change_to_duties(|e| e.session == id && changed_days.contains(&e.date));
+        let mut moved = moved;
         moved.sort_by_key(|m| (m.date, m.now.start));
         Ok(moved)
     }

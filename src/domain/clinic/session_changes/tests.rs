@@ -115,6 +115,15 @@ fn a_new_room_alone_keeps_the_times_but_still_names_who_to_tell() {
     assert!(moved
         .iter()
         .all(|m| m.was == m.now && m.now_room == "Room 5"));
+    // A later start that every appointment still fits: they keep their times.
+    let moved = clinic
+        .change_weekly(
+            changed(TUESDAY, times((9, 30), (12, 30)), "Room 5"),
+            today(),
+        )
+        .unwrap();
+    assert!(moved.is_empty());
+    assert_eq!(booking(&clinic, 31).times, times((9, 45), (10, 30)));
     // A later end only: nobody moves, nobody needs telling.
     let moved = clinic
         .change_weekly(changed(TUESDAY, times((9, 0), (13, 0)), "Room 5"), today())
@@ -401,5 +410,8 @@ fn the_change_form_starts_filled_in_with_the_session_as_it_is() {
         times: times((10, 0), (12, 0)),
         room: "Room 2".into(),
     };
-    assert_eq!(ExtraSessionForm::from_session(&extra).check(40, today()), Ok(extra));
+    assert_eq!(
+        ExtraSessionForm::from_session(&extra).check(40, today()),
+        Ok(extra)
+    );
 }
