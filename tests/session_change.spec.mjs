@@ -54,10 +54,9 @@ for (const [device, viewport] of SIZES) {
       await press(page, save);
       await expectErrors(
         page,
-        ["Enter a start time, like 9:30am", "Enter the room, like Room 2"],
+        ["Enter a start time, like 9:30am", "Enter an end time in the right format, like 9:30am or 14:00", "Enter the room, like Room 2"],
         `changing a session with errors (${device})`,
       );
-      await expect(page.getByRole("alert")).toContainText("End time");
       await screenshot(page, `session-change-errors-${device}`);
 
       // Cut short to end at 9:30am, Sam's and Jo's appointments would not fit: refused, naming them.

@@ -125,10 +125,13 @@ impl Clinic {
             other.id = this.id;
         }
         this.id = id;
-        let mut trial = self.clone();
-        let moved = trial.change_weekly(this, today)?;
-        trial.add_weekly_days(sessions)?;
-        *self = trial;
+        // The other days are days this session does not run on, so they
+        // meet only the clinic's other sessions: checked before anything changes.
+        for other in &sessions {
+            refuse_clashes(&self.sessions.clashes_with_weekly(other))?;
+        }
+        let moved = self.change_weekly(this, today)?;
+        self.sessions.weekly.extend(sessions);
         Ok(moved)
     }
 

@@ -415,3 +415,33 @@ fn the_change_form_starts_filled_in_with_the_session_as_it_is() {
         Ok(extra)
     );
 }
+
+#[test]
+fn another_day_that_clashes_refuses_the_whole_change() {
+    let mut clinic = clinic();
+    clinic
+        .add_weekly(WeeklySession {
+            id: 11,
+            weekday: THURSDAY,
+            times: times((9, 0), (12, 0)),
+            room: "Room 4".into(),
+            first: "2026-11-03".into(),
+            last: String::new(),
+        })
+        .unwrap();
+    let before = clinic.clone();
+    let both = vec![
+        changed(TUESDAY, times((13, 0), (16, 30)), "Room 4"),
+        WeeklySession {
+            id: 12,
+            ..changed(THURSDAY, times((9, 0), (12, 30)), "Room 4")
+        },
+    ];
+    assert_eq!(
+        clinic.change_weekly_days(SESSION, both, today()),
+        Err(vec![
+            "Room 4 is already booked on Thursdays, 9am to 12pm".to_string()
+        ])
+    );
+    assert_eq!(clinic, before);
+}
