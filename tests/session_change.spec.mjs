@@ -91,6 +91,9 @@ for (const [device, viewport] of SIZES) {
       await expect(page.getByTestId("weekly-sessions")).toContainText("Tuesday, 1pm to 4:30pm, Room 5");
       await page.reload();
       await expect(page.getByTestId("weekly-sessions")).toContainText("Tuesday, 1pm to 4:30pm, Room 5");
+      await expect(page.getByRole("button", { name: "Change Tuesday, 1pm to 4:30pm, Room 5" })).toBeVisible();
+      await expectNoAxeViolations(page, `sessions with a change button beside each (${device})`);
+      await screenshot(page, `sessions-changed-list-${device}`);
       // The day's list and the person's record carry the new time.
       await page.goto(`${served.url}clinic/day/?date=2026-03-03`);
       await expect(page.locator("main")).toContainText("1pm to 4:30pm");
@@ -104,9 +107,11 @@ for (const [device, viewport] of SIZES) {
       await press(page, page.getByRole("button", { name: "Remove Jo Bloggs" }));
       await expect(h1(page)).toHaveText("People and appointments");
       const removals = page.getByTestId("removals");
-      await press(page, removals.getByText("Records removed (1)"));
-      await expect(removals).toContainText("Removed on Monday 2 March 2026: Added twice by mistake");
-      await expect(removals).toContainText("the person’s name and details are not kept");
+      const removedLine = removals.getByText("Removed on Monday 2 March 2026: Added twice by mistake");
+      await expect(removedLine).toBeHidden();
+      await press(page, removals.locator("summary", { hasText: "Records removed (1)" }));
+      await expect(removedLine).toBeVisible();
+      await expect(removals.getByText("the person’s name and details are not kept")).toBeVisible();
       await expect(removals).not.toContainText("Jo Bloggs");
       await expectNoAxeViolations(page, `records removed listed (${device})`);
       await screenshot(page, `people-removals-${device}`);

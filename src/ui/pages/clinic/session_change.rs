@@ -140,7 +140,7 @@ fn ChangeExtra(
 #[component]
 fn AppointmentsNote() -> impl IntoView {
     view! {
-        <p>"Appointments from today on move with the session: each keeps its place in it. If one would no longer fit, you are told who it is, so you can move or cancel it first. Appointments in the past keep their times."</p>
+        <p>"Appointments still to come keep their times if they all fit in the changed session. If not, they move with it: in a session moved from 9am to 1pm, a 9:45am appointment moves to 1:45pm. If one cannot fit either way, you are told whose it is, so you can move or cancel it first."</p>
     }
 }
 
@@ -168,7 +168,7 @@ fn Changed(done: RwSignal<Option<Vec<MovedAppointment>>>) -> impl IntoView {
             .collect_view();
         view! {
             <h2>{if moved.len() == 1 { "1 person to tell".to_string() } else { format!("{} people to tell", moved.len()) }}</h2>
-            <p>"These appointments moved with the session. Tell each person their new time or room. Their reminder texts will give the new time and room, and each is ready to send again."</p>
+            <p>"Tell each person their new time or room. Their reminder texts will give the new time and room, and each is ready to send again."</p>
             <ul class="nhsuk-list nhsuk-list--bullet" data-testid="moved-appointments">{rows}</ul>
         }
         .into_any()
