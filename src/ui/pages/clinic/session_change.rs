@@ -3,14 +3,13 @@
 //! the volunteer can tell each person. The rules are in
 //! [`crate::domain::clinic::session_changes`].
 
-use super::sessions::TimesAndRoom;
-use super::{href, id_in_address, use_clinic, ClinicForm, WEEKDAYS};
+use super::sessions::{ExtraFields, WeeklyFields};
+use super::{href, id_in_address, use_clinic, ClinicForm};
 use crate::domain::clinic::forms::{ExtraSessionForm, WeeklySessionForm};
 use crate::domain::clinic::session_changes::MovedAppointment;
 use crate::domain::clinic::sessions::{ExtraSession, WeeklySession};
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;
-use crate::ui::form::{bind, Checkboxes, DateInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::saved::Saved;
@@ -98,13 +97,7 @@ fn ChangeWeekly(
     view! {
         <ClinicForm title="Change a weekly session" back=href("clinic/sessions") button="Save the change" submit>
             <AppointmentsNote />
-            <Checkboxes id="weekday" legend="Which days of the week?" hint=Some("Tick each day it runs. Another day ticked is added as a session of its own.")
-                choices=WEEKDAYS.to_vec()
-                bind=bind(form, |f| f.weekdays.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys: Vec<&'static str>| {
-                    f.weekdays = keys.iter().filter_map(|k| k.parse().ok()).collect()
-                }) />
-            <TimesAndRoom ids=["start", "end", "room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
-                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+            <WeeklyFields form hint="Tick each day it runs. Another day ticked is added as a session of its own." />
         </ClinicForm>
     }
 }
@@ -126,12 +119,7 @@ fn ChangeExtra(
     view! {
         <ClinicForm title="Change a one-off session" back=href("clinic/sessions") button="Save the change" submit>
             <AppointmentsNote />
-            <DateInput id="extra-date" legend="Date of the session" hint=Some("For example, 17 3 2026")
-                day=bind(form, |f| f.date.day.clone(), |f, v| f.date.day = v)
-                month=bind(form, |f| f.date.month.clone(), |f, v| f.date.month = v)
-                year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
-            <TimesAndRoom ids=["extra-start", "extra-end", "extra-room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
-                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+            <ExtraFields form />
         </ClinicForm>
     }
 }

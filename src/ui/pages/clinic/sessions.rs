@@ -148,9 +148,36 @@ fn add_session(
         })
 }
 
+/// A weekly session's days, times and room, for adding or changing one.
+#[component]
+pub(super) fn WeeklyFields(form: RwSignal<WeeklySessionForm>, hint: &'static str) -> impl IntoView {
+    view! {
+            <Checkboxes id="weekday" legend="Which days of the week?" hint=Some(hint)
+                choices=WEEKDAYS.to_vec()
+                bind=bind(form, |f| f.weekdays.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys: Vec<&'static str>| {
+                    f.weekdays = keys.iter().filter_map(|k| k.parse().ok()).collect()
+                }) />
+            <TimesAndRoom ids=["start", "end", "room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
+                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+    }
+}
+
+/// A one-off session's date, times and room, for adding or changing one.
+#[component]
+pub(super) fn ExtraFields(form: RwSignal<ExtraSessionForm>) -> impl IntoView {
+    view! {
+            <DateInput id="extra-date" legend="Date of the session" hint=Some("For example, 17 3 2026")
+                day=bind(form, |f| f.date.day.clone(), |f, v| f.date.day = v)
+                month=bind(form, |f| f.date.month.clone(), |f, v| f.date.month = v)
+                year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
+            <TimesAndRoom ids=["extra-start", "extra-end", "extra-room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
+                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+    }
+}
+
 /// A session's start, end and room: the fields every kind of session has.
 #[component]
-pub(super) fn TimesAndRoom(
+fn TimesAndRoom(
     ids: [&'static str; 3],
     start: Bound<String>,
     end: Bound<String>,
@@ -174,13 +201,7 @@ pub fn AddWeekly() -> impl IntoView {
     });
     view! {
         <ClinicForm title="Add a weekly session" back=href("clinic/sessions") button="Add this session" submit>
-            <Checkboxes id="weekday" legend="Which days of the week?" hint=Some("Tick each day it runs.")
-                choices=WEEKDAYS.to_vec()
-                bind=bind(form, |f| f.weekdays.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys: Vec<&'static str>| {
-                    f.weekdays = keys.iter().filter_map(|k| k.parse().ok()).collect()
-                }) />
-            <TimesAndRoom ids=["start", "end", "room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
-                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+            <WeeklyFields form hint="Tick each day it runs." />
         </ClinicForm>
     }
 }
@@ -195,12 +216,7 @@ pub fn AddExtra() -> impl IntoView {
     });
     view! {
         <ClinicForm title="Add a one-off session" back=href("clinic/sessions") button="Add this session" submit>
-            <DateInput id="extra-date" legend="Date of the session" hint=Some("For example, 17 3 2026")
-                day=bind(form, |f| f.date.day.clone(), |f, v| f.date.day = v)
-                month=bind(form, |f| f.date.month.clone(), |f, v| f.date.month = v)
-                year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
-            <TimesAndRoom ids=["extra-start", "extra-end", "extra-room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
-                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+            <ExtraFields form />
         </ClinicForm>
     }
 }
