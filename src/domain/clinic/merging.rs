@@ -728,12 +728,7 @@ fn named_count(collection: Collection, names: &[String]) -> String {
 
 /// What to call a record in a list of those a merge changes: a person by
 /// their name, anything else as it is labelled for a choice.
-fn brief_label(
-    collection: Collection,
-    value: Option<&Value>,
-    ours: &Clinic,
-    theirs: &Clinic,
-) -> String {
+fn brief_label(collection: Collection, value: Option<&Value>, ours: &Clinic, theirs: &Clinic) -> String {
     match (collection, value) {
         (Collection::Person, Some(v)) => v["name"].as_str().unwrap_or("Someone").to_string(),
         _ => label(collection, value, ours, theirs),
@@ -802,12 +797,7 @@ fn code_words(field: &str, value: Option<&Value>) -> Option<String> {
         _ => return None,
     };
     let mut chars = name.chars();
-    Some(
-        chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default(),
-    )
+    Some(chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default())
 }
 
 fn value_words(value: Option<&Value>) -> String {

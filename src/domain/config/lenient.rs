@@ -68,10 +68,7 @@ impl Reader {
         loop {
             match self.peek() {
                 None | Some('\n') => {
-                    self.slip(
-                        line,
-                        "a text has no closing double quote \" at its end: add one",
-                    );
+                    self.slip(line, "a text has no closing double quote \" at its end: add one");
                     return text;
                 }
                 Some('"') => {
@@ -85,9 +82,7 @@ impl Reader {
                         Some('t') => text.push('\t'),
                         Some('u') => {
                             let hex: String = (0..4).filter_map(|_| self.next()).collect();
-                            if let Some(c) =
-                                u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                            {
+                            if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
                                 text.push(c);
                             }
                         }
@@ -177,10 +172,7 @@ impl Reader {
             self.skip_space();
             match self.peek() {
                 None => {
-                    self.slip(
-                        self.line,
-                        format!("the list of {name} has no closing ] at its end: add one"),
-                    );
+                    self.slip(self.line, format!("the list of {name} has no closing ] at its end: add one"));
                     return items;
                 }
                 Some(']') => {
@@ -188,10 +180,7 @@ impl Reader {
                     return items;
                 }
                 Some('}') => {
-                    self.slip(
-                        self.line,
-                        format!("the list of {name} has no closing ] at its end: add one"),
-                    );
+                    self.slip(self.line, format!("the list of {name} has no closing ] at its end: add one"));
                     return items;
                 }
                 _ => {}
@@ -204,19 +193,13 @@ impl Reader {
                     self.next();
                     self.skip_space();
                     if self.peek() == Some(']') {
-                        self.slip(
-                            line,
-                            "there is a comma after the last item of a list: remove it",
-                        );
+                        self.slip(line, "there is a comma after the last item of a list: remove it");
                     }
                 }
                 Some(']') | None | Some('}') => {}
                 Some(_) => {
                     let line = self.line;
-                    self.slip(
-                        line,
-                        "two items of a list have no comma between them: add one",
-                    );
+                    self.slip(line, "two items of a list have no comma between them: add one");
                 }
             }
         }
@@ -232,10 +215,7 @@ impl Reader {
                 None => {
                     if !inner {
                         let last = self.last_line();
-                        self.slip(
-                            last,
-                            "the file does not end with }: add } on a line of its own at the end",
-                        );
+                        self.slip(last, "the file does not end with }: add } on a line of its own at the end");
                     }
                     return members;
                 }
@@ -250,13 +230,7 @@ impl Reader {
                 self.quoted()
             } else {
                 let start = self.at;
-                let name: String = self
-                    .bare()
-                    .split(':')
-                    .next()
-                    .unwrap_or_default()
-                    .trim()
-                    .to_string();
+                let name: String = self.bare().split(':').next().unwrap_or_default().trim().to_string();
                 // Back to the colon, if the bare name ran past it.
                 self.rewind_to_colon(start, line);
                 if name.is_empty() {
@@ -267,20 +241,14 @@ impl Reader {
                     self.slip(line, "something here is not a setting: each setting is a name in double quotes, a colon : and its value");
                     continue;
                 }
-                self.slip(
-                    line,
-                    format!("the name {name} is not in double quotes: write \"{name}\""),
-                );
+                self.slip(line, format!("the name {name} is not in double quotes: write \"{name}\""));
                 name
             };
             self.skip_space();
             if self.peek() == Some(':') {
                 self.next();
             } else {
-                self.slip(
-                    line,
-                    format!("{name} has no colon : after it: write \"{name}\": and then its value"),
-                );
+                self.slip(line, format!("{name} has no colon : after it: write \"{name}\": and then its value"));
                 self.skip_line();
                 continue;
             }
@@ -364,19 +332,13 @@ pub fn read(text: &str) -> Read {
         reader.next();
     } else {
         let line = reader.line;
-        reader.slip(
-            line,
-            "the file does not start with {: add { on a line of its own at the start",
-        );
+        reader.slip(line, "the file does not start with {: add { on a line of its own at the start");
     }
     let members = reader.members(false);
     reader.skip_space();
     if reader.peek().is_some() {
         let line = reader.line;
-        reader.slip(
-            line,
-            "there is something after the closing }: the settings must all be inside { and }",
-        );
+        reader.slip(line, "there is something after the closing }: the settings must all be inside { and }");
     }
     let mut settings = Map::new();
     let mut lines = Vec::new();

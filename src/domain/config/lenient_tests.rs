@@ -25,10 +25,7 @@ fn assert_all_read(loaded: &LoadedConfig) {
     assert_eq!(config.practice_name, "Elm Surgery");
     assert_eq!(config.address, ["1 Elm Road", "Leeds", "LS1 1AA"]);
     assert_eq!(config.phone.as_deref(), Some("0113 496 0000"));
-    assert_eq!(
-        config.referral_email.as_deref(),
-        Some("elm.linkworkers@example.nhs.uk")
-    );
+    assert_eq!(config.referral_email.as_deref(), Some("elm.linkworkers@example.nhs.uk"));
     assert_eq!(config.clinic_team_name, "Elm Surgery link worker team");
 }
 
@@ -44,10 +41,7 @@ fn the_good_file_has_no_problems() {
 fn a_comma_after_the_last_setting_is_named_on_its_own_line() {
     let loaded = read(&GOOD.replace("team\"\n}", "team\",\n}"));
     assert_all_read(&loaded);
-    assert_eq!(
-        messages(&loaded),
-        ["Line 6 of config.json: there is a comma after the last setting: remove it."]
-    );
+    assert_eq!(messages(&loaded), ["Line 6 of config.json: there is a comma after the last setting: remove it."]);
 }
 
 #[test]
@@ -97,10 +91,7 @@ fn a_name_too_long_is_cut_short_and_said() {
 
 #[test]
 fn an_email_without_an_at_sign_loses_only_itself() {
-    let loaded = read(&GOOD.replace(
-        "elm.linkworkers@example.nhs.uk",
-        "elm.linkworkers.example.nhs.uk",
-    ));
+    let loaded = read(&GOOD.replace("elm.linkworkers@example.nhs.uk", "elm.linkworkers.example.nhs.uk"));
     assert_eq!(loaded.config.referral_email, None);
     assert_eq!(loaded.config.phone.as_deref(), Some("0113 496 0000"));
     assert_eq!(loaded.problems.len(), 1);
@@ -112,12 +103,7 @@ fn an_email_without_an_at_sign_loses_only_itself() {
 fn tags_in_a_name_are_shown_as_typed_and_flagged() {
     let loaded = read(&GOOD.replace("\"Elm Surgery\"", "\"<b>Elm</b> Surgery\""));
     assert_eq!(loaded.config.practice_name, "<b>Elm</b> Surgery");
-    assert_eq!(
-        loaded.problems,
-        [ConfigProblem::Markup {
-            field: "practice_name"
-        }]
-    );
+    assert_eq!(loaded.problems, [ConfigProblem::Markup { field: "practice_name" }]);
 }
 
 #[test]
@@ -149,13 +135,8 @@ fn other_slips_are_each_named_with_their_line() {
     // A quote left open costs its own setting, no more.
     let open = read(&GOOD.replace("\"0113 496 0000\"", "\"0113 496 0000"));
     assert_eq!(open.config.practice_name, "Elm Surgery");
-    assert_eq!(
-        open.config.referral_email.as_deref(),
-        Some("elm.linkworkers@example.nhs.uk")
-    );
-    assert!(messages(&open)
-        .iter()
-        .any(|m| m.starts_with("Line 4 of config.json: a text has no closing double quote")));
+    assert_eq!(open.config.referral_email.as_deref(), Some("elm.linkworkers@example.nhs.uk"));
+    assert!(messages(&open).iter().any(|m| m.starts_with("Line 4 of config.json: a text has no closing double quote")));
 }
 
 #[test]
@@ -172,22 +153,12 @@ fn the_readme_table_of_settings_names_every_setting_the_app_reads_and_no_other()
         .filter_map(|line| line.split('`').nth(1))
         .collect();
     for setting in SETTINGS {
-        assert!(
-            rows.contains(&setting),
-            "README.md's table of settings has no row for `{setting}`"
-        );
+        assert!(rows.contains(&setting), "README.md's table of settings has no row for `{setting}`");
     }
     for row in &rows {
-        assert!(
-            SETTINGS.contains(row),
-            "README.md's table of settings names `{row}`, which the app does not read"
-        );
+        assert!(SETTINGS.contains(row), "README.md's table of settings names `{row}`, which the app does not read");
     }
     // And the reader reads each of them: a file with all of them has no unknown setting.
-    let all = SETTINGS
-        .iter()
-        .map(|s| format!("\"{s}\": null"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let all = SETTINGS.iter().map(|s| format!("\"{s}\": null")).collect::<Vec<_>>().join(", ");
     assert_eq!(read(&format!("{{{all}}}")).problems, []);
 }

@@ -316,9 +316,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let here = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(here + 1);
+            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
             previous = here;
         }
     }
@@ -343,12 +341,7 @@ fn within_limits(field: &'static str, text: String, problems: &mut Vec<ConfigPro
     let limit = limit_of(field);
     if text.chars().count() > limit {
         problems.push(ConfigProblem::TooLong { field, limit });
-        return text
-            .chars()
-            .take(limit)
-            .collect::<String>()
-            .trim_end()
-            .to_string();
+        return text.chars().take(limit).collect::<String>().trim_end().to_string();
     }
     text
 }
@@ -518,6 +511,8 @@ mod tests {
         assert_eq!(loaded.config.practice_name, "Your GP practice");
         assert_eq!(loaded.problems, vec![ConfigProblem::Missing]);
     }
+
+
 
     #[test]
     fn a_list_instead_of_an_object_is_refused() {

@@ -63,9 +63,7 @@ pub fn check_device_name(typed: &str) -> Result<String, crate::domain::form::Fie
         return Err(error("The device’s name must be 30 characters or fewer"));
     }
     if !name.chars().any(|c| c.is_ascii_alphanumeric()) {
-        return Err(error(
-            "The device’s name must have a letter or a number in it, such as Tablet 2",
-        ));
+        return Err(error("The device’s name must have a letter or a number in it, such as Tablet 2"));
     }
     Ok(name.to_string())
 }

@@ -78,10 +78,7 @@ fn the_newer_change_wins_without_asking_when_only_one_device_changed_a_record() 
     let mut merge = merged(&here, &there, &stamp(9));
     let name = there.0.people[3].name.clone();
     assert_eq!(merge.changed, [format!("1 person: {name}")]);
-    assert_eq!(
-        merge.summary(&[]),
-        [format!("1 person brought up to date: {name}")]
-    );
+    assert_eq!(merge.summary(&[]), [format!("1 person brought up to date: {name}")]);
     merge.add_referrals(0);
     assert!(merge.added.is_empty());
     merge.add_referrals(1);
@@ -141,9 +138,7 @@ fn a_record_changed_on_both_devices_is_listed_with_what_differs_and_settled_by_a
     );
     assert_eq!(
         merge.summary(&[Side::OtherDevice]),
-        [format!(
-            "{name}\u{2019}s record: took the other device\u{2019}s version (Phone: 07700 900002)"
-        )]
+        [format!("{name}\u{2019}s record: took the other device\u{2019}s version (Phone: 07700 900002)")]
     );
     let (clinic, ledger) = merge.finish(&[Side::OtherDevice], &stamp(9));
     assert_eq!(clinic.person(id).unwrap().phone, "07700 900002");
@@ -318,21 +313,14 @@ fn crossed_choices_settle_on_both_devices_at_the_next_exchange() {
     assert_eq!(clinic_a.person(id).unwrap().phone, "07700 900001");
     assert!(same_records(&clinic_a, &clinic_b));
     // And from then on they agree without a change.
-    assert!(
-        merge_clinics(&clinic_a, &ledger_a, &clinic_b, &ledger_b, &stamp(30)).changes_nothing()
-    );
-    assert!(
-        merge_clinics(&clinic_b, &ledger_b, &clinic_a, &ledger_a, &stamp(31)).changes_nothing()
-    );
+    assert!(merge_clinics(&clinic_a, &ledger_a, &clinic_b, &ledger_b, &stamp(30)).changes_nothing());
+    assert!(merge_clinics(&clinic_b, &ledger_b, &clinic_a, &ledger_a, &stamp(31)).changes_nothing());
 
     // A change made on A after its own choice wins over B's choice.
     let mut edited = at_a.clone();
     edited.0.person_mut(id).unwrap().phone = "07700 900003".into();
     edited.1.stamp(&edited.0, &stamp(12));
-    for merge in [
-        merged(&edited, &at_b, &stamp(22)),
-        merged(&at_b, &edited, &stamp(22)),
-    ] {
+    for merge in [merged(&edited, &at_b, &stamp(22)), merged(&at_b, &edited, &stamp(22))] {
         assert!(merge.conflicts.is_empty());
         let (clinic, _) = merge.finish(&[], &stamp(22));
         assert_eq!(clinic.person(id).unwrap().phone, "07700 900003");
@@ -355,13 +343,7 @@ fn crossed_or_matching_choices_in_random_clinics_always_end_the_same_on_both_dev
         let (a_backup, b_backup) = (a.clone(), b.clone());
         let choose = |dice: &mut Dice, n: usize| -> Vec<Side> {
             (0..n)
-                .map(|_| {
-                    if dice.below(2) == 0 {
-                        Side::ThisDevice
-                    } else {
-                        Side::OtherDevice
-                    }
-                })
+                .map(|_| if dice.below(2) == 0 { Side::ThisDevice } else { Side::OtherDevice })
                 .collect()
         };
         let at_a = merged(&a, &b_backup, &stamp(10));
@@ -392,10 +374,7 @@ fn a_conflict_shows_the_app_s_codes_in_words() {
         .iter()
         .find(|d| d.field == "Status")
         .expect("the status differs");
-    assert_eq!(
-        (status.this_device.as_str(), status.other_device.as_str()),
-        ("Finished", "Declined")
-    );
+    assert_eq!((status.this_device.as_str(), status.other_device.as_str()), ("Finished", "Declined"));
 }
 
 /// Two devices whose clinic holds a plan made with `person` (the first person).
@@ -430,11 +409,7 @@ fn a_plan_changed_on_one_device_is_brought_up_to_date_on_the_other() {
     there.0.newest_plan_mut(person).unwrap().about.going_well = "Walking".into();
     let merge = merged(&here, &there, &stamp(9));
     assert_eq!(merge.changed.len(), 1);
-    assert!(
-        merge.changed[0].starts_with("1 plan: "),
-        "{:?}",
-        merge.changed
-    );
+    assert!(merge.changed[0].starts_with("1 plan: "), "{:?}", merge.changed);
     let (mut clinic, _) = merge.finish(&[], &stamp(9));
     let plan = clinic.newest_plan_mut(person).unwrap();
     assert_eq!(

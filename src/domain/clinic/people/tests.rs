@@ -129,10 +129,7 @@ fn a_referrals_details_are_stored_backed_up_and_merged_with_the_person() {
     let mut clinic = Clinic::default();
     let id = clinic.add_referral(7, &full_referral());
     let person = clinic.person(id).unwrap().clone();
-    assert_eq!(
-        stored_and_read(&clinic).people,
-        std::slice::from_ref(&person)
-    );
+    assert_eq!(stored_and_read(&clinic).people, std::slice::from_ref(&person));
     let whole: Clinic = serde_json::from_str(&serde_json::to_string(&clinic).unwrap()).unwrap();
     assert_eq!(whole.people, std::slice::from_ref(&person));
 

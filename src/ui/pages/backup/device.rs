@@ -57,11 +57,7 @@ pub fn made_words(made: &str, device: &str) -> String {
         Some(day) if !date.get_time().is_nan() => format!(
             "{} at {}",
             crate::domain::dates::long_date(day),
-            crate::domain::clinic::time::ClockTime::at(
-                date.get_hours() as u16,
-                date.get_minutes() as u16
-            )
-            .words()
+            crate::domain::clinic::time::ClockTime::at(date.get_hours() as u16, date.get_minutes() as u16).words()
         ),
         _ => made
             .get(..10)

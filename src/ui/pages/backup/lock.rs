@@ -85,10 +85,7 @@ pub fn LockPage() -> impl IntoView {
                     idle_now.set(minutes);
                 }
                 match saved {
-                    Ok(_) => done.set(Some((
-                        "The time before the records lock has been saved",
-                        "",
-                    ))),
+                    Ok(_) => done.set(Some(("The time before the records lock has been saved", ""))),
                     Err(p) => problem.set(Some(p.message())),
                 }
             }

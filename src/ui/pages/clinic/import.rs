@@ -48,9 +48,7 @@ pub fn ClinicImport() -> impl IntoView {
     move || match (opening.get(), opened.get()) {
         (true, _) => view! { <p>"Opening the referral…"</p> }.into_any(),
         (_, Some(Ok(referral))) => view! { <ImportReferral referral /> }.into_any(),
-        (_, Some(Err(error))) => {
-            view! { <PasteReferral opened opening problem=Some(error) /> }.into_any()
-        }
+        (_, Some(Err(error))) => view! { <PasteReferral opened opening problem=Some(error) /> }.into_any(),
         (_, None) => view! { <PasteReferral opened opening problem=None /> }.into_any(),
     }
 }

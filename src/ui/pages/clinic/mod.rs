@@ -16,8 +16,8 @@ mod sessions;
 mod setup_check;
 mod volunteers;
 
-pub use plan::ClinicPlanFlow;
 pub use setup_check::SetupCheck;
+pub use plan::ClinicPlanFlow;
 
 use crate::domain::clinic::Clinic;
 use crate::domain::form::FieldError;
