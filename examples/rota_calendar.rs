@@ -1,9 +1,10 @@
 //! Prints volunteers' calendar files for a rota across the spring clock
 //! change (two weekly sessions, two volunteers, four weeks, and a one-off
 //! session at 1:30am on the Sunday the clocks go forward), for a test that
-//! reads them with an independent iCalendar parser. Three files, each after
+//! reads them with an independent iCalendar parser. Four files, each after
 //! a line "== name": Ann's as kept, then Ann's and Bob's after Ann's Tuesday
-//! 24 March is handed to Bob and Thursday 2 April is closed.
+//! 24 March is handed to Bob and Thursday 2 April is closed, then Bob's
+//! after the Thursday session is changed to 2pm to 5:30pm in Room 5.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use social_prescribing::domain::clinic::rota::{Usually, Volunteer};
@@ -81,4 +82,15 @@ fn main() {
         "{}",
         file(&clinic, 11, "Bob, the Treasurer", "2026-03-16 09:00:00")
     );
+
+    let changed = WeeklySession {
+        room: "Room 5".into(),
+        ..weekly(2, 3, times((14, 0), (17, 30)))
+    };
+    if clinic.change_weekly(changed, from).is_ok() {
+        print!(
+            "{}",
+            file(&clinic, 11, "Bob, the Treasurer", "2026-03-16 10:00:00")
+        );
+    }
 }

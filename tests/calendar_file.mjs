@@ -4,7 +4,8 @@
 // file holds only its volunteer's duties, at the right UK time on both sides
 // of the clock change (a session in the skipped hour written unambiguously in
 // UTC); a changed duty has a higher SEQUENCE, and one handed on or closed is
-// sent as cancelled. Run by `make test`.
+// sent as cancelled; after the Thursday session itself is changed, Bob's
+// Thursdays carry the new time and room with a higher SEQUENCE. Run by `make test`.
 import { execFileSync } from "node:child_process";
 import ICAL from "ical.js";
 
@@ -20,7 +21,7 @@ const read = (text) => {
   }));
   return { method: calendar.getFirstPropertyValue("method"), events };
 };
-const [annBefore, annAfter, bobAfter] = files.map(read);
+const [annBefore, annAfter, bobAfter, bobMoved] = files.map(read);
 
 const problems = [];
 const expect = (what, actual, wanted) => {
@@ -29,7 +30,7 @@ const expect = (what, actual, wanted) => {
 const on = (file, date) => file.events.find((e) => e.event.startDate.toString().startsWith(date));
 const utc = (e) => e?.event.startDate.toJSDate().toISOString();
 
-expect("files", files.length, 3);
+expect("files", files.length, 4);
 expect("method", [annBefore.method, annAfter.method, bobAfter.method], ["PUBLISH", "PUBLISH", "PUBLISH"]);
 // Ann is on the four Tuesdays and the Sunday session; none of Bob's Thursdays.
 expect("Ann's duties at first", annBefore.events.map((e) => e.event.startDate.toString().slice(0, 10)), ["2026-03-17", "2026-03-24", "2026-03-29", "2026-03-31", "2026-04-07"]);
@@ -58,8 +59,22 @@ const bobThursdays = bobAfter.events.filter((e) => e.event.startDate.dayOfWeek()
 expect("Bob's Thursdays", bobThursdays.map((e) => [e.event.startDate.toString().slice(0, 10), e.status]), [["2026-03-19", "CONFIRMED"], ["2026-03-26", "CONFIRMED"], ["2026-04-02", "CANCELLED"], ["2026-04-09", "CONFIRMED"]]);
 expect("Bob's file holds no Tuesday of Ann's", bobAfter.events.filter((e) => e.event.startDate.dayOfWeek() === ICAL.Time.TUESDAY).length, 1);
 
+// The Thursday session changed to 2pm to 5:30pm in Room 5: the same events, later, elsewhere, with a higher sequence.
+const movedThursdays = bobMoved.events.filter((e) => e.event.startDate.dayOfWeek() === ICAL.Time.THURSDAY);
+expect("Bob's Thursdays after the change", movedThursdays.map((e) => [utc(e), e.event.location, e.status]), [
+  ["2026-03-19T14:00:00.000Z", "Room 5, Elm Surgery, Leeds", "CONFIRMED"],
+  ["2026-03-26T14:00:00.000Z", "Room 5, Elm Surgery, Leeds", "CONFIRMED"],
+  ["2026-04-02T13:00:00.000Z", "Room 5, Elm Surgery, Leeds", "CANCELLED"],
+  ["2026-04-09T13:00:00.000Z", "Room 5, Elm Surgery, Leeds", "CONFIRMED"],
+]);
+for (const e of movedThursdays) {
+  const was = bobThursdays.find((b) => b.event.uid === e.event.uid);
+  expect(`same event, higher sequence (${e.event.startDate.toString().slice(0, 10)})`, [Boolean(was), e.event.sequence > was?.event.sequence], [true, true]);
+}
+expect("Bob's Tuesday untouched", bobMoved.events.filter((e) => e.event.startDate.dayOfWeek() === ICAL.Time.TUESDAY).map((e) => e.event.sequence), bobAfter.events.filter((e) => e.event.startDate.dayOfWeek() === ICAL.Time.TUESDAY).map((e) => e.event.sequence));
+
 if (problems.length > 0) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`Calendar files: ${files.length} read back by ical.js; each volunteer's own duties at the right UK times, a handed-on duty cancelled with a higher SEQUENCE.`);
+console.log(`Calendar files: ${files.length} read back by ical.js; each volunteer's own duties at the right UK times, a handed-on duty cancelled and a changed session's duties moved, each with a higher SEQUENCE.`);

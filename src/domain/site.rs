@@ -53,6 +53,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/sessions/one-off",
     "clinic/sessions/closed",
     "clinic/sessions/settings",
+    "clinic/sessions/change",
     "clinic/volunteers",
     "clinic/volunteers/add",
     "clinic/volunteers/change",

@@ -24,6 +24,17 @@ pub struct Removal {
     pub reason: String,
 }
 
+impl Removal {
+    /// "Removed on Tuesday 3 March 2026: Added twice by mistake".
+    pub fn words(&self) -> String {
+        let on = dates::parse_iso(&self.on).map_or_else(
+            || "on a date not known".to_string(),
+            |d| format!("on {}", long_date(d)),
+        );
+        format!("Removed {on}: {}", self.reason.trim())
+    }
+}
+
 /// A reason as typed for `field`, or what to fix.
 fn reason(field: &str, typed: &str, missing: &str, name: &str) -> Result<String, Vec<FieldError>> {
     if typed.trim().is_empty() {
@@ -88,6 +99,13 @@ impl Clinic {
             reason: why,
         });
         Ok(true)
+    }
+
+    /// The people taken off the caseload, latest first, to list them.
+    pub fn removals_latest_first(&self) -> Vec<&Removal> {
+        let mut list: Vec<&Removal> = self.removals.iter().collect();
+        list.sort_by(|a, b| b.on.cmp(&a.on));
+        list
     }
 
     /// Cancels a booked appointment, writing why in the person's log (as
@@ -198,6 +216,36 @@ mod tests {
         assert!(merged.person(sam).is_none());
         assert_eq!(merged.removals, here.removals);
         assert!(merged.bookings.iter().all(|b| b.person != sam));
+    }
+
+    #[test]
+    fn removals_are_listed_latest_first_with_the_date_and_reason_and_no_name() {
+        let mut clinic = small();
+        let (first, second) = (clinic.people[0].id, clinic.people[1].id);
+        clinic
+            .remove_person(first, day(2026, 3, 3), "Added twice by mistake")
+            .unwrap();
+        clinic
+            .remove_person(second, day(2026, 11, 24), "Asked for their record to go")
+            .unwrap();
+        let words: Vec<String> = clinic
+            .removals_latest_first()
+            .iter()
+            .map(|r| r.words())
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Removed on Tuesday 24 November 2026: Asked for their record to go",
+                "Removed on Tuesday 3 March 2026: Added twice by mistake",
+            ]
+        );
+        let bad = Removal {
+            person: 1,
+            on: "not a date".into(),
+            reason: "Duplicate".into(),
+        };
+        assert_eq!(bad.words(), "Removed on a date not known: Duplicate");
     }
 
     #[test]

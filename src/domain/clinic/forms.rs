@@ -151,6 +151,16 @@ pub struct WeeklySessionForm {
 }
 
 impl WeeklySessionForm {
+    /// The form filled in with a session's day, times and room, to change it.
+    pub fn from_session(session: &WeeklySession) -> Self {
+        WeeklySessionForm {
+            weekdays: vec![session.weekday],
+            start: session.times.start.words(),
+            end: session.times.end.words(),
+            room: session.room.clone(),
+        }
+    }
+
     /// One weekly session for each day ticked, starting from `today` (the
     /// first with `id`, the others with ids from `more_ids`), or what to fix.
     pub fn check(
@@ -204,6 +214,18 @@ pub struct ExtraSessionForm {
 }
 
 impl ExtraSessionForm {
+    /// The form filled in with a one-off session's date, times and room, to change it.
+    pub fn from_session(session: &ExtraSession) -> Self {
+        ExtraSessionForm {
+            date: dates::parse_iso(&session.date)
+                .map(TypedDate::from_date)
+                .unwrap_or_default(),
+            start: session.times.start.words(),
+            end: session.times.end.words(),
+            room: session.room.clone(),
+        }
+    }
+
     pub fn check(&self, id: Id, today: NaiveDate) -> Result<ExtraSession, Vec<FieldError>> {
         let mut errors = Vec::new();
         let on = keep(

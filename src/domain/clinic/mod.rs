@@ -14,6 +14,7 @@ pub mod people;
 pub mod plans;
 pub mod rota;
 mod rows;
+pub mod session_changes;
 pub mod sessions;
 pub mod setup;
 pub mod slots;

@@ -125,8 +125,14 @@ pub fn merge_clinics(
                     (Some(hash), false) if hash != entry.value => Some(&mut changed),
                     _ => None,
                 };
+                // A record brought up to date is named as it now reads.
+                let newest_first = [their_values.get(&key), our_values.get(&key)];
                 if let Some(tally) = tally {
-                    let value = our_values.get(&key).or_else(|| their_values.get(&key));
+                    let value = newest_first
+                        .into_iter()
+                        .flatten()
+                        .find(|v| content_hash(v) == entry.value)
+                        .or_else(|| our_values.get(&key).or_else(|| their_values.get(&key)));
                     let name = brief_label(collection, value, ours, theirs);
                     tally.entry(collection).or_default().push(name);
                 }

@@ -1,7 +1,7 @@
 //! What to call a record and its fields, in the words of the app's pages,
 //! for a person choosing between two copies or reading what a merge did.
 
-use super::records::Collection;
+use super::records::{read, Collection};
 use super::Difference;
 use crate::domain::clinic::Clinic;
 use serde_json::Value;
@@ -29,9 +29,27 @@ pub(super) fn label(
     };
     match collection {
         Collection::Settings => "The appointment settings".to_string(),
-        Collection::Weekly | Collection::OneOff => {
-            format!("The session \u{201c}{}\u{201d}", text(v, "name"))
-        }
+        Collection::Weekly => read::<crate::domain::clinic::sessions::WeeklySession>(v)
+            .map_or_else(
+                || "A weekly session".to_string(),
+                |w| {
+                    format!(
+                        "The session on {}",
+                        crate::domain::clinic::forms::weekly_words(&w).replacen(',', "s,", 1)
+                    )
+                },
+            ),
+        Collection::OneOff => read::<crate::domain::clinic::sessions::ExtraSession>(v).map_or_else(
+            || "A one-off session".to_string(),
+            |e| {
+                format!(
+                    "The session on {}, {}, {}",
+                    on(&e.date),
+                    e.times.words(),
+                    e.room.trim()
+                )
+            },
+        ),
         Collection::Closed => format!("The closed date {}", on(&text(v, "date"))),
         Collection::Volunteer => format!("{}\u{2019}s volunteer details", text(v, "name")),
         Collection::Rota => format!("The rota on {}", on(&text(v, "date"))),
@@ -182,6 +200,15 @@ pub(super) fn code_words(field: &str, value: Option<&Value>) -> Option<String> {
     use crate::domain::clinic::people::{EscalatedTo, Mode, PersonStatus, Source};
     fn read<T: serde::de::DeserializeOwned>(value: Option<&Value>) -> Option<T> {
         serde_json::from_value(value?.clone()).ok()
+    }
+    if field == "times" {
+        return read::<crate::domain::clinic::time::TimeRange>(value).map(|t| t.words());
+    }
+    if field == "weekday" {
+        let day = value?.as_u64()?;
+        return Some(
+            crate::domain::clinic::sessions::weekday_name(u8::try_from(day).ok()?).to_string(),
+        );
     }
     let name = match field {
         "status" => read::<PersonStatus>(value)?.name(),

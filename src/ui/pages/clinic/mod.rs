@@ -11,6 +11,7 @@ mod people;
 mod person;
 mod plan;
 mod rota;
+mod session_change;
 mod sessions;
 mod setup_check;
 mod volunteers;
@@ -84,6 +85,7 @@ pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
             "clinic/sessions/one-off" => sessions::AddExtra().into_any(),
             "clinic/sessions/closed" => sessions::AddClosed().into_any(),
             "clinic/sessions/settings" => sessions::Settings().into_any(),
+            "clinic/sessions/change" => session_change::ChangeSession().into_any(),
             "clinic/volunteers" => volunteers::Volunteers().into_any(),
             "clinic/volunteers/add" | "clinic/volunteers/change" => {
                 volunteers::AddVolunteer().into_any()

@@ -106,5 +106,34 @@ pub fn People() -> impl IntoView {
         </div>
         <p role="status" data-testid="people-found">{status_words}</p>
         <div data-testid="people">{list}</div>
+        <Removals />
+    }
+}
+
+/// The records taken off the caseload: when and why, never who.
+#[component]
+fn Removals() -> impl IntoView {
+    let clinic = use_clinic();
+    move || {
+        clinic.value.with(|c| {
+            let removals = c.removals_latest_first();
+            (!removals.is_empty()).then(|| {
+                let rows = removals
+                    .iter()
+                    .map(|r| view! { <li>{r.words()}</li> })
+                    .collect_view();
+                view! {
+                    <details class="nhsuk-details" data-testid="removals">
+                        <summary class="nhsuk-details__summary">
+                            <span class="nhsuk-details__summary-text">{format!("Records removed ({})", removals.len())}</span>
+                        </summary>
+                        <div class="nhsuk-details__text">
+                            <p>"When a record is removed, the person’s name and details are not kept: only the date and the reason, so that every device that merges a backup removes it too."</p>
+                            <ul class="nhsuk-list nhsuk-list--bullet">{rows}</ul>
+                        </div>
+                    </details>
+                }
+            })
+        })
     }
 }

@@ -35,6 +35,7 @@ pub fn Sessions() -> impl IntoView {
                     };
                     view! {
                         <li>{words.clone()} " "
+                            <ChangeLink id words=words.clone() />
                             <Show when=move || !asking()>
                                 <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button"
                                     on:click=move |_| stopping.set(Some(id))>
@@ -61,8 +62,9 @@ pub fn Sessions() -> impl IntoView {
                 .iter()
                 .filter_map(|s| {
                     let on = parse_iso(&s.date)?;
+                    let words = format!("{}, {}, {}", long_date(on), s.times.words(), s.room);
                     (on >= today()).then(|| {
-                        view! { <li>{format!("{}, {}, {}", long_date(on), s.times.words(), s.room)}</li> }
+                        view! { <li>{words.clone()} " " <ChangeLink id=s.id words /></li> }
                     })
                 })
                 .collect_view()
@@ -107,7 +109,7 @@ pub fn Sessions() -> impl IntoView {
         </Show>
         <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/weekly")>"Add a weekly session"</a>
         <h2>"One-off sessions"</h2>
-        <ul class="nhsuk-list nhsuk-list--bullet">{extra}</ul>
+        <ul class="nhsuk-list nhsuk-list--bullet" data-testid="one-off-sessions">{extra}</ul>
         <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/one-off")>"Add a one-off session"</a>
         <h2>"Dates the clinic is closed"</h2>
         <ul class="nhsuk-list nhsuk-list--bullet" data-testid="closed-dates">{closed}</ul>
@@ -115,6 +117,17 @@ pub fn Sessions() -> impl IntoView {
         <h2>"Appointment lengths"</h2>
         <p>{slots}</p>
         <a class="nhsuk-button nhsuk-button--secondary" role="button" draggable="false" href=href("clinic/sessions/settings")>"Change the settings"</a>
+    }
+}
+
+/// "Change" beside a session, to its change page.
+#[component]
+fn ChangeLink(id: u64, words: String) -> impl IntoView {
+    view! {
+        <a class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" role="button" draggable="false"
+            href=format!("{}?id={id}", href("clinic/sessions/change"))>
+            "Change" <span class="nhsuk-u-visually-hidden">{format!(" {words}")}</span>
+        </a> " "
     }
 }
 
@@ -133,6 +146,33 @@ fn add_session(
                 .map(|message| FieldError::new(field, message))
                 .collect()
         })
+}
+
+/// A weekly session's days, times and room, for adding or changing one.
+#[component]
+pub(super) fn WeeklyFields(form: RwSignal<WeeklySessionForm>, hint: &'static str) -> impl IntoView {
+    view! {
+            <Checkboxes id="weekday" legend="Which days of the week?" hint=Some(hint)
+                choices=WEEKDAYS.to_vec()
+                bind=bind(form, |f| f.weekdays.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys: Vec<&'static str>| {
+                    f.weekdays = keys.iter().filter_map(|k| k.parse().ok()).collect()
+                }) />
+            <TimesAndRoom ids=["start", "end", "room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
+                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+    }
+}
+
+/// A one-off session's date, times and room, for adding or changing one.
+#[component]
+pub(super) fn ExtraFields(form: RwSignal<ExtraSessionForm>) -> impl IntoView {
+    view! {
+            <DateInput id="extra-date" legend="Date of the session" hint=Some("For example, 17 3 2026")
+                day=bind(form, |f| f.date.day.clone(), |f, v| f.date.day = v)
+                month=bind(form, |f| f.date.month.clone(), |f, v| f.date.month = v)
+                year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
+            <TimesAndRoom ids=["extra-start", "extra-end", "extra-room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
+                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+    }
 }
 
 /// A session's start, end and room: the fields every kind of session has.
@@ -161,13 +201,7 @@ pub fn AddWeekly() -> impl IntoView {
     });
     view! {
         <ClinicForm title="Add a weekly session" back=href("clinic/sessions") button="Add this session" submit>
-            <Checkboxes id="weekday" legend="Which days of the week?" hint=Some("Tick each day it runs.")
-                choices=WEEKDAYS.to_vec()
-                bind=bind(form, |f| f.weekdays.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys: Vec<&'static str>| {
-                    f.weekdays = keys.iter().filter_map(|k| k.parse().ok()).collect()
-                }) />
-            <TimesAndRoom ids=["start", "end", "room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
-                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+            <WeeklyFields form hint="Tick each day it runs." />
         </ClinicForm>
     }
 }
@@ -182,12 +216,7 @@ pub fn AddExtra() -> impl IntoView {
     });
     view! {
         <ClinicForm title="Add a one-off session" back=href("clinic/sessions") button="Add this session" submit>
-            <DateInput id="extra-date" legend="Date of the session" hint=Some("For example, 17 3 2026")
-                day=bind(form, |f| f.date.day.clone(), |f, v| f.date.day = v)
-                month=bind(form, |f| f.date.month.clone(), |f, v| f.date.month = v)
-                year=bind(form, |f| f.date.year.clone(), |f, v| f.date.year = v) />
-            <TimesAndRoom ids=["extra-start", "extra-end", "extra-room"] start=bind(form, |f| f.start.clone(), |f, v| f.start = v)
-                end=bind(form, |f| f.end.clone(), |f, v| f.end = v) room=bind(form, |f| f.room.clone(), |f, v| f.room = v) />
+            <ExtraFields form />
         </ClinicForm>
     }
 }
