@@ -9,8 +9,10 @@ use super::Document;
 use serde::{Deserialize, Serialize};
 
 /// The documents with people's details in them, stored sealed once a
-/// passphrase is set. The patients' own referral and plan are not.
-pub const SEALED_KINDS: &[&str] = &["clinic", "clinic-inbox"];
+/// passphrase is set: the clinic's records, and the person's own plans
+/// ("My plan", locked on a shared phone with the same lock). The patient's
+/// self-referral draft is not.
+pub const SEALED_KINDS: &[&str] = &["clinic", "clinic-inbox", "plans"];
 
 /// PBKDF2-SHA256 iterations: OWASP's figure for 2023 onwards.
 pub const ITERATIONS: u32 = 600_000;
@@ -234,6 +236,7 @@ mod tests {
         );
         assert_eq!(sealed_part(plain), None);
         assert!(is_sealed_key("sp.clinic") && !is_sealed_key("sp.referral"));
+        assert!(is_sealed_key("sp.plans"));
         assert!(
             is_sealed_key("sp.clinic-part-appointments-2024")
                 && is_sealed_key("sp.clinic-part-log")

@@ -34,7 +34,10 @@ fn device_with_a_plan() -> MemoryBackend {
 fn a_backup_restores_every_document_word_for_word_on_another_device() {
     let old = device_with_a_plan();
     let file = make(&old, KNOWN, "2026-03-03T10:15:00Z", "").unwrap();
-    assert_eq!(file_name("2026-03-03-1015", "", false), "linkworker-backup-2026-03-03-1015.json");
+    assert_eq!(
+        file_name("2026-03-03-1015", "", false),
+        "linkworker-backup-2026-03-03-1015.json"
+    );
     assert_eq!(
         file_name("2026-03-03-1015", " Reception PC (Room 2) ", false),
         "linkworker-backup-2026-03-03-1015-reception-pc-room-2.json"
@@ -43,8 +46,14 @@ fn a_backup_restores_every_document_word_for_word_on_another_device() {
         file_name("2026-03-03-1015", "Tablet", true),
         "linkworker-backup-2026-03-03-1015-tablet-locked.json"
     );
-    assert_eq!(file_name("2026-03-03-1015", "Zoë’s", true), "linkworker-backup-2026-03-03-1015-zo-s-locked.json");
-    assert_eq!(check_device_name("  Reception PC ").unwrap(), "Reception PC");
+    assert_eq!(
+        file_name("2026-03-03-1015", "Zoë’s", true),
+        "linkworker-backup-2026-03-03-1015-zo-s-locked.json"
+    );
+    assert_eq!(
+        check_device_name("  Reception PC ").unwrap(),
+        "Reception PC"
+    );
     assert!(check_device_name("").is_err());
     assert!(check_device_name("---").is_err());
     assert!(check_device_name(&"x".repeat(31)).is_err());
@@ -199,7 +208,7 @@ fn clinic_backup(locked: bool) -> Value {
         let documents = file["documents"].as_array_mut().unwrap();
         for document in documents.iter_mut() {
             let kind = document["kind"].as_str().unwrap().to_string();
-            if kind == "clinic" || kind.starts_with("clinic-part-") {
+            if super::super::sealed::is_sealed_key(&document_key(&kind)) {
                 let plain = document.to_string();
                 let sealed = super::super::sealed::SealedBytes::new(&[7; 12], plain.as_bytes());
                 *document =
@@ -282,6 +291,29 @@ fn a_locked_backup_with_a_damaged_lock_or_nonce_is_refused_before_any_passphrase
     assert!(BackupProblem::LockDamaged
         .message()
         .contains("lock has been changed or damaged"));
+}
+
+#[test]
+fn a_plan_locked_on_the_phone_is_backed_up_locked_and_read_back_only_once_opened() {
+    let file = clinic_backup(true);
+    let text = file.to_string();
+    assert!(!text.contains("Sammy"), "the person's plan in clear");
+    let backup = open(&text, KNOWN).unwrap();
+    assert!(backup.sealed_kinds().contains(&"plans".to_string()));
+    assert!(backup.lock().unwrap().is_some());
+    let plain = open(&clinic_backup(false).to_string(), KNOWN).unwrap();
+    let opened: Vec<(String, String)> = backup
+        .sealed_kinds()
+        .into_iter()
+        .map(|kind| (kind.clone(), plain.document(&kind).unwrap().to_string()))
+        .collect();
+    let read = backup.with_opened(&opened).unwrap();
+    let plans = read.read::<PlanBook>().unwrap().unwrap();
+    assert_eq!(plans.plans[0].about.called, "Sam \"Sammy\" O'Neil <b>");
+    assert!(contents::read(&backup, &opened)
+        .unwrap()
+        .problems
+        .is_empty());
 }
 
 #[test]
