@@ -261,8 +261,16 @@ mod tests {
         assert_eq!(stored_sealed_part(&stored), sealed_part(&stored));
         // As a backup file may hold it: the sealed bytes' fields the other way round.
         let reordered = stored.replace(
-            &format!(r#"{{"iv":"{}","data":"{}"}}"#, base64(&[1, 2, 3]), base64(b"ciphertext")),
-            &format!(r#"{{"data":"{}","iv":"{}"}}"#, base64(b"ciphertext"), base64(&[1, 2, 3])),
+            &format!(
+                r#"{{"iv":"{}","data":"{}"}}"#,
+                base64(&[1, 2, 3]),
+                base64(b"ciphertext")
+            ),
+            &format!(
+                r#"{{"data":"{}","iv":"{}"}}"#,
+                base64(b"ciphertext"),
+                base64(&[1, 2, 3])
+            ),
         );
         assert_ne!(reordered, stored);
         assert_eq!(stored_sealed_part(&reordered), sealed_part(&stored));

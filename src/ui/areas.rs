@@ -4,10 +4,10 @@
 //! could not be written to the device ([`NotStoredNotice`]); home, which
 //! saves nothing (it only deletes copies kept aside), leaves its code out.
 
-use super::lock::{LockGate, PlanLockGate};
+use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, ClinicPlanFlow, SetupCheck, SetupFlow};
 use super::pages::directory::DirectoryFlow;
-use super::pages::plan::{LockPlanPage, LockedPlan, PlanFlow, SharePlanFlow};
+use super::pages::plan::{LockPlanPage, PlanFlow, PlanLockGate, SharePlanFlow};
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
 use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage};
@@ -64,7 +64,7 @@ pub fn refer(page: Memo<String>) -> AnyView {
 pub fn plan(page: Memo<String>) -> AnyView {
     view! {
         <NotStoredNotice />
-        <PlanLockGate locked=ViewFn::from(LockedPlan)><PlanFlow page /></PlanLockGate>
+        <PlanLockGate><PlanFlow page /></PlanLockGate>
     }
     .into_any()
 }
@@ -74,7 +74,7 @@ pub fn plan(page: Memo<String>) -> AnyView {
 pub fn plan_share(page: Memo<String>) -> AnyView {
     view! {
         <NotStoredNotice />
-        <PlanLockGate locked=ViewFn::from(LockedPlan)><SharePlanFlow page /></PlanLockGate>
+        <PlanLockGate><SharePlanFlow page /></PlanLockGate>
     }
     .into_any()
 }

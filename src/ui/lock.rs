@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 /// Whether the clinic's records can be read on this page now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gate {
+pub(crate) enum Gate {
     Checking,
     Locked,
     Open,
@@ -45,24 +45,8 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// Shows `children` only while the person's own plan is readable; while it
-/// is locked, shows `locked` instead (a way to the page that unlocks it,
-/// which is kept out of the plan's own pages to keep them small).
-#[component]
-pub fn PlanLockGate(children: ChildrenFn, locked: ViewFn) -> impl IntoView {
-    let (gate, seal_problem) = watch_lock();
-    move || match gate.get() {
-        Gate::Checking => ().into_any(),
-        Gate::Locked => own_page({
-            let locked = locked.clone();
-            move || locked.run()
-        }),
-        Gate::Open => opened(seal_problem, &children),
-    }
-}
-
 /// The pages once open, under the notice of a change that could not be sealed and stored.
-fn opened(seal_problem: RwSignal<Option<SaveError>>, children: &ChildrenFn) -> AnyView {
+pub(crate) fn opened(seal_problem: RwSignal<Option<SaveError>>, children: &ChildrenFn) -> AnyView {
     view! {
         {move || seal_problem.get().map(|error| view! {
             <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="seal-problem-title">
@@ -79,7 +63,7 @@ fn opened(seal_problem: RwSignal<Option<SaveError>>, children: &ChildrenFn) -> A
 /// with the key kept for this tab, and watches: use keeps it open, a time
 /// without use locks it, another tab's changes are followed. Gives the gate,
 /// and the problem of a save that could not be sealed and stored.
-fn watch_lock() -> (RwSignal<Gate>, RwSignal<Option<SaveError>>) {
+pub(crate) fn watch_lock() -> (RwSignal<Gate>, RwSignal<Option<SaveError>>) {
     vault::install();
     crate::ui::router::wait_before_leaving(vault::storing);
     // Nothing to wait for where no passphrase is set.

@@ -17,14 +17,26 @@ use crate::store::vault::{self, UnlockProblem};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::{bind, ErrorSummary, TextInput};
 use crate::ui::layout::BackLink;
-use crate::ui::lock::{PassphraseFields, PassphraseFieldsProps};
+use crate::ui::lock::{opened, watch_lock, Gate, PassphraseFields, PassphraseFieldsProps};
 use crate::ui::pages::{form_errors, page_title};
 use crate::ui::use_base;
 use leptos::prelude::*;
 
+/// Shows `children` only while the person's own plan is readable; while it
+/// is locked, [`LockedPlan`] instead.
+#[component]
+pub fn PlanLockGate(children: ChildrenFn) -> impl IntoView {
+    let (gate, seal_problem) = watch_lock();
+    move || match gate.get() {
+        Gate::Checking => ().into_any(),
+        Gate::Locked => LockedPlan().into_any(),
+        Gate::Open => opened(seal_problem, &children),
+    }
+}
+
 /// Shown instead of a plan's page while the plan is locked.
 #[component]
-pub fn LockedPlan() -> impl IntoView {
+fn LockedPlan() -> impl IntoView {
     page_title("Your plan is locked");
     let base = use_base();
     let here = window().location();

@@ -15,7 +15,7 @@ mod support;
 mod tasks;
 pub(crate) mod wellbeing;
 
-pub use lock::{LockPlanPage, LockedPlan};
+pub use lock::{LockPlanPage, PlanLockGate};
 pub use share::SharePlanFlow;
 
 use super::FormPage;
