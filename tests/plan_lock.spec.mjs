@@ -116,6 +116,8 @@ test("a person protects their plan with a passphrase, locks it, opens it only wi
   await page.goto(`${served.url}plan/`);
   await expect(page.getByText("Your plan is protected with a passphrase.")).toBeVisible();
   expect(await storedText(page)).not.toContain("and my dog");
+  await expectNoAxeViolations(page, "the task list of a protected plan");
+  await screenshot(page, "plan-tasks-protected");
 
   // Locked now: every page of the plan asks first, after a reload too.
   await press(page, page.getByRole("button", { name: "Lock my plan now" }));
