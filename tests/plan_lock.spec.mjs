@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test, expect, openPage, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
-import { storedText } from "./support/stored.mjs";
+import { storedText, storedDocuments, changeStored } from "./support/stored.mjs";
 import { serveApp, ELM_SURGERY } from "./support/served.mjs";
 import { type, press, choose } from "./support/keyboard.mjs";
 import config from "../playwright.config.mjs";
@@ -198,6 +198,29 @@ test("a plan shared with a locked phone waits in its link until the person unloc
   await expect(h1(page)).toHaveText("Plan added to this phone");
   await expect.poll(() => storedText(page)).toMatch(/sp\.plans=\{"kind":"plans","version":1,"revision":\d+,"sealed"/);
   expect(await storedText(page)).not.toContain("Painting with my sister");
+});
+
+test("a damaged locked plan says so once the passphrase is right, and nothing is deleted", async ({ context, watch }) => {
+  test.setTimeout(120_000);
+  const page = await openPage(context, watch, served.origin);
+  await planWith(page, MATTERS);
+  await protect(page);
+  await press(page, page.getByRole("button", { name: "Lock my plan now" }));
+  await expect(h1(page)).toHaveText("Unlock my plan");
+  // Some of the sealed bytes changed, as a fault on the device might.
+  const stored = (await storedDocuments(page))["sp.plans"];
+  const sealed = JSON.parse(stored).sealed.data;
+  const spoilt = stored.replace(sealed, `${sealed.slice(0, 8)}${sealed[8] === "A" ? "B" : "A"}${sealed.slice(9)}`);
+  expect(spoilt).not.toBe(stored);
+  await changeStored(page, { "sp.plans": spoilt });
+
+  await page.goto(`${served.url}plan/`);
+  await expect(h1(page)).toHaveText("Your plan is locked");
+  await press(page, page.getByRole("button", { name: "Unlock my plan" }));
+  await unlockWith(page, PASSPHRASE);
+  await expectErrors(page, ["Your passphrase is right, but your plan on this phone has been damaged, so it cannot be opened. Nothing has been deleted."], "a damaged plan");
+  await screenshot(page, "plan-unlock-damaged");
+  expect((await storedDocuments(page))["sp.plans"]).toBe(spoilt);
 });
 
 /** Every file under `dir`. */

@@ -70,6 +70,9 @@ pub enum UnlockProblem {
     Wait(u32),
     /// The browser could not do the work (no WebCrypto, storage unavailable).
     Unavailable,
+    /// The passphrase is right, but a locked document does not open: it has
+    /// been changed or damaged since it was stored. Nothing is removed.
+    Damaged,
 }
 
 impl UnlockProblem {
@@ -86,6 +89,10 @@ impl UnlockProblem {
             }
             UnlockProblem::Unavailable => {
                 "This browser could not unlock the records. Try again in an up-to-date browser"
+                    .to_string()
+            }
+            UnlockProblem::Damaged => {
+                "The passphrase is right, but some of the records on this device have been damaged, so they cannot be opened. Nothing has been deleted. Restore the most recent backup, or ask for help"
                     .to_string()
             }
         }
@@ -304,12 +311,14 @@ async fn open_with(raw: &[u8]) -> Result<(), UnlockProblem> {
             .read_as_stored(&storage_key)
             .map_err(|_| UnlockProblem::Unavailable)?;
         if let Some(sealed) = stored.as_deref().and_then(stored_sealed_part) {
+            // The key opened the lock's check (or was kept once it had):
+            // a document it does not open has been damaged.
             let text = decrypt(&key, &sealed)
                 .await
-                .map_err(|_| UnlockProblem::Wrong)?;
+                .map_err(|_| UnlockProblem::Damaged)?;
             plain.insert(
                 storage_key,
-                String::from_utf8(text).map_err(|_| UnlockProblem::Wrong)?,
+                String::from_utf8(text).map_err(|_| UnlockProblem::Damaged)?,
             );
         }
     }

@@ -292,6 +292,9 @@ fn unlock_message(problem: UnlockProblem) -> String {
         UnlockProblem::Unavailable => {
             "This browser could not open your plan. Try again in an up-to-date browser".to_string()
         }
+        UnlockProblem::Damaged => {
+            "Your passphrase is right, but your plan on this phone has been damaged, so it cannot be opened. Nothing has been deleted. If you printed your plan or emailed it to yourself, you can use that copy".to_string()
+        }
         other => other.message(),
     }
 }
