@@ -18,6 +18,19 @@ pub struct PassphraseForm {
 impl PassphraseForm {
     /// The passphrase, or what to fix in the GOV.UK style.
     pub fn check(&self) -> Result<String, Vec<FieldError>> {
+        self.check_understood(
+            "Confirm that you understand a forgotten passphrase means the records cannot be read",
+        )
+    }
+
+    /// As [`PassphraseForm::check`], for a person locking their own plan.
+    pub fn check_plan(&self) -> Result<String, Vec<FieldError>> {
+        self.check_understood(
+            "Tick the box to show you understand that if you forget the passphrase, nobody can open your plan",
+        )
+    }
+
+    fn check_understood(&self, not_understood: &str) -> Result<String, Vec<FieldError>> {
         let mut errors = Vec::new();
         let length = self.passphrase.chars().count();
         if self.passphrase.is_empty() {
@@ -45,10 +58,7 @@ impl PassphraseForm {
             ));
         }
         if !self.understood {
-            errors.push(FieldError::new(
-                "understood",
-                "Confirm that you understand a forgotten passphrase means the records cannot be read",
-            ));
+            errors.push(FieldError::new("understood", not_understood));
         }
         if errors.is_empty() {
             Ok(self.passphrase.clone())
@@ -138,5 +148,27 @@ mod tests {
     fn the_time_before_the_records_lock_is_said_in_plain_words() {
         assert!(locked_words(15).ends_with("after 15 minutes without use."));
         assert!(locked_words(1).ends_with("after 1 minute without use."));
+    }
+
+    #[test]
+    fn a_person_locking_their_plan_is_told_in_plain_words_what_to_tick() {
+        let errors: Vec<String> = form("my garden in spring", "my garden in spring", false)
+            .check_plan()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.message)
+            .collect();
+        assert_eq!(
+            errors,
+            ["Tick the box to show you understand that if you forget the passphrase, nobody can open your plan"]
+        );
+        assert_eq!(
+            form("my garden in spring", "my garden in spring", true).check_plan(),
+            Ok("my garden in spring".to_string())
+        );
+        assert_eq!(
+            form("short", "short", true).check_plan().unwrap_err()[0].message,
+            "The passphrase must be 12 characters or more"
+        );
     }
 }

@@ -35,6 +35,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "plan/share",
     "plan/receive",
     "plan/delete",
+    "plan/lock",
     "clinic",
     "clinic/import",
     "clinic/day",
@@ -93,6 +94,9 @@ pub enum Area {
     /// Sharing a plan by a QR code, and the page a shared plan opens on: the
     /// QR encoder and the browser's compression stay out of the plan's pages.
     PlanShare,
+    /// The plan's optional passphrase: setting, unlocking and removing it.
+    /// Making a key from a passphrase and its forms stay out of the plan's pages.
+    PlanLock,
     Clinic,
     /// The clinic's texts: the next clinic day's reminders and their wording.
     Reminders,
@@ -126,15 +130,17 @@ pub const AREA_PATHS: &[(&str, &str)] = &[
     ("refer", "refer"),
     ("plan/share", "plan_share"),
     ("plan/receive", "plan_share"),
+    ("plan/lock", "plan_lock"),
     ("plan", "plan"),
 ];
 
 impl Area {
-    pub const ALL: [Area; 11] = [
+    pub const ALL: [Area; 12] = [
         Area::Home,
         Area::Refer,
         Area::Plan,
         Area::PlanShare,
+        Area::PlanLock,
         Area::Clinic,
         Area::Reminders,
         Area::Backup,
@@ -165,7 +171,7 @@ impl Area {
     /// Whether the area is for patients (and anyone visiting), rather than
     /// for the practice and its volunteers.
     pub fn is_for_patients(self) -> bool {
-        matches!(self, Area::Home | Area::Refer | Area::Plan)
+        matches!(self, Area::Home | Area::Refer | Area::Plan | Area::PlanLock)
     }
 
     pub fn name(self) -> &'static str {
@@ -174,6 +180,7 @@ impl Area {
             Area::Refer => "refer",
             Area::Plan => "plan",
             Area::PlanShare => "plan_share",
+            Area::PlanLock => "plan_lock",
             Area::Clinic => "clinic",
             Area::Reminders => "reminders",
             Area::Backup => "backup",
@@ -259,6 +266,7 @@ mod tests {
         assert_eq!(Area::of("referral"), Area::Home);
         assert_eq!(Area::of("plan/receive"), Area::PlanShare);
         assert_eq!(Area::of("plan/share"), Area::PlanShare);
+        assert_eq!(Area::of("plan/lock"), Area::PlanLock);
         assert_eq!(Area::of("plan/one-page"), Area::Plan);
         assert_eq!(Area::of("plan/shared"), Area::Plan);
         assert_eq!(Area::of("clinic/import"), Area::Clinic);
@@ -281,6 +289,7 @@ mod tests {
                 "refer",
                 "plan",
                 "plan_share",
+                "plan_lock",
                 "clinic",
                 "reminders",
                 "backup",

@@ -9,8 +9,10 @@ use super::Document;
 use serde::{Deserialize, Serialize};
 
 /// The documents with people's details in them, stored sealed once a
-/// passphrase is set. The patients' own referral and plan are not.
-pub const SEALED_KINDS: &[&str] = &["clinic", "clinic-inbox"];
+/// passphrase is set: the clinic's records, and the person's own plans
+/// ("My plan", locked on a shared phone with the same lock). The patient's
+/// self-referral draft is not.
+pub const SEALED_KINDS: &[&str] = &["clinic", "clinic-inbox", "plans"];
 
 /// PBKDF2-SHA256 iterations: OWASP's figure for 2023 onwards.
 pub const ITERATIONS: u32 = 600_000;
@@ -136,32 +138,54 @@ pub fn sealed_keys(backend: &impl super::Backend) -> Vec<String> {
 
 /// The sealed form of a document's stored text: its envelope's kind, version
 /// and revision stay readable, so another tab's save is still noticed.
+/// Written by hand, as [`stored_sealed_part`] reads it: the pages that keep
+/// a sealed document then carry no JSON reader or writer of their own for it.
 pub fn seal_envelope(plain: &str, sealed: SealedBytes) -> String {
-    #[derive(Deserialize)]
-    struct Open {
-        kind: String,
-        version: u32,
-        revision: u64,
-    }
-    let quick = super::envelope::quick_head(plain).map(|(head, _)| Open {
-        kind: head.kind,
-        version: head.version,
-        revision: head.revision,
+    let head = super::envelope::quick_head(plain)
+        .map(|(head, _)| head)
+        .or_else(|| serde_json::from_str::<super::envelope::EnvelopeHead>(plain).ok());
+    let (kind, version, revision) = head.map_or((String::new(), 0, 0), |head| {
+        (head.kind, head.version, head.revision)
     });
-    let open = quick
-        .or_else(|| serde_json::from_str::<Open>(plain).ok())
-        .unwrap_or(Open {
-            kind: String::new(),
-            version: 0,
-            revision: 0,
-        });
-    serde_json::to_string(&SealedDocument {
-        kind: open.kind,
-        version: open.version,
-        revision: open.revision,
-        sealed,
+    // Kinds are the app's own names, but are written as JSON all the same.
+    let kind = serde_json::to_string(&kind).unwrap_or_else(|_| "\"\"".to_string());
+    format!(
+        "{{\"kind\":{kind},\"version\":{version},\"revision\":{revision},\"sealed\":{{\"iv\":\"{}\",\"data\":\"{}\"}}}}",
+        sealed.iv, sealed.data
+    )
+}
+
+/// The sealed part of a document as this app stores it (its envelope's own
+/// fields first), read without a JSON parser. `None` when it is not stored
+/// sealed. A backup's documents, which may come in another order, are read
+/// with [`sealed_part`].
+pub fn stored_sealed_part(raw: &str) -> Option<SealedBytes> {
+    let (_, super::envelope::Body::Sealed) = super::envelope::quick_head(raw)? else {
+        return None;
+    };
+    let sealed = &raw[raw.find(",\"sealed\":")?..];
+    let field = |name: &str| {
+        let mark = format!("\"{name}\":\"");
+        let start = sealed.find(&mark)? + mark.len();
+        let end = start + sealed[start..].find('"')?;
+        Some(sealed[start..end].to_string())
+    };
+    Some(SealedBytes {
+        iv: field("iv")?,
+        data: field("data")?,
     })
-    .unwrap_or_default()
+}
+
+/// The minutes without use before the lock closes, from the lock's settings
+/// as stored, without reading them whole (see [`LockSettings`]).
+pub fn idle_minutes_in(raw: &str) -> Option<u32> {
+    let mark = "\"idle_minutes\":";
+    let start = raw.find(mark)? + mark.len();
+    let digits: String = raw[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -233,11 +257,40 @@ mod tests {
             b"ciphertext"
         );
         assert_eq!(sealed_part(plain), None);
+        assert_eq!(stored_sealed_part(plain), None);
+        assert_eq!(stored_sealed_part(&stored), sealed_part(&stored));
+        // As a backup file may hold it: the sealed bytes' fields the other way round.
+        let reordered = stored.replace(
+            &format!(
+                r#"{{"iv":"{}","data":"{}"}}"#,
+                base64(&[1, 2, 3]),
+                base64(b"ciphertext")
+            ),
+            &format!(
+                r#"{{"data":"{}","iv":"{}"}}"#,
+                base64(b"ciphertext"),
+                base64(&[1, 2, 3])
+            ),
+        );
+        assert_ne!(reordered, stored);
+        assert_eq!(stored_sealed_part(&reordered), sealed_part(&stored));
         assert!(is_sealed_key("sp.clinic") && !is_sealed_key("sp.referral"));
+        assert!(is_sealed_key("sp.plans"));
         assert!(
             is_sealed_key("sp.clinic-part-appointments-2024")
                 && is_sealed_key("sp.clinic-part-log")
         );
+    }
+
+    #[test]
+    fn the_minutes_before_the_lock_closes_are_read_from_the_settings_as_stored() {
+        let settings = LockSettings {
+            idle_minutes: 42,
+            ..Default::default()
+        };
+        let stored = super::super::envelope::encode(&settings, 3, "2026-03-03T10:00:00Z");
+        assert_eq!(idle_minutes_in(&stored), Some(42));
+        assert_eq!(idle_minutes_in(r#"{"kind":"lock"}"#), None);
     }
 
     #[test]

@@ -14,8 +14,8 @@
 
 use super::backend::SaveError;
 use super::sealed::{
-    base64, from_base64, is_sealed_key, seal_envelope, sealed_keys, sealed_part, LockSettings,
-    SealedBytes, CHECK_TEXT,
+    base64, from_base64, idle_minutes_in, is_sealed_key, seal_envelope, sealed_keys, sealed_part,
+    stored_sealed_part, LockSettings, SealedBytes, CHECK_TEXT, IDLE_MINUTES,
 };
 use super::{document_key, Backend, Loaded, Store};
 use std::cell::RefCell;
@@ -70,6 +70,9 @@ pub enum UnlockProblem {
     Wait(u32),
     /// The browser could not do the work (no WebCrypto, storage unavailable).
     Unavailable,
+    /// The passphrase is right, but a locked document does not open: it has
+    /// been changed or damaged since it was stored. Nothing is removed.
+    Damaged,
 }
 
 impl UnlockProblem {
@@ -86,6 +89,10 @@ impl UnlockProblem {
             }
             UnlockProblem::Unavailable => {
                 "This browser could not unlock the records. Try again in an up-to-date browser"
+                    .to_string()
+            }
+            UnlockProblem::Damaged => {
+                "The passphrase is right, but some of the records on this device have been damaged, so they cannot be opened. Nothing has been deleted. Restore the most recent backup, or ask for help"
                     .to_string()
             }
         }
@@ -131,7 +138,7 @@ pub fn install() {
 /// What a page reads for a stored text: the plain text of a sealed
 /// document, while unlocked.
 fn opened(key: &str, stored: Option<String>) -> Result<Option<String>, SaveError> {
-    if stored.as_deref().and_then(sealed_part).is_none() {
+    if stored.as_deref().and_then(stored_sealed_part).is_none() {
         return Ok(stored);
     }
     OPEN.with(|open| match &*open.borrow() {
@@ -228,14 +235,18 @@ pub fn touch() {
 
 /// Whether the records have gone unused for longer than the setting.
 pub fn idle_too_long() -> bool {
-    let Some((settings, _)) = settings() else {
+    // Read from the settings' text: reading them whole would put their
+    // reader into the plan's pages, which only need this.
+    let Ok(Some(stored)) = super::backend::BrowserStorage.read_as_stored(&document_key("lock"))
+    else {
         return false;
     };
+    let minutes = idle_minutes_in(&stored).unwrap_or(IDLE_MINUTES);
     let used = session()
         .and_then(|s| s.get_item(SESSION_USED).ok().flatten())
         .and_then(|t| t.parse::<u64>().ok())
         .unwrap_or(0);
-    now_ms().saturating_sub(used) > u64::from(settings.idle_minutes) * 60_000
+    now_ms().saturating_sub(used) > u64::from(minutes) * 60_000
 }
 
 /// Opens the records again in a new page of the same tab, with the key kept
@@ -299,13 +310,15 @@ async fn open_with(raw: &[u8]) -> Result<(), UnlockProblem> {
         let stored = super::backend::BrowserStorage
             .read_as_stored(&storage_key)
             .map_err(|_| UnlockProblem::Unavailable)?;
-        if let Some(sealed) = stored.as_deref().and_then(sealed_part) {
+        if let Some(sealed) = stored.as_deref().and_then(stored_sealed_part) {
+            // The key opened the lock's check (or was kept once it had):
+            // a document it does not open has been damaged.
             let text = decrypt(&key, &sealed)
                 .await
-                .map_err(|_| UnlockProblem::Wrong)?;
+                .map_err(|_| UnlockProblem::Damaged)?;
             plain.insert(
                 storage_key,
-                String::from_utf8(text).map_err(|_| UnlockProblem::Wrong)?,
+                String::from_utf8(text).map_err(|_| UnlockProblem::Damaged)?,
             );
         }
     }
@@ -518,7 +531,7 @@ async fn open_another_tabs_copy(key: &str) {
         .read_as_stored(key)
         .ok()
         .flatten();
-    let text = match stored.as_deref().map(|s| (sealed_part(s), s)) {
+    let text = match stored.as_deref().map(|s| (stored_sealed_part(s), s)) {
         Some((Some(sealed), _)) => decrypt(&crypto_key, &sealed)
             .await
             .ok()

@@ -7,7 +7,7 @@
 use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, ClinicPlanFlow, SetupCheck, SetupFlow};
 use super::pages::directory::DirectoryFlow;
-use super::pages::plan::{PlanFlow, SharePlanFlow};
+use super::pages::plan::{LockPlanPage, PlanFlow, PlanLockGate, SharePlanFlow};
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
 use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage};
@@ -59,14 +59,36 @@ pub fn refer(page: Memo<String>) -> AnyView {
     view! { <NotStoredNotice /><ReferFlow page /> }.into_any()
 }
 
-/// The person's own plan: the plans are opened once for all its pages.
+/// The person's own plan: the plans are opened once for all its pages,
+/// once unlocked when the person has protected it with a passphrase.
 pub fn plan(page: Memo<String>) -> AnyView {
-    view! { <NotStoredNotice /><PlanFlow page /> }.into_any()
+    view! {
+        <NotStoredNotice />
+        <PlanLockGate><PlanFlow page /></PlanLockGate>
+    }
+    .into_any()
 }
 
-/// Sharing a plan by a QR code, and the page a shared plan opens on.
+/// Sharing a plan by a QR code, and the page a shared plan opens on, once
+/// the plan is unlocked.
 pub fn plan_share(page: Memo<String>) -> AnyView {
-    view! { <NotStoredNotice /><SharePlanFlow page /> }.into_any()
+    view! {
+        <NotStoredNotice />
+        <PlanLockGate><SharePlanFlow page /></PlanLockGate>
+    }
+    .into_any()
+}
+
+/// The plan's optional passphrase: set it, unlock the plan, lock it now,
+/// remove it.
+pub fn plan_lock(page: Memo<String>) -> AnyView {
+    (move || {
+        own_page(|| match page.get().as_str() {
+            "plan/lock" => LockPlanPage().into_any(),
+            _ => NotFound().into_any(),
+        })
+    })
+    .into_any()
 }
 
 /// The volunteers' clinic: the clinic is opened once for all its pages.

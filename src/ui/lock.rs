@@ -3,6 +3,7 @@
 //! until the records lock again on demand or after a time without use.
 
 use crate::domain::form::FieldError;
+use crate::domain::lock::PassphraseForm;
 use crate::store::backend::SaveError;
 use crate::store::vault::{self, UnlockProblem};
 use crate::ui::form::{bind, ErrorSummary, TextInput};
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 
 /// Whether the clinic's records can be read on this page now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gate {
+pub(crate) enum Gate {
     Checking,
     Locked,
     Open,
@@ -32,20 +33,57 @@ impl LockNow {
 /// Shows `children` only while the clinic's records are readable.
 #[component]
 pub fn LockGate(children: ChildrenFn) -> impl IntoView {
+    let (gate, seal_problem) = watch_lock();
+    move || match gate.get() {
+        Gate::Checking => ().into_any(),
+        // Under an owner of its own, so that the unlock form's errors are not
+        // found by the fields of the page shown once the records are open.
+        Gate::Locked => own_page(|| {
+            view! { <UnlockPage opened=Callback::new(move |()| gate.set(Gate::Open)) /> }.into_any()
+        }),
+        Gate::Open => opened(seal_problem, &children),
+    }
+}
+
+/// The pages once open, under the notice of a change that could not be sealed and stored.
+pub(crate) fn opened(seal_problem: RwSignal<Option<SaveError>>, children: &ChildrenFn) -> AnyView {
+    view! {
+        {move || seal_problem.get().map(|error| view! {
+            <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="seal-problem-title">
+                <h2 class="nhsuk-error-summary__title" id="seal-problem-title">"Your last change has not been saved"</h2>
+                <div class="nhsuk-error-summary__body"><p>{error.message()}</p></div>
+            </div>
+        })}
+        {children()}
+    }
+    .into_any()
+}
+
+/// Puts the lock between the pages and the storage, opens what is locked
+/// with the key kept for this tab, and watches: use keeps it open, a time
+/// without use locks it, another tab's changes are followed. Gives the gate,
+/// and the problem of a save that could not be sealed and stored.
+pub(crate) fn watch_lock() -> (RwSignal<Gate>, RwSignal<Option<SaveError>>) {
     vault::install();
     crate::ui::router::wait_before_leaving(vault::storing);
-    let gate = RwSignal::new(Gate::Checking);
+    // Nothing to wait for where no passphrase is set.
+    let gate = RwSignal::new(if vault::is_set() {
+        Gate::Checking
+    } else {
+        Gate::Open
+    });
     provide_context(LockNow(gate));
     let seal_problem = RwSignal::new(None::<SaveError>);
     vault::on_seal_failed(move |error| seal_problem.set(Some(error)));
-    leptos::task::spawn_local(async move {
-        gate.set(if vault::resume().await {
-            Gate::Open
-        } else {
-            Gate::Locked
+    if gate.get_untracked() == Gate::Checking {
+        leptos::task::spawn_local(async move {
+            gate.set(if vault::resume().await {
+                Gate::Open
+            } else {
+                Gate::Locked
+            });
         });
-    });
-
+    }
     // Use keeps the records open; a time without it locks them.
     let used = move || {
         if gate.get_untracked() == Gate::Open {
@@ -95,24 +133,7 @@ pub fn LockGate(children: ChildrenFn) -> impl IntoView {
         }
     });
 
-    move || {
-        match gate.get() {
-        Gate::Checking => ().into_any(),
-        // Under an owner of its own, so that the unlock form's errors are not
-        // found by the fields of the page shown once the records are open.
-        Gate::Locked => own_page(|| view! { <UnlockPage opened=Callback::new(move |()| gate.set(Gate::Open)) /> }.into_any()),
-        Gate::Open => view! {
-            {move || seal_problem.get().map(|error| view! {
-                <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="seal-problem-title">
-                    <h2 class="nhsuk-error-summary__title" id="seal-problem-title">"Your last change has not been saved"</h2>
-                    <div class="nhsuk-error-summary__body"><p>{error.message()}</p></div>
-                </div>
-            })}
-            {children()}
-        }
-        .into_any(),
-    }
-    }
+    (gate, seal_problem)
 }
 
 const TITLE: &str = "Unlock the clinic’s records";
@@ -172,6 +193,41 @@ fn UnlockPage(opened: Callback<()>) -> impl IntoView {
                         <p>"Ask the other volunteers whether one of them knows it. If not, the clinic can start again from a backup made before the lock was set."</p>
                     </div>
                 </details>
+            </div>
+        </div>
+    }
+}
+
+/// A new passphrase, typed twice, and the box to tick to say a forgotten one
+/// cannot be got round (`understood`, in the words of whose lock it is).
+#[component]
+pub fn PassphraseFields(
+    form: RwSignal<PassphraseForm>,
+    label: &'static str,
+    understood: &'static str,
+) -> impl IntoView {
+    let ticked = move |ev: leptos::ev::Event| {
+        let checked = event_target_checked(&ev);
+        form.update(|f| f.understood = checked);
+    };
+    let error = crate::ui::form::field_error("understood");
+    view! {
+        <TextInput id="passphrase" label input_type="password" autocomplete=Some("new-password")
+            hint=Some("12 characters or more. A few words that mean something to you, but that nobody would guess, work well")
+            bind=bind(form, |f| f.passphrase.clone(), |f, v| f.passphrase = v) />
+        <TextInput id="passphrase-again" label="Type the passphrase again" input_type="password" autocomplete=Some("new-password")
+            bind=bind(form, |f| f.again.clone(), |f, v| f.again = v) />
+        <div class=move || if error.get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            {move || error.get().map(|message| view! {
+                <span class="nhsuk-error-message" id="understood-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
+            })}
+            <div class="nhsuk-checkboxes">
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id="understood" name="understood" type="checkbox"
+                        aria-describedby=move || error.get().map(|_| "understood-error")
+                        prop:checked=move || form.with(|f| f.understood) on:change=ticked />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for="understood">{understood}</label>
+                </div>
             </div>
         </div>
     }

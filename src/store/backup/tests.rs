@@ -208,7 +208,7 @@ fn clinic_backup(locked: bool) -> Value {
         let documents = file["documents"].as_array_mut().unwrap();
         for document in documents.iter_mut() {
             let kind = document["kind"].as_str().unwrap().to_string();
-            if kind == "clinic" || kind.starts_with("clinic-part-") {
+            if super::super::sealed::is_sealed_key(&document_key(&kind)) {
                 let plain = document.to_string();
                 let sealed = super::super::sealed::SealedBytes::new(&[7; 12], plain.as_bytes());
                 *document =
@@ -291,6 +291,29 @@ fn a_locked_backup_with_a_damaged_lock_or_nonce_is_refused_before_any_passphrase
     assert!(BackupProblem::LockDamaged
         .message()
         .contains("lock has been changed or damaged"));
+}
+
+#[test]
+fn a_plan_locked_on_the_phone_is_backed_up_locked_and_read_back_only_once_opened() {
+    let file = clinic_backup(true);
+    let text = file.to_string();
+    assert!(!text.contains("Sammy"), "the person's plan in clear");
+    let backup = open(&text, KNOWN).unwrap();
+    assert!(backup.sealed_kinds().contains(&"plans".to_string()));
+    assert!(backup.lock().unwrap().is_some());
+    let plain = open(&clinic_backup(false).to_string(), KNOWN).unwrap();
+    let opened: Vec<(String, String)> = backup
+        .sealed_kinds()
+        .into_iter()
+        .map(|kind| (kind.clone(), plain.document(&kind).unwrap().to_string()))
+        .collect();
+    let read = backup.with_opened(&opened).unwrap();
+    let plans = read.read::<PlanBook>().unwrap().unwrap();
+    assert_eq!(plans.plans[0].about.called, "Sam \"Sammy\" O'Neil <b>");
+    assert!(contents::read(&backup, &opened)
+        .unwrap()
+        .problems
+        .is_empty());
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::store::vault;
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::{bind, ErrorSummary, TextInput};
 use crate::ui::layout::BackLink;
-use crate::ui::lock::LockNow;
+use crate::ui::lock::{LockNow, PassphraseFields, PassphraseFieldsProps};
 use crate::ui::pages::form_errors;
 use crate::ui::use_base;
 use leptos::prelude::*;
@@ -105,33 +105,12 @@ pub fn LockPage() -> impl IntoView {
     let confirm_off = RwSignal::new(false);
 
     let passphrase_fields = move |label: &'static str| {
-        let understood = move |ev: leptos::ev::Event| {
-            let checked = event_target_checked(&ev);
-            form.update(|f| f.understood = checked);
-        };
-        let error = crate::ui::form::field_error("understood");
-        view! {
-            <TextInput id="passphrase" label input_type="password" autocomplete=Some("new-password")
-                hint=Some("12 characters or more. A few words that mean something to you, but that nobody would guess, work well")
-                bind=bind(form, |f| f.passphrase.clone(), |f, v| f.passphrase = v) />
-            <TextInput id="passphrase-again" label="Type the passphrase again" input_type="password" autocomplete=Some("new-password")
-                bind=bind(form, |f| f.again.clone(), |f, v| f.again = v) />
-            <div class=move || if error.get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-                {move || error.get().map(|message| view! {
-                    <span class="nhsuk-error-message" id="understood-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
-                })}
-                <div class="nhsuk-checkboxes">
-                    <div class="nhsuk-checkboxes__item">
-                        <input class="nhsuk-checkboxes__input" id="understood" name="understood" type="checkbox"
-                            aria-describedby=move || error.get().map(|_| "understood-error")
-                            prop:checked=move || form.with(|f| f.understood) on:change=understood />
-                        <label class="nhsuk-label nhsuk-checkboxes__label" for="understood">
-                            "I understand that if the passphrase is forgotten, nobody can read the records"
-                        </label>
-                    </div>
-                </div>
-            </div>
-        }
+        PassphraseFields(PassphraseFieldsProps {
+            form,
+            label,
+            understood:
+                "I understand that if the passphrase is forgotten, nobody can read the records",
+        })
     };
 
     view! {

@@ -6,6 +6,7 @@
 //! The newest plan is the one worked on; earlier ones are kept to read.
 
 mod goals;
+mod lock;
 mod one_page;
 mod progress;
 mod sections;
@@ -14,6 +15,7 @@ mod support;
 mod tasks;
 pub(crate) mod wellbeing;
 
+pub use lock::{LockPlanPage, PlanLockGate};
 pub use share::SharePlanFlow;
 
 use super::FormPage;

@@ -6,6 +6,7 @@ use super::{use_plans, NotHere};
 use crate::domain::plan::{Section, Status};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::layout::BackLink;
+use crate::ui::lock::LockNow;
 use crate::ui::pages::page_title;
 use crate::ui::router::use_location;
 use crate::ui::saved::SaveProblemNotice;
@@ -103,6 +104,7 @@ pub fn TaskList() -> impl IntoView {
             </button>
             {has_earlier.then(|| view! { <h2>"Earlier plans"</h2> })}
             <ul class="nhsuk-list">{earlier}</ul>
+            <KeepPrivate />
             <p><a href=delete>"Delete this plan from this phone"</a></p>
         }
         .into_any()
@@ -121,6 +123,35 @@ pub fn TaskList() -> impl IntoView {
                 {content}
             </div>
         </div>
+    }
+}
+
+/// The plan's passphrase, for a phone other people use: protect the plan
+/// with one, or lock it now and change it.
+#[component]
+fn KeepPrivate() -> impl IntoView {
+    let base = use_base();
+    let lock_now = use_context::<LockNow>();
+    view! {
+        <h2>"Keep your plan private"</h2>
+        {if crate::store::vault::is_set() {
+            view! {
+                <p>"Your plan is protected with a passphrase."</p>
+                {lock_now.map(|lock_now| view! {
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| lock_now.run()>
+                        "Lock my plan now"
+                    </button>
+                })}
+                <p><a href=base.href("plan/lock")>"Remove the passphrase"</a></p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p>"If other people use this phone, you can protect your plan with a passphrase."</p>
+                <p><a href=base.href("plan/lock")>"Protect my plan with a passphrase"</a></p>
+            }
+            .into_any()
+        }}
     }
 }
 
