@@ -11,17 +11,27 @@
 //!
 //! Reads and writes stay synchronous for the pages: a save updates what is
 //! held in memory at once and is sealed and stored a moment later, in order.
+//!
+//! What is where: this file holds the lock's state in this page (set, open,
+//! locked), unlocking and the passphrase; `backup` opens a locked backup and
+//! locks what a backup carries; `crypto` is the browser's WebCrypto, called
+//! from Rust (PBKDF2, AES-GCM, random bytes).
+
+mod backup;
+mod crypto;
+
+pub use backup::{lock_as_backup, open_backup, OpenedBackup};
+use crypto::{aes_key, decrypt, derive, encrypt, random};
 
 use super::backend::SaveError;
 use super::sealed::{
-    base64, from_base64, idle_minutes_in, is_sealed_key, seal_envelope, sealed_keys, sealed_part,
-    stored_sealed_part, LockSettings, SealedBytes, CHECK_TEXT, IDLE_MINUTES,
+    base64, from_base64, idle_minutes_in, is_sealed_key, seal_envelope, sealed_keys,
+    stored_sealed_part, LockSettings, CHECK_TEXT, IDLE_MINUTES,
 };
 use super::{document_key, Backend, Loaded, Store};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsValue;
 use web_sys::CryptoKey;
 
 /// This tab's session storage: the last use. Earlier versions kept the key
@@ -401,91 +411,6 @@ pub fn remove_passphrase() -> Result<(), SaveError> {
     Ok(())
 }
 
-/// A locked backup opened with its passphrase: each locked document's
-/// plain text, and the key, to lock what a restore writes in their place.
-pub struct OpenedBackup {
-    pub plain: Vec<(String, String)>,
-    key: Option<CryptoKey>,
-}
-
-impl OpenedBackup {
-    /// Whether the backup was locked.
-    pub fn was_locked(&self) -> bool {
-        self.key.is_some()
-    }
-
-    /// A backup that is not locked: nothing to open.
-    pub fn not_locked() -> Self {
-        OpenedBackup {
-            plain: Vec::new(),
-            key: None,
-        }
-    }
-}
-
-/// Opens every locked document in a backup file with the passphrase it was
-/// locked with (its own salt and work factor, whatever this device's lock
-/// is). A passphrase that does not open the backup's check is wrong; one
-/// that does, with a document that then does not open, finds the file damaged.
-pub async fn open_backup(
-    backup: &super::backup::Restorable,
-    passphrase: &str,
-) -> Result<OpenedBackup, super::backup::BackupProblem> {
-    use super::backup::BackupProblem;
-    let Some(lock) = backup.lock()? else {
-        return Ok(OpenedBackup::not_locked());
-    };
-    let salt = from_base64(&lock.salt).ok_or(BackupProblem::LockDamaged)?;
-    let raw = derive(passphrase, &salt, lock.iterations)
-        .await
-        .map_err(|_| BackupProblem::NoCrypto)?;
-    let key = aes_key(&raw).await.map_err(|_| BackupProblem::NoCrypto)?;
-    let right = decrypt(&key, &lock.check)
-        .await
-        .is_ok_and(|text| text == CHECK_TEXT.as_bytes());
-    if !right {
-        return Err(BackupProblem::WrongPassphrase);
-    }
-    let mut plain = Vec::new();
-    for kind in backup.sealed_kinds() {
-        let sealed = backup.document(&kind).and_then(sealed_part);
-        let damaged = || BackupProblem::SealedDamaged(kind.clone());
-        let sealed = sealed.ok_or_else(damaged)?;
-        let text = decrypt(&key, &sealed).await.map_err(|_| damaged())?;
-        plain.push((
-            kind.clone(),
-            String::from_utf8(text).map_err(|_| damaged())?,
-        ));
-    }
-    Ok(OpenedBackup {
-        plain,
-        key: Some(key),
-    })
-}
-
-/// Locks `texts` (each kind with its plain stored text) as the opened
-/// backup was locked, for the kinds the lock keeps locked.
-pub async fn lock_as_backup(
-    opened: &OpenedBackup,
-    texts: Vec<(String, String)>,
-) -> Result<Vec<(String, String)>, super::backup::BackupProblem> {
-    let Some(key) = &opened.key else {
-        return Ok(texts);
-    };
-    let mut out = Vec::with_capacity(texts.len());
-    for (kind, text) in texts {
-        if !is_sealed_key(&document_key(&kind)) {
-            out.push((kind, text));
-            continue;
-        }
-        let sealed = encrypt(key, text.as_bytes())
-            .await
-            .map_err(|_| super::backup::BackupProblem::NoCrypto)?;
-        out.push((kind, seal_envelope(&text, sealed)));
-    }
-    Ok(out)
-}
-
 /// After another tab saved a sealed document: opens the new copy, then
 /// tells this page's documents (with a `storage` event of its own). The
 /// copies are opened one after another, and the pages told once every copy
@@ -556,94 +481,4 @@ fn now_ms() -> u64 {
 
 fn session() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
-}
-
-fn subtle() -> Result<web_sys::SubtleCrypto, JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    Ok(window.crypto()?.subtle())
-}
-
-fn random(n: usize) -> Result<Vec<u8>, SaveError> {
-    let mut bytes = vec![0u8; n];
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .ok_or(SaveError::Unavailable)?;
-    Ok(bytes)
-}
-
-/// A plain JavaScript object from name and value pairs.
-fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
-    let object = js_sys::Object::new();
-    for (name, value) in pairs {
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
-    }
-    object
-}
-
-fn usages(names: &[&str]) -> JsValue {
-    names
-        .iter()
-        .map(|n| JsValue::from_str(n))
-        .collect::<js_sys::Array>()
-        .into()
-}
-
-async fn bytes_of(promise: js_sys::Promise) -> Result<Vec<u8>, JsValue> {
-    let buffer = JsFuture::from(promise).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
-/// 256 bits from the passphrase, by PBKDF2-SHA256.
-async fn derive(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Vec<u8>, JsValue> {
-    let subtle = subtle()?;
-    let secret = js_sys::Uint8Array::from(passphrase.as_bytes());
-    let base = JsFuture::from(subtle.import_key_with_str(
-        "raw",
-        &secret,
-        "PBKDF2",
-        false,
-        &usages(&["deriveBits"]),
-    )?)
-    .await?
-    .dyn_into::<CryptoKey>()?;
-    let params = object(&[
-        ("name", "PBKDF2".into()),
-        ("hash", "SHA-256".into()),
-        ("salt", js_sys::Uint8Array::from(salt).into()),
-        ("iterations", iterations.into()),
-    ]);
-    bytes_of(subtle.derive_bits_with_object(&params, &base, 256)?).await
-}
-
-async fn aes_key(raw: &[u8]) -> Result<CryptoKey, JsValue> {
-    let bytes = js_sys::Uint8Array::from(raw);
-    JsFuture::from(subtle()?.import_key_with_str(
-        "raw",
-        &bytes,
-        "AES-GCM",
-        false,
-        &usages(&["encrypt", "decrypt"]),
-    )?)
-    .await?
-    .dyn_into::<CryptoKey>()
-}
-
-async fn encrypt(key: &CryptoKey, plain: &[u8]) -> Result<SealedBytes, JsValue> {
-    let iv = random(12).map_err(|_| JsValue::NULL)?;
-    let params = object(&[
-        ("name", "AES-GCM".into()),
-        ("iv", js_sys::Uint8Array::from(&iv[..]).into()),
-    ]);
-    let data = bytes_of(subtle()?.encrypt_with_object_and_u8_array(&params, key, plain)?).await?;
-    Ok(SealedBytes::new(&iv, &data))
-}
-
-async fn decrypt(key: &CryptoKey, sealed: &SealedBytes) -> Result<Vec<u8>, JsValue> {
-    let (iv, data) = sealed.bytes().ok_or(JsValue::NULL)?;
-    let params = object(&[
-        ("name", "AES-GCM".into()),
-        ("iv", js_sys::Uint8Array::from(&iv[..]).into()),
-    ]);
-    bytes_of(subtle()?.decrypt_with_object_and_u8_array(&params, key, &data)?).await
 }
