@@ -8,7 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn SkipLink() -> impl IntoView {
     view! {
-        <a class="nhsuk-skip-link" href="#maincontent" on:click=move |ev| focus_in_page(ev, "maincontent")>
+        <a class="nhsuk-skip-link" href="#maincontent" on:click=move |ev| {
+            ev.prevent_default();
+            focus_element("maincontent");
+        }>
             "Skip to main content"
         </a>
     }
@@ -30,10 +33,37 @@ pub fn BackLink(href: String, #[prop(default = "Back")] text: &'static str) -> i
 /// the router would treat the click as a navigation.
 pub fn focus_in_page(ev: leptos::ev::MouseEvent, id: &str) {
     ev.prevent_default();
-    if let Some(target) = document().get_element_by_id(id) {
-        target.scroll_into_view();
-    }
     focus_element(id);
+    if let Some(target) = document().get_element_by_id(id) {
+        bring_question_into_view(&target);
+    }
+}
+
+/// Scrolls so that a field's question, label and error show above it, not
+/// just the box: the group's legend (the question) when it fits on the
+/// screen with the field, otherwise the field's own label.
+fn bring_question_into_view(field: &web_sys::Element) {
+    let legend = field
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .and_then(|group| group.query_selector("legend").ok().flatten());
+    let label = document()
+        .query_selector(&format!("label[for=\"{}\"]", field.id()))
+        .ok()
+        .flatten();
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let bottom = field.get_bounding_client_rect().bottom();
+    let fits = |top: &web_sys::Element| bottom - top.get_bounding_client_rect().top() < screen;
+    let top = legend
+        .filter(|legend| fits(legend))
+        .or(label)
+        .unwrap_or_else(|| field.clone());
+    top.scroll_into_view();
 }
 
 /// Moves keyboard and screen reader focus to the element `id`, if it is on the page.
@@ -44,6 +74,35 @@ pub fn focus_element(id: &str) {
         .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(target) = target {
         let _ = target.focus();
+    }
+}
+
+/// Focuses the page's heading (made focusable for it), or the main content
+/// when the page has none, unless the page has already put focus somewhere
+/// in its content itself (a service it came back to, say).
+pub fn focus_page_heading() {
+    use wasm_bindgen::JsCast;
+    let main = document().get_element_by_id("maincontent");
+    let placed = document().active_element().is_some_and(|active| {
+        main.as_ref()
+            .is_some_and(|main| main.contains(Some(&active)) && !active.is_same_node(Some(main)))
+    });
+    if placed {
+        return;
+    }
+    let heading = document()
+        .query_selector("#maincontent h1")
+        .ok()
+        .flatten()
+        .and_then(|h1| h1.dyn_into::<web_sys::HtmlElement>().ok());
+    match heading {
+        Some(heading) => {
+            if !heading.has_attribute("tabindex") {
+                let _ = heading.set_attribute("tabindex", "-1");
+            }
+            let _ = heading.focus();
+        }
+        None => focus_element("maincontent"),
     }
 }
 
@@ -72,21 +131,31 @@ pub fn UrgentHelp() -> impl IntoView {
     view! {
         <div class="app-urgent-help" data-testid="urgent-help">
             <h2 class="nhsuk-heading-s">"If you need help now"</h2>
-            <ul class="nhsuk-list app-urgent-help__list">
-                <li>
-                    "In an emergency, or if a life is at risk, call "
-                    <a href="tel:999">"999"</a>"."
-                </li>
-                <li>
-                    "For urgent medical help, call "
-                    <a href="tel:111">"NHS 111"</a>"."
-                </li>
-                <li>
-                    "To talk to someone any time, day or night, call Samaritans free on "
-                    <a href="tel:116123">"116 123"</a>"."
-                </li>
-            </ul>
+            <UrgentHelpCalls />
         </div>
+    }
+}
+
+/// The three numbers to call, in short sentences, each a `tel:` link named in
+/// full ("Call Samaritans free on 116 123" makes sense read alone in a list
+/// of links) and big enough for a thumb.
+#[component]
+pub fn UrgentHelpCalls() -> impl IntoView {
+    view! {
+        <ul class="nhsuk-list app-urgent-help__list">
+            <li>
+                "Is someone in danger? Is a life at risk? "
+                <a class="app-call" href="tel:999">"Call 999"</a>
+            </li>
+            <li>
+                "Do you need medical help fast? "
+                <a class="app-call" href="tel:111">"Call NHS 111"</a>
+            </li>
+            <li>
+                "Do you want to talk to someone, day or night? "
+                <a class="app-call" href="tel:116123">"Call Samaritans free on 116 123"</a>
+            </li>
+        </ul>
     }
 }
 
