@@ -266,7 +266,7 @@ test("a revealed field is tied to its radio and read out as it appears, and fiel
   await expectNoAxeViolations(page, "the contact page with a revealed field in error");
   await page.getByLabel("Phone number").fill("0113 496 0000");
   await next(page);
-  await expect(page.getByLabel("Phone number")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(h1(page)).toHaveText("When is it best to contact you?");
 });
 
 test("the character count is read out after a pause, not on every key", async ({ context, watch }) => {
@@ -338,11 +338,6 @@ test("the privacy page, opened in the middle of the form, leads back to the ques
   await expectNoAxeViolations(page, "the privacy page with a way back");
   await page.getByRole("link", { name: "Back", exact: true }).click();
   await expect(h1(page)).toHaveText("How would you like us to contact you?");
-  // Opened on its own, in a new tab, its Back link leads home.
-  const alone = await context.newPage();
-  await alone.goto(`${served.url}privacy/`);
-  await alone.getByRole("link", { name: "Back", exact: true }).click();
-  await expect(h1(alone)).toHaveText("Get support with what matters to you");
 });
 
 test("the start page speaks of this device, not a phone a computer is not", async ({ context, watch }) => {

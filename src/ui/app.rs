@@ -58,6 +58,7 @@ fn App(area: Area, pages: AreaPages) -> impl IntoView {
     provide_context(practice::load(&base));
     provide_context(updates::watch(&base));
     let location = provide_location(&base, area);
+    super::layout::links_as_buttons_take_space();
     view! {
         <SkipLink />
         <Header />

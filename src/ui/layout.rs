@@ -77,33 +77,46 @@ pub fn focus_element(id: &str) {
     }
 }
 
-/// Focuses the page's heading (made focusable for it), or the main content
-/// when the page has none, unless the page has already put focus somewhere
-/// in its content itself (a service it came back to, say).
+/// Focuses the page's heading (made focusable for it), or what the page
+/// marks as to be read first (`data-focus-here`, such as news above the
+/// heading), or the main content when the page has neither.
 pub fn focus_page_heading() {
     use wasm_bindgen::JsCast;
-    let main = document().get_element_by_id("maincontent");
-    let placed = document().active_element().is_some_and(|active| {
-        main.as_ref()
-            .is_some_and(|main| main.contains(Some(&active)) && !active.is_same_node(Some(main)))
-    });
-    if placed {
-        return;
-    }
-    let heading = document()
-        .query_selector("#maincontent h1")
+    let first = document()
+        .query_selector("#maincontent [data-focus-here], #maincontent h1")
         .ok()
         .flatten()
-        .and_then(|h1| h1.dyn_into::<web_sys::HtmlElement>().ok());
-    match heading {
-        Some(heading) => {
-            if !heading.has_attribute("tabindex") {
-                let _ = heading.set_attribute("tabindex", "-1");
+        .and_then(|first| first.dyn_into::<web_sys::HtmlElement>().ok());
+    match first {
+        Some(first) => {
+            if !first.has_attribute("tabindex") {
+                let _ = first.set_attribute("tabindex", "-1");
             }
-            let _ = heading.focus();
+            let _ = first.focus();
         }
         None => focus_element("maincontent"),
     }
+}
+
+/// Lets Space press a link shown as a button (`role="button"`), as it does
+/// a real button: a person told "button" expects it to work. (In a script
+/// in the page it would cost more: every area's page is kept at once.)
+pub fn links_as_buttons_take_space() {
+    use wasm_bindgen::JsCast;
+    let listener = window_event_listener(leptos::ev::keydown, |ev| {
+        if ev.key() != " " {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .filter(|t| t.matches("a[role=button]").unwrap_or(false));
+        if let Some(link) = link {
+            ev.prevent_default();
+            link.click();
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 #[component]

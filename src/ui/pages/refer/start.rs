@@ -60,7 +60,7 @@ pub fn Start() -> impl IntoView {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
                 <Show when=deleted>
-                    <div id="deleted" tabindex="-1">
+                    <div id="deleted" tabindex="-1" data-focus-here="">
                         <NotificationBanner id="deleted-notice" title="Done" heading="Your answers have been deleted from this device">
                             <p>"You can start again whenever you are ready."</p>
                         </NotificationBanner>
