@@ -95,7 +95,9 @@ function targetsOf(page) {
   return page.evaluate(() => {
     const big = "button, a[role=button], .nhsuk-button, .nhsuk-back-link__link, .nhsuk-summary-list__actions a, .app-call, input[type=submit]";
     const all = [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex='-1'])")]
+      // The skip link is clipped to 1 × 1 until it has keyboard focus: not a target a thumb can meet.
       .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+      .filter((el) => !el.classList.contains("nhsuk-skip-link"))
       .map((el) => {
         const r = el.getBoundingClientRect();
         const name = (el.getAttribute("aria-label") || el.textContent || el.id || el.tagName).trim().replace(/\s+/g, " ").slice(0, 50);
