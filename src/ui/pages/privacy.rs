@@ -15,7 +15,10 @@ pub fn Privacy() -> impl IntoView {
     // referrer, so the page before is known only to the browser's history.)
     let go_back = |ev: leptos::ev::MouseEvent| {
         let history = window().history().ok();
-        if history.as_ref().is_some_and(|h| h.length().unwrap_or(0) > 1) {
+        if history
+            .as_ref()
+            .is_some_and(|h| h.length().unwrap_or(0) > 1)
+        {
             ev.prevent_default();
             let _ = history.and_then(|h| h.back().ok());
         }

@@ -136,7 +136,11 @@ pub fn DeleteAnswers() -> impl IntoView {
     let location = use_location();
     let ask = move |open: bool| {
         asking.set(open);
-        let to = if open { "delete-answers-question" } else { "delete-answers" };
+        let to = if open {
+            "delete-answers-question"
+        } else {
+            "delete-answers"
+        };
         request_animation_frame(move || focus_element(to));
     };
     let delete = move |_| {

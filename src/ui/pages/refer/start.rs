@@ -18,7 +18,8 @@ pub fn Start() -> impl IntoView {
     let saved = use_draft();
     let base = use_base();
     let location = use_location();
-    let deleted = move || location.query_tracked("deleted").is_some() && !saved.value.with(|d| d.started());
+    let deleted =
+        move || location.query_tracked("deleted").is_some() && !saved.value.with(|d| d.started());
     let when = move || {
         practice
             .get()
