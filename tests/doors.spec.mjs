@@ -35,9 +35,9 @@ test("the home page shows the practice, three doors, urgent help and the privacy
     );
   }
   const footer = page.getByRole("contentinfo");
-  await expect(footer.getByRole("link", { name: "999" })).toHaveAttribute("href", "tel:999");
-  await expect(footer.getByRole("link", { name: "NHS 111" })).toHaveAttribute("href", "tel:111");
-  await expect(footer.getByRole("link", { name: "116 123" })).toHaveAttribute("href", "tel:116123");
+  await expect(footer.getByRole("link", { name: "Call 999" })).toHaveAttribute("href", "tel:999");
+  await expect(footer.getByRole("link", { name: "Call NHS 111" })).toHaveAttribute("href", "tel:111");
+  await expect(footer.getByRole("link", { name: "Call Samaritans free on 116 123" })).toHaveAttribute("href", "tel:116123");
   await expect(footer).toContainText("What you type into this app stays on this device.");
   await expect(footer).toContainText("Elm Surgery, 1 Elm Road, Leeds, LS1 1AA, Phone 0113 496 0123");
   await expect(page.getByText("Loading…")).toHaveCount(0);
@@ -181,6 +181,13 @@ test("the app can be added to a home screen: its manifest and icons are served",
   expect(manifestUrl).toBe(`${served.url}manifest.webmanifest`);
   const manifest = await (await page.request.get(manifestUrl)).json();
   expect(manifest.start_url).toBe("./");
+  // One id for the app at any address and in every version, so that a new
+  // version, or the same folder moved, is the same installed app.
+  expect(manifest.id).toBe("/social-prescribing");
+  const cdp = await context.newCDPSession(page);
+  const { appId } = await cdp.send("Page.getAppId");
+  expect(appId).toBe(`${served.origin}/social-prescribing`);
+  expect(served.url).not.toBe(`${served.origin}/`);
   expect(manifest.display).toBe("standalone");
   const sizes = manifest.icons.map((icon) => icon.sizes);
   expect(sizes).toEqual(expect.arrayContaining(["192x192", "512x512"]));

@@ -191,9 +191,9 @@ test("a person builds a plan by keyboard, reviews it, and finds everything after
   await press(page, page.getByRole("link", { name: "If things get harder" }));
   await expect(h1(page)).toHaveText("If things get harder");
   const main = page.getByRole("main");
-  await expect(main.getByRole("link", { name: "999" })).toHaveAttribute("href", "tel:999");
-  await expect(main.getByRole("link", { name: "NHS 111" })).toHaveAttribute("href", "tel:111");
-  await expect(main.getByRole("link", { name: "116 123" })).toHaveAttribute("href", "tel:116123");
+  await expect(main.getByRole("link", { name: "Call 999" })).toHaveAttribute("href", "tel:999");
+  await expect(main.getByRole("link", { name: "Call NHS 111" })).toHaveAttribute("href", "tel:111");
+  await expect(main.getByRole("link", { name: "Call Samaritans free on 116 123" })).toHaveAttribute("href", "tel:116123");
   await type(page, page.getByLabel("Who can you call? (optional)"), "My sister Jo, 07700 900 123");
   await expectNoAxeViolations(page, "if things get harder");
   await screenshot(page, "plan-if-things-get-harder");
@@ -364,7 +364,7 @@ test("the plan on one page is printed, copied, emailed and read aloud; an earlie
   await expect(about.locator(".nhsuk-summary-list__row")).toHaveText(["I like to be calledSiobhán", "What matters to meMy garden"]);
   await expect(page.locator(".app-plan-part").filter({ hasText: "My goals" })).toContainText("- Ring Jo");
   // Urgent help is part of the plan itself, so it is on paper too.
-  await expect(page.getByRole("main").getByRole("link", { name: "116 123" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Call Samaritans free on 116 123" })).toBeVisible();
   await expectNoAxeViolations(page, "the plan on one page");
   await screenshot(page, "plan-one-page");
 
@@ -391,7 +391,7 @@ test("the plan on one page is printed, copied, emailed and read aloud; an earlie
   await expect(page.getByRole("button", { name: "Print my plan" })).toBeHidden();
   await expect(h1(page)).toBeVisible();
   await expect(page.getByText("My garden")).toBeVisible();
-  await expect(page.getByRole("main").getByText("To talk to someone at any time, call Samaritans free on")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Do you want to talk to someone, day or night?")).toBeVisible();
   const size = await page.getByText("My garden").evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(size).toBeGreaterThanOrEqual(21);
   await screenshot(page, "plan-one-page-print");

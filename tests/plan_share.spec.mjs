@@ -108,7 +108,7 @@ test("a plan shared by QR code opens on another phone and is kept only when aske
     const about = phone.locator(".app-plan-part").filter({ has: phone.getByRole("heading", { name: "About me" }) });
     await expect(about).toContainText("Seeing my grandchildren 🌳");
     await expect(phone.locator(".app-plan-part").filter({ hasText: "My goals" })).toContainText("Ask about the walking group");
-    await expect(phone.getByRole("main").getByRole("link", { name: "116 123" })).toBeVisible();
+    await expect(phone.getByRole("main").getByRole("link", { name: "Call Samaritans free on 116 123" })).toBeVisible();
     await expect(phone.getByRole("textbox")).toHaveCount(0);
     expect(await storedText(phone), "nothing kept before the person says so").not.toContain("Siobh");
     await expectNoAxeViolations(phone, "a plan shared with you");

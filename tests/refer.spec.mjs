@@ -21,6 +21,14 @@ test.afterAll(async () => served.close());
 const h1 = (page) => page.getByRole("heading", { level: 1 });
 const next = (page) => page.getByRole("button", { name: "Continue" }).click();
 
+/** A new question page as a screen reader meets it: focus is on its heading,
+ * so the question is the first thing read, not "main" or the Back link. */
+async function asked(page, question) {
+  await expect(h1(page)).toHaveText(question);
+  await expect(h1(page)).toBeFocused();
+  await expect(page.locator(":focus")).toMatchAriaSnapshot(`- heading ${JSON.stringify(question)} [level=1]`);
+}
+
 /** Checks a page with errors the GOV.UK way: the summary, the field's own message, "Error:" in the title. */
 async function expectErrors(page, messages, label) {
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
@@ -51,28 +59,28 @@ async function answerEverything(page, { shots = false, long = false } = {}) {
   await shot("start");
   await page.getByRole("button", { name: "Start now" }).click();
 
-  await expect(h1(page)).toHaveText("What is your name?");
+  await asked(page, "What is your name?");
   await page.getByLabel("Full name").pressSequentially(long ? "Siobhán Margaret O’Neill-Nkemelu" : "Siobhán O’Neill");
   await page.getByLabel("What would you like us to call you? (optional)").fill("Shiv");
   await page.getByLabel("Full name").press("Enter");
 
-  await expect(h1(page)).toHaveText("What is your date of birth?");
+  await asked(page, "What is your date of birth?");
   await page.getByLabel("Day").fill("3");
   await page.getByLabel("Month").fill("3");
   await page.getByLabel("Year").fill("1961");
   await next(page);
 
-  await expect(h1(page)).toHaveText("How would you like us to contact you?");
+  await asked(page, "How would you like us to contact you?");
   await page.getByLabel("Text message").check();
   await page.getByLabel("Mobile number").fill("07700 900 982");
   await next(page);
 
-  await expect(h1(page)).toHaveText("When is it best to contact you?");
+  await asked(page, "When is it best to contact you?");
   await page.getByLabel("Yes").check();
   if (long) await page.getByLabel("Best days and times (optional)").fill("Weekday mornings after 10am, not Wednesdays (hospital appointments)");
   await next(page);
 
-  await expect(h1(page)).toHaveText("What would you like support with?");
+  await asked(page, "What would you like support with?");
   await page.getByLabel("Feeling lonely or isolated").check();
   if (long) {
     for (const need of ["Money, debt or benefits", "Housing", "Stress, worry or low mood", "Living with a long-term condition", "Something else"]) {
@@ -83,11 +91,11 @@ async function answerEverything(page, { shots = false, long = false } = {}) {
   await shot("support");
   await next(page);
 
-  await expect(h1(page)).toHaveText("Tell us more in your own words (optional)");
+  await asked(page, "Tell us more in your own words (optional)");
   await page.getByLabel("Tell us more in your own words (optional)").fill(long ? LONG_OWN_WORDS : "Since my husband died I hardly go out.");
   await next(page);
 
-  await expect(h1(page)).toHaveText("Is anything making it hard to get to appointments?");
+  await asked(page, "Is anything making it hard to get to appointments?");
   if (long) {
     for (const barrier of ["Transport, or the cost of getting there", "Busy waiting rooms", "Leaving the house"]) await page.getByLabel(barrier).check();
   } else {
@@ -95,11 +103,11 @@ async function answerEverything(page, { shots = false, long = false } = {}) {
   }
   await next(page);
 
-  await expect(h1(page)).toHaveText("How would you prefer to meet a link worker?");
+  await asked(page, "How would you prefer to meet a link worker?");
   await page.getByLabel("By telephone").check();
   await next(page);
 
-  await expect(h1(page)).toHaveText("Do you need any help to communicate with us? (optional)");
+  await asked(page, "Do you need any help to communicate with us? (optional)");
   await page.getByLabel("Large print").check();
   if (long) {
     await page.getByLabel("Easy read").check();
@@ -108,20 +116,20 @@ async function answerEverything(page, { shots = false, long = false } = {}) {
   }
   await next(page);
 
-  await expect(h1(page)).toHaveText("Which language would you like to use?");
+  await asked(page, "Which language would you like to use?");
   await expect(page.getByLabel("Which language would you like to use?")).toHaveValue("English");
   await page.getByLabel("No").check();
   await next(page);
 
-  await expect(h1(page)).toHaveText("What is the name of your GP practice?");
+  await asked(page, "What is the name of your GP practice?");
   await expect(page.getByLabel("What is the name of your GP practice?")).toHaveValue("Elm Surgery");
   await next(page);
 
-  await expect(h1(page)).toHaveText("Before you send this");
+  await asked(page, "Before you send this");
   await page.getByLabel(/I agree to a link worker/).check();
   await page.getByLabel("Yes").check();
   await next(page);
-  await expect(h1(page)).toHaveText("Check your answers before sending");
+  await asked(page, "Check your answers before sending");
 }
 
 test("a person refers themselves, checks their answers, and hands the referral over by QR code", async ({ browser, context, watch }) => {
@@ -136,6 +144,10 @@ test("a person refers themselves, checks their answers, and hands the referral o
   await expect(answers).toContainText("Since my husband died I hardly go out.");
   await expectNoAxeViolations(page, "check your answers");
   await screenshot(page, "refer-check");
+  // Each Change link says what it changes, as a screen reader lists links.
+  await expect(page.getByRole("link", { name: "Change GP practice", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Change OK to leave a message", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Change full name", exact: true })).toBeVisible();
 
   // A change goes back to its question and returns here.
   await page.getByRole("link", { name: "Change how to contact" }).click();
@@ -254,7 +266,7 @@ test("each question says what to fix, the summary links to the field, and nothin
   await expect(page.getByLabel("Text message")).toBeChecked();
   await expect(page.getByLabel("Mobile number")).toHaveValue("0113 496 0");
   await page.goto(`${served.url}refer/`);
-  await expect(page.getByText("You have already started. Your answers are saved on this phone.")).toBeVisible();
+  await expect(page.getByText("You have already started. Your answers are saved on this device.")).toBeVisible();
   await page.getByRole("button", { name: "Continue where you left off" }).click();
   await expect(h1(page)).toHaveText("How would you like us to contact you?");
   await page.getByRole("link", { name: "Back" }).click();
@@ -270,13 +282,12 @@ test("each question says what to fix, the summary links to the field, and nothin
   await expect(h1(page)).toHaveText("Check your answers before sending");
 });
 
-test("moving through the form does not reload the page, and focus starts at the new page's content", async ({ context, watch }) => {
+test("moving through the form does not reload the page, and focus starts at the new page's question", async ({ context, watch }) => {
   const page = await openPage(context, watch, served.origin);
   await page.goto(`${served.url}refer/`);
   await page.evaluate(() => (window.stillTheSameApp = true));
   await page.getByRole("button", { name: "Start now" }).click();
-  await expect(h1(page)).toHaveText("What is your name?");
-  await expect(page.locator("#maincontent")).toBeFocused();
+  await asked(page, "What is your name?");
   await expect(page).toHaveTitle("What is your name? - Elm Surgery social prescribing");
   await page.goBack();
   await expect(h1(page)).toHaveText("Ask for support from a link worker");
@@ -305,18 +316,44 @@ test("a person can delete their answers from the phone, after being asked once",
   await page.getByLabel("Full name").fill("Sam Patel");
   await next(page);
   await expect(h1(page)).toHaveText("What is your date of birth?");
-  await page.getByRole("button", { name: "Delete my answers from this phone" }).click();
-  await expect(page.getByText("Everything you have typed into this form will be removed from this phone.")).toBeVisible();
+  const deleteButton = page.getByRole("button", { name: "Delete my answers from this device" });
+  await deleteButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Everything you have typed into this form will be removed from this device.")).toBeVisible();
+  // Focus goes to the question, so that it is read out; "No" gives it back to the button.
+  await expect(page.getByRole("heading", { name: "Important: Delete your answers?" })).toBeFocused();
   await expectNoAxeViolations(page, "the delete question");
   await page.getByRole("button", { name: "No, keep them" }).click();
-  await page.getByRole("button", { name: "Delete my answers from this phone" }).click();
+  await expect(deleteButton).toBeFocused();
+  await deleteButton.click();
   await page.getByRole("button", { name: "Yes, delete my answers" }).click();
-  await expect(page.getByRole("region", { name: "Done" })).toContainText("Your answers have been deleted from this phone");
+  await expect(page.getByRole("region", { name: "Done" })).toContainText("Your answers have been deleted from this device");
+  await expect(page.locator("#deleted")).toBeFocused();
   await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
   await expectNoAxeViolations(page, "the start page after deleting");
   expect(await storedText(page)).not.toContain("Sam Patel");
   await page.goto(`${served.url}refer/name/`);
   await expect(page.getByLabel("Full name")).toHaveValue("");
+});
+
+test("a person on a shared phone deletes saved answers from the start page, without going back into the form", async ({ context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await page.goto(`${served.url}refer/name/`);
+  await page.getByLabel("Full name").fill("Sam Patel");
+  await next(page);
+  await expect(h1(page)).toHaveText("What is your date of birth?");
+  await page.goto(`${served.url}refer/`);
+  await expect(page.getByText("You have already started. Your answers are saved on this device.")).toBeVisible();
+  await page.getByRole("button", { name: "Delete my answers from this device" }).click();
+  await expect(page.getByRole("heading", { name: "Important: Delete your answers?" })).toBeFocused();
+  await expectNoAxeViolations(page, "the start page asking to delete");
+  await screenshot(page, "refer-start-delete");
+  await page.getByRole("button", { name: "Yes, delete my answers" }).click();
+  await expect(page.getByRole("region", { name: "Done" })).toContainText("Your answers have been deleted from this device");
+  await expect(page.locator("#deleted")).toBeFocused();
+  await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Continue where you left off" })).toHaveCount(0);
+  expect(await storedText(page)).not.toContain("Sam Patel");
 });
 
 /** A referral code's fragment as the app seals one: `r=<version>.<base64url>.<FNV-1a>`. */

@@ -74,6 +74,7 @@ fn App(area: Area, pages: AreaPages) -> impl IntoView {
     provide_context(practice::load(&base));
     provide_context(updates::watch(&base));
     let location = provide_location(&base, area);
+    super::layout::links_as_buttons_take_space();
     view! {
         <SkipLink />
         <Header />
@@ -98,12 +99,14 @@ fn Pages(location: Location, pages: AreaPages) -> impl IntoView {
 }
 
 /// After moving to another page inside the app, puts keyboard and screen
-/// reader focus at the start of the new page's content, as a full page load would.
+/// reader focus on the new page's heading, so that its question is what a
+/// screen reader reads first, as GOV.UK services do on a new page.
 fn focus_on_navigate(page: Memo<String>) {
     Effect::new(move |previous: Option<String>| {
         let path = page.get();
         if previous.is_some_and(|previous| previous != path) {
-            super::layout::focus_element("maincontent");
+            // The new page is drawn by the time the browser paints.
+            request_animation_frame(super::layout::focus_page_heading);
         }
         path
     });

@@ -8,7 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn SkipLink() -> impl IntoView {
     view! {
-        <a class="nhsuk-skip-link" href="#maincontent" on:click=move |ev| focus_in_page(ev, "maincontent")>
+        <a class="nhsuk-skip-link" href="#maincontent" on:click=move |ev| {
+            ev.prevent_default();
+            focus_element("maincontent");
+        }>
             "Skip to main content"
         </a>
     }
@@ -30,10 +33,37 @@ pub fn BackLink(href: String, #[prop(default = "Back")] text: &'static str) -> i
 /// the router would treat the click as a navigation.
 pub fn focus_in_page(ev: leptos::ev::MouseEvent, id: &str) {
     ev.prevent_default();
-    if let Some(target) = document().get_element_by_id(id) {
-        target.scroll_into_view();
-    }
     focus_element(id);
+    if let Some(target) = document().get_element_by_id(id) {
+        bring_question_into_view(&target);
+    }
+}
+
+/// Scrolls so that a field's question, label and error show above it, not
+/// just the box: the group's legend (the question) when it fits on the
+/// screen with the field, otherwise the field's own label.
+fn bring_question_into_view(field: &web_sys::Element) {
+    let legend = field
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .and_then(|group| group.query_selector("legend").ok().flatten());
+    let label = document()
+        .query_selector(&format!("label[for=\"{}\"]", field.id()))
+        .ok()
+        .flatten();
+    let screen = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let bottom = field.get_bounding_client_rect().bottom();
+    let fits = |top: &web_sys::Element| bottom - top.get_bounding_client_rect().top() < screen;
+    let top = legend
+        .filter(|legend| fits(legend))
+        .or(label)
+        .unwrap_or_else(|| field.clone());
+    top.scroll_into_view();
 }
 
 /// Moves keyboard and screen reader focus to the element `id`, if it is on the page.
@@ -45,6 +75,48 @@ pub fn focus_element(id: &str) {
     if let Some(target) = target {
         let _ = target.focus();
     }
+}
+
+/// Focuses the page's heading (made focusable for it), or what the page
+/// marks as to be read first (`data-focus-here`, such as news above the
+/// heading), or the main content when the page has neither.
+pub fn focus_page_heading() {
+    use wasm_bindgen::JsCast;
+    let first = document()
+        .query_selector("#maincontent [data-focus-here], #maincontent h1")
+        .ok()
+        .flatten()
+        .and_then(|first| first.dyn_into::<web_sys::HtmlElement>().ok());
+    match first {
+        Some(first) => {
+            if !first.has_attribute("tabindex") {
+                let _ = first.set_attribute("tabindex", "-1");
+            }
+            let _ = first.focus();
+        }
+        None => focus_element("maincontent"),
+    }
+}
+
+/// Lets Space press a link shown as a button (`role="button"`), as it does
+/// a real button: a person told "button" expects it to work. (In a script
+/// in the page it would cost more: every area's page is kept at once.)
+pub fn links_as_buttons_take_space() {
+    use wasm_bindgen::JsCast;
+    let listener = window_event_listener(leptos::ev::keydown, |ev| {
+        if ev.key() != " " {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .filter(|t| t.matches("a[role=button]").unwrap_or(false));
+        if let Some(link) = link {
+            ev.prevent_default();
+            link.click();
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 #[component]
@@ -72,21 +144,31 @@ pub fn UrgentHelp() -> impl IntoView {
     view! {
         <div class="app-urgent-help" data-testid="urgent-help">
             <h2 class="nhsuk-heading-s">"If you need help now"</h2>
-            <ul class="nhsuk-list app-urgent-help__list">
-                <li>
-                    "In an emergency, or if a life is at risk, call "
-                    <a href="tel:999">"999"</a>"."
-                </li>
-                <li>
-                    "For urgent medical help, call "
-                    <a href="tel:111">"NHS 111"</a>"."
-                </li>
-                <li>
-                    "To talk to someone any time, day or night, call Samaritans free on "
-                    <a href="tel:116123">"116 123"</a>"."
-                </li>
-            </ul>
+            <UrgentHelpCalls />
         </div>
+    }
+}
+
+/// The three numbers to call, in short sentences, each a `tel:` link named in
+/// full ("Call Samaritans free on 116 123" makes sense read alone in a list
+/// of links) and big enough for a thumb.
+#[component]
+pub fn UrgentHelpCalls() -> impl IntoView {
+    view! {
+        <ul class="nhsuk-list app-urgent-help__list">
+            <li>
+                "Is someone in danger? Is a life at risk? "
+                <a class="app-call" href="tel:999">"Call 999"</a>
+            </li>
+            <li>
+                "Do you need medical help fast? "
+                <a class="app-call" href="tel:111">"Call NHS 111"</a>
+            </li>
+            <li>
+                "Do you want to talk to someone, day or night? "
+                <a class="app-call" href="tel:116123">"Call Samaritans free on 116 123"</a>
+            </li>
+        </ul>
     }
 }
 

@@ -1,7 +1,7 @@
 //! The self-referral's rules, as a person meets them.
 
 use super::handover::{self, HandoverError};
-use super::text::{plain_text, rows};
+use super::text::{change_link_words, plain_text, rows};
 use super::validate::{
     check, error_for, is_postcode, is_uk_mobile, is_uk_phone, FieldError, Outcome,
 };
@@ -491,4 +491,23 @@ fn the_character_count_says_what_is_left_or_how_many_too_many() {
         character_count(&"a".repeat(502), 500),
         ("You have 2 characters too many".to_string(), true)
     );
+}
+
+#[test]
+fn a_change_link_keeps_the_capitals_of_gp_and_ok_and_lowers_the_rest() {
+    assert_eq!(change_link_words("GP practice"), "GP practice");
+    assert_eq!(change_link_words("OK to leave a message"), "OK to leave a message");
+    assert_eq!(change_link_words("Full name"), "full name");
+    assert_eq!(change_link_words("A"), "a");
+    assert_eq!(change_link_words(""), "");
+}
+
+#[test]
+fn every_change_link_on_the_check_page_reads_as_its_label_says() {
+    let answers = complete_answers();
+    for (_, label, _) in rows(&answers) {
+        let words = change_link_words(label);
+        assert_eq!(words.to_lowercase(), label.to_lowercase());
+        assert!(!words.contains("gp") && !words.starts_with("ok "), "{words}");
+    }
 }

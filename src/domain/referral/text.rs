@@ -33,6 +33,23 @@ fn yes_no(answer: Option<YesNo>) -> String {
         .unwrap_or_else(|| NOT_PROVIDED.to_string())
 }
 
+/// What a "Change" link on the check page changes, as heard after "Change":
+/// the row's label with a small first letter ("Change full name"), except a
+/// first word in capitals ("Change GP practice", "Change OK to leave a message").
+pub fn change_link_words(label: &str) -> String {
+    let first_word = label.split(' ').next().unwrap_or("");
+    if first_word.len() > 1 && first_word.chars().all(|c| c.is_ascii_uppercase()) {
+        return label.to_string();
+    }
+    // ASCII rules: the labels are the app's own words, and Unicode's case
+    // tables would cost self-referral about 17 KB.
+    let mut words = label.to_string();
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    words
+}
+
 /// The answers as labelled rows, in the order they were asked, each with the
 /// page it was given on: the check page, the email and the clinic show these.
 pub fn rows(answers: &Answers) -> Vec<(Step, &'static str, String)> {

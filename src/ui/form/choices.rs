@@ -41,6 +41,11 @@ pub fn Radios(
     /// under "Phone call".
     #[prop(optional_no_strip)]
     conditional: Option<ViewFn>,
+    /// The keys of the answers that show something under them, from
+    /// `conditional`: their radios name it (`aria-controls`), and it is
+    /// read out when it appears (radios may not carry `aria-expanded`).
+    #[prop(optional)]
+    reveals: Vec<&'static str>,
     /// The key of an answer set apart by "or", such as "I would rather not say".
     #[prop(optional_no_strip)]
     or_before: Option<&'static str>,
@@ -55,21 +60,21 @@ pub fn Radios(
             let conditional = conditional.clone();
             let divider = (Some(key) == or_before)
                 .then(|| view! { <div class="nhsuk-radios__divider">"or"</div> });
+            let reveals = reveals.contains(&key).then(|| format!("conditional-{input_id}"));
             view! {
                 {divider}
                 <div class="nhsuk-radios__item">
                     <input class="nhsuk-radios__input" id=input_id.clone() name=id type="radio" value=key
                         prop:checked=shows
+                        aria-controls=reveals.clone()
                         on:change=move |_| bind.set.run(Some(key)) />
                     <label class="nhsuk-label nhsuk-radios__label" for=input_id>{label}</label>
                 </div>
-                {move || {
-                    shows().then(|| {
-                        conditional.as_ref().map(|content| {
-                            view! { <div class="nhsuk-radios__conditional">{content.run()}</div> }
-                        })
-                    })
-                }}
+                {reveals.map(|region| view! {
+                    <div class="nhsuk-radios__conditional" id=region hidden=move || !shows() aria-live="polite">
+                        {move || shows().then(|| conditional.as_ref().map(|content| content.run()))}
+                    </div>
+                })}
             }
         })
         .collect_view();
@@ -125,21 +130,21 @@ pub fn Checkboxes(
             let divider = (Some(choice) == exclusive).then(|| view! { <div class="nhsuk-checkboxes__divider">"or"</div> });
             let shows = move || reveal == Some(choice) && bind.get.get().contains(&choice);
             let conditional = conditional.clone();
+            let reveals = (reveal == Some(choice)).then(|| format!("conditional-{input_id}"));
             view! {
                 {divider}
                 <div class="nhsuk-checkboxes__item">
                     <input class="nhsuk-checkboxes__input" id=input_id.clone() name=id type="checkbox" value=choice
                         prop:checked=move || bind.get.get().contains(&choice)
+                        aria-controls=reveals.clone()
                         on:change=move |ev| toggle(choice, event_target_checked(&ev)) />
                     <label class="nhsuk-label nhsuk-checkboxes__label" for=input_id>{label}</label>
                 </div>
-                {move || {
-                    shows().then(|| {
-                        conditional.as_ref().map(|content| {
-                            view! { <div class="nhsuk-checkboxes__conditional">{content.run()}</div> }
-                        })
-                    })
-                }}
+                {reveals.map(|region| view! {
+                    <div class="nhsuk-checkboxes__conditional" id=region hidden=move || !shows() aria-live="polite">
+                        {move || shows().then(|| conditional.as_ref().map(|content| content.run()))}
+                    </div>
+                })}
             }
         })
         .collect_view();

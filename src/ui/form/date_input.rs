@@ -1,6 +1,6 @@
 //! A date as three boxes: day, month, year (GOV.UK's date input).
 
-use super::{field_error, Bound, Fieldset};
+use super::{field_error, invalid, Bound, Fieldset};
 use leptos::prelude::*;
 
 #[component]
@@ -39,7 +39,7 @@ pub fn DateInput(
                     <div class="nhsuk-form-group">
                         <label class="nhsuk-label nhsuk-date-input__label" for=input_id.clone()>{label}</label>
                         <input class=class id=input_id.clone() name=input_id type="text" inputmode="numeric"
-                            autocomplete=autocomplete
+                            autocomplete=autocomplete aria-invalid=invalid(error)
                             prop:value=move || bind.get.get()
                             on:input=move |ev| bind.set.run(event_target_value(&ev)) />
                     </div>

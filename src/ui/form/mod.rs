@@ -125,6 +125,12 @@ fn described_by(
     }
 }
 
+/// `aria-invalid` for an input while its field has an error, so that a screen
+/// reader says so on the input itself.
+fn invalid(error: Signal<Option<String>>) -> impl Fn() -> Option<&'static str> {
+    move || error.get().is_some().then_some("true")
+}
+
 /// A form group, red-edged when it holds an error.
 fn group_class(error: Signal<Option<String>>) -> impl Fn() -> &'static str {
     move || {

@@ -1,7 +1,7 @@
 //! A select box, for a choice from a list too long for radios (a person in the
 //! caseload, a category to filter by).
 
-use super::{described_by, field_error, group_class, Bound, ErrorMessage};
+use super::{described_by, field_error, group_class, invalid, Bound, ErrorMessage};
 use leptos::prelude::*;
 
 #[component]
@@ -34,7 +34,7 @@ pub fn Select(
             <label class="nhsuk-label" for=id>{label}</label>
             {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
             <ErrorMessage id error />
-            <select class=class id=id name=id aria-describedby=described_by(id, hint.is_some(), error)
+            <select class=class id=id name=id aria-describedby=described_by(id, hint.is_some(), error) aria-invalid=invalid(error)
                 on:change=move |ev| bind.set.run(event_target_value(&ev))>
                 {options}
             </select>

@@ -1,6 +1,6 @@
 //! Text boxes: one line, or several with a character count.
 
-use super::{described_by, field_error, group_class, Bound, ErrorMessage};
+use super::{described_by, field_error, group_class, invalid, Bound, ErrorMessage};
 use crate::domain::referral::character_count;
 use leptos::prelude::*;
 
@@ -55,7 +55,7 @@ pub fn TextInput(
             {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
             <ErrorMessage id error />
             <input class=class id=id name=id type=input_type autocomplete=autocomplete.unwrap_or("off")
-                spellcheck="false" aria-describedby=described_by(id, hint.is_some(), error)
+                spellcheck="false" aria-describedby=described_by(id, hint.is_some(), error) aria-invalid=invalid(error)
                 prop:value=move || bind.get.get()
                 on:input=move |ev| bind.set.run(event_target_value(&ev)) />
         </div>
@@ -83,16 +83,18 @@ pub fn TextArea(
             "nhsuk-textarea"
         }
     };
+    let spoken = SaidAfterAPause::new();
     let count = limit.map(|limit| {
         let message = move || character_count(&bind.get.get(), limit);
         view! {
             <div class="nhsuk-hint nhsuk-character-count__message nhsuk-u-visually-hidden" id=format!("{id}-info")>
                 {format!("You can enter up to {limit} characters")}
             </div>
-            <div aria-live="polite"
+            <div aria-hidden="true"
                 class=move || if message().1 { "nhsuk-error-message nhsuk-character-count__status" } else { "nhsuk-hint nhsuk-character-count__status" }>
                 {move || message().0}
             </div>
+            <div class="nhsuk-u-visually-hidden" aria-live="polite">{spoken.said}</div>
         }
     });
     let described = described_by(id, hint.is_some(), error);
@@ -110,10 +112,51 @@ pub fn TextArea(
                 {hint.map(|hint| view! { <div class="nhsuk-hint" id=format!("{id}-hint")>{hint}</div> })}
                 <ErrorMessage id error />
                 <textarea class=class id=id name=id rows=rows autocomplete=autocomplete.unwrap_or("off") aria-describedby=described
+                    aria-invalid=invalid(error)
                     prop:value=move || bind.get.get()
-                    on:input=move |ev| bind.set.run(event_target_value(&ev))></textarea>
+                    on:input=move |ev| {
+                        bind.set.run(event_target_value(&ev));
+                        if let Some(limit) = limit {
+                            spoken.typed(move || character_count(&bind.get.get_untracked(), limit).0);
+                        }
+                    }></textarea>
                 {count}
             </div>
         </div>
     }
 }
+
+/// The count as a screen reader hears it: once the person stops typing for a
+/// moment, as GOV.UK's character count does, not on every key press
+/// ("499 characters remaining", "498"...) while they write.
+#[derive(Clone, Copy)]
+struct SaidAfterAPause {
+    said: RwSignal<String>,
+    keys: StoredValue<u32>,
+}
+
+impl SaidAfterAPause {
+    fn new() -> Self {
+        Self {
+            said: RwSignal::new(String::new()),
+            keys: StoredValue::new(0),
+        }
+    }
+
+    /// A key was pressed: `words` are said if no other key follows soon.
+    fn typed(self, words: impl FnOnce() -> String + 'static) {
+        self.keys.update_value(|n| *n += 1);
+        let this_key = self.keys.get_value();
+        set_timeout(
+            move || {
+                if self.keys.try_get_value() == Some(this_key) {
+                    self.said.set(words());
+                }
+            },
+            std::time::Duration::from_millis(PAUSE_MS),
+        );
+    }
+}
+
+/// How long a person stops typing before the count is read to them.
+const PAUSE_MS: u64 = 1000;

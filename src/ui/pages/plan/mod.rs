@@ -24,7 +24,7 @@ use crate::domain::plan::check::{check, completed_answer};
 use crate::domain::plan::fields::PlanText;
 use crate::domain::plan::{CarePlan, PlanBook, Section, Status};
 use crate::ui::form::{Bound, Radios};
-use crate::ui::layout::BackLink;
+use crate::ui::layout::{BackLink, UrgentHelpCalls};
 use crate::ui::pages::NotFound;
 use crate::ui::router::{own_page, use_location};
 use crate::ui::saved::Saved;
@@ -201,11 +201,7 @@ fn UrgentHelpBox() -> impl IntoView {
             <h2 class="nhsuk-warning-callout__label">
                 <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Urgent help"</span>
             </h2>
-            <ul class="nhsuk-list">
-                <li>"If you or someone else is in danger now, call " <a href="tel:999">"999"</a> "."</li>
-                <li>"If you need help but it is not an emergency, call " <a href="tel:111">"NHS 111"</a> "."</li>
-                <li>"To talk to someone at any time, call Samaritans free on " <a href="tel:116123">"116 123"</a> "."</li>
-            </ul>
+            <UrgentHelpCalls />
         </div>
     }
 }

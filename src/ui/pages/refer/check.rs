@@ -1,7 +1,7 @@
 //! Check your answers: every answer with a Change link, then Confirm and send.
 
 use super::{use_draft, DeleteAnswers, UrgentHelpLine};
-use crate::domain::referral::text::rows;
+use crate::domain::referral::text::{change_link_words, rows};
 use crate::domain::referral::validate::all_errors;
 use crate::domain::referral::{Reference, Referral, Step};
 use crate::ui::layout::BackLink;
@@ -44,13 +44,13 @@ pub fn CheckAnswers() -> impl IntoView {
                 .into_iter()
                 .map(|(step, label, value)| {
                     let change = format!("{}?change=yes", base.href(step.path()));
-                    let lower = label.to_ascii_lowercase();
+                    let words = change_link_words(label);
                     view! {
                         <div class="nhsuk-summary-list__row">
                             <dt class="nhsuk-summary-list__key">{label}</dt>
                             <dd class="nhsuk-summary-list__value app-keep-lines">{value}</dd>
                             <dd class="nhsuk-summary-list__actions">
-                                <a href=change>"Change"<span class="nhsuk-u-visually-hidden">" " {lower}</span></a>
+                                <a href=change>"Change"<span class="nhsuk-u-visually-hidden">" " {words}</span></a>
                             </dd>
                         </div>
                     }
@@ -90,8 +90,8 @@ pub fn CheckAnswers() -> impl IntoView {
                 <h2>"Now send your referral"</h2>
                 <p>"When you confirm, we will give you a reference and show you ways to send this to the practice. Nothing is sent until you choose one."</p>
                 <button type="button" class="nhsuk-button" on:click=confirm>"Confirm and send"</button>
-                <DeleteAnswers />
                 <UrgentHelpLine />
+                <DeleteAnswers />
             </div>
         </div>
     }

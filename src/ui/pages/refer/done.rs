@@ -143,8 +143,8 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                 </details>
                 // On paper the answers are always shown (a closed <details> prints empty).
                 <div class="app-print-only"><AnswersList answers=referral.answers.clone() /></div>
-                <DeleteAnswers />
                 <UrgentHelpLine />
+                <DeleteAnswers />
             </div>
         </div>
     }
@@ -173,8 +173,8 @@ pub fn UnderSixteen() -> impl IntoView {
                     ". They can tell you about support for young people."</p>
                 <p>"You can talk to Childline about anything, free, on "
                     <a href="tel:08001111">"0800 1111"</a> "."</p>
-                <DeleteAnswers />
                 <UrgentHelpLine />
+                <DeleteAnswers />
             </div>
         </div>
     }

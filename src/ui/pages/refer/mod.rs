@@ -15,7 +15,7 @@ use super::form_errors;
 use crate::domain::referral::validate::{check, Outcome};
 use crate::domain::referral::{Answers, ReferralDraft, Step};
 use crate::ui::form::ErrorSummary;
-use crate::ui::layout::BackLink;
+use crate::ui::layout::{focus_element, BackLink, UrgentHelpCalls};
 use crate::ui::router::{own_page, use_location};
 use crate::ui::saved::{SaveProblemNotice, Saved};
 use crate::ui::updates::keep_before_update;
@@ -98,8 +98,8 @@ fn QuestionPage(
                     {children()}
                     <button class="nhsuk-button" type="submit" data-prevent-double-click="true">"Continue"</button>
                 </form>
-                <DeleteAnswers />
                 <UrgentHelpLine />
+                <DeleteAnswers />
             </div>
         </div>
     }
@@ -122,53 +122,63 @@ pub fn AnswersList(answers: Answers) -> impl IntoView {
     view! { <dl class="nhsuk-summary-list">{rows}</dl> }
 }
 
-/// Where to get help now, near the top of every page of the flow.
+/// Where to get help now, on every page of the flow before "Delete".
 #[component]
 pub fn UrgentHelpLine() -> impl IntoView {
     view! {
         <div class="nhsuk-inset-text app-urgent-help-line">
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
-            <p>
-                "If you need help now, call " <a href="tel:999">"999"</a> " in an emergency, "
-                <a href="tel:111">"NHS 111"</a> " for urgent medical help, or Samaritans on "
-                <a href="tel:116123">"116 123"</a> " at any time."
-            </p>
+            <h2 class="nhsuk-heading-s">"If you need help now"</h2>
+            <UrgentHelpCalls />
         </div>
     }
 }
 
-/// "Delete my answers from this phone": asks once, then really removes them.
+/// "Delete my answers from this device": asks once, then really removes them.
+/// Focus goes to the question when it is asked, and back to the button on "No".
 #[component]
 pub fn DeleteAnswers() -> impl IntoView {
     let saved = use_draft();
     let asking = RwSignal::new(false);
     let location = use_location();
+    let ask = move |open: bool| {
+        asking.set(open);
+        let to = if open {
+            "delete-answers-question"
+        } else {
+            "delete-answers"
+        };
+        request_animation_frame(move || focus_element(to));
+    };
     let delete = move |_| {
         if saved.delete() {
             location.navigate("refer?deleted=yes");
+            // The start page's "deleted" banner, so that it is what is read.
+            request_animation_frame(|| focus_element("deleted"));
         }
     };
     view! {
         <div class="app-no-print app-delete-answers">
             <Show when=move || asking.get()
                 fallback=move || view! {
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| asking.set(true)>
-                        "Delete my answers from this phone"
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" id="delete-answers"
+                        on:click=move |_| ask(true)>
+                        "Delete my answers from this device"
                     </button>
                 }>
                 <div class="nhsuk-warning-callout">
-                    <h2 class="nhsuk-warning-callout__label">
+                    <h2 class="nhsuk-warning-callout__label" id="delete-answers-question" tabindex="-1">
                         <span role="text">
                             <span class="nhsuk-u-visually-hidden">"Important: "</span>
                             "Delete your answers?"
                         </span>
                     </h2>
-                    <p>"Everything you have typed into this form will be removed from this phone. You cannot undo this."</p>
+                    <p>"Everything you have typed into this form will be removed from this device. You cannot undo this."</p>
                     <div class="nhsuk-button-group">
                         <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete>
                             "Yes, delete my answers"
                         </button>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| asking.set(false)>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| ask(false)>
                             "No, keep them"
                         </button>
                     </div>

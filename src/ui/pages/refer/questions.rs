@@ -489,9 +489,15 @@ fn field_view(field: &'static Field, form: RwSignal<Answers>) -> AnyView {
                 set: Callback::new(move |key| form.update(|a| set(a, key))),
             };
             let conditional = ViewFn::from(move || fields(reveal(form.with(get)), form));
+            let choices = (choice.offers)();
+            let reveals = choices
+                .iter()
+                .map(|(key, _)| *key)
+                .filter(|key| !reveal(Some(*key)).is_empty())
+                .collect();
             view! {
                 <Radios id=choice.id legend=choice.legend hint=choice.hint heading=choice.heading
-                    inline=choice.inline choices=(choice.offers)() bind conditional=Some(conditional) />
+                    inline=choice.inline choices bind conditional=Some(conditional) reveals />
             }
             .into_any()
         }

@@ -1,6 +1,6 @@
 //! The start page: what this is, who it is for, what happens next.
 
-use super::{use_draft, UrgentHelpLine};
+use super::{use_draft, DeleteAnswers, UrgentHelpLine};
 use crate::domain::config::PracticeConfig;
 use crate::domain::referral::Step;
 use crate::ui::banner::NotificationBanner;
@@ -18,7 +18,8 @@ pub fn Start() -> impl IntoView {
     let saved = use_draft();
     let base = use_base();
     let location = use_location();
-    let deleted = move || location.query("deleted").is_some() && !saved.value.with(|d| d.started());
+    let deleted =
+        move || location.query_tracked("deleted").is_some() && !saved.value.with(|d| d.started());
     let when = move || {
         practice
             .get()
@@ -40,10 +41,11 @@ pub fn Start() -> impl IntoView {
                 .into_any()
             } else if draft.started() {
                 view! {
-                    <p>"You have already started. Your answers are saved on this phone."</p>
+                    <p>"You have already started. Your answers are saved on this device."</p>
                     <a class="nhsuk-button" role="button" draggable="false" href=base.href(draft.resume_at().path())>
                         "Continue where you left off"
                     </a>
+                    <DeleteAnswers />
                 }
                 .into_any()
             } else {
@@ -59,9 +61,11 @@ pub fn Start() -> impl IntoView {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">
                 <Show when=deleted>
-                    <NotificationBanner id="deleted-notice" title="Done" heading="Your answers have been deleted from this phone">
-                        <p>"You can start again whenever you are ready."</p>
-                    </NotificationBanner>
+                    <div id="deleted" tabindex="-1" data-focus-here="">
+                        <NotificationBanner id="deleted-notice" title="Done" heading="Your answers have been deleted from this device">
+                            <p>"You can start again whenever you are ready."</p>
+                        </NotificationBanner>
+                    </div>
                 </Show>
                 <h1>"Ask for support from a link worker"</h1>
                 <p>
@@ -76,7 +80,7 @@ pub fn Start() -> impl IntoView {
                 <h2>"What happens next"</h2>
                 <p>"After you send the form, a link worker from " {move || team_or_practice(&practice.get())}
                     " will contact you" {when} "."</p>
-                <p>"The form takes about 10 minutes. Your answers stay on this phone until you choose to send them."</p>
+                <p>"The form takes about 10 minutes. Your answers stay on this device until you choose to send them."</p>
                 {start_button}
                 <UrgentHelpLine />
             </div>
