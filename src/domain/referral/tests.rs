@@ -496,7 +496,10 @@ fn the_character_count_says_what_is_left_or_how_many_too_many() {
 #[test]
 fn a_change_link_keeps_the_capitals_of_gp_and_ok_and_lowers_the_rest() {
     assert_eq!(change_link_words("GP practice"), "GP practice");
-    assert_eq!(change_link_words("OK to leave a message"), "OK to leave a message");
+    assert_eq!(
+        change_link_words("OK to leave a message"),
+        "OK to leave a message"
+    );
     assert_eq!(change_link_words("Full name"), "full name");
     assert_eq!(change_link_words("A"), "a");
     assert_eq!(change_link_words(""), "");
@@ -508,6 +511,9 @@ fn every_change_link_on_the_check_page_reads_as_its_label_says() {
     for (_, label, _) in rows(&answers) {
         let words = change_link_words(label);
         assert_eq!(words.to_lowercase(), label.to_lowercase());
-        assert!(!words.contains("gp") && !words.starts_with("ok "), "{words}");
+        assert!(
+            !words.contains("gp") && !words.starts_with("ok "),
+            "{words}"
+        );
     }
 }
