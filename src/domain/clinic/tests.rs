@@ -1,11 +1,13 @@
 use super::bookings::{BookingProblem, Outcome};
 use super::ical;
+use super::people::Mode;
 use super::people::{
     more_people_words, people_by_status, people_found_words, ClearError, EscalatedTo, PartOfDay,
     Person, PersonStatus,
 };
 use super::rota::{self, Away, Usually, Volunteer};
 use super::sessions::{ClosedDate, ExtraSession, WeeklySession};
+use super::slots::Kind;
 use super::time::{ClockTime, TimeRange};
 use super::*;
 use chrono::NaiveDateTime;
