@@ -3,11 +3,12 @@
 // disk; once the records are locked and the browser is closed, none of those
 // files may hold the lock's key, or a person's name, phone number or notes.
 import { chromium } from "@playwright/test";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pbkdf2Sync } from "node:crypto";
 import { test, expect, watchContext } from "./support/fixtures.mjs";
+import { both, filesHolding, filesUnder } from "./support/profile.mjs";
 import { serveApp } from "./support/served.mjs";
 import { storedDocuments } from "./support/stored.mjs";
 import { h1, clinicHelpers } from "./support/clinic.mjs";
@@ -24,30 +25,6 @@ const NAME = "Zofia Wiśniewska";
 const PHONE = "07700 900 461";
 const NOTE = "Worried about her neighbour's dog";
 
-/** Every file under `dir`. */
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return [];
-    return stat.isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-/** The files of `dir` holding any of `secrets` (name: bytes), as "file: name". */
-function filesHolding(dir, secrets) {
-  const found = [];
-  for (const file of filesUnder(dir)) {
-    const bytes = readFileSync(file);
-    for (const [name, secret] of Object.entries(secrets)) {
-      if (bytes.includes(secret)) found.push(`${file.slice(dir.length + 1)}: ${name}`);
-    }
-  }
-  return found;
-}
-
-/** A text as UTF-8 and as UTF-16 (how Chromium keeps some strings). */
-const both = (name, text) => ({ [`${name} (UTF-8)`]: Buffer.from(text, "utf8"), [`${name} (UTF-16)`]: Buffer.from(text, "utf16le") });
 
 test("once the records are locked and the browser closed, no file of the browser's profile holds the key or a person's details", async ({ watch }) => {
   test.setTimeout(120_000);

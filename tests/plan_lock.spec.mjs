@@ -6,10 +6,11 @@
 // locked phone waits in its link until the plan is unlocked. Once locked and
 // the browser closed, no file of the browser's profile holds the plan.
 import { chromium } from "@playwright/test";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test, expect, openPage, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
+import { test, expect, openPage, expectNoAxeViolations, screenshot, watchContext } from "./support/fixtures.mjs";
+import { both, filesHolding, filesUnder } from "./support/profile.mjs";
 import { storedText, storedDocuments, changeStored } from "./support/stored.mjs";
 import { serveApp, ELM_SURGERY } from "./support/served.mjs";
 import { type, press, choose } from "./support/keyboard.mjs";
@@ -223,15 +224,6 @@ test("a damaged locked plan says so once the passphrase is right, and nothing is
   expect((await storedDocuments(page))["sp.plans"]).toBe(spoilt);
 });
 
-/** Every file under `dir`. */
-function filesUnder(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return [];
-    return stat.isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 test("once the plan is locked and the browser closed, no file of the browser's profile holds the plan's words", async ({ watch }) => {
   test.setTimeout(120_000);
@@ -241,6 +233,7 @@ test("once the plan is locked and the browser closed, no file of the browser's p
   const SECRET = "Talking to Dr Okonkwo about my drinking";
   try {
     watch.origin = served.origin;
+    await watchContext(context, watch);
     const page = await context.newPage();
     // Protected before anything private is written.
     await planWith(page, "Walks");
@@ -255,12 +248,7 @@ test("once the plan is locked and the browser closed, no file of the browser's p
     await context.close();
   }
   try {
-    const secrets = { "UTF-8": Buffer.from(SECRET, "utf8"), "UTF-16": Buffer.from(SECRET, "utf16le") };
-    const found = [];
-    for (const file of filesUnder(profile)) {
-      const bytes = readFileSync(file);
-      for (const [name, secret] of Object.entries(secrets)) if (bytes.includes(secret)) found.push(`${file.slice(profile.length + 1)}: ${name}`);
-    }
+    const found = filesHolding(profile, both("the plan's words", SECRET));
     expect(filesUnder(profile).length, "files in the profile").toBeGreaterThan(20);
     expect(found, "files of the browser's profile holding the plan's words").toEqual([]);
   } finally {
