@@ -21,6 +21,7 @@ pub mod merging;
 pub mod parts;
 pub mod people;
 pub mod plans;
+pub mod publicity;
 pub mod rota;
 mod rows;
 pub mod session_changes;

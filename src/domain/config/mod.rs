@@ -8,13 +8,14 @@ use serde_json::{Map, Value};
 
 /// Every setting the app reads from `config.json`. The README's table of
 /// settings must name each one (a host test checks it).
-pub const SETTINGS: [&str; 6] = [
+pub const SETTINGS: [&str; 7] = [
     "practice_name",
     "address",
     "phone",
     "referral_email",
     "clinic_team_name",
     "reply_within_days",
+    "app_address",
 ];
 
 /// The longest a name (of the practice or its team) or an address line may be.
@@ -25,6 +26,8 @@ pub const ADDRESS_LINES: usize = 8;
 pub const PHONE_LIMIT: usize = 30;
 /// The longest an email address may be.
 pub const EMAIL_LIMIT: usize = 254;
+/// The longest the app's web address may be.
+pub const APP_ADDRESS_LIMIT: usize = 200;
 
 /// What the practice tells the app about itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,6 +44,9 @@ pub struct PracticeConfig {
     pub clinic_team_name: String,
     /// How many working days a person usually waits to be contacted after referring.
     pub reply_within_days: Option<u32>,
+    /// The app's web address as patients reach it, for printed QR codes,
+    /// when it differs from where the clinic's pages are opened.
+    pub app_address: Option<String>,
 }
 
 impl Default for PracticeConfig {
@@ -52,6 +58,7 @@ impl Default for PracticeConfig {
             referral_email: None,
             clinic_team_name: "the link worker team".to_string(),
             reply_within_days: None,
+            app_address: None,
         }
     }
 }
@@ -279,6 +286,16 @@ impl LoadedConfig {
                 plausible
             });
         config.address = address_field(&object, &mut problems);
+        config.app_address = text_field(&object, "app_address", &mut problems).filter(|address| {
+            let plausible = looks_like_web_address(address);
+            if !plausible {
+                problems.push(ConfigProblem::Invalid {
+                    field: "app_address",
+                    why: "must be the app's full web address, starting https://, like https://www.elmsurgery.example.nhs.uk/social-prescribing/",
+                });
+            }
+            plausible
+        });
         config.reply_within_days = match object.get("reply_within_days") {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.as_u64().is_some_and(|d| (1..=60).contains(&d)) => {
@@ -330,6 +347,7 @@ fn limit_of(field: &str) -> usize {
     match field {
         "phone" => PHONE_LIMIT,
         "referral_email" => EMAIL_LIMIT,
+        "app_address" => APP_ADDRESS_LIMIT,
         _ => NAME_LIMIT,
     }
 }
@@ -351,6 +369,21 @@ fn within_limits(field: &'static str, text: String, problems: &mut Vec<ConfigPro
             .to_string();
     }
     text
+}
+
+/// Whether a setting could be a web page's address: http or https, a
+/// host, and no spaces, query or fragment.
+fn looks_like_web_address(address: &str) -> bool {
+    let rest = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split('/').next().unwrap_or("");
+        !host.is_empty()
+            && !host.contains('@')
+            && !address
+                .contains(|c: char| c.is_whitespace() || matches!(c, '?' | '#' | '<' | '>' | '"'))
+    })
 }
 
 /// The phone number: text, or a number typed without quotes (a UK number's
@@ -481,6 +514,32 @@ mod tests {
             "Elm Surgery link worker team"
         );
         assert_eq!(loaded.config.reply_within_days, Some(5));
+    }
+
+    #[test]
+    fn the_apps_address_must_be_a_whole_web_address() {
+        let loaded =
+            LoadedConfig::from_json(r#"{"app_address": " https://elm.example.nhs.uk/social/ "}"#);
+        assert_eq!(loaded.problems, vec![]);
+        assert_eq!(
+            loaded.config.app_address.as_deref(),
+            Some("https://elm.example.nhs.uk/social/")
+        );
+        for bad in [
+            "elm.example.nhs.uk",
+            "https://",
+            "javascript:alert(1)",
+            "https://elm.example.nhs.uk/?a=1",
+            "https://x/ y",
+        ] {
+            let loaded = LoadedConfig::from_json(&format!(r#"{{"app_address": "{bad}"}}"#));
+            assert_eq!(loaded.config.app_address, None, "{bad}");
+            assert_eq!(loaded.problems.len(), 1, "{bad}");
+            assert!(
+                loaded.problems[0].message().contains("starting https://"),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

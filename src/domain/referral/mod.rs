@@ -7,6 +7,7 @@ pub mod handover;
 pub mod pasted;
 pub mod reference;
 pub mod steps;
+pub mod suggested;
 pub mod text;
 pub mod validate;
 

@@ -10,6 +10,7 @@ mod overview;
 mod people;
 mod person;
 mod plan;
+mod publicity;
 mod rota;
 mod session_change;
 mod sessions;
@@ -91,6 +92,8 @@ pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
                 volunteers::AddVolunteer().into_any()
             }
             "clinic/rota" => rota::Rota().into_any(),
+            "clinic/pad" => publicity::ReferralPad().into_any(),
+            "clinic/poster" => publicity::Poster().into_any(),
             _ => NotFound().into_any(),
         })
     }
@@ -174,6 +177,11 @@ fn SectionLinks() -> impl IntoView {
         ("clinic/directory", "Local services directory"),
         ("clinic/reports", "Reports for the practice and funders"),
         ("clinic/rota", "The volunteer rota"),
+        (
+            "clinic/pad",
+            "Print a referral pad for the practice's staff",
+        ),
+        ("clinic/poster", "Print a waiting-room poster"),
         ("clinic/volunteers", "Volunteers"),
         ("clinic/sessions", "Sessions and closed dates"),
         ("clinic/backup", "Back up or restore the clinic's data"),

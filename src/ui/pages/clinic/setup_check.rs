@@ -11,7 +11,7 @@ use crate::ui::{today, use_base};
 use leptos::prelude::*;
 
 /// Every setting a practice can write in `config.json`, with what it is for.
-const SETTINGS: [(&str, &str); 6] = [
+const SETTINGS: [(&str, &str); 7] = [
     ("practice_name", "The practice's name"),
     ("address", "The practice's address"),
     ("phone", "The practice's phone number"),
@@ -24,6 +24,7 @@ const SETTINGS: [(&str, &str); 6] = [
         "reply_within_days",
         "Working days before a patient is contacted",
     ),
+    ("app_address", "The app's address, for printed QR codes"),
 ];
 
 #[component]
@@ -132,6 +133,10 @@ fn setting_as_read(config: &PracticeConfig, field: &str) -> String {
                 .reply_time()
                 .map(|time| format!("Patients are told: contact you {time}")),
             "patients are not told how soon",
+        ),
+        "app_address" => or_not_set(
+            config.app_address.clone(),
+            "printed codes use the address this page is open at",
         ),
         _ => String::new(),
     }
