@@ -4,9 +4,9 @@
 // its words checked for a reading grade of 6 or under. Printed from a
 // computer's own address, the app says a phone could not open it and prints
 // nothing.
-import { test, expect, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
+import { test, expect, openPage, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp, ELM_SURGERY } from "./support/served.mjs";
-import { h1, clinicHelpers, expectPartOpened, TUESDAY, THURSDAY } from "./support/clinic.mjs";
+import { h1, clinicHelpers, expectPartOpened, TUESDAY, THURSDAY, MONDAY } from "./support/clinic.mjs";
 import { choose, press } from "./support/keyboard.mjs";
 import { readQr } from "./support/qr.mjs";
 import { readingGrade } from "./support/reading.mjs";
@@ -58,7 +58,8 @@ async function printToPdf(page, name) {
 async function openOnPhone(browser, watch, link) {
   expect(link.startsWith(APP)).toBe(true);
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await phone.newPage();
+  const page = await openPage(phone, watch, served.origin);
+  await page.clock.setFixedTime(MONDAY);
   await page.goto(served.url + link.slice(APP.length));
   await expectPartOpened(page, "Ask for support from a link worker");
   return { phone, page };
@@ -98,9 +99,89 @@ test("a pad for the GPs prints six slips on one page, each with a code that open
   expect(code.data).toBe(`${APP}refer?from=gp`);
   expect(await printToPdf(page, "referral-pad")).toBe(1);
 
+  // A patient given the slip refers themselves: "A GP" is already chosen.
   const { phone, page: patient } = await openOnPhone(browser, watch, code.data);
-  await expect(patient.getByRole("button", { name: "Start now" })).toBeVisible();
+  const email = await refersThemselves(patient);
   await phone.close();
+
+  // The clinic adds the referral from its email, and counts where it came from.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto(`${served.url}clinic/import/`);
+  await page.getByLabel("Paste the referral’s link or code").fill(email);
+  await page.getByRole("button", { name: "Open the referral" }).click();
+  await expect(h1(page)).toHaveText("Pat Slip");
+  await page.getByRole("button", { name: "Keep this referral for the clinic" }).click();
+  await page.getByRole("link", { name: "See self-referrals to add" }).click();
+  await page.getByRole("button", { name: "Add to the caseload (Pat Slip)" }).click();
+  await expect(h1(page)).toHaveText("Pat Slip");
+  await expect(page.getByTestId("person-details")).toContainText("Monday 2 March 2026 by self-referral (suggested by a GP)");
+  await page.goto(`${served.url}clinic/reports/`);
+  await expectPartOpened(page, "Reports");
+  const figure = (measure) =>
+    page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: measure, exact: true }) }).getByRole("cell");
+  await expect(figure("Referred by: Self-referral")).toHaveText("fewer than 5");
+  await expect(figure("Self-referrals suggested by: GP")).toHaveText("fewer than 5");
+  await expect(figure("Self-referrals suggested by: Nurse")).toHaveText("0");
+});
+
+const next = (page) => page.getByRole("button", { name: "Continue" }).click();
+
+/**
+ * A patient who scanned a GP's slip refers themselves, shortly; "A GP" is
+ * chosen for them and shown on the check page. Returns the email's text.
+ */
+async function refersThemselves(phone) {
+  await press(phone, phone.getByRole("button", { name: "Start now" }));
+  await phone.getByLabel("Full name").fill("Pat Slip");
+  await next(phone);
+  await phone.getByLabel("Day").fill("3");
+  await phone.getByLabel("Month").fill("4");
+  await phone.getByLabel("Year").fill("1970");
+  await next(phone);
+  await phone.getByLabel("Text message").check();
+  await phone.getByLabel("Mobile number").fill("07700 900 321");
+  await next(phone);
+  await phone.getByLabel("Yes").check();
+  await next(phone);
+  await phone.getByLabel("Feeling lonely or isolated").check();
+  await next(phone);
+  await next(phone);
+  await phone.getByLabel("None of these").check();
+  await next(phone);
+  await phone.getByLabel("I do not mind").check();
+  await next(phone);
+  await expect(h1(phone)).toHaveText("Do you need any help to communicate with us? (optional)");
+  await next(phone);
+  await expect(h1(phone)).toHaveText("Which language would you like to use?");
+  await phone.getByLabel("No", { exact: true }).check();
+  await next(phone);
+  await expect(h1(phone)).toHaveText("What is the name of your GP practice?");
+  await expect(phone.getByLabel("A GP", { exact: true })).toBeChecked();
+  await expectNoAxeViolations(phone, "the practice question, filled in from a GP's slip");
+  await screenshot(phone, "refer-suggested-by");
+  await next(phone);
+  await phone.getByLabel(/I agree to a link worker/).check();
+  await phone.getByLabel("Yes").check();
+  await next(phone);
+  await expect(phone.locator(".nhsuk-summary-list__row", { hasText: "Who suggested it" })).toContainText("A GP");
+  await phone.getByRole("button", { name: "Confirm and send" }).click();
+  await expect(h1(phone)).toHaveText("Your referral is ready to send");
+  const mailto = decodeURIComponent(await phone.getByRole("button", { name: "Email my referral" }).getAttribute("href"));
+  const body = mailto.split("&body=")[1];
+  expect(body).toContain("Who suggested it: A GP");
+  return body;
+}
+
+test("a code naming someone the app does not know opens self-referral and chooses nothing", async ({ context, watch }) => {
+  const page = await openPage(context, watch, served.origin);
+  await page.goto(`${served.url}refer?from=%3Cscript%3Edentist`);
+  await expectPartOpened(page, "Ask for support from a link worker");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await page.goto(`${served.url}refer/practice/`);
+  await expect(h1(page)).toHaveText("What is the name of your GP practice?");
+  for (const answer of ["A GP", "A nurse", "Someone at reception", "A pharmacist", "Someone else", "No, nobody suggested it"]) {
+    await expect(page.getByLabel(answer, { exact: true })).not.toBeChecked();
+  }
 });
 
 test("a poster prints on one A4 page in large type, with a code that opens self-referral", async ({ browser, context, watch }) => {
@@ -131,7 +212,8 @@ test("a poster prints on one A4 page in large type, with a code that opens self-
   expect(code.data).toBe(`${APP}refer`);
   expect(await printToPdf(page, "poster")).toBe(1);
 
-  const { phone } = await openOnPhone(browser, watch, code.data);
+  const { phone, page: patient } = await openOnPhone(browser, watch, code.data);
+  await expect(patient.getByRole("button", { name: "Start now" })).toBeVisible();
   await phone.close();
 });
 

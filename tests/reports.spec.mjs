@@ -43,7 +43,8 @@ const CLINIC = {
     { ...person(103, "Cas Cedar", "2026-02-05", "gp", ["lonely"]), wellbeing: satisfaction(5, 7) },
     { ...person(104, "Dee Dogwood", "2026-02-09", "gp", ["lonely", "stress"]), wellbeing: satisfaction(6, 6) },
     { ...person(105, "Eli Elm", "2026-02-12", "gp", ["lonely"]), wellbeing: satisfaction(7, 6) },
-    person(106, "Fay Fir", "2026-02-13", "self-referral", ["money"]),
+    // Fay's self-referral came from a GP's referral pad.
+    { ...person(106, "Fay Fir", "2026-02-13", "self-referral", ["money"]), suggested_by: "gp" },
     person(107, "Gus Gorse", "2026-02-16", "self-referral", ["lonely"], "declined"),
     person(108, "Hal Hazel", "2026-01-20", "nurse", ["caring"]),
   ],
@@ -66,6 +67,10 @@ const FEBRUARY = {
   "People referred": "7",
   "Referred by: GP": "5",
   "Referred by: Nurse": "0",
+  // Of the 2 self-referrals: Fay's from a GP's pad, Gus's not said.
+  "Self-referrals suggested by: GP": "fewer than 5",
+  "Self-referrals suggested by: Nurse": "0",
+  "Self-referrals suggested by: not said": "fewer than 5",
   "Referred by: Self-referral": "fewer than 5",
   // Lonely: 101, 102, 103, 104, 105, 107. Money: 102, 106.
   "Support with: Feeling lonely or isolated": "6",

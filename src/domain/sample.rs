@@ -435,6 +435,7 @@ pub fn long_referral(sent_on: NaiveDate) -> Referral {
         language: "English and Irish".into(),
         interpreter: Some(YesNo::No),
         practice: "Elm Surgery, Harehills".into(),
+        suggested_by: Some(crate::domain::referral::suggested::SuggestedBy::Reception),
         consent_contact: true,
         consent_record: Some(YesNo::Yes),
     };

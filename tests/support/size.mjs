@@ -71,7 +71,10 @@ import { join } from "node:path";
 // (refer 255.4 to 260.4 KB). Keeping what is typed through "Reload to update"
 // and the patients' benchmark mark are a few hundred bytes more. Set at what
 // each part measured after these merges, with a little room, until issue 23.
-const BUDGETS = { home: 157, refer: 265, plan: 286, plan_share: 232, plan_lock: 208, clinic: 460, reminders: 339, backup: 423, setup: 396, directory: 368, reports: 327, clinicplan: 345 };
+// Issue 31's referral pad and poster are set-up pages (393.4 to 409.2 KB);
+// self-referral's question "Did someone suggest you refer yourself?" is
+// 1.6 KB of refer (262.7 to 264.3 KB).
+const BUDGETS = { home: 157, refer: 265, plan: 286, plan_share: 232, plan_lock: 208, clinic: 460, reminders: 339, backup: 423, setup: 412, directory: 368, reports: 327, clinicplan: 345 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");

@@ -349,6 +349,7 @@ impl Serialize for WithoutLog<'_> {
             language,
             interpreter,
             practice,
+            suggested_by,
             consent_contact,
             consent_record,
             no_texts,
@@ -369,7 +370,7 @@ impl Serialize for WithoutLog<'_> {
             needs,
             wellbeing,
         } = self.0;
-        let mut person = out.serialize_struct("Person", 33)?;
+        let mut person = out.serialize_struct("Person", 34)?;
         // Written only when given, as the derived form does.
         macro_rules! given {
             ($($field:ident: $empty:expr),+) => {$(
@@ -396,6 +397,7 @@ impl Serialize for WithoutLog<'_> {
             language: language.is_empty(),
             interpreter: interpreter.is_none(),
             practice: practice.is_empty(),
+            suggested_by: suggested_by.is_none(),
             consent_contact: !consent_contact,
             consent_record: consent_record.is_none()
         );

@@ -6,6 +6,7 @@
 use super::Id;
 use crate::domain::dates;
 use crate::domain::plan::wellbeing::Scores;
+use crate::domain::referral::suggested::SuggestedBy;
 use crate::domain::referral::{
     Barrier, Choice, ContactMethod, Meeting, Referral, SupportNeed, YesNo,
 };
@@ -283,6 +284,9 @@ pub struct Person {
     /// The GP practice they said they are registered with.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub practice: String,
+    /// Who suggested they refer themselves, when they said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_by: Option<SuggestedBy>,
     /// They agreed to be contacted about their referral.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub consent_contact: bool,
@@ -348,6 +352,21 @@ impl Person {
     }
 
     /// A person taken from a self-referral scanned or pasted at the clinic.
+    /// How they came to the clinic, after "Referred 3 March 2026": "by
+    /// their GP", or "by self-referral (suggested by a nurse)".
+    pub fn referred_how(&self) -> String {
+        match self.suggested_by {
+            Some(kind) if self.source == Source::SelfReferral && kind != SuggestedBy::Nobody => {
+                format!(
+                    "{} (suggested by {})",
+                    self.source.referred_by(),
+                    kind.short()
+                )
+            }
+            _ => self.source.referred_by().to_string(),
+        }
+    }
+
     pub fn from_referral(id: Id, referral: &Referral) -> Person {
         let a = &referral.answers;
         let mut support: Vec<String> = a.support.iter().map(|s| s.label().to_string()).collect();
@@ -389,6 +408,7 @@ impl Person {
             language: a.language.trim().to_string(),
             interpreter: a.interpreter,
             practice: a.practice.trim().to_string(),
+            suggested_by: a.suggested_by,
             consent_contact: a.consent_contact,
             consent_record: a.consent_record,
             source: Source::SelfReferral,

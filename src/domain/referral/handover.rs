@@ -159,6 +159,9 @@ fn compact(referral: &Referral) -> Value {
         json!(a.practice),
         json!(a.consent_contact),
         key(a.consent_record),
+        // Added after version 2 was made: a code without it reads as not
+        // answered, and an app that does not know it reads the rest.
+        key(a.suggested_by),
     ];
     let empty = |v: &Value| match v {
         Value::Null => true,
@@ -241,6 +244,7 @@ fn expand(value: &Value) -> Option<Referral> {
             v => v.as_bool()?,
         },
         consent_record: one(at(26))?,
+        suggested_by: one(at(27))?,
     };
     Some(Referral {
         reference,

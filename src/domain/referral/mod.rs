@@ -51,6 +51,9 @@ pub struct Answers {
     pub language: String,
     pub interpreter: Option<YesNo>,
     pub practice: String,
+    /// Who suggested the person refer themselves: from a referral pad's
+    /// code, or chosen by the person.
+    pub suggested_by: Option<suggested::SuggestedBy>,
     pub consent_contact: bool,
     pub consent_record: Option<YesNo>,
 }
@@ -125,7 +128,10 @@ impl Answers {
                 self.language = p.language;
                 self.interpreter = p.interpreter;
             }
-            Step::Practice => self.practice = p.practice,
+            Step::Practice => {
+                self.practice = p.practice;
+                self.suggested_by = p.suggested_by;
+            }
             Step::Consent => {
                 self.consent_contact = p.consent_contact;
                 self.consent_record = p.consent_record;
@@ -164,6 +170,10 @@ pub struct ReferralDraft {
     pub completed: Vec<Step>,
     /// Set once they confirm on the check page.
     pub sent: Option<Referral>,
+    /// Who suggested referring, from the referral pad's code the person
+    /// opened this with: offered as their answer when they reach that
+    /// question, and not counted as having started.
+    pub from_link: Option<suggested::SuggestedBy>,
 }
 
 impl ReferralDraft {

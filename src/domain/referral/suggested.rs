@@ -81,7 +81,19 @@ impl SuggestedBy {
         }
     }
 
-    /// A short name, for a person's record and the reports' tables.
+    /// Its name in the reports: "Self-referrals suggested by: GP".
+    pub fn report_name(self) -> &'static str {
+        match self {
+            SuggestedBy::Gp => "GP",
+            SuggestedBy::Nurse => "Nurse",
+            SuggestedBy::Reception => "Reception",
+            SuggestedBy::Pharmacy => "Pharmacist",
+            SuggestedBy::Other => "Someone else",
+            SuggestedBy::Nobody => "Nobody",
+        }
+    }
+
+    /// A short name, after "suggested by" on a person's record.
     pub fn short(self) -> &'static str {
         match self {
             SuggestedBy::Gp => "a GP",
@@ -91,6 +103,18 @@ impl SuggestedBy {
             SuggestedBy::Other => "someone else",
             SuggestedBy::Nobody => "nobody",
         }
+    }
+}
+
+impl super::Choice for SuggestedBy {
+    const ALL: &'static [Self] = &SuggestedBy::ALL;
+
+    fn key(self) -> &'static str {
+        self.code()
+    }
+
+    fn label(self) -> &'static str {
+        self.answer()
     }
 }
 

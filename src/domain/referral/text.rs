@@ -157,6 +157,11 @@ pub fn rows(answers: &Answers) -> Vec<(Step, &'static str, String)> {
         ),
         (Practice, "GP practice", or_not_provided(&answers.practice)),
         (
+            Practice,
+            "Who suggested it",
+            chosen(answers.suggested_by.map(Choice::label)),
+        ),
+        (
             Consent,
             "Agrees to be contacted",
             if answers.consent_contact { "Yes" } else { "No" }.to_string(),

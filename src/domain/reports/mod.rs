@@ -17,6 +17,7 @@ use crate::domain::clinic::people::{PersonStatus, Source};
 use crate::domain::clinic::{median, Clinic, Id};
 use crate::domain::dates;
 use crate::domain::plan::wellbeing::Question;
+use crate::domain::referral::suggested::SuggestedBy;
 use crate::domain::referral::{Choice, SupportNeed};
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -218,6 +219,25 @@ pub fn report_on(clinic: &Clinic, period: Period, today: NaiveDate) -> Report {
             count(n),
         );
     }
+    // Who suggested self-referring, as the referral pads' codes or the
+    // person said.
+    let own: Vec<_> = referred
+        .iter()
+        .filter(|p| p.source == Source::SelfReferral)
+        .collect();
+    for kind in SuggestedBy::ALL {
+        let n = own.iter().filter(|p| p.suggested_by == Some(kind)).count();
+        line(
+            "Referrals",
+            format!("Self-referrals suggested by: {}", kind.report_name()),
+            count(n),
+        );
+    }
+    line(
+        "Referrals",
+        "Self-referrals suggested by: not said".into(),
+        count(own.iter().filter(|p| p.suggested_by.is_none()).count()),
+    );
     for need in SupportNeed::ALL {
         let n = referred.iter().filter(|p| p.needs.contains(need)).count();
         line(
@@ -226,10 +246,7 @@ pub fn report_on(clinic: &Clinic, period: Period, today: NaiveDate) -> Report {
             count(n),
         );
     }
-    let own = referred
-        .iter()
-        .filter(|p| p.source == Source::SelfReferral)
-        .count();
+    let own = own.len();
     line(
         "Referrals",
         "Self-referrals as a share of all referrals".into(),

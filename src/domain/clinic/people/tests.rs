@@ -38,6 +38,7 @@ fn full_referral() -> Referral {
             language: "Polish".into(),
             interpreter: Some(YesNo::Yes),
             practice: "Elm Surgery".into(),
+            suggested_by: Some(suggested::SuggestedBy::Nurse),
             consent_contact: true,
             consent_record: Some(YesNo::No),
         },
@@ -76,6 +77,7 @@ fn every_answer_of_a_self_referral_is_kept_on_the_persons_record() {
         language,
         interpreter,
         practice,
+        suggested_by,
         consent_contact,
         consent_record,
     } = referral.answers.clone();
@@ -107,6 +109,11 @@ fn every_answer_of_a_self_referral_is_kept_on_the_persons_record() {
     assert_eq!(person.language, language);
     assert_eq!(person.interpreter, interpreter);
     assert_eq!(person.practice, practice);
+    assert_eq!(person.suggested_by, suggested_by);
+    assert_eq!(
+        person.referred_how(),
+        "by self-referral (suggested by a nurse)"
+    );
     assert_eq!(person.consent_contact, consent_contact);
     assert_eq!(person.consent_record, consent_record);
     assert_eq!(person.referred_on, "2026-03-03");

@@ -64,7 +64,7 @@ pub fn People() -> impl IntoView {
                         <li>
                             <a id=person_link_id(p.id) href=link>{p.name.clone()}</a>
                             {p.open_concern().map(|_| view! { " " <strong class="nhsuk-tag nhsuk-tag--red app-tag">"Concern raised"</strong> })}
-                            <span class="nhsuk-body-s app-block">{format!("Referred {referred} {}", p.source.referred_by())}</span>
+                            <span class="nhsuk-body-s app-block">{format!("Referred {referred} {}", p.referred_how())}</span>
                         </li>
                     }
                 })

@@ -2,6 +2,7 @@
 
 use super::{use_draft, DeleteAnswers, UrgentHelpLine};
 use crate::domain::config::PracticeConfig;
+use crate::domain::referral::suggested::SuggestedBy;
 use crate::domain::referral::Step;
 use crate::ui::banner::NotificationBanner;
 use crate::ui::layout::BackLink;
@@ -20,6 +21,20 @@ pub fn Start() -> impl IntoView {
     let location = use_location();
     let deleted =
         move || location.query_tracked("deleted").is_some() && !saved.value.with(|d| d.started());
+    // Opened from a referral pad's code: who suggested it is kept for the
+    // question that asks. A `from` the app does not know is ignored.
+    if let Some(kind) = location
+        .query("from")
+        .as_deref()
+        .and_then(SuggestedBy::from_link)
+    {
+        if saved
+            .value
+            .with_untracked(|d| d.sent.is_none() && d.from_link != Some(kind))
+        {
+            saved.update(|d| d.from_link = Some(kind));
+        }
+    }
     let when = move || {
         practice
             .get()

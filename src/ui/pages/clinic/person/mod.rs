@@ -136,7 +136,7 @@ pub fn PersonRecord() -> impl IntoView {
             let referred = p.referred().map(long_date).unwrap_or_default();
             let mut rows = vec![
                 ("Status", p.status.name().to_string()),
-                ("Referred", format!("{referred} {}", p.source.referred_by())),
+                ("Referred", format!("{referred} {}", p.referred_how())),
             ];
             rows.extend(super::details::detail_rows(p));
             if !p.support.is_empty() {

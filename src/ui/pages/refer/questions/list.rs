@@ -315,15 +315,26 @@ pub static QUESTIONS: &[Question] = &[
     Question {
         step: Step::Practice,
         title: "What is the name of your GP practice?",
-        fields: &[Field::Text(TextField {
-            id: "practice",
-            label: "What is the name of your GP practice?",
-            hint: Some("We have filled this in for you. Change it if it is not right."),
-            heading: true,
-            autocomplete: Some("organization"),
-            answer: |a| &mut a.practice,
-            ..TEXT
-        })],
+        fields: &[
+            Field::Text(TextField {
+                id: "practice",
+                label: "What is the name of your GP practice?",
+                hint: Some("We have filled this in for you. Change it if it is not right."),
+                heading: true,
+                autocomplete: Some("organization"),
+                answer: |a| &mut a.practice,
+                ..TEXT
+            }),
+            Field::Choice(ChoiceField {
+                id: "suggested-by",
+                legend: "Did someone suggest you refer yourself? (optional)",
+                hint: Some("If you were given a slip with a code on it, we have filled this in for you."),
+                offers: offers::<suggested::SuggestedBy>,
+                get: |a| a.suggested_by.map(Choice::key),
+                set: |a, key| a.suggested_by = key.and_then(Choice::from_key),
+                ..CHOICE
+            }),
+        ],
     },
     Question {
         step: Step::Consent,

@@ -89,7 +89,9 @@ pub fn QuestionRoute(page: String) -> impl IntoView {
 /// Draws one question page from its data.
 #[component]
 fn Ask(question: &'static Question) -> impl IntoView {
-    let form = RwSignal::new(use_draft().value.get_untracked().answers);
+    let draft = use_draft().value.get_untracked();
+    let from_link = draft.from_link;
+    let form = RwSignal::new(draft.answers);
     // Answers most people give, filled in for them to change.
     let practice = use_practice();
     Effect::new(move || {
@@ -97,6 +99,9 @@ fn Ask(question: &'static Question) -> impl IntoView {
         form.update(|a| {
             if question.step == Step::Practice && a.practice.trim().is_empty() {
                 a.practice = name;
+            }
+            if question.step == Step::Practice && a.suggested_by.is_none() {
+                a.suggested_by = from_link;
             }
             if question.step == Step::Language && a.language.trim().is_empty() {
                 a.language = "English".to_string();
