@@ -12,10 +12,16 @@ use serde_json::{json, Map, Value};
 /// Files bigger than this are refused unread.
 pub const LARGEST_FILE: usize = 5 * 1024 * 1024;
 
+/// Lists longer than this are refused before they are read into services:
+/// a practice's area has hundreds, a whole county a few thousand, and a
+/// preview naming 100,000 would hold the page still for many seconds.
+pub const MOST_SERVICES: usize = 5_000;
+
 /// Why a file could not be imported, in words for the volunteer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge,
+    TooMany { found: usize },
     NotJson { line: usize, column: usize },
     NoServices,
 }
@@ -24,6 +30,10 @@ impl ImportError {
     pub fn message(&self) -> String {
         match self {
             ImportError::TooLarge => "The file is bigger than 5 MB. Choose a smaller file".to_string(),
+            ImportError::TooMany { found } => format!(
+                "The file has {} services. Choose a file with 5,000 services or fewer, such as the services near your practice",
+                thousands(*found)
+            ),
             ImportError::NotJson { line, column } => format!(
                 "The file is not an Open Referral UK JSON file: it stops making sense at line {line}, column {column}"
             ),
@@ -32,6 +42,19 @@ impl ImportError {
             }
         }
     }
+}
+
+/// 100000 as "100,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// What an import would do, shown before anything is written.
@@ -68,6 +91,11 @@ pub fn read(file: &str) -> Result<(Vec<Service>, usize), ImportError> {
         },
         _ => Vec::new(),
     };
+    if entries.len() > MOST_SERVICES {
+        return Err(ImportError::TooMany {
+            found: entries.len(),
+        });
+    }
     let objects: Vec<&Map<String, Value>> = entries.iter().filter_map(|v| v.as_object()).collect();
     if objects.is_empty() {
         return Err(ImportError::NoServices);
