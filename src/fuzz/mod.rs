@@ -5,6 +5,7 @@
 //! Seeded, so a failure is found again; counted and timed, so it stays fast.
 
 mod files;
+mod limits;
 mod links;
 mod stored;
 
