@@ -8,6 +8,7 @@ mod files;
 mod limits;
 mod links;
 mod stored;
+mod text;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
