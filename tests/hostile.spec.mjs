@@ -31,17 +31,32 @@ async function expectOnlyText(page) {
   expect(await page.locator("body script").count()).toBe(0);
 }
 
-/** The page's longest task while `action` runs, in ms (a frozen page is one long task). */
-async function longestTaskDuring(page, action) {
+/**
+ * Chooses a file in the page's file input by `choose`, and measures the
+ * app's part from the moment the file is chosen (its change event): the
+ * longest task, in ms (a frozen page is one long task), and the time until
+ * the error summary is drawn. Tasks before the change are Playwright's own
+ * (it builds a file handed over as bytes inside the page).
+ */
+async function timedRefusal(page, choose) {
   await page.evaluate(() => {
-    window.longestTask = 0;
+    window.timing = { changedAt: null, shownAt: null, longest: 0 };
+    document.querySelector("input[type=file]").addEventListener("change", () => { window.timing.changedAt = performance.now(); }, { capture: true });
+    new MutationObserver(() => {
+      if (window.timing.shownAt === null && document.querySelector(".nhsuk-error-summary")) window.timing.shownAt = performance.now();
+    }).observe(document.body, { childList: true, subtree: true });
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.longestTask = Math.max(window.longestTask, entry.duration);
+      for (const task of list.getEntries()) {
+        if (window.timing.changedAt !== null && task.startTime + task.duration > window.timing.changedAt) {
+          window.timing.longest = Math.max(window.timing.longest, task.duration);
+        }
+      }
     }).observe({ type: "longtask" });
   });
-  await action();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-  return page.evaluate(() => window.longestTask);
+  await choose();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  const { changedAt, shownAt, longest } = await page.evaluate(() => window.timing);
+  return { longest: Math.round(longest), shown: Math.round(shownAt - changedAt) };
 }
 
 test("a council's list with markup, an override and javascript: and data: addresses shows them as text, never as links", async ({ context, watch }) => {
@@ -122,26 +137,31 @@ test("a 50 MB backup and a list of 100,000 services are refused at once, saying 
   // Playwright hands over a file this large only from a path.
   const backup = join(mkdtempSync(join(tmpdir(), "sp-hostile-")), "linkworker-backup-huge.json");
   writeFileSync(backup, Buffer.alloc(50 * 1024 * 1024, " "));
-  const backupTask = await longestTaskDuring(page, async () => {
+  const backupTask = await timedRefusal(page, async () => {
     await page.getByLabel("Choose the backup file").setInputFiles(backup);
     await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
       "The file is too large to be a backup from this app. Choose the backup file",
     );
   });
-  expect(backupTask, "the longest task while a 50 MB backup was refused, ms").toBeLessThan(1000);
+  expect(backupTask.longest, "the longest task while a 50 MB backup was refused, ms").toBeLessThan(1000);
+  expect(backupTask.shown, "from choosing a 50 MB backup to its message, ms").toBeLessThan(1000);
   await expectNoAxeViolations(page, "a backup too large");
 
   await page.goto(`${served.url}clinic/directory/import/`);
   const services = Array.from({ length: 100_000 }, (_, n) => ({ name: `Service ${n}` }));
   const list = Buffer.from(JSON.stringify({ content: services }));
-  const listTask = await longestTaskDuring(page, async () => {
+  const listTask = await timedRefusal(page, async () => {
     await page.getByLabel("Choose an Open Referral UK JSON file").setInputFiles({ name: "everything.json", mimeType: "application/json", buffer: list });
     await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText(
       "The file has 100,000 services. Choose a file with 5,000 services or fewer, such as the services near your practice",
     );
   });
-  console.log(`longest task: 50 MB backup ${backupTask} ms, ${(list.length / 1e6).toFixed(1)} MB list of 100,000 services ${listTask} ms`);
-  expect(listTask, "the longest task while 100,000 services were refused, ms").toBeLessThan(1000);
+  console.log(
+    `from choosing to the message, and the longest task: 50 MB backup ${backupTask.shown} and ${backupTask.longest} ms, ` +
+      `${(list.length / 1e6).toFixed(1)} MB list of 100,000 services ${listTask.shown} and ${listTask.longest} ms`,
+  );
+  expect(listTask.longest, "the longest task while 100,000 services were refused, ms").toBeLessThan(1000);
+  expect(listTask.shown, "from choosing 100,000 services to the message, ms").toBeLessThan(1000);
   await expect(page.getByTestId("import-preview")).toHaveCount(0);
   await expectNoAxeViolations(page, "a list too long");
   await screenshot(page, "hostile-too-many-services");
