@@ -171,5 +171,7 @@ function notYetOpened() {
 <p>Try again when you are connected. The parts you have already used still work without a connection.</p>
 <p>If you need help now, call <a href="tel:999">999</a> in an emergency, <a href="tel:111">NHS 111</a> for urgent medical help, or Samaritans on <a href="tel:116123">116 123</a> at any time.</p>
 </main></body></html>`;
-  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+  // Made here, so its Content-Security-Policy (filled in by tools/csp.mjs) goes in its header.
+  const headers = { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "__NOT_OPENED_CSP__" };
+  return new Response(html, { headers });
 }

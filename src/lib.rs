@@ -8,3 +8,6 @@
 pub mod domain;
 pub mod store;
 pub mod ui;
+
+#[cfg(test)]
+mod fuzz;

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { test, expect, expectNoAxeViolations, screenshot, openPage } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
-import { storedText } from "./support/stored.mjs";
+import { everythingStored, storedText } from "./support/stored.mjs";
 import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
 import { changedBackup, documentOf } from "./support/backup_file.mjs";
 
@@ -272,4 +272,37 @@ test("a page with a search, opened by unlocking the records, works as it should"
     if (path === "clinic/people/") await expect(tab.getByTestId("people-found")).toHaveText("1 person found of 1");
     await tab.close();
   }
+});
+
+test("with the records locked, nothing the browser keeps holds a person's name, phone number or note", async ({ context, watch }) => {
+  test.setTimeout(120_000);
+  const [name, phone, note] = ["Oona Winterbourne", "07700 900417", "Talked about the allotment waiting list"];
+  const clinic = clinicHelpers(served);
+  const page = await clinic.openClinic(context, watch);
+  await clinic.addPerson(page, name, "GP", "Face to face", () => page.getByLabel("Phone number (optional)").fill(phone));
+  await page.getByRole("button", { name: "Add to the log" }).click();
+  await page.getByLabel("What happened?").fill(note);
+  await page.getByRole("button", { name: "Add to the log" }).click();
+  await expect(page.getByTestId("log")).toContainText(note);
+  // Before the lock, the search finds all three: it looks where they are kept.
+  await expect.poll(() => everythingStored(page)).toContain(note);
+  const open = await everythingStored(page);
+  for (const typed of [name, phone]) expect(open).toContain(typed);
+
+  await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toContainText("The passphrase is set");
+  await page.goto(`${served.url}clinic/`);
+  await page.getByRole("button", { name: "Lock the records now" }).click();
+  await expect(h1(page)).toHaveText("Unlock the clinic’s records");
+
+  const locked = await everythingStored(page);
+  // Every place was searched: the app's database, Web Storage and the offline copy.
+  expect(locked).toContain('"sealed"');
+  expect(locked).toMatch(/^indexedDB social-prescribing\/documents\//m);
+  expect(locked).toMatch(/^cache social-prescribing-[^ ]+ [^=]+_bg\.wasm=/m);
+  for (const typed of [name, phone, phone.replace(" ", ""), note]) expect(locked, typed).not.toContain(typed);
 });

@@ -40,8 +40,11 @@ test("after a first visit the parts opened work with the network off, and a part
     await expect(page.getByTestId("config-notice")).toHaveCount(0);
 
     // The clinic was never opened on this device, so its bundle is not here.
-    await page.goto(served.url + "clinic/");
+    const notOpened = await page.goto(served.url + "clinic/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("No internet connection");
+    // The service worker's own page has a policy too, which lets its one style in by its hash.
+    expect(notOpened.headers()["content-security-policy"]).toMatch(/^default-src 'none'; style-src 'sha256-[^']+';/);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toBe("arial, sans-serif");
     await expect(page.getByRole("link", { name: "116 123" })).toHaveAttribute("href", "tel:116123");
     await expectNoAxeViolations(page, "the page for a part not yet opened, offline");
     await screenshot(page, "offline-not-yet-opened");

@@ -20,6 +20,7 @@ import { constants, brotliCompressSync, gzipSync } from "node:zlib";
 import { PurgeCSS } from "purgecss";
 import * as sass from "sass";
 import { minify } from "terser";
+import { lockDownAreaPages, lockDownPlainPages, lockDownServiceWorker } from "./csp.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const release = !process.argv.includes("--debug");
@@ -170,6 +171,7 @@ async function assemble(built, { compress }) {
     if (!start.test(templates[area])) throw new Error(`build: the ${area} page does not start its wasm as expected`);
     templates[area] = templates[area].replace(start, (line) => `${line}\nimport { open } from './${store}';\nopen();`);
   }
+  lockDownAreaPages(dist, templates, areas);
   const pages = pagePaths();
   writeFileSync(join(dist, "index.html"), templates.home);
   for (const page of pages) {
@@ -179,6 +181,8 @@ async function assemble(built, { compress }) {
   }
 
   writePlainPages(dist, pages);
+  lockDownPlainPages(dist);
+  lockDownServiceWorker(dist);
 
   const cached = shared.filter((file) => file !== "sw.js" && file !== CONFIG_EXAMPLE && !INSTALL_ONLY.test(file)).sort();
   const swPath = join(dist, "sw.js");

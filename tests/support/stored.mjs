@@ -106,3 +106,39 @@ export async function holdWriting(page) {
     window.holdingWrite = false;
   });
 }
+
+/**
+ * Everything the browser keeps for the app's origin, as one text: every
+ * IndexedDB database (not only the app's), every store and value in it,
+ * localStorage, sessionStorage and every service worker cache's responses.
+ * For tests that search for what must not be readable there.
+ */
+export async function everythingStored(page) {
+  await settle(page);
+  return page.evaluate(async () => {
+    const asText = async (value) => {
+      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return new TextDecoder().decode(value);
+      if (value instanceof Blob) return value.text();
+      return typeof value === "string" ? value : JSON.stringify(value);
+    };
+    const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+    const found = [];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await request(indexedDB.open(name));
+      for (const storeName of db.objectStoreNames) {
+        const store = db.transaction(storeName).objectStore(storeName);
+        const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
+        for (let i = 0; i < keys.length; i++) found.push(`indexedDB ${name}/${storeName}/${keys[i]}=${await asText(values[i])}`);
+      }
+      db.close();
+    }
+    for (const [area, storage] of [["localStorage", localStorage], ["sessionStorage", sessionStorage]]) {
+      for (let i = 0; i < storage.length; i++) found.push(`${area} ${storage.key(i)}=${storage.getItem(storage.key(i))}`);
+    }
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const cached of await cache.keys()) found.push(`cache ${name} ${cached.url}=${await (await cache.match(cached)).text()}`);
+    }
+    return found.join("\n");
+  });
+}

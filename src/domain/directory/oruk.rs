@@ -7,15 +7,22 @@
 use super::{Access, Category, Service};
 use crate::domain::clinic::Id;
 use crate::domain::dates;
+use serde::de::IgnoredAny;
 use serde_json::{json, Map, Value};
 
 /// Files bigger than this are refused unread.
 pub const LARGEST_FILE: usize = 5 * 1024 * 1024;
 
+/// Lists longer than this are refused before they are read into services:
+/// a practice's area has hundreds, a whole county a few thousand, and a
+/// preview naming 100,000 would hold the page still for many seconds.
+pub const MOST_SERVICES: usize = 5_000;
+
 /// Why a file could not be imported, in words for the volunteer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge,
+    TooMany { found: usize },
     NotJson { line: usize, column: usize },
     NoServices,
 }
@@ -24,6 +31,10 @@ impl ImportError {
     pub fn message(&self) -> String {
         match self {
             ImportError::TooLarge => "The file is bigger than 5 MB. Choose a smaller file".to_string(),
+            ImportError::TooMany { found } => format!(
+                "The file has {} services. Choose a file with 5,000 services or fewer, such as the services near your practice",
+                thousands(*found)
+            ),
             ImportError::NotJson { line, column } => format!(
                 "The file is not an Open Referral UK JSON file: it stops making sense at line {line}, column {column}"
             ),
@@ -32,6 +43,35 @@ impl ImportError {
             }
         }
     }
+}
+
+/// How many entries a list of services holds, counted in a quick pass that
+/// keeps none of them (reading 100,000 into values took over a second on a
+/// phone-class page): `None` when the file is not such a list.
+fn entries_in(file: &str) -> Option<usize> {
+    #[derive(serde::Deserialize)]
+    struct Page {
+        content: Option<Vec<IgnoredAny>>,
+        services: Option<Vec<IgnoredAny>>,
+    }
+    if let Ok(list) = serde_json::from_str::<Vec<IgnoredAny>>(file) {
+        return Some(list.len());
+    }
+    let page = serde_json::from_str::<Page>(file).ok()?;
+    page.content.or(page.services).map(|list| list.len())
+}
+
+/// 100000 as "100,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// What an import would do, shown before anything is written.
@@ -53,11 +93,13 @@ pub fn read(file: &str) -> Result<(Vec<Service>, usize), ImportError> {
     if file.len() > LARGEST_FILE {
         return Err(ImportError::TooLarge);
     }
-    let value: Value = serde_json::from_str(file.trim_start_matches('\u{feff}')).map_err(|e| {
-        ImportError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        }
+    let file = file.trim_start_matches('\u{feff}');
+    if let Some(found) = entries_in(file).filter(|n| *n > MOST_SERVICES) {
+        return Err(ImportError::TooMany { found });
+    }
+    let value: Value = serde_json::from_str(file).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
     })?;
     let entries: Vec<&Value> = match &value {
         Value::Array(items) => items.iter().collect(),
@@ -68,6 +110,11 @@ pub fn read(file: &str) -> Result<(Vec<Service>, usize), ImportError> {
         },
         _ => Vec::new(),
     };
+    if entries.len() > MOST_SERVICES {
+        return Err(ImportError::TooMany {
+            found: entries.len(),
+        });
+    }
     let objects: Vec<&Map<String, Value>> = entries.iter().filter_map(|v| v.as_object()).collect();
     if objects.is_empty() {
         return Err(ImportError::NoServices);

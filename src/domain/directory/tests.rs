@@ -256,6 +256,44 @@ fn a_file_that_is_not_a_list_of_services_is_refused_clearly() {
     assert_eq!(services[0].name, "<script>alert(1)</script>");
 }
 
+fn many_services(n: usize) -> String {
+    let entries: Vec<String> = (0..n)
+        .map(|i| format!("{{\"name\":\"Service {i}\"}}"))
+        .collect();
+    format!("{{\"content\":[{}]}}", entries.join(","))
+}
+
+#[test]
+fn a_file_of_100000_services_is_refused_with_how_many_it_holds_and_quickly() {
+    let file = many_services(100_000);
+    assert!(
+        file.len() < oruk::LARGEST_FILE,
+        "small enough to be read: {} bytes",
+        file.len()
+    );
+    let started = std::time::Instant::now();
+    assert_eq!(
+        oruk::preview(&directory(), &file),
+        Err(ImportError::TooMany { found: 100_000 })
+    );
+    assert!(
+        started.elapsed().as_millis() < 1000,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        ImportError::TooMany { found: 100_000 }.message(),
+        "The file has 100,000 services. Choose a file with 5,000 services or fewer, such as the services near your practice"
+    );
+    // The most a file may hold is read.
+    let (services, _) = oruk::read(&many_services(oruk::MOST_SERVICES)).unwrap();
+    assert_eq!(services.len(), oruk::MOST_SERVICES);
+    assert_eq!(
+        oruk::read(&many_services(oruk::MOST_SERVICES + 1)),
+        Err(ImportError::TooMany { found: 5_001 })
+    );
+}
+
 mod forms {
     use super::super::form::*;
     use super::*;

@@ -49,7 +49,7 @@ pub fn is_gsm7(c: char) -> bool {
 
 /// Replaces typographic characters with the plain ones a phone shows the
 /// same, so they do not force UCS-2: curly quotes, dashes, ellipses, and
-/// non-breaking and other unusual spaces.
+/// non-breaking and other unusual spaces; unseen characters are taken out.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -65,6 +65,14 @@ pub fn clean(text: &str) -> String {
                 out.push(' ')
             }
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            // Direction marks and overrides (a name pasted with U+202E): unseen,
+            // they could show a time or a number back to front on the phone,
+            // and would make the text UCS-2. A text carries none.
+            '\u{200E}'
+            | '\u{200F}'
+            | '\u{061C}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => {}
             '\r' => {}
             c => out.push(c),
         }

@@ -82,7 +82,7 @@ struct BackupFile {
     checksum: String,
 }
 
-fn checksum(documents: &[Value]) -> String {
+pub(crate) fn checksum(documents: &[Value]) -> String {
     let text = to_json(documents).unwrap_or_default();
     let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
