@@ -58,7 +58,8 @@ crates:
 ## Building and serving ------------------------------------------------------
 
 # One trunk build per area of the app, put together in dist/ (tools/build.mjs).
-dist: setup
+# Chromium draws the patient pages' first screens into their HTML.
+dist: setup chromium
 	node tools/build.mjs
 
 # The build ships only config.example.json: the local site uses a copy of it.

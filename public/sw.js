@@ -125,8 +125,15 @@ async function page(path) {
   const template = await caches.match(inScope(AREAS[area].page), { cacheName: CACHE });
   if (!template) return notYetOpened();
   const depth = path.split("/").length - 1;
-  const html = (await template.text()).replace(/<base href="[^"]*">/, `<base href="${"../".repeat(depth) || "./"}">`);
+  const html = unrendered(await template.text()).replace(/<base href="[^"]*">/, `<base href="${"../".repeat(depth) || "./"}">`);
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+// A part's page as it is before the app draws anything: the first screen
+// drawn into it at build time (tools/prerender.mjs) is one page's, and this
+// copy answers for every page of the part.
+function unrendered(html) {
+  return html.replace(/<body data-prerendered>[\s\S]*<\/body>/, '<body><p id="app-loading" class="app-loading">Loading…</p></body>');
 }
 
 async function keptOrFetched(request, path) {
