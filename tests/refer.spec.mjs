@@ -4,8 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
+import { readQr } from "./support/qr.mjs";
 import { test, expect, openPage, closeAll, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { storedText } from "./support/stored.mjs";
 import { serveApp, ELM_SURGERY } from "./support/served.mjs";
@@ -170,9 +169,7 @@ test("a person refers themselves, checks their answers, and hands the referral o
   await screenshot(page, "refer-done");
 
   // The QR code, read from the screen as a phone's camera would.
-  const png = PNG.sync.read(await page.getByTestId("qr-code").screenshot());
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  expect(code, "the QR code can be read").not.toBeNull();
+  const code = await readQr(page.getByTestId("qr-code"));
   expect(code.data.startsWith(`${served.url}clinic/import/#r=2.`), "the referral is deflated").toBe(true);
   expect(code.data).not.toContain("Siobh");
 
@@ -378,11 +375,7 @@ test("a long referral's QR code stays easy to read, and the clinic's device open
   // 17 modules a side at version 1, 4 more each version, and a quiet zone of 4 each side.
   const side = Number((await qr.getAttribute("viewBox")).split(" ")[2]);
   const version = (side - 8 - 17) / 4;
-  await qr.evaluate((svg, width) => (svg.style.maxWidth = svg.style.width = width), `${side * 6}px`);
-  const png = PNG.sync.read(await qr.screenshot());
-  await qr.evaluate((svg) => (svg.style.maxWidth = svg.style.width = ""));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  expect(code, "the QR code can be read").not.toBeNull();
+  const code = await readQr(qr);
   expect(code.data.startsWith(`${served.url}clinic/import/#r=2.`)).toBe(true);
   console.log(`long referral link: ${code.data.length} characters, QR version ${version}`);
   expect(version).toBeLessThanOrEqual(25);
