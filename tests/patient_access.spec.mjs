@@ -46,6 +46,8 @@ const QUESTIONS = [
 /** Answers the whole self-referral from the start page, calling `each` on every page on the way. */
 async function referAll(page, each) {
   await page.goto(`${served.url}refer/`);
+  // The page is drawn by the app once it has started: wait for it.
+  await expect(page.getByRole("button", { name: "Start now" })).toBeVisible();
   await each("refer");
   await page.getByRole("button", { name: "Start now" }).click();
   for (const [path, answer] of QUESTIONS) {
@@ -66,6 +68,7 @@ async function referAll(page, each) {
  * sharing it, calling `each` on each. */
 async function planAll(page, each) {
   await page.goto(`${served.url}plan/`);
+  await expect(page.getByRole("button", { name: "Start my plan" })).toBeVisible();
   await each("plan (not started)");
   await press(page, page.getByRole("button", { name: "Start my plan" }));
   await expect(h1(page)).toHaveText("My plan");

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { readQr } from "./support/qr.mjs";
 import { type, press, choose } from "./support/keyboard.mjs";
+import { h1, expectPartOpened } from "./support/clinic.mjs";
 
 let served;
 test.beforeAll(async () => {
@@ -18,7 +19,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => served.close());
 
-const h1 = (page) => page.getByRole("heading", { level: 1 });
 const PHONE = { viewport: { width: 390, height: 844 } };
 
 async function answerCompleted(page) {
@@ -64,7 +64,7 @@ test("a plan shared by QR code opens on another phone and is kept only when aske
   // Sharing is a page of its own, in an area of its own: the plan's pages
   // leave out the QR encoder and the browser's compression.
   await press(page, page.getByRole("link", { name: "Share my plan with a QR code" }));
-  await expect(h1(page)).toHaveText("Share your plan with a QR code");
+  await expectPartOpened(page, "Share your plan with a QR code");
   await expect(page.getByTestId("qr-code")).toBeVisible();
   await expect(page.getByText("Nothing is sent anywhere.")).toBeVisible();
   await expect(page.getByText("point that phone's camera at the code")).toBeVisible();
@@ -91,14 +91,14 @@ test("a plan shared by QR code opens on another phone and is kept only when aske
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await page.setViewportSize(PHONE.viewport);
   await press(page, page.getByRole("link", { name: "Back", exact: true }));
-  await expect(h1(page)).toHaveText("Siobhán's plan");
+  await expectPartOpened(page, "Siobhán's plan");
 
   // Another phone: a fresh browser with nothing of Siobhán's.
   const other = await browser.newContext(PHONE);
   try {
     const phone = await openPage(other, watch, served.origin);
     await phone.goto(read.data);
-    await expect(h1(phone)).toHaveText("Siobhán's plan");
+    await expectPartOpened(phone, "Siobhán's plan");
     await expect(phone.getByText("A plan shared with you")).toBeVisible();
     const about = phone.locator(".app-plan-part").filter({ has: phone.getByRole("heading", { name: "About me" }) });
     await expect(about).toContainText("Seeing my grandchildren 🌳");
@@ -115,7 +115,7 @@ test("a plan shared by QR code opens on another phone and is kept only when aske
     await expectNoAxeViolations(phone, "a shared plan added");
     await screenshot(phone, "plan-receive-added");
     await press(phone, phone.getByRole("link", { name: "Go to my plan" }));
-    await expect(h1(phone)).toHaveText("My plan");
+    await expectPartOpened(phone, "My plan");
     await expect(phone.locator("#about-me-status")).toHaveText("Completed");
     await expect(phone.locator("#goals-status")).toHaveText("Completed");
     await press(phone, phone.getByRole("link", { name: "My plan on one page" }));
@@ -137,7 +137,7 @@ test("a plan shared by QR code opens on another phone and is kept only when aske
     await expectNoAxeViolations(phone, "a plan replaced by a shared one");
     // Two plans now: the one kept as another, and the one replaced.
     await press(phone, phone.getByRole("link", { name: "Go to my plan" }));
-    await expect(h1(phone)).toHaveText("My plan");
+    await expectPartOpened(phone, "My plan");
     await expect(phone.getByRole("heading", { name: "Earlier plans" })).toBeVisible();
     await expect(phone.getByRole("link", { name: /^Plan started / })).toHaveCount(1);
   } finally {
@@ -168,7 +168,7 @@ test("a link cut short, changed, far too long or from a newer version is refused
     for (const [name, fragment, message] of cases) {
       await phone.goto(`${served.url}plan/receive/#${fragment}`);
       await phone.reload();
-      await expect(h1(phone)).toHaveText("This plan cannot be opened");
+      await expectPartOpened(phone, "This plan cannot be opened");
       await expect(phone.getByTestId("receive-problem")).toContainText(message);
       await expect(phone.getByText("Nothing has been saved on this phone.")).toBeVisible();
       await expect(phone.getByRole("button")).toHaveCount(0);
@@ -180,12 +180,12 @@ test("a link cut short, changed, far too long or from a newer version is refused
     // The good link itself opens: the refusals were for what was done to it.
     await phone.goto(`${served.url}plan/receive/#${good}`);
     await phone.reload();
-    await expect(h1(phone)).toHaveText("Jo's plan");
+    await expectPartOpened(phone, "Jo's plan");
 
     // A link made before links were deflated still opens, and is kept.
     await phone.goto(`${served.url}plan/receive/#${VERSION_1}`);
     await phone.reload();
-    await expect(h1(phone)).toHaveText("Sam's plan");
+    await expectPartOpened(phone, "Sam's plan");
     await expect(phone.getByText("Started on Tuesday 3 March 2026")).toBeVisible();
     await expectNoAxeViolations(phone, "a version 1 plan link");
     await press(phone, phone.getByRole("button", { name: "Add this plan to this phone" }));

@@ -4,6 +4,16 @@ import { expect, openPage, expectNoAxeViolations } from "./fixtures.mjs";
 
 export const h1 = (page) => page.getByRole("heading", { level: 1 });
 
+/**
+ * Waits for the heading of a page in another part of the app. The browser
+ * loads that part's page and compiles its wasm, which on a busy machine
+ * (two test workers and a service worker filling its cache) has taken longer
+ * than the 10 seconds a move within a part is given.
+ */
+export async function expectPartOpened(page, heading) {
+  await expect(h1(page)).toHaveText(heading, { timeout: 30_000 });
+}
+
 /** Checks a page with errors the GOV.UK way, and runs axe on it. */
 export async function expectErrors(page, messages, label) {
   const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
