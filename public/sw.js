@@ -5,7 +5,9 @@
 // Each area of the app (home, refer, plan, clinic) is its own bundle, kept
 // once the person has opened it: a patient's phone never downloads the
 // clinic's code. Every area's page is kept from the start, so an area never
-// opened can say so when there is no network.
+// opened can say so when there is no network. Where the build draws a page's
+// first screen into its HTML (tools/prerender.mjs), the area's page named here
+// is its undrawn copy (loading.html): it answers for every page of the area.
 const BUILD = "__BUILD_ID__";
 const SHARED = __SHARED__;
 const AREAS = __AREAS__;
@@ -125,15 +127,8 @@ async function page(path) {
   const template = await caches.match(inScope(AREAS[area].page), { cacheName: CACHE });
   if (!template) return notYetOpened();
   const depth = path.split("/").length - 1;
-  const html = unrendered(await template.text()).replace(/<base href="[^"]*">/, `<base href="${"../".repeat(depth) || "./"}">`);
+  const html = (await template.text()).replace(/<base href="[^"]*">/, `<base href="${"../".repeat(depth) || "./"}">`);
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
-}
-
-// A part's page as it is before the app draws anything: the first screen
-// drawn into it at build time (tools/prerender.mjs) is one page's, and this
-// copy answers for every page of the part.
-function unrendered(html) {
-  return html.replace(/<body data-prerendered>[\s\S]*<\/body>/, '<body><p id="app-loading" class="app-loading">Loading…</p></body>');
 }
 
 async function keptOrFetched(request, path) {

@@ -182,8 +182,9 @@ async function assemble(built, { compress }) {
   }
 
   writePlainPages(dist, pages);
-  // Drawn before the service worker's build id is made from the pages.
-  const drawn = await prerender(dist);
+  // Drawn before the service worker's build id is made from the pages it
+  // keeps, which for a drawn part are its undrawn copy (tools/prerender.mjs).
+  const drawn = await prerender(dist, areas);
 
   const cached = shared.filter((file) => file !== "sw.js" && file !== CONFIG_EXAMPLE && !INSTALL_ONLY.test(file)).sort();
   const swPath = join(dist, "sw.js");

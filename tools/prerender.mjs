@@ -9,19 +9,24 @@
 // wording the app shows until it is). The body it draws goes into the page's
 // HTML as `<body data-prerendered>`; the app clears it and draws the same
 // page in the same task when it starts (src/ui/app.rs), so nothing moves.
-// The service worker serves every page of a part from one copy, so it takes
-// the drawn body out of that copy (public/sw.js): a page is never shown
-// with another page's text.
+// The service worker serves every page of a part from one copy, kept when it
+// installs; for a part whose page is drawn, that copy is the page as it was
+// before drawing (`loading.html` beside it): a page is never shown with
+// another page's text, and a first visit to any part does not download the
+// other parts' drawn pages.
 //
 // Only pages without a field are drawn: what a person typed into a drawn
 // page before the app started would be lost when the app draws it again.
 import { chromium } from "@playwright/test";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { serveStatic } from "./static_server.mjs";
 
 /** The pages drawn at build time: home, privacy, self-referral's start and the plan's task list. */
 export const PRERENDERED = ["", "privacy", "refer", "plan"];
+
+/** The undrawn copy of a drawn part's page, in the page's folder. */
+export const UNDRAWN = "loading.html";
 
 // A sub-path no real page uses, so that links drawn with it can be made
 // relative to the page's <base> (the practice's path is not known here).
@@ -40,8 +45,28 @@ function relative(body) {
   return body.replaceAll(`"${AT}"`, '"./"').replaceAll(AT, "");
 }
 
-/** Draws each page of PRERENDERED into its HTML in `dist`. */
-export async function prerender(dist) {
+/**
+ * Copies each part's page that is about to be drawn to `loading.html` beside
+ * it, and points the part's `page` (what the service worker keeps and answers
+ * every page of the part from) at that copy.
+ */
+function keepUndrawnCopies(dist, areas) {
+  for (const area of Object.values(areas)) {
+    const folder = dirname(area.page);
+    if (!PRERENDERED.includes(folder === "." ? "" : folder)) continue;
+    const copy = join(folder, UNDRAWN);
+    copyFileSync(join(dist, area.page), join(dist, copy));
+    area.page = copy;
+  }
+}
+
+/**
+ * Draws each page of PRERENDERED into its HTML in `dist`, after keeping an
+ * undrawn copy of each part's page that is drawn (`areas`, the service
+ * worker's list of each part's page and files, is changed to name it).
+ */
+export async function prerender(dist, areas) {
+  keepUndrawnCopies(dist, areas);
   const server = await serveStatic(dist, { at: AT });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
