@@ -4,7 +4,11 @@
 //
 // A first visit fetches the page, what it links, and what the service worker
 // keeps at once: the shared files, every area's page (about 1 KB each), and
-// the area being opened. Other areas are downloaded only when opened.
+// the area being opened. Other areas are downloaded only when opened. The
+// page opened is downloaded twice: once as the browser opens it, and again as
+// the service worker keeps its area's page (a fresh copy, as it installs).
+// Where the build draws a page's first screen (tools/prerender.mjs), the first
+// is the drawn page and the second its undrawn copy (loading.html).
 import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -71,12 +75,19 @@ import { join } from "node:path";
 // (refer 255.4 to 260.4 KB). Keeping what is typed through "Reload to update"
 // and the patients' benchmark mark are a few hundred bytes more. Set at what
 // each part measured after these merges, with a little room, until issue 23.
-const BUDGETS = { home: 157, refer: 265, plan: 286, plan_share: 232, plan_lock: 208, clinic: 460, reminders: 339, backup: 423, setup: 396, directory: 368, reports: 327, clinicplan: 345 };
+// Issue 23's first screens: the page a host sends for home, self-referral and
+// the plan carries its first screen (about 1 KB), and the count now has the
+// page opened twice (above; it always was downloaded twice): home 157.6 KB,
+// refer 264.9 KB, plan 286.0 KB, every other part 1.1 KB more than counted.
+const BUDGETS = { home: 159, refer: 266, plan: 288, plan_share: 232, plan_lock: 208, clinic: 460, reminders: 339, backup: 423, setup: 396, directory: 368, reports: 327, clinicplan: 345 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");
 const shared = JSON.parse(sw.match(/const SHARED = (\[[^\]]*\]);/)[1]);
 const areas = JSON.parse(sw.match(/const AREAS = (\{.*\});/)[1]);
+const areaPaths = JSON.parse(sw.match(/const AREA_PATHS = (\[.*\]);/)[1]);
+/** The page a host sends for the area's own address (home's, refer/, clinic/...). */
+const opened = (area) => (area === "home" ? "index.html" : `${areaPaths.find(([, name]) => name === area)[0]}/index.html`);
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(7) + " KB";
 const plain = (file) => file.replace(/-[0-9a-f]{8,}(?=[._])/, "");
@@ -86,7 +97,8 @@ const summary = [];
 for (const [area, budget] of Object.entries(BUDGETS)) {
   const pages = Object.values(areas).map((a) => a.page);
   // The practice's config.json is not in the build: its example stands in for it.
-  const files = [...new Set([...areas[area].files, ...shared, ...pages, "sw.js", "config.example.json"])];
+  const kept = [...new Set([...areas[area].files, ...shared, ...pages, "sw.js", "config.example.json"])];
+  const files = [opened(area), ...kept];
   const rows = files.map((file) => [file, gzipped(file)]).sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((sum, [, bytes]) => sum + bytes, 0);
   // Served as built, by a host that compresses nothing.
