@@ -48,7 +48,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 chromium:
 	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; else \
-	  echo "Installing Debian's Chromium for the browser tests"; \
+	  echo "Installing Debian's Chromium (it draws the first screens at build time, and runs the browser tests)"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
 
 # trunk builds offline (Trunk.toml), so the crates must be here first.
@@ -58,7 +58,8 @@ crates:
 ## Building and serving ------------------------------------------------------
 
 # One trunk build per area of the app, put together in dist/ (tools/build.mjs).
-dist: setup
+# Chromium draws the patient pages' first screens into their HTML.
+dist: setup chromium
 	node tools/build.mjs
 
 # The build ships only config.example.json: the local site uses a copy of it.

@@ -5,7 +5,9 @@
 // Each area of the app (home, refer, plan, clinic) is its own bundle, kept
 // once the person has opened it: a patient's phone never downloads the
 // clinic's code. Every area's page is kept from the start, so an area never
-// opened can say so when there is no network.
+// opened can say so when there is no network. Where the build draws a page's
+// first screen into its HTML (tools/prerender.mjs), the area's page named here
+// is its undrawn copy (loading.html): it answers for every page of the area.
 const BUILD = "__BUILD_ID__";
 const SHARED = __SHARED__;
 const AREAS = __AREAS__;

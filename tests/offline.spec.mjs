@@ -100,8 +100,12 @@ test("a new deployment is announced, and reloading switches to it", async ({ con
 
     // The practice copies a new build over the old one.
     deployNewServiceWorker(served);
-    const indexPath = join(served.dir, "index.html");
-    writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace("<title>", '<meta name="build" content="next">\n  <title>'));
+    // Both home's page (the drawn copy a host sends) and its undrawn copy,
+    // which the service worker keeps and answers with (tools/prerender.mjs).
+    for (const file of ["index.html", "loading.html"]) {
+      const path = join(served.dir, file);
+      writeFileSync(path, readFileSync(path, "utf8").replace("<title>", '<meta name="build" content="next">\n  <title>'));
+    }
 
     await page.reload();
     const notice = page.getByTestId("update-notice");

@@ -10,7 +10,9 @@
 //    files from its folder (so a plain static server answers 200 for a deep
 //    link or a reload), and the service worker filled in with each area's
 //    files and a build id derived from their contents;
-// 4. writes a compressed copy beside each file a browser downloads (.gz and
+// 4. draws the first screen of each patient page without a form into its
+//    HTML (tools/prerender.mjs), so it shows before the app has started;
+// 5. writes a compressed copy beside each file a browser downloads (.gz and
 //    .br), for hosts that serve them (README, "Compression").
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -21,6 +23,7 @@ import { PurgeCSS } from "purgecss";
 import * as sass from "sass";
 import { minify } from "terser";
 import { lockDownAreaPages, lockDownPlainPages, lockDownServiceWorker } from "./csp.mjs";
+import { prerender } from "./prerender.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const release = !process.argv.includes("--debug");
@@ -198,6 +201,9 @@ async function assemble(built, { compress }) {
   writePlainPages(dist, pages);
   lockDownPlainPages(dist);
   lockDownServiceWorker(dist);
+  // Drawn before the service worker's build id is made from the pages it
+  // keeps, which for a drawn part are its undrawn copy (tools/prerender.mjs).
+  const drawn = await prerender(dist, areas);
 
   const cached = shared.filter((file) => file !== "sw.js" && file !== CONFIG_EXAMPLE && !INSTALL_ONLY.test(file)).sort();
   const swPath = join(dist, "sw.js");
@@ -215,7 +221,7 @@ async function assemble(built, { compress }) {
       .replace("__AREA_PATHS__", JSON.stringify(AREA_PATHS)),
   );
   const compressed = compress ? `, ${writeCompressedCopies(dist)} files compressed` : ", no compressed copies (--only)";
-  console.log(`build: ${AREAS.length} areas, ${pages.length + 1} pages, service worker build ${build}${compressed}`);
+  console.log(`build: ${AREAS.length} areas, ${pages.length + 1} pages (${drawn} with their first screen drawn), service worker build ${build}${compressed}`);
 }
 
 const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;

@@ -39,9 +39,23 @@ fn start(area: Area, pages: AreaPages, read_first: Option<fn()>) {
         if let Some(loading) = document().get_element_by_id("app-loading") {
             loading.remove();
         }
+        clear_first_screen();
         leptos::mount::mount_to_body(move || view! { <App area pages /> });
         mark_ready();
     });
+}
+
+/// Takes away the first screen drawn into the page at build time
+/// (`tools/prerender.mjs`), just before the app draws the same page in the
+/// same task: the browser never shows the page without it.
+fn clear_first_screen() {
+    let Some(body) = document().body() else {
+        return;
+    };
+    if body.has_attribute("data-prerendered") {
+        let _ = body.remove_attribute("data-prerendered");
+        body.set_inner_html("");
+    }
 }
 
 /// Marks the moment the app has drawn the page and its buttons and links
