@@ -136,6 +136,51 @@ pub(crate) fn watch_lock() -> (RwSignal<Gate>, RwSignal<Option<SaveError>>) {
     (gate, seal_problem)
 }
 
+/// What a passphrase form's Submit does: nothing while a try is being
+/// checked; `missing` when nothing is typed; otherwise the passphrase is
+/// tried, the last try's message going meanwhile. A wrong one is cleared
+/// from the field; a problem is worded by `message`; a right one runs
+/// `opened`. The clinic's unlock page and the plan's share it.
+pub fn passphrase_submit<F>(
+    passphrase: RwSignal<String>,
+    working: RwSignal<bool>,
+    errors: RwSignal<Vec<FieldError>>,
+    missing: &'static str,
+    message: fn(UnlockProblem) -> String,
+    opened: F,
+) -> impl Fn(leptos::ev::SubmitEvent) + Clone + 'static
+where
+    F: Fn() + Clone + 'static,
+{
+    move |ev| {
+        ev.prevent_default();
+        if working.get_untracked() {
+            return;
+        }
+        let typed = passphrase.get_untracked();
+        if typed.is_empty() {
+            errors.set(vec![FieldError::new("passphrase", missing)]);
+            return;
+        }
+        working.set(true);
+        errors.set(Vec::new());
+        let opened = opened.clone();
+        leptos::task::spawn_local(async move {
+            let result = vault::unlock(&typed).await;
+            working.set(false);
+            match result {
+                Ok(()) => opened(),
+                Err(problem) => {
+                    if problem == UnlockProblem::Wrong {
+                        passphrase.set(String::new());
+                    }
+                    errors.set(vec![FieldError::new("passphrase", message(problem))]);
+                }
+            }
+        });
+    }
+}
+
 const TITLE: &str = "Unlock the clinic’s records";
 
 #[component]
@@ -143,36 +188,14 @@ fn UnlockPage(opened: Callback<()>) -> impl IntoView {
     let errors = form_errors(|| TITLE.to_string());
     let passphrase = RwSignal::new(String::new());
     let working = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if working.get_untracked() {
-            return;
-        }
-        let typed = passphrase.get_untracked();
-        if typed.is_empty() {
-            errors.set(vec![FieldError::new("passphrase", "Enter the passphrase")]);
-            return;
-        }
-        working.set(true);
-        // The last try's message goes while this one is checked.
-        errors.set(Vec::new());
-        leptos::task::spawn_local(async move {
-            let result = vault::unlock(&typed).await;
-            working.set(false);
-            match result {
-                Ok(()) => {
-                    errors.set(Vec::new());
-                    opened.run(());
-                }
-                Err(problem) => {
-                    if problem == UnlockProblem::Wrong {
-                        passphrase.set(String::new());
-                    }
-                    errors.set(vec![FieldError::new("passphrase", problem.message())]);
-                }
-            }
-        });
-    };
+    let submit = passphrase_submit(
+        passphrase,
+        working,
+        errors,
+        "Enter the passphrase",
+        |problem| problem.message(),
+        move || opened.run(()),
+    );
     view! {
         <div class="nhsuk-grid-row">
             <div class="nhsuk-grid-column-two-thirds">

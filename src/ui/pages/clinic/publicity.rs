@@ -79,6 +79,30 @@ fn NoSessionsHint() -> impl IntoView {
     }
 }
 
+/// The top of a print page, left off the paper: the way back, the title,
+/// what the page is for (`children`), and why nothing is printed when a
+/// phone could not open the address (`what` would be printed).
+#[component]
+fn PrintPageTop(
+    title: &'static str,
+    address: Signal<AppAddress>,
+    what: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="app-no-print">
+            <BackLink href=href("clinic") text="Back to the clinic" />
+            <h1>{title}</h1>
+            {children()}
+            {move || match address.get() {
+                AppAddress::OnlyHere(address) => Some(view! { <OnlyHereWarning address what /> }),
+                AppAddress::Public(_) => None,
+            }}
+            <NoSessionsHint />
+        </div>
+    }
+}
+
 #[component]
 pub fn ReferralPad() -> impl IntoView {
     page_title("Print a referral pad");
@@ -109,19 +133,14 @@ pub fn ReferralPad() -> impl IntoView {
         })
     };
     view! {
-        <div class="app-no-print">
-            <BackLink href=href("clinic") text="Back to the clinic" />
-            <h1>"Print a referral pad"</h1>
+        <PrintPageTop title="Print a referral pad" address what="Slips">
             <p>"Slips for the practice’s staff to give to a patient a link worker could help. "
                 "The patient takes the slip to reception to book, or scans its code to refer themselves on their phone."</p>
             <p>"Print a pad for each kind of staff, and leave it where they see patients: it reminds them the clinic is there. "
                 "Each code says who suggested it, so the reports can count where referrals come from. "
                 "Nothing about the patient is in the code."</p>
-            {move || match address.get() {
-                AppAddress::OnlyHere(address) => Some(view! { <OnlyHereWarning address what="Slips" /> }),
-                AppAddress::Public(_) => None,
-            }}
-            <NoSessionsHint />
+        </PrintPageTop>
+        <div class="app-no-print">
             <Radios id="pad-for" legend="Who is this pad for?" choices=offers bind />
         </div>
         {slips}
@@ -205,17 +224,10 @@ pub fn Poster() -> impl IntoView {
         })
     };
     view! {
-        <div class="app-no-print">
-            <BackLink href=href("clinic") text="Back to the clinic" />
-            <h1>"Print a waiting-room poster"</h1>
+        <PrintPageTop title="Print a waiting-room poster" address what="A poster">
             <p>"An A4 poster for the waiting room, in large print that can be read from 2 metres away. "
                 "Its code opens self-referral on a patient’s phone."</p>
-            {move || match address.get() {
-                AppAddress::OnlyHere(address) => Some(view! { <OnlyHereWarning address what="A poster" /> }),
-                AppAddress::Public(_) => None,
-            }}
-            <NoSessionsHint />
-        </div>
+        </PrintPageTop>
         {poster}
     }
 }

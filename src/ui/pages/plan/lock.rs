@@ -17,7 +17,9 @@ use crate::store::vault::{self, UnlockProblem};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::{bind, ErrorSummary, TextInput};
 use crate::ui::layout::BackLink;
-use crate::ui::lock::{opened, watch_lock, Gate, PassphraseFields, PassphraseFieldsProps};
+use crate::ui::lock::{
+    opened, passphrase_submit, watch_lock, Gate, PassphraseFields, PassphraseFieldsProps,
+};
 use crate::ui::pages::{form_errors, page_title};
 use crate::ui::use_base;
 use leptos::prelude::*;
@@ -232,40 +234,21 @@ fn Unlock(
     let base = use_base();
     let passphrase = RwSignal::new(String::new());
     let working = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if working.get_untracked() {
-            return;
+    // A page of the plan loads afresh, with the key kept for this tab.
+    let show_plan = move || match &after {
+        Some(then) => {
+            let _ = window().location().set_href(&base.href(then));
         }
-        let typed = passphrase.get_untracked();
-        if typed.is_empty() {
-            errors.set(vec![FieldError::new("passphrase", "Enter your passphrase")]);
-            return;
-        }
-        working.set(true);
-        errors.set(Vec::new());
-        let after = after.clone();
-        let base = base.clone();
-        leptos::task::spawn_local(async move {
-            let result = vault::unlock(&typed).await;
-            working.set(false);
-            match result {
-                // A page of the plan loads afresh, with the key kept for this tab.
-                Ok(()) => match after {
-                    Some(then) => {
-                        let _ = window().location().set_href(&base.href(&then));
-                    }
-                    None => shown.set(Shown::Open),
-                },
-                Err(problem) => {
-                    if problem == UnlockProblem::Wrong {
-                        passphrase.set(String::new());
-                    }
-                    errors.set(vec![FieldError::new("passphrase", unlock_message(problem))]);
-                }
-            }
-        });
+        None => shown.set(Shown::Open),
     };
+    let submit = passphrase_submit(
+        passphrase,
+        working,
+        errors,
+        "Enter your passphrase",
+        unlock_message,
+        show_plan,
+    );
     view! {
         <p>"Your plan on this phone is protected with a passphrase. Enter it to open your plan."</p>
         <form novalidate on:submit=submit>
@@ -317,39 +300,29 @@ fn Protected(
         errors.set(Vec::new());
         shown.set(Shown::Locked);
     };
+    // Removed once the passphrase typed is checked.
+    let removed = move || match vault::remove_passphrase() {
+        Ok(()) => {
+            problem.set(None);
+            done.set(Some((
+                "The passphrase has been removed",
+                "Your plan is kept on this phone without a passphrase again.",
+            )));
+            shown.set(Shown::NoPassphrase);
+        }
+        Err(error) => problem.set(Some(error.message())),
+    };
+    let check = passphrase_submit(
+        passphrase,
+        working,
+        errors,
+        "Enter your passphrase",
+        unlock_message,
+        removed,
+    );
     let remove = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if working.get_untracked() {
-            return;
-        }
-        let typed = passphrase.get_untracked();
-        if typed.is_empty() {
-            errors.set(vec![FieldError::new("passphrase", "Enter your passphrase")]);
-            return;
-        }
-        working.set(true);
-        errors.set(Vec::new());
         done.set(None);
-        leptos::task::spawn_local(async move {
-            let checked = vault::unlock(&typed).await;
-            working.set(false);
-            if let Err(wrong) = checked {
-                passphrase.set(String::new());
-                errors.set(vec![FieldError::new("passphrase", unlock_message(wrong))]);
-                return;
-            }
-            match vault::remove_passphrase() {
-                Ok(()) => {
-                    problem.set(None);
-                    done.set(Some((
-                        "The passphrase has been removed",
-                        "Your plan is kept on this phone without a passphrase again.",
-                    )));
-                    shown.set(Shown::NoPassphrase);
-                }
-                Err(error) => problem.set(Some(error.message())),
-            }
-        });
+        check(ev);
     };
     view! {
         <p data-testid="lock-state">"Your plan is kept in a secret code on this phone. It is open now. "
