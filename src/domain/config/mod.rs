@@ -274,28 +274,21 @@ impl LoadedConfig {
             config.clinic_team_name = team;
         }
         config.phone = phone_field(&object, &mut problems);
-        config.referral_email =
-            text_field(&object, "referral_email", &mut problems).filter(|email| {
-                let plausible = looks_like_email(email);
-                if !plausible {
-                    problems.push(ConfigProblem::Invalid {
-                        field: "referral_email",
-                        why: "must be an email address, like referrals@example.nhs.uk",
-                    });
-                }
-                plausible
-            });
+        config.referral_email = checked_text_field(
+            &object,
+            "referral_email",
+            looks_like_email,
+            "must be an email address, like referrals@example.nhs.uk",
+            &mut problems,
+        );
         config.address = address_field(&object, &mut problems);
-        config.app_address = text_field(&object, "app_address", &mut problems).filter(|address| {
-            let plausible = looks_like_web_address(address);
-            if !plausible {
-                problems.push(ConfigProblem::Invalid {
-                    field: "app_address",
-                    why: "must be the app's full web address, starting https://, like https://www.elmsurgery.example.nhs.uk/social-prescribing/",
-                });
-            }
-            plausible
-        });
+        config.app_address = checked_text_field(
+            &object,
+            "app_address",
+            looks_like_web_address,
+            "must be the app's full web address, starting https://, like https://www.elmsurgery.example.nhs.uk/social-prescribing/",
+            &mut problems,
+        );
         config.reply_within_days = match object.get("reply_within_days") {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.as_u64().is_some_and(|d| (1..=60).contains(&d)) => {
@@ -310,6 +303,24 @@ impl LoadedConfig {
             }
         };
         LoadedConfig { config, problems }
+    }
+}
+
+/// A text setting that must also look right (`plausible`): one that does not
+/// is a problem, said with `why`, and left unset.
+fn checked_text_field(
+    object: &Map<String, Value>,
+    field: &'static str,
+    plausible: fn(&str) -> bool,
+    why: &'static str,
+    problems: &mut Vec<ConfigProblem>,
+) -> Option<String> {
+    let text = text_field(object, field, problems)?;
+    if plausible(&text) {
+        Some(text)
+    } else {
+        problems.push(ConfigProblem::Invalid { field, why });
+        None
     }
 }
 
