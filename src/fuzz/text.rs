@@ -19,20 +19,8 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
 }
 
-#[test]
-fn a_text_carries_markup_as_typed_and_no_unseen_direction_characters() {
-    for name in [SCRIPT, IMAGE, LINK] {
-        let mut details = sample_details(
-            Purpose::Reminder,
-            today(),
-            "Will",
-            "Elm Surgery",
-            "0113 496 0000",
-        );
-        details.name = name.to_string();
-        let text = message(&Wording::default(), Purpose::Reminder, &details, today()).unwrap();
-        assert!(text.contains(name), "{text}");
-    }
+/// The reminder's text, the person's name typed as `name`.
+fn reminder_for(name: &str) -> String {
     let mut details = sample_details(
         Purpose::Reminder,
         today(),
@@ -40,8 +28,17 @@ fn a_text_carries_markup_as_typed_and_no_unseen_direction_characters() {
         "Elm Surgery",
         "0113 496 0000",
     );
-    details.name = REVERSED.to_string();
-    let text = message(&Wording::default(), Purpose::Reminder, &details, today()).unwrap();
+    details.name = name.to_string();
+    message(&Wording::default(), Purpose::Reminder, &details, today()).unwrap()
+}
+
+#[test]
+fn a_text_carries_markup_as_typed_and_no_unseen_direction_characters() {
+    for name in [SCRIPT, IMAGE, LINK] {
+        let text = reminder_for(name);
+        assert!(text.contains(name), "{text}");
+    }
+    let text = reminder_for(REVERSED);
     assert!(text.contains("SamevoL"), "{text}");
     assert!(!text.contains('\u{202e}'));
     // So the text stays GSM-7: one text, not the three a UCS-2 one would be.
