@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { test, expect, openPage, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp, ELM_SURGERY } from "./support/served.mjs";
 import { h1, expectErrors, MONDAY, TUESDAY, clinicHelpers } from "./support/clinic.mjs";
+import { referYourself } from "./support/self_referral.mjs";
 
 let served;
 test.beforeAll(async () => {
@@ -17,47 +18,19 @@ test.beforeAll(async () => {
 test.afterAll(async () => served.close());
 
 const PC = { viewport: { width: 1280, height: 800 } };
-const next = (page) => page.getByRole("button", { name: "Continue" }).click();
-
 /** Sam refers herself on her phone, with an answer to every question; returns the email's text. */
 async function samRefersHerself(phone) {
   await phone.clock.setFixedTime(MONDAY);
   await phone.goto(`${served.url}refer/name/`);
-  await phone.getByLabel("Full name").fill("Samantha Jones");
-  await phone.getByLabel("What would you like us to call you? (optional)").fill("Sam");
-  await next(phone);
-  await phone.getByLabel("Day").fill("17");
-  await phone.getByLabel("Month").fill("5");
-  await phone.getByLabel("Year").fill("1961");
-  await next(phone);
-  await phone.getByLabel("Text message").check();
-  await phone.getByLabel("Mobile number").fill("07700 900 123");
-  await next(phone);
-  await expect(h1(phone)).toHaveText("When is it best to contact you?");
-  await phone.getByLabel("Yes").check();
-  await phone.getByLabel("Best days and times (optional)").fill("Mornings are best");
-  await next(phone);
-  await phone.getByLabel("Feeling lonely or isolated").check();
-  await next(phone);
-  await next(phone);
-  await phone.getByLabel("None of these").check();
-  await next(phone);
-  await phone.getByLabel("I do not mind").check();
-  await next(phone);
-  await phone.getByLabel("Large print").check();
-  await next(phone);
-  await expect(h1(phone)).toHaveText("Which language would you like to use?");
-  await phone.getByLabel("Which language would you like to use?").fill("Polish");
-  await phone.getByLabel("Yes").check();
-  await next(phone);
-  await next(phone);
-  await phone.getByLabel(/I agree to a link worker/).check();
-  await phone.getByLabel("Yes").check();
-  await next(phone);
-  await phone.getByRole("button", { name: "Confirm and send" }).click();
-  await expect(h1(phone)).toHaveText("Your referral is ready to send");
-  const mailto = decodeURIComponent(await phone.getByRole("button", { name: "Email my referral" }).getAttribute("href"));
-  const body = mailto.split("&body=")[1];
+  const body = await referYourself(phone, {
+    name: "Samantha Jones",
+    called: "Sam",
+    born: ["17", "5", "1961"],
+    mobile: "07700 900 123",
+    bestTimes: "Mornings are best",
+    help: "Large print",
+    language: "Polish",
+  });
   expect(body).toContain("Samantha Jones");
   expect(body).toMatch(new RegExp(`For the clinic: open this link on the device that runs the clinic.*\\n${served.url}clinic/import/#\\S+\\n$`));
   await expect(phone.getByTestId("referral-text")).toContainText(`${served.url}clinic/import/#`);

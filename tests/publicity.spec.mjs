@@ -10,6 +10,7 @@ import { h1, clinicHelpers, expectPartOpened, TUESDAY, THURSDAY, MONDAY } from "
 import { choose, press } from "./support/keyboard.mjs";
 import { readQr } from "./support/qr.mjs";
 import { readingGrade } from "./support/reading.mjs";
+import { referYourself } from "./support/self_referral.mjs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -124,50 +125,25 @@ test("a pad for the GPs prints six slips on one page, each with a code that open
   await expect(figure("Self-referrals suggested by: Nurse")).toHaveText("0");
 });
 
-const next = (page) => page.getByRole("button", { name: "Continue" }).click();
-
 /**
  * A patient who scanned a GP's slip refers themselves, shortly; "A GP" is
  * chosen for them and shown on the check page. Returns the email's text.
  */
 async function refersThemselves(phone) {
   await press(phone, phone.getByRole("button", { name: "Start now" }));
-  await phone.getByLabel("Full name").fill("Pat Slip");
-  await next(phone);
-  await phone.getByLabel("Day").fill("3");
-  await phone.getByLabel("Month").fill("4");
-  await phone.getByLabel("Year").fill("1970");
-  await next(phone);
-  await phone.getByLabel("Text message").check();
-  await phone.getByLabel("Mobile number").fill("07700 900 321");
-  await next(phone);
-  await phone.getByLabel("Yes").check();
-  await next(phone);
-  await phone.getByLabel("Feeling lonely or isolated").check();
-  await next(phone);
-  await next(phone);
-  await phone.getByLabel("None of these").check();
-  await next(phone);
-  await phone.getByLabel("I do not mind").check();
-  await next(phone);
-  await expect(h1(phone)).toHaveText("Do you need any help to communicate with us? (optional)");
-  await next(phone);
-  await expect(h1(phone)).toHaveText("Which language would you like to use?");
-  await phone.getByLabel("No", { exact: true }).check();
-  await next(phone);
-  await expect(h1(phone)).toHaveText("What is the name of your GP practice?");
-  await expect(phone.getByLabel("A GP", { exact: true })).toBeChecked();
-  await expectNoAxeViolations(phone, "the practice question, filled in from a GP's slip");
-  await screenshot(phone, "refer-suggested-by");
-  await next(phone);
-  await phone.getByLabel(/I agree to a link worker/).check();
-  await phone.getByLabel("Yes").check();
-  await next(phone);
-  await expect(phone.locator(".nhsuk-summary-list__row", { hasText: "Who suggested it" })).toContainText("A GP");
-  await phone.getByRole("button", { name: "Confirm and send" }).click();
-  await expect(h1(phone)).toHaveText("Your referral is ready to send");
-  const mailto = decodeURIComponent(await phone.getByRole("button", { name: "Email my referral" }).getAttribute("href"));
-  const body = mailto.split("&body=")[1];
+  const body = await referYourself(
+    phone,
+    { name: "Pat Slip", born: ["3", "4", "1970"], mobile: "07700 900 321" },
+    {
+      atPractice: async () => {
+        await expect(phone.getByLabel("A GP", { exact: true })).toBeChecked();
+        await expectNoAxeViolations(phone, "the practice question, filled in from a GP's slip");
+        await screenshot(phone, "refer-suggested-by");
+      },
+      onCheck: () =>
+        expect(phone.locator(".nhsuk-summary-list__row", { hasText: "Who suggested it" })).toContainText("A GP"),
+    },
+  );
   expect(body).toContain("Who suggested it: A GP");
   return body;
 }
