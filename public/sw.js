@@ -4,8 +4,8 @@
 //
 // Each area of the app (home, refer, plan, clinic) is its own bundle, kept
 // once the person has opened it: a patient's phone never downloads the
-// clinic's code. Every area's page is kept from the start, so an area never
-// opened can say so when there is no network. Where the build draws a page's
+// clinic's code, nor the pages of parts it has not opened (about 12 KB). An
+// area never opened says so when there is no network. Where the build draws a page's
 // first screen into its HTML (tools/prerender.mjs), the area's page named here
 // is its undrawn copy (loading.html): it answers for every page of the area.
 const BUILD = "__BUILD_ID__";
@@ -50,8 +50,8 @@ self.addEventListener("install", (event) => {
         const url = new URL(client.url);
         if (url.pathname.startsWith(scope.pathname)) areas.add(areaOf(url.pathname.slice(scope.pathname.length)));
       }
-      const files = [...SHARED, ...Object.values(AREAS).map((area) => area.page)];
-      for (const area of areas) files.push(...AREAS[area].files);
+      const files = [...SHARED];
+      for (const area of areas) files.push(AREAS[area].page, ...AREAS[area].files);
       const cache = await caches.open(CACHE);
       await cache.addAll([...new Set(files)].map((file) => new Request(inScope(file), { cache: "reload" })));
       await markOpened(cache, areas);
@@ -116,16 +116,15 @@ function isPage(path) {
 // Every page of an area is that area's page with a <base> that reaches the
 // app's files from the page's folder, so any page (even one this build does
 // not know) opens offline once its area has been opened. An area opened for
-// the first time is fetched whole before its page is shown.
+// the first time is fetched whole, its page with it, before its page is shown.
 async function page(path) {
   const area = areaOf(path);
+  let template;
   try {
-    await Promise.all(AREAS[area].files.map((file) => kept(inScope(file), area)));
+    [template] = await Promise.all([AREAS[area].page, ...AREAS[area].files].map((file) => kept(inScope(file), area)));
   } catch (error) {
     return notYetOpened();
   }
-  const template = await caches.match(inScope(AREAS[area].page), { cacheName: CACHE });
-  if (!template) return notYetOpened();
   const depth = path.split("/").length - 1;
   const html = (await template.text()).replace(/<base href="[^"]*">/, `<base href="${"../".repeat(depth) || "./"}">`);
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });

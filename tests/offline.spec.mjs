@@ -56,7 +56,7 @@ test("after a first visit the parts opened work with the network off, and a part
 /** Puts a new build's service worker in place of the old one, as copying a new folder over the site does. */
 function deployNewServiceWorker(served) {
   const swPath = join(served.dir, "sw.js");
-  const oldBuild = readFileSync(swPath, "utf8").match(/const BUILD = "([^"]+)"/)[1];
+  const oldBuild = readFileSync(swPath, "utf8").match(/\bBUILD ?= ?"([^"]+)"/)[1];
   writeFileSync(swPath, readFileSync(swPath, "utf8").replace(oldBuild, "next-build"));
 }
 

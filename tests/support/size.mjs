@@ -3,8 +3,8 @@
 // `make dist`.
 //
 // A first visit fetches the page, what it links, and what the service worker
-// keeps at once: the shared files, every area's page (about 1 KB each), and
-// the area being opened. Other areas are downloaded only when opened. The
+// keeps at once: the shared files and the area being opened, its page with
+// it. Other areas, their pages too, are downloaded only when opened. The
 // page opened is downloaded twice: once as the browser opens it, and again as
 // the service worker keeps its area's page (a fresh copy, as it installs).
 // Where the build draws a page's first screen (tools/prerender.mjs), the first
@@ -95,9 +95,9 @@ const BUDGETS = { home: 155, refer: 263, plan: 282, plan_share: 226, plan_lock: 
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");
-const shared = JSON.parse(sw.match(/const SHARED = (\[[^\]]*\]);/)[1]);
-const areas = JSON.parse(sw.match(/const AREAS = (\{.*\});/)[1]);
-const areaPaths = JSON.parse(sw.match(/const AREA_PATHS = (\[.*\]);/)[1]);
+const shared = listIn(sw, "SHARED");
+const areas = listIn(sw, "AREAS");
+const areaPaths = listIn(sw, "AREA_PATHS");
 /** The page a host sends for the area's own address (home's, refer/, clinic/...). */
 const opened = (area) => (area === "home" ? "index.html" : `${areaPaths.find(([, name]) => name === area)[0]}/index.html`);
 const gzipped = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
@@ -107,9 +107,8 @@ const plain = (file) => file.replace(/-[0-9a-f]{8,}(?=[._])/, "");
 let failures = [];
 const summary = [];
 for (const [area, budget] of Object.entries(BUDGETS)) {
-  const pages = Object.values(areas).map((a) => a.page);
   // The practice's config.json is not in the build: its example stands in for it.
-  const kept = [...new Set([...areas[area].files, ...shared, ...pages, "sw.js", "config.example.json"])];
+  const kept = [...new Set([...areas[area].files, ...shared, areas[area].page, "sw.js", "config.example.json"])];
   const files = [opened(area), ...kept];
   const rows = files.map((file) => [file, gzipped(file)]).sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((sum, [, bytes]) => sum + bytes, 0);
@@ -148,4 +147,20 @@ if (copies.length === 0) {
 if (failures.length) {
   console.error(`Too big, or a compressed copy wrong: ${failures.join("; ")}.`);
   process.exit(1);
+}
+
+/**
+ * The list the build wrote into the (minified) service worker as `NAME=`
+ * and JSON: read to the bracket that closes it (file names hold none).
+ */
+function listIn(code, name) {
+  const start = code.search(new RegExp(`\\b${name} ?= ?[\\[{]`));
+  if (start < 0) throw new Error(`size: sw.js has no ${name}`);
+  const from = code.indexOf("=", start) + 1;
+  let depth = 0;
+  for (let i = from; i < code.length; i++) {
+    if ("[{".includes(code[i])) depth++;
+    if ("]}".includes(code[i]) && --depth === 0) return JSON.parse(code.slice(from, i + 1).trim());
+  }
+  throw new Error(`size: sw.js's ${name} does not end`);
 }
