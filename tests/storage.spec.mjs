@@ -18,7 +18,13 @@ test("damaged saved data is kept, can be downloaded, and is deleted only when th
     const page = await openPage(context, watch, served.origin);
     await page.goto(served.url);
     await page.evaluate((damaged) => localStorage.setItem("sp.referral", damaged), DAMAGED);
+    // Home keeps nothing, so it does not read what is kept: the damaged
+    // draft is left as it is for self-referral, which keeps it aside.
     await page.reload();
+    await expect(h1(page)).toHaveText("Get support with what matters to you");
+    await expect(page.getByTestId("kept-notice")).toHaveCount(0);
+    await page.getByRole("link", { name: "Refer yourself" }).click();
+    await expect(h1(page)).toHaveText("Ask for support from a link worker");
 
     const notice = page.getByTestId("kept-notice");
     await expect(notice).toContainText("Some saved information has been kept aside");
@@ -54,14 +60,14 @@ test("data the app does not know, and other sites' keys, are left alone", async 
   const served = await serveApp();
   try {
     const page = await openPage(context, watch, served.origin);
-    await page.goto(served.url);
+    await page.goto(`${served.url}refer/`);
     const fromNewerApp = '{"kind":"diary","version":9,"revision":1,"data":[]}';
     await page.evaluate((value) => {
       localStorage.setItem("sp.diary", value);
       localStorage.setItem("another-app", "{not ours");
     }, fromNewerApp);
     await page.reload();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
+    await expect(h1(page)).toHaveText("Ask for support from a link worker");
     await expect(page.getByTestId("kept-notice")).toHaveCount(0);
     const stored = await storedDocuments(page);
     expect(stored).toEqual({ "sp.diary": fromNewerApp, "another-app": "{not ours" });

@@ -3,5 +3,5 @@
 use social_prescribing::{domain::site::Area, ui};
 
 fn main() {
-    ui::mount(Area::Home, ui::areas::home);
+    ui::mount_keeping_nothing(Area::Home, ui::areas::home);
 }

@@ -16,21 +16,35 @@ pub type AreaPages = fn(Memo<String>) -> AnyView;
 /// Starts the app in the page: one bundle per area, each naming its own
 /// `pages`, so that a bundle holds only its own area's code.
 pub fn mount(area: Area, pages: AreaPages) {
-    start(area, pages, None);
+    start::<true>(area, pages, None);
 }
 
 /// As [`mount`], for an area whose pages all open one large document first:
 /// `read_first` reads it, and the pages are drawn in the browser's next task,
 /// so that neither is a long task holding up the phone.
 pub fn mount_reading_first(area: Area, pages: AreaPages, read_first: fn()) {
-    start(area, pages, Some(read_first));
+    start::<true>(area, pages, Some(read_first));
 }
 
-fn start(area: Area, pages: AreaPages, read_first: Option<fn()>) {
+/// As [`mount`], for home, whose pages neither read nor write what is kept
+/// on the device: its bundle leaves out the store's code and the look
+/// through every document for damage (about 21 KB of a first visit's 140,
+/// gzip). The parts that keep documents look through them as they open, so
+/// a damaged one is still kept aside and named on the first page that could
+/// use it.
+pub fn mount_keeping_nothing(area: Area, pages: AreaPages) {
+    start::<false>(area, pages, None);
+}
+
+/// Starts an area; `KEEPS` when its pages keep documents on the device: they
+/// are read in first, and every page says when one has been kept aside.
+fn start<const KEEPS: bool>(area: Area, pages: AreaPages, read_first: Option<fn()>) {
     // Pages read the stored documents at once, so they are read in first.
     // (Leptos's own task runner starts with the mount, so not that one.)
     wasm_bindgen_futures::spawn_local(async move {
-        crate::store::backend::open().await;
+        if KEEPS {
+            crate::store::backend::open().await;
+        }
         if let Some(read) = read_first {
             read();
             next_task().await;
@@ -40,9 +54,14 @@ fn start(area: Area, pages: AreaPages, read_first: Option<fn()>) {
             loading.remove();
         }
         clear_first_screen();
-        leptos::mount::mount_to_body(move || view! { <App area pages /> });
+        let kept_notice = KEEPS.then_some(kept_notice as fn() -> AnyView);
+        leptos::mount::mount_to_body(move || view! { <App area pages kept_notice /> });
         mark_ready();
     });
+}
+
+fn kept_notice() -> AnyView {
+    KeptNotice().into_any()
 }
 
 /// Takes away the first screen drawn into the page at build time
@@ -82,7 +101,7 @@ async fn next_task() {
 }
 
 #[component]
-fn App(area: Area, pages: AreaPages) -> impl IntoView {
+fn App(area: Area, pages: AreaPages, kept_notice: Option<fn() -> AnyView>) -> impl IntoView {
     let base = AppBase::from_document();
     provide_context(base.clone());
     provide_context(practice::load(&base));
@@ -96,7 +115,7 @@ fn App(area: Area, pages: AreaPages) -> impl IntoView {
             <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
                 <UpdateNotice area />
                 <ConfigNotice area />
-                <KeptNotice />
+                {kept_notice.map(|notice| notice())}
                 <Pages location pages />
             </main>
         </div>

@@ -2,7 +2,8 @@
 //! area's bundle (`src/bin/<area>.rs`) names only its own function, so the
 //! others' pages are left out of it. The areas that save show when a change
 //! could not be written to the device ([`NotStoredNotice`]); home, which
-//! saves nothing (it only deletes copies kept aside), leaves its code out.
+//! keeps nothing on the device, leaves its code out, and the store's too
+//! ([`super::mount_keeping_nothing`]).
 
 use super::lock::LockGate;
 use super::pages::clinic::{ClinicFlow, ClinicPlanFlow, SetupCheck, SetupFlow};

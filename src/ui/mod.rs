@@ -16,7 +16,7 @@ mod router;
 pub mod saved;
 pub mod updates;
 
-pub use app::{mount, mount_reading_first, AreaPages};
+pub use app::{mount, mount_keeping_nothing, mount_reading_first, AreaPages};
 
 /// Where the app was opened: the router base, derived once from the page's
 /// `<base href>` so the same build runs at any path on any static server.
