@@ -6,6 +6,8 @@
 //! such a list is refused whole.
 
 mod read;
+#[cfg(test)]
+mod tests;
 pub mod uuid;
 mod write;
 
@@ -224,6 +226,11 @@ pub fn read(file: &str) -> Result<(Vec<Service>, usize), ImportError> {
     read_page(file).map(|page| (page.services, page.skipped))
 }
 
+/// Whether `id` is the one an export of this app gave `service`.
+fn exported_as(service: &Service, id: &str) -> bool {
+    write::service_uuid(service) == id || write::service_v1_id(service) == id
+}
+
 /// Whether two entries are the same service: the same Open Referral id (or
 /// the id the app gave it in an export), or the same name and organisation.
 fn same_service(existing: &Service, incoming: &Service) -> bool {
@@ -292,7 +299,7 @@ pub fn preview_pages(existing: &[Service], pages: &[Page]) -> Preview {
             Some(existing) => {
                 // A service first made here keeps its empty Open Referral id
                 // when it comes back with the id its export gave it.
-                let oruk_id = if write::service_uuid(existing) == incoming.oruk_id {
+                let oruk_id = if exported_as(existing, &incoming.oruk_id) {
                     existing.oruk_id.clone()
                 } else {
                     incoming.oruk_id.clone()

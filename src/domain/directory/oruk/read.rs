@@ -194,14 +194,24 @@ fn hours(time: &str) -> String {
     time.get(..5).unwrap_or(time).to_string()
 }
 
-/// "£35" from an amount.
+/// "£35" from an amount, or "Free".
 fn money(amount: &Value) -> Option<String> {
     let amount = amount.as_f64()?;
-    Some(if amount.fract() == 0.0 {
+    Some(if amount == 0.0 {
+        "Free".to_string()
+    } else if amount.fract() == 0.0 {
         format!("£{amount:.0}")
     } else {
         format!("£{amount:.2}")
     })
+}
+
+/// An option saying only that the service is free, and for everyone.
+fn is_just_free(option: &Map<String, Value>) -> bool {
+    let words = text(option, "option").to_lowercase();
+    text(option, "amount_description").is_empty()
+        && (words == "free"
+            || (words.is_empty() && option.get("amount").and_then(Value::as_f64) == Some(0.0)))
 }
 
 fn is_free(option: &Map<String, Value>) -> bool {
@@ -297,9 +307,9 @@ pub fn service_from(
     let costs = objects(fields, "cost_options");
     let fees = text(fields, "fees");
     let free = costs.iter().any(|c| is_free(c)) || fees.to_lowercase().starts_with("free");
-    // What the cost options say beyond "free"; failing that, the fees in words.
+    // What the cost options say beyond a bare "free"; failing that, the fees in words.
     let options = join_nonempty(
-        costs.iter().filter(|c| !is_free(c)).map(|c| {
+        costs.iter().filter(|c| !is_just_free(c)).map(|c| {
             let price = join_nonempty(
                 [
                     c.get("amount").and_then(money).unwrap_or_default(),

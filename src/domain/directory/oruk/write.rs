@@ -165,7 +165,7 @@ fn service_v3(s: &Service) -> Value {
         "schedules",
         when_written(s, id("schedule")).map(|w| json!([w])),
     );
-    put(&mut service, "cost_options", cost_options(s, id("cost")));
+    put(&mut service, "cost_options", cost_options(s, &sid));
     put(
         &mut service,
         "attributes",
@@ -195,12 +195,14 @@ fn service_v3(s: &Service) -> Value {
     service
 }
 
-fn cost_options(s: &Service, id: String) -> Option<Value> {
-    if s.free {
-        Some(json!([{ "id": id, "option": "Free", "amount": 0 }]))
-    } else {
-        (!s.cost.is_empty()).then(|| json!([{ "id": id, "option": s.cost }]))
-    }
+/// "Free" as an amount of 0, and the cost in words as an option of its own.
+fn cost_options(s: &Service, sid: &str) -> Option<Value> {
+    let free = s
+        .free
+        .then(|| json!({ "id": uuid_for(&format!("{sid}/cost")), "option": "Free", "amount": 0 }));
+    let words = (!s.cost.is_empty())
+        .then(|| json!({ "id": uuid_for(&format!("{sid}/cost-words")), "option": s.cost }));
+    Some(Value::Array(free.into_iter().chain(words).collect()))
 }
 
 /// The directory as an Open Referral UK 3.0 page holding every service.
@@ -219,12 +221,18 @@ pub fn write(services: &[Service]) -> String {
     serde_json::to_string_pretty(&page).unwrap_or_else(|_| "{}".to_string())
 }
 
-fn service_v1(s: &Service) -> Value {
-    let sid = if s.oruk_id.is_empty() {
-        format!("service-{}", s.id)
+/// The id a service has in a 1.0 file: the one it came with, or one made from
+/// its id in the directory.
+pub fn service_v1_id(service: &Service) -> String {
+    if service.oruk_id.is_empty() {
+        format!("service-{}", service.id)
     } else {
-        s.oruk_id.clone()
-    };
+        service.oruk_id.clone()
+    }
+}
+
+fn service_v1(s: &Service) -> Value {
+    let sid = service_v1_id(s);
     let part_ids = service_uuid(s);
     let id = |part: &str| uuid_for(&format!("{part_ids}/{part}"));
     let mut service = fields([
