@@ -153,6 +153,48 @@ pub struct Preview {
     pub unmatched: Vec<String>,
 }
 
+impl Page {
+    /// "Page 2: Open Referral UK 3.0, 3 services".
+    pub fn summary(&self, number: usize) -> String {
+        let version = self
+            .version
+            .map(Version::name)
+            .unwrap_or("Open Referral UK, version not given");
+        let services = crate::domain::counted(self.services.len(), "service", "services");
+        format!("Page {number}: {version}, {services}")
+    }
+}
+
+impl Preview {
+    /// "3 fields this directory does not keep were left out: funding, …", if any were.
+    pub fn left_out_words(&self) -> Option<String> {
+        (!self.dropped.is_empty()).then(|| {
+            let n = self.dropped.len();
+            let fields = if n == 1 { "field" } else { "fields" };
+            let were = if n == 1 { "was" } else { "were" };
+            format!(
+                "{n} {fields} this directory does not keep {were} left out: {}.",
+                self.dropped.join(", ")
+            )
+        })
+    }
+
+    /// What the services are filed under that matches nothing here, if anything.
+    pub fn unmatched_words(&self) -> Option<String> {
+        (!self.unmatched.is_empty()).then(|| {
+            format!(
+                "Kinds of help with no match in \"What it helps with\", left out: {}.",
+                self.unmatched.join(", ")
+            )
+        })
+    }
+
+    /// How many services an import would write.
+    pub fn to_write(&self) -> usize {
+        self.new.len() + self.changed.len()
+    }
+}
+
 /// The entries of a list: a bare list, a 3.0 page (`{"contents": [...]}`),
 /// a 1.0 page (`{"content": [...]}`), or one service; and the version the
 /// page's shape says, if it does.

@@ -306,7 +306,16 @@ pub fn service_from(
     );
     let costs = objects(fields, "cost_options");
     let fees = text(fields, "fees");
-    let free = costs.iter().any(|c| is_free(c)) || fees.to_lowercase().starts_with("free");
+    // Free for some and paid for by others (an amount, or a price in words) is
+    // not free: its costs are said in words.
+    let priced = costs
+        .iter()
+        .any(|c| match c.get("amount").and_then(Value::as_f64) {
+            Some(amount) => amount > 0.0,
+            None => text(c, "option").contains('£'),
+        });
+    let free =
+        !priced && (costs.iter().any(|c| is_free(c)) || fees.to_lowercase().starts_with("free"));
     // What the cost options say beyond a bare "free"; failing that, the fees in words.
     let options = join_nonempty(
         costs.iter().filter(|c| !is_just_free(c)).map(|c| {

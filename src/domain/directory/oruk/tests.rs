@@ -37,7 +37,7 @@ fn a_3_0_page_is_read_with_its_schedules_ages_alert_contacts_and_languages() {
         talk.accessibility,
         "Step-free entrance: Hearing loop in the main room"
     );
-    assert!(talk.free, "free for some");
+    assert!(!talk.free, "free for some, paid for by others");
     assert_eq!(
         talk.cost,
         "Free (Under 18s and over 60s); £35 a one-hour session (Everyone else)"
