@@ -115,6 +115,17 @@ fn put(service: &mut Value, key: &str, value: Option<Value>) {
     }
 }
 
+/// A website as 3.0's `uri` format wants it: "www.example.org" is written
+/// "https://www.example.org".
+fn web_address(website: &str) -> String {
+    let website = website.trim();
+    if website.is_empty() || website.contains("://") {
+        website.to_string()
+    } else {
+        format!("https://{website}")
+    }
+}
+
 fn service_v3(s: &Service) -> Value {
     let sid = service_uuid(s);
     let id = |part: &str| uuid_for(&format!("{sid}/{part}"));
@@ -122,7 +133,7 @@ fn service_v3(s: &Service) -> Value {
         ("id", json!(sid)),
         ("name", json!(s.name)),
         ("description", json!(s.description)),
-        ("url", json!(s.website)),
+        ("url", json!(web_address(&s.website))),
         ("email", json!(s.email)),
         ("status", json!("active")),
         ("assured_date", json!(s.checked_on)),
