@@ -76,7 +76,7 @@ test("a council's 3.0 list is imported page by page, exported, and the export re
   await expectNoAxeViolations(page, "the preview with a page added twice");
   await screenshot(page, "directory-oruk3-page-twice");
   await input.setInputFiles({ name: "page-3.json", mimeType: "application/json", buffer: Buffer.from('{"contents": [{"name": "Cut') });
-  await expect(problem).toContainText("The file is not an Open Referral UK JSON file: it stops making sense at line 1, column 28");
+  await expect(problem).toContainText("The file is not an Open Referral UK JSON file: it stops making sense at line 1, column 27");
   await expect(page.getByTestId("import-new").getByRole("listitem")).toHaveText(NAMES);
   expect((await storedDocuments(page))["sp.directory"]).toBeUndefined();
 

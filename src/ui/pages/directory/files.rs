@@ -91,6 +91,7 @@ pub fn ImportExport() -> impl IntoView {
         directory.update(|d| written = d.import(found, new_id));
         if directory.problem.get_untracked().is_none() {
             pages.set(Vec::new());
+            errors.set(Vec::new());
             imported.set(Some(written));
         }
     };
@@ -124,7 +125,7 @@ pub fn ImportExport() -> impl IntoView {
                         <li>{format!("{} already in the directory, unchanged", p.unchanged)}</li>
                         {(p.skipped > 0).then(|| view! { <li>{format!("{} left out because they have no name", p.skipped)}</li> })}
                     </ul>
-                    {p.left_out_words().map(|words| view! { <p data-testid="import-left-out">{words}</p> })}
+                    {p.left_out_words().map(|words| view! { <p class="app-field-names" data-testid="import-left-out">{words}</p> })}
                     {p.unmatched_words().map(|words| view! { <p data-testid="import-unmatched">{words}</p> })}
                     {(!new.is_empty()).then(|| view! { <h4>"New"</h4> <ul class="nhsuk-list nhsuk-list--bullet" data-testid="import-new">{names(new.into_iter())}</ul> })}
                     {(!changed.is_empty()).then(|| view! {
