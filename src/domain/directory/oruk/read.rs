@@ -194,16 +194,21 @@ fn hours(time: &str) -> String {
     time.get(..5).unwrap_or(time).to_string()
 }
 
-/// "£35" from an amount, or "Free".
+/// "£35" or "£2.50" from an amount, or "Free". Written from the number's own
+/// digits: formatting a float to 2 places would bring in 10 KB or more of code.
 fn money(amount: &Value) -> Option<String> {
-    let amount = amount.as_f64()?;
-    Some(if amount == 0.0 {
-        "Free".to_string()
-    } else if amount.fract() == 0.0 {
-        format!("£{amount:.0}")
-    } else {
-        format!("£{amount:.2}")
-    })
+    let Value::Number(number) = amount else {
+        return None;
+    };
+    if number.as_f64() == Some(0.0) {
+        return Some("Free".to_string());
+    }
+    let digits = number.to_string();
+    let pence = match digits.split_once('.') {
+        Some((_, p)) if p.len() == 1 => "0",
+        _ => "",
+    };
+    Some(format!("£{digits}{pence}"))
 }
 
 /// An option saying only that the service is free, and for everyone.

@@ -372,3 +372,24 @@ fn a_directory_stored_before_these_fields_loads_with_everything_it_had() {
         ("", "", "")
     );
 }
+
+#[test]
+fn a_price_is_written_in_pounds_and_pence() {
+    let cost = |option: &str| {
+        let file =
+            format!("{{\"contents\": [{{\"name\": \"Swim\", \"cost_options\": [{option}]}}]}}");
+        read_page(&file).unwrap().services[0].cost.clone()
+    };
+    assert_eq!(
+        cost("{\"amount\": 35, \"amount_description\": \"a session\"}"),
+        "£35 a session"
+    );
+    assert_eq!(
+        cost("{\"amount\": 2.5, \"option\": \"Adults\"}"),
+        "£2.50 (Adults)"
+    );
+    assert_eq!(
+        cost("{\"amount\": 0, \"option\": \"Children\"}"),
+        "Free (Children)"
+    );
+}

@@ -5,9 +5,9 @@
 //! it is left out rather than written empty.
 
 use super::uuid::{is_uuid, uuid_for};
-use super::BYDAY;
+use super::{Version, BYDAY};
 use crate::domain::directory::{Access, Service};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// The id a service has in a 3.0 file: the UUID it came with, or one made
 /// from the id it came with, or from its id in the directory.
@@ -50,68 +50,48 @@ fn times_in(when: &str) -> (Option<(String, String)>, &str) {
     }
 }
 
-/// A JSON object of the fields given, leaving out empty text.
-fn fields<const N: usize>(pairs: [(&str, Value); N]) -> Value {
-    let map: Map<String, Value> = pairs
-        .into_iter()
-        .filter(|(_, v)| !matches!(v, Value::String(s) if s.trim().is_empty()))
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-    Value::Object(map)
-}
+/// A JSON object built a field at a time, leaving out empty text and empty
+/// lists. One small builder rather than `json!` for each object: the macro's
+/// code for every field cost the directory's page several KB.
+struct Object(Map<String, Value>);
 
-fn when_written(s: &Service, id: String) -> Option<Value> {
-    if s.days.is_empty() && s.when.trim().is_empty() {
-        return None;
+impl Object {
+    /// An object with its id.
+    fn new(id: String) -> Self {
+        Object(Map::new()).text("id", &id)
     }
-    let byday: Vec<&str> = s
-        .days
-        .iter()
-        .filter_map(|d| BYDAY.get(usize::from(*d)).copied())
-        .collect();
-    let (times, description) = times_in(s.when.trim());
-    let (opens, closes) = times.unwrap_or_default();
-    Some(fields([
-        ("id", json!(id)),
-        ("byday", json!(byday.join(","))),
-        ("opens_at", json!(opens)),
-        ("closes_at", json!(closes)),
-        ("description", json!(description)),
-    ]))
-}
 
-fn access_words(access: Access) -> &'static str {
-    match access {
-        Access::ReferralNeeded => "referral",
-        Access::SelfReferralWelcome => "drop-in",
-    }
-}
-
-fn organisation(s: &Service) -> Option<Value> {
-    let name = s.organisation.trim();
-    (!name.is_empty()).then(|| {
-        json!({
-            "id": uuid_for(&format!("organization:{}", name.to_lowercase())),
-            "name": name,
-            // Required by both versions; the directory keeps only the name.
-            "description": name,
-        })
-    })
-}
-
-fn languages(s: &Service) -> impl Iterator<Item = &str> {
-    s.languages
-        .split(',')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-}
-
-/// Adds `key` to `service` when `value` is something.
-fn put(service: &mut Value, key: &str, value: Option<Value>) {
-    if let (Some(value), Value::Object(map)) = (value, service) {
-        if value.as_array().is_none_or(|list| !list.is_empty()) {
-            map.insert(key.to_string(), value);
+    fn text(mut self, key: &str, value: &str) -> Self {
+        if !value.trim().is_empty() {
+            self.0
+                .insert(key.to_string(), Value::String(value.to_string()));
         }
+        self
+    }
+
+    fn value(mut self, key: &str, value: Value) -> Self {
+        self.0.insert(key.to_string(), value);
+        self
+    }
+
+    /// The list under `key`, if it has anything in it.
+    fn list(mut self, key: &str, items: Vec<Object>) -> Self {
+        if !items.is_empty() {
+            let items = items.into_iter().map(Object::done).collect();
+            self.0.insert(key.to_string(), Value::Array(items));
+        }
+        self
+    }
+
+    fn object(mut self, key: &str, item: Option<Object>) -> Self {
+        if let Some(item) = item {
+            self.0.insert(key.to_string(), item.done());
+        }
+        self
+    }
+
+    fn done(self) -> Value {
+        Value::Object(self.0)
     }
 }
 
@@ -126,112 +106,6 @@ fn web_address(website: &str) -> String {
     }
 }
 
-fn service_v3(s: &Service) -> Value {
-    let sid = service_uuid(s);
-    let id = |part: &str| uuid_for(&format!("{sid}/{part}"));
-    let mut service = fields([
-        ("id", json!(sid)),
-        ("name", json!(s.name)),
-        ("description", json!(s.description)),
-        ("url", json!(web_address(&s.website))),
-        ("email", json!(s.email)),
-        ("status", json!("active")),
-        ("assured_date", json!(s.checked_on)),
-        ("alert", json!(s.alert)),
-        ("eligibility_description", json!(s.who_for)),
-        ("attending_access", json!(access_words(s.access))),
-    ]);
-    put(&mut service, "organization", organisation(s));
-    put(
-        &mut service,
-        "phones",
-        (!s.phone.is_empty()).then(|| json!([{ "id": id("phone"), "number": s.phone }])),
-    );
-    put(
-        &mut service,
-        "contacts",
-        (!s.contact.is_empty()).then(|| json!([{ "id": id("contact"), "name": s.contact }])),
-    );
-    put(
-        &mut service,
-        "service_at_locations",
-        (!s.place.is_empty() || !s.accessibility.is_empty()).then(|| {
-            let mut location = fields([
-                ("id", json!(id("location"))),
-                ("location_type", json!("physical")),
-                ("name", json!(s.place)),
-            ]);
-            put(
-                &mut location,
-                "accessibility",
-                (!s.accessibility.is_empty()).then(
-                    || json!([{ "id": id("accessibility"), "description": s.accessibility }]),
-                ),
-            );
-            json!([{ "id": id("at-location"), "location": location }])
-        }),
-    );
-    put(
-        &mut service,
-        "schedules",
-        when_written(s, id("schedule")).map(|w| json!([w])),
-    );
-    put(&mut service, "cost_options", cost_options(s, &sid));
-    put(
-        &mut service,
-        "attributes",
-        Some(Value::Array(
-            s.categories
-                .iter()
-                .map(|c| {
-                    let term = uuid_for(&format!("category:{}", c.key()));
-                    json!({
-                        "id": id(&format!("category/{}", c.key())),
-                        "taxonomy_term_id": term,
-                        "taxonomy_term": { "id": term, "name": c.name(), "description": c.name(), "taxonomy": "social-prescribing-app" },
-                    })
-                })
-                .collect(),
-        )),
-    );
-    put(
-        &mut service,
-        "languages",
-        Some(Value::Array(
-            languages(s)
-                .map(|l| json!({ "id": id(&format!("language/{}", l.to_lowercase())), "name": l }))
-                .collect(),
-        )),
-    );
-    service
-}
-
-/// "Free" as an amount of 0, and the cost in words as an option of its own.
-fn cost_options(s: &Service, sid: &str) -> Option<Value> {
-    let free = s
-        .free
-        .then(|| json!({ "id": uuid_for(&format!("{sid}/cost")), "option": "Free", "amount": 0 }));
-    let words = (!s.cost.is_empty())
-        .then(|| json!({ "id": uuid_for(&format!("{sid}/cost-words")), "option": s.cost }));
-    Some(Value::Array(free.into_iter().chain(words).collect()))
-}
-
-/// The directory as an Open Referral UK 3.0 page holding every service.
-pub fn write(services: &[Service]) -> String {
-    let contents: Vec<Value> = services.iter().map(service_v3).collect();
-    let page = json!({
-        "total_items": contents.len(),
-        "total_pages": 1,
-        "page_number": 1,
-        "size": contents.len(),
-        "first_page": true,
-        "last_page": true,
-        "empty": contents.is_empty(),
-        "contents": contents,
-    });
-    serde_json::to_string_pretty(&page).unwrap_or_else(|_| "{}".to_string())
-}
-
 /// The id a service has in a 1.0 file: the one it came with, or one made from
 /// its id in the directory.
 pub fn service_v1_id(service: &Service) -> String {
@@ -242,95 +116,185 @@ pub fn service_v1_id(service: &Service) -> String {
     }
 }
 
-fn service_v1(s: &Service) -> Value {
-    let sid = service_v1_id(s);
-    let part_ids = service_uuid(s);
-    let id = |part: &str| uuid_for(&format!("{part_ids}/{part}"));
-    let mut service = fields([
-        ("id", json!(sid)),
-        ("name", json!(s.name)),
-        ("description", json!(s.description)),
-        ("url", json!(s.website)),
-        ("email", json!(s.email)),
-        ("status", json!("active")),
-        ("fees", json!(s.cost)),
-        ("attending_access", json!(access_words(s.access))),
-        ("assured_date", json!(s.checked_on)),
-    ]);
-    put(&mut service, "organization", organisation(s));
-    put(
-        &mut service,
-        "contacts",
-        (!s.phone.is_empty() || !s.contact.is_empty()).then(|| {
-            let mut contact = fields([("id", json!(id("contact"))), ("name", json!(s.contact))]);
-            put(
-                &mut contact,
-                "phones",
-                (!s.phone.is_empty()).then(|| json!([{ "id": id("phone"), "number": s.phone }])),
-            );
-            json!([contact])
-        }),
-    );
-    put(
-        &mut service,
-        "service_at_locations",
-        (!s.place.is_empty() || !s.accessibility.is_empty()).then(|| {
-            let mut location = fields([("id", json!(id("location"))), ("name", json!(s.place))]);
-            put(
-                &mut location,
-                "accessibility_for_disabilities",
-                (!s.accessibility.is_empty()).then(
-                    || json!([{ "id": id("accessibility"), "accessibility": s.accessibility }]),
-                ),
-            );
-            json!([{ "id": id("at-location"), "location": location }])
-        }),
-    );
-    put(
-        &mut service,
-        "regular_schedules",
-        when_written(s, id("schedule")).map(|w| json!([w])),
-    );
-    put(
-        &mut service,
-        "cost_options",
-        s.free
-            .then(|| json!([{ "id": id("cost"), "option": "Free", "amount": 0 }])),
-    );
-    put(
-        &mut service,
-        "eligibilitys",
-        (!s.who_for.is_empty())
-            .then(|| json!([{ "id": id("eligibility"), "eligibility": s.who_for }])),
-    );
-    put(
-        &mut service,
-        "service_taxonomys",
-        Some(Value::Array(
-            s.categories
+/// One service in the shape of `version`.
+fn service_out(s: &Service, version: Version) -> Value {
+    let three = version == Version::Three;
+    let sid = service_uuid(s);
+    // Every part's id is made from the service's and the part's name.
+    let part = |name: &str| Object::new(uuid_for(&format!("{sid}/{name}")));
+    let (id, website) = if three {
+        (sid.clone(), web_address(&s.website))
+    } else {
+        (service_v1_id(s), s.website.clone())
+    };
+    let organisation = s.organisation.trim();
+    let organisation = (!organisation.is_empty()).then(|| {
+        Object::new(uuid_for(&format!(
+            "organization:{}",
+            organisation.to_lowercase()
+        )))
+        .text("name", organisation)
+        // Required by both versions; the directory keeps only the name.
+        .text("description", organisation)
+    });
+    let phones = || {
+        (!s.phone.is_empty())
+            .then(|| part("phone").text("number", &s.phone))
+            .into_iter()
+            .collect::<Vec<_>>()
+    };
+    let contacts = if three {
+        (!s.contact.is_empty()).then(|| part("contact").text("name", &s.contact))
+    } else {
+        (!s.contact.is_empty() || !s.phone.is_empty()).then(|| {
+            part("contact")
+                .text("name", &s.contact)
+                .list("phones", phones())
+        })
+    };
+    let location = (!s.place.is_empty() || !s.accessibility.is_empty()).then(|| {
+        let (list, words) = if three {
+            ("accessibility", "description")
+        } else {
+            ("accessibility_for_disabilities", "accessibility")
+        };
+        let accessibility = (!s.accessibility.is_empty())
+            .then(|| part("accessibility").text(words, &s.accessibility));
+        let location = part("location")
+            .text("location_type", if three { "physical" } else { "" })
+            .text("name", &s.place)
+            .list(list, accessibility.into_iter().collect());
+        part("at-location").object("location", Some(location))
+    });
+    let schedule = (!s.days.is_empty() || !s.when.trim().is_empty()).then(|| {
+        let byday: Vec<&str> = s
+            .days
+            .iter()
+            .filter_map(|d| BYDAY.get(usize::from(*d)).copied())
+            .collect();
+        let (times, description) = times_in(s.when.trim());
+        let (opens, closes) = times.unwrap_or_default();
+        part("schedule")
+            .text("byday", &byday.join(","))
+            .text("opens_at", &opens)
+            .text("closes_at", &closes)
+            .text("description", description)
+    });
+    let free = s.free.then(|| {
+        part("cost")
+            .text("option", "Free")
+            .value("amount", Value::from(0))
+    });
+    // 3.0 has no fees: the cost in words is an option of its own.
+    let cost_words =
+        (three && !s.cost.is_empty()).then(|| part("cost-words").text("option", &s.cost));
+    let categories = s.categories.iter().map(|c| {
+        let link = part(&format!("category/{}", c.key()));
+        if three {
+            let term = uuid_for(&format!("category:{}", c.key()));
+            let described = Object::new(term.clone())
+                .text("name", c.name())
+                .text("description", c.name())
+                .text("taxonomy", "social-prescribing-app");
+            link.text("taxonomy_term_id", &term)
+                .object("taxonomy_term", Some(described))
+        } else {
+            let term = Object(Map::new())
+                .text("id", c.key())
+                .text("name", c.name())
+                .text("vocabulary", "social-prescribing-app");
+            link.object("taxonomy", Some(term))
+        }
+    });
+    let languages = s
+        .languages
+        .split(',')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            part(&format!("language/{}", l.to_lowercase()))
+                .text(if three { "name" } else { "language" }, l)
+        });
+    let who_for = (!three && !s.who_for.is_empty())
+        .then(|| part("eligibility").text("eligibility", &s.who_for));
+    Object::new(id)
+        .text("name", &s.name)
+        .text("description", &s.description)
+        .text("url", &website)
+        .text("email", &s.email)
+        .text("status", "active")
+        .text("fees", if three { "" } else { &s.cost })
+        .text(
+            "attending_access",
+            match s.access {
+                Access::ReferralNeeded => "referral",
+                Access::SelfReferralWelcome => "drop-in",
+            },
+        )
+        .text("assured_date", &s.checked_on)
+        .text("alert", if three { &s.alert } else { "" })
+        .text(
+            "eligibility_description",
+            if three { &s.who_for } else { "" },
+        )
+        .object("organization", organisation)
+        .list("phones", if three { phones() } else { Vec::new() })
+        .list("contacts", contacts.into_iter().collect())
+        .list("service_at_locations", location.into_iter().collect())
+        .list(
+            if three {
+                "schedules"
+            } else {
+                "regular_schedules"
+            },
+            schedule.into_iter().collect(),
+        )
+        .list("cost_options", free.into_iter().chain(cost_words).collect())
+        .list("eligibilitys", who_for.into_iter().collect())
+        .list(
+            if three {
+                "attributes"
+            } else {
+                "service_taxonomys"
+            },
+            categories.collect(),
+        )
+        .list("languages", languages.collect())
+        .done()
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// The directory as an Open Referral UK 3.0 page holding every service.
+pub fn write(services: &[Service]) -> String {
+    let count = Value::from(services.len());
+    let page = Object(Map::new())
+        .value("total_items", count.clone())
+        .value("total_pages", Value::from(1))
+        .value("page_number", Value::from(1))
+        .value("size", count)
+        .value("first_page", Value::Bool(true))
+        .value("last_page", Value::Bool(true))
+        .value("empty", Value::Bool(services.is_empty()))
+        .value(
+            "contents",
+            services
                 .iter()
-                .map(|c| json!({
-                    "id": id(&format!("category/{}", c.key())),
-                    "taxonomy": { "id": c.key(), "name": c.name(), "vocabulary": "social-prescribing-app" }
-                }))
+                .map(|s| service_out(s, Version::Three))
                 .collect(),
-        )),
-    );
-    put(
-        &mut service,
-        "languages",
-        Some(Value::Array(
-            languages(s)
-                .map(|l| json!({ "id": id(&format!("language/{}", l.to_lowercase())), "language": l }))
-                .collect(),
-        )),
-    );
-    service
+        );
+    pretty(&page.done())
 }
 
 /// The directory as an Open Referral UK 1.0 list of services, for councils
 /// still on that version.
 pub fn write_v1(services: &[Service]) -> String {
-    let list: Vec<Value> = services.iter().map(service_v1).collect();
-    serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_string())
+    pretty(
+        &services
+            .iter()
+            .map(|s| service_out(s, Version::One))
+            .collect(),
+    )
 }
