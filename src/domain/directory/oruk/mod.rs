@@ -17,7 +17,6 @@ use super::Service;
 use crate::domain::clinic::Id;
 use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 /// Files bigger than this are refused unread.
 pub const LARGEST_FILE: usize = 5 * 1024 * 1024;
@@ -130,10 +129,10 @@ pub struct Page {
     /// Entries without a name, left out.
     pub skipped: usize,
     /// Fields with something in them that the directory does not keep, by
-    /// their path in a service ("schedules.notes", "funding").
-    pub dropped: BTreeSet<String>,
+    /// their path in a service ("schedules.notes", "funding"), in order.
+    pub dropped: Vec<String>,
     /// Terms services are filed under that match none of the directory's categories.
-    pub unmatched: BTreeSet<String>,
+    pub unmatched: Vec<String>,
 }
 
 /// What an import would do, shown before anything is written.
@@ -322,18 +321,8 @@ pub fn preview_pages(existing: &[Service], pages: &[Page]) -> Preview {
     }
     let mut preview = Preview {
         skipped: pages.iter().map(|p| p.skipped).sum(),
-        dropped: pages
-            .iter()
-            .flat_map(|p| p.dropped.iter().cloned())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect(),
-        unmatched: pages
-            .iter()
-            .flat_map(|p| p.unmatched.iter().cloned())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect(),
+        dropped: in_order(pages.iter().flat_map(|p| p.dropped.iter().cloned())),
+        unmatched: in_order(pages.iter().flat_map(|p| p.unmatched.iter().cloned())),
         ..Preview::default()
     };
     for incoming in incoming {
@@ -361,6 +350,14 @@ pub fn preview_pages(existing: &[Service], pages: &[Page]) -> Preview {
         }
     }
     preview
+}
+
+/// Names in order, each once.
+fn in_order(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut names: Vec<String> = names.collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// Compares the services read from one file with the directory.

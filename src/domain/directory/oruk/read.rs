@@ -9,7 +9,6 @@ use super::{Version, BYDAY};
 use crate::domain::dates;
 use crate::domain::directory::{Access, Category, Service};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 /// The fields the directory keeps, by their path in a service (lists are
 /// looked into, so `schedules.byday` is every schedule's `byday`).
@@ -81,6 +80,13 @@ fn links_records(path: &str, key: &str) -> bool {
         || path.starts_with("service_taxonomys.taxonomy.")
 }
 
+/// Adds `name` to names kept in order, once.
+fn add_name(names: &mut Vec<String>, name: String) {
+    if let Err(at) = names.binary_search(&name) {
+        names.insert(at, name);
+    }
+}
+
 fn is_empty(value: &Value) -> bool {
     match value {
         Value::Null => true,
@@ -93,7 +99,7 @@ fn is_empty(value: &Value) -> bool {
 
 /// Adds to `dropped` the path of every field in `fields` that holds
 /// something the directory does not keep.
-fn dropped_fields(fields: &Map<String, Value>, prefix: &str, dropped: &mut BTreeSet<String>) {
+fn dropped_fields(fields: &Map<String, Value>, prefix: &str, dropped: &mut Vec<String>) {
     for (key, value) in fields {
         let path = if prefix.is_empty() {
             key.clone()
@@ -113,14 +119,14 @@ fn dropped_fields(fields: &Map<String, Value>, prefix: &str, dropped: &mut BTree
         };
         if inner.is_empty() {
             if !KEPT.contains(&path.as_str()) {
-                dropped.insert(path);
+                add_name(dropped, path);
             }
         } else if KEPT.iter().any(|k| k.starts_with(&format!("{path}."))) {
             for one in inner {
                 dropped_fields(one, &path, dropped);
             }
         } else {
-            dropped.insert(path);
+            add_name(dropped, path);
         }
     }
 }
@@ -228,8 +234,8 @@ fn is_free(option: &Map<String, Value>) -> bool {
 /// that match none of the directory's categories.
 pub fn service_from(
     fields: &Map<String, Value>,
-    dropped: &mut BTreeSet<String>,
-    unmatched: &mut BTreeSet<String>,
+    dropped: &mut Vec<String>,
+    unmatched: &mut Vec<String>,
 ) -> Service {
     dropped_fields(fields, "", dropped);
     let organisation = objects(fields, "organization")
@@ -367,7 +373,7 @@ pub fn service_from(
             Some(c) if !categories.contains(&c) => categories.push(c),
             Some(_) => {}
             None if !name.is_empty() => {
-                unmatched.insert(name);
+                add_name(unmatched, name);
             }
             None => {}
         }

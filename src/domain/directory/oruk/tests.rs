@@ -84,8 +84,10 @@ fn what_an_import_leaves_out_is_named_field_by_field() {
     // A 1.0 file says its version too, and what it leaves out.
     let old = read_page(V1).unwrap();
     assert_eq!(old.version, Some(Version::One));
-    assert!(old.dropped.contains("organization.charity_number"));
-    assert!(old.dropped.contains("regular_schedules.freq"));
+    assert!(old
+        .dropped
+        .contains(&"organization.charity_number".to_string()));
+    assert!(old.dropped.contains(&"regular_schedules.freq".to_string()));
     assert_eq!(old.unmatched.iter().collect::<Vec<_>>(), ["Health walks"]);
     // A bare list of names says no version: its fields belong to both.
     assert_eq!(read_page("[{\"name\": \"Tea\"}]").unwrap().version, None);
