@@ -395,3 +395,20 @@ fn a_price_is_written_in_pounds_and_pence() {
         "Free (Children)"
     );
 }
+
+#[test]
+fn a_3_0_page_of_more_than_5000_services_is_refused_before_it_is_read() {
+    let entries: Vec<String> = (0..MOST_SERVICES + 1)
+        .map(|i| format!("{{\"name\":\"Service {i}\"}}"))
+        .collect();
+    let file = format!(
+        "{{\"total_items\": 5001, \"page\": 1, \"contents\": [{}]}}",
+        entries.join(",")
+    );
+    assert_eq!(
+        read_page(&file),
+        Err(ImportError::TooMany {
+            found: MOST_SERVICES + 1
+        })
+    );
+}
