@@ -412,3 +412,27 @@ fn a_3_0_page_of_more_than_5000_services_is_refused_before_it_is_read() {
         })
     );
 }
+
+#[test]
+fn only_a_real_time_of_day_is_written_as_opening_times() {
+    let service = |when: &str| Service {
+        id: 1,
+        name: "Swim".into(),
+        days: vec![2],
+        when: when.into(),
+        ..Service::default()
+    };
+    let schedule = |when: &str| {
+        let page: Value = serde_json::from_str(&write(&[service(when)])).unwrap();
+        page["contents"][0]["schedules"][0].clone()
+    };
+    assert_eq!(schedule("09:30 to 11:00")["opens_at"], "09:30:00");
+    assert_eq!(
+        schedule("09:30 to 11:00. Bring a towel")["description"],
+        "Bring a towel"
+    );
+    let not_times = schedule("25:00 to 26:00");
+    assert!(not_times.get("opens_at").is_none());
+    assert_eq!(not_times["description"], "25:00 to 26:00");
+    assert_eq!(schedule("10am to 11am")["description"], "10am to 11am");
+}

@@ -25,9 +25,15 @@ pub fn service_uuid(service: &Service) -> String {
 /// "10:00 to 11:00. Bring boots" as the opening and closing times ("10:00:00",
 /// "11:00:00") and the words after them; other words are all description.
 fn times_in(when: &str) -> (Option<(String, String)>, &str) {
+    // "09:30", a real time of day.
     let is_time = |t: &str| {
         let b = t.as_bytes();
-        b.len() == 5 && b[2] == b':' && [0, 1, 3, 4].iter().all(|i| b[*i].is_ascii_digit())
+        let number = |i: usize| (b[i] - b'0') * 10 + (b[i + 1] - b'0');
+        b.len() == 5
+            && b[2] == b':'
+            && [0, 1, 3, 4].iter().all(|i| b[*i].is_ascii_digit())
+            && number(0) < 24
+            && number(3) < 60
     };
     let (Some(opens), Some(" to "), Some(closes)) =
         (when.get(..5), when.get(5..9), when.get(9..14))
