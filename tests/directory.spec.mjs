@@ -235,17 +235,27 @@ test("a council's list is imported after a preview, bad files are refused, and t
   await page.getByRole("button", { name: "Download the directory" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("services-directory-2026-03-02.json");
-  const exported = JSON.parse(readFileSync(await file.path(), "utf8"));
+  // Open Referral UK 3.0: a page of services, each id a UUID.
+  const exported = JSON.parse(readFileSync(await file.path(), "utf8")).contents;
   expect(exported.map((s) => s.name).sort()).toEqual(["Chapeltown Community Garden", "Debt Advice Line"]);
   const garden = exported.find((s) => s.name === "Chapeltown Community Garden");
-  expect(garden.id).toBe("elm-council-101");
+  expect(garden.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   expect(garden.organization.name).toBe("Chapeltown Growers");
-  expect(garden.contacts[0].phones[0].number).toBe("0113 496 0711");
-  expect(garden.regular_schedules[0].byday).toBe("WE,SA");
+  expect(garden.phones[0].number).toBe("0113 496 0711");
+  expect(garden.schedules[0].byday).toBe("WE,SA");
+  expect(garden.url).toBe("https://www.chapeltown-garden.example.org");
   expect(garden.cost_options[0].amount).toBe(0);
   expect(garden.assured_date).toBe("2026-01-20");
-  expect(garden.service_taxonomys.map((t) => t.taxonomy.name)).toEqual(["Nature and gardening"]);
+  expect(garden.attributes.map((t) => t.taxonomy_term.name)).toEqual(["Nature and gardening"]);
   expect(exported.find((s) => s.name === "Debt Advice Line").attending_access).toBe("referral");
+  // The older version keeps the council's own ids.
+  const older = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download in Open Referral UK 1.0" }).click();
+  const oldFile = await older;
+  expect(oldFile.suggestedFilename()).toBe("services-directory-2026-03-02-oruk-1.0.json");
+  const oldList = JSON.parse(readFileSync(await oldFile.path(), "utf8"));
+  expect(oldList.find((s) => s.name === "Chapeltown Community Garden").id).toBe("elm-council-101");
+  expect(oldList.find((s) => s.name === "Chapeltown Community Garden").regular_schedules[0].byday).toBe("WE,SA");
 
   // Two services chosen and printed for a person.
   await page.getByRole("link", { name: "Back to the directory" }).click();

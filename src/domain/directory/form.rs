@@ -31,8 +31,11 @@ pub struct ServiceForm {
     pub when: String,
     pub place: String,
     pub phone: String,
+    pub contact: String,
     pub email: String,
     pub website: String,
+    pub languages: String,
+    pub alert: String,
     pub access: Option<Access>,
     pub accessibility: String,
     pub checked: TypedDate,
@@ -96,8 +99,11 @@ impl ServiceForm {
             when: service.when.clone(),
             place: service.place.clone(),
             phone: service.phone.clone(),
+            contact: service.contact.clone(),
             email: service.email.clone(),
             website: service.website.clone(),
+            languages: service.languages.clone(),
+            alert: service.alert.clone(),
             access: Some(service.access),
             accessibility: service.accessibility.clone(),
             checked: dates::parse_iso(&service.checked_on)
@@ -186,6 +192,9 @@ impl ServiceForm {
                 "Select whether people can refer themselves",
             ));
         }
+        let contact = optional(e, "contact", &self.contact, "Who to ask for");
+        let languages = optional(e, "languages", &self.languages, "Languages spoken");
+        let alert = optional(e, "alert", &self.alert, "Notice");
         let accessibility = optional(e, "accessibility", &self.accessibility, "Accessibility");
         let checked = match self.checked.date() {
             Err(problem) => {
@@ -227,8 +236,11 @@ impl ServiceForm {
             when,
             place,
             phone: phone.to_string(),
+            contact,
             email: email.to_string(),
             website: website.to_string(),
+            languages,
+            alert,
             access: self.access.unwrap_or_default(),
             accessibility,
             checked_on: checked.map(dates::iso).unwrap_or_default(),

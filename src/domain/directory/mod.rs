@@ -136,8 +136,14 @@ pub struct Service {
     pub when: String,
     pub place: String,
     pub phone: String,
+    /// Whom to ask for: a name, and their role.
+    pub contact: String,
     pub email: String,
     pub website: String,
+    /// Languages spoken, as "English, Polish".
+    pub languages: String,
+    /// A short-term notice from the service, such as a change of place.
+    pub alert: String,
     pub access: Access,
     pub accessibility: String,
     /// When someone last checked the entry, as "2026-03-03".
@@ -175,6 +181,7 @@ impl Service {
             &self.who_for,
             &self.place,
             &self.when,
+            &self.languages,
         ]
         .map(|t| folded(t))
         .join("\n")
@@ -221,8 +228,8 @@ pub fn more_words(more: usize) -> String {
 }
 
 /// The services that match `search`: every word typed must appear somewhere
-/// in an entry (name, organisation, description, who it is for, place or
-/// when), in any case and with or without accents. Entries whose name
+/// in an entry (name, organisation, description, who it is for, place,
+/// when or languages), in any case and with or without accents. Entries whose name
 /// matches come first, then by name.
 pub fn search<'a>(services: &'a [Service], search: &Search) -> Vec<&'a Service> {
     let typed = folded(&search.words);

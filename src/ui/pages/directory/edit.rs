@@ -108,6 +108,8 @@ pub fn ServiceForm() -> impl IntoView {
             <p class="nhsuk-hint">"Give at least one of these."</p>
             <TextInput id="phone" label="Phone number" input_type="tel" width=Some("nhsuk-input--width-20") autocomplete=Some("off")
                 bind=bind(form, |f| f.phone.clone(), |f, v| f.phone = v) />
+            <TextInput id="contact" label="Who to ask for (optional)" hint=Some("A name, and their role, for example: Ann Persona (reception)") autocomplete=Some("off")
+                bind=bind(form, |f| f.contact.clone(), |f, v| f.contact = v) />
             <TextInput id="email" label="Email address" input_type="email" autocomplete=Some("off")
                 bind=bind(form, |f| f.email.clone(), |f, v| f.email = v) />
             <TextInput id="website" label="Website" hint=Some("For example, www.example.org") autocomplete=Some("off")
@@ -115,6 +117,10 @@ pub fn ServiceForm() -> impl IntoView {
             <Radios id="access" legend="How do people join?" choices=ACCESS.to_vec()
                 bind=bind(form, |f| f.access.map(|a| if a == Access::ReferralNeeded { "referral" } else { "self" }),
                     |f, k| f.access = k.map(|k| if k == "referral" { Access::ReferralNeeded } else { Access::SelfReferralWelcome })) />
+            <TextInput id="languages" label="Languages spoken (optional)" hint=Some("For example, English, Urdu")
+                bind=bind(form, |f| f.languages.clone(), |f, v| f.languages = v) />
+            <TextArea id="alert" label="Notice (optional)" hint=Some("Something people need to know for now, for example: sessions are by video call until May")
+                rows=2 bind=bind(form, |f| f.alert.clone(), |f, v| f.alert = v) />
             <TextArea id="accessibility" label="Accessibility (optional)" hint=Some("For example, step-free access, a hearing loop, a quiet space")
                 rows=2 bind=bind(form, |f| f.accessibility.clone(), |f, v| f.accessibility = v) />
             <DateInput id="checked" legend="Date the entry was last checked" hint=Some("The day someone last confirmed these details, for example 2 3 2026")

@@ -57,10 +57,12 @@ pub fn PrintList() -> impl IntoView {
                     <h2 class="nhsuk-heading-s">{s.name.clone()}</h2>
                     {line("Run by:", s.organisation.clone())}
                     <p class="app-handout__line">{s.description.clone()}</p>
+                    {line("Please note:", s.alert.clone())}
                     {line("When:", when)}
                     {line("Where:", s.place.clone())}
                     {line("Cost:", cost)}
                     {line("Phone:", s.phone.clone())}
+                    {line("Ask for:", s.contact.clone())}
                     {line("Email:", s.email.clone())}
                     {line("Website:", s.website.clone())}
                     <p class="app-handout__line">{join}</p>

@@ -78,6 +78,7 @@ pub fn ServicePage() -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(", ");
             let rows = [
+                ("Notice", s.alert.clone()),
                 ("Organisation", s.organisation.clone()),
                 ("What it offers", s.description.clone()),
                 (
@@ -100,6 +101,8 @@ pub fn ServicePage() -> impl IntoView {
                 ("When", when),
                 ("Where", s.place.clone()),
                 ("Get in touch", contact),
+                ("Who to ask for", s.contact.clone()),
+                ("Languages", s.languages.clone()),
                 (
                     "How to join",
                     match s.access {
