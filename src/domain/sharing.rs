@@ -3,9 +3,9 @@
 //! volunteer sees. The records shared are in `clinic::merging::shared`.
 
 use crate::domain::clinic::time::ClockTime;
-use crate::domain::form::FieldError;
 use crate::domain::counted;
 use crate::domain::dates::long_date;
+use crate::domain::form::FieldError;
 use chrono::{NaiveDateTime, Timelike};
 
 /// The account the practice gave the volunteer, as typed.
@@ -99,7 +99,11 @@ pub fn status_words(last: Option<NaiveDateTime>, waiting: usize) -> String {
     let when = match last {
         Some(at) => {
             let time = ClockTime::at(at.hour() as u16, at.minute() as u16);
-            format!("Last shared at {} on {}.", time.words(), long_date(at.date()))
+            format!(
+                "Last shared at {} on {}.",
+                time.words(),
+                long_date(at.date())
+            )
         }
         None => "Not shared yet.".to_string(),
     };

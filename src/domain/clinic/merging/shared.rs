@@ -7,7 +7,7 @@
 //! the server is a keyed hash of [`SharedRecord::name`], so the server sees
 //! neither what a record is nor whose.
 
-use super::records::{records, rebuild, Record};
+use super::records::{rebuild, records, Record};
 use super::{Collection, Ledger};
 use crate::domain::clinic::{Clinic, Id};
 use crate::domain::merge::Versioned;

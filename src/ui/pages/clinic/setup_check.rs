@@ -25,10 +25,7 @@ const SETTINGS: [(&str, &str); 8] = [
         "Working days before a patient is contacted",
     ),
     ("app_address", "The app's address, for printed QR codes"),
-    (
-        "sharing",
-        "Where the clinic is shared between devices",
-    ),
+    ("sharing", "Where the clinic is shared between devices"),
 ];
 
 #[component]
