@@ -50,6 +50,10 @@ pub enum SharingProblem {
     ChangedElsewhere,
     /// A record on this device could not be read or saved.
     NotStored,
+    /// Records on the server do not open with this clinic's key: locked
+    /// with another passphrase (each device that sets its own passphrase
+    /// gets its own key), or another clinic's.
+    OtherLock,
 }
 
 impl SharingProblem {
@@ -89,6 +93,7 @@ impl SharingProblem {
             SharingProblem::NoPassphrase => "Set a passphrase for the clinic first: everything shared is locked with it",
             SharingProblem::ChangedElsewhere => "The clinic was changed in another tab while sharing. It is shared again in a moment",
             SharingProblem::NotStored => "The clinic’s records on this device could not be read or saved, so nothing was shared. Download a backup, then ask for help",
+            SharingProblem::OtherLock => "Some records on the practice’s server are locked with a different passphrase, so this device cannot read them and has shared nothing. Start this device from a backup made on a device that already shares, then sign in again",
         }
     }
 }

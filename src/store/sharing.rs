@@ -135,6 +135,9 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     };
     let pulled = answer(&pull_js(database, &since, &key).await);
     problem(&pulled)?;
+    if pulled.unopened > 0 {
+        return Err(SharingProblem::OtherLock);
+    }
     let received = pulled.texts.len();
     for text in &pulled.texts {
         // A record this version cannot read is left on the server as it is.

@@ -161,6 +161,7 @@ export async function serveSharing({ sharing = `/couchdb/${DATABASE}`, change } 
   return {
     origin,
     url: origin + "/",
+    root,
     couchUrl,
     seen,
     /** The answers /couchdb/ gives: "ok", "garbage" or "hang". */
