@@ -111,7 +111,10 @@ export async function signIn(database, name, password) {
   if (answer.problem) return answer;
   if (answer.status === 401) return { problem: "wrong-password" };
   if (answer.status !== 200 || answer.json.ok !== true) return { problem: problemOf(answer) };
-  return checkDatabase(database);
+  const checked = await checkDatabase(database);
+  // Not left signed in to a server this device cannot share through.
+  if (checked.problem) await call(`${serverOf(database)}/_session`, { method: "DELETE" });
+  return checked;
 }
 
 /** Who is signed in on this device, or { problem }. */

@@ -76,7 +76,7 @@ test("without the sharing setting the page says so and nothing is sent anywhere"
 });
 
 test("signing in: empty fields, a wrong password, a server that answers garbage or hangs, an unknown database, then the right account", async ({ context, watch }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const served = await serveSharing();
   allowServerErrors(watch);
   try {
@@ -135,10 +135,32 @@ test("signing in: empty fields, a wrong password, a server that answers garbage 
     // Signed in once per device: the page opened again knows it.
     await page.reload();
     await expect(page.getByText(`Signed in as ${ANA.name}.`)).toBeVisible();
-    await clinic.addPerson(page, "Priya Khan", "GP", "Telephone");
-    await page.goto(`${served.url}clinic/people/`);
-    await expect(page.getByTestId("people")).toContainText("Sam Patel");
-    await expect(page.getByTestId("people")).toContainText("Priya Khan");
+    const work = await newTab(context, served);
+    await clinic.addPerson(work, "Priya Khan", "GP", "Telephone");
+    await expect(status(page)).toContainText("Nothing waiting to be shared.");
+    await expect.poll(async () => (await served.documents()).length).toBeGreaterThanOrEqual(3);
+    const before = (await served.documents()).length;
+
+    // The server stops mid-sharing: changes wait, and nothing is lost.
+    await served.stopDatabase();
+    await clinic.addPerson(work, "Jo Bloggs", "GP", "Telephone");
+    await expect(page.getByTestId("sharing-paused")).toContainText("cannot be reached", { timeout: 20_000 });
+    await expect(status(page)).toContainText("waiting to be shared");
+    await expect(status(page)).not.toContainText("Nothing waiting");
+    await expectNoAxeViolations(page, "sharing paused, the server stopped");
+    await screenshot(page, "sharing-server-stopped");
+
+    // It starts again, empty (in memory) and with new sessions: the volunteer
+    // signs in again and the device sends the whole clinic back.
+    await served.startDatabase();
+    await expect(page.getByTestId("sharing-problem")).toContainText("You have been signed out", { timeout: 20_000 });
+    await signIn(page, ANA);
+    await expect(status(page)).toContainText("Nothing waiting to be shared.", { timeout: 20_000 });
+    await expect.poll(async () => (await served.documents()).length).toBeGreaterThan(before);
+    await work.goto(`${served.url}clinic/people/`);
+    for (const name of ["Sam Patel", "Priya Khan", "Jo Bloggs"]) await expect(work.getByTestId("people")).toContainText(name);
+    const everything = JSON.stringify(await served.documents());
+    for (const secret of ["Sam", "Patel", "Priya", "Khan", "Jo Bloggs"]) expect(everything, secret).not.toContain(secret);
   } finally {
     await served.close();
   }
@@ -213,7 +235,11 @@ test("two devices share: changes arrive without a reload, one device offline cat
 
     // Ben's device finds Sam changed on both and asks; Jo reaches Ana meanwhile.
     const choices = ben.getByTestId("sharing-choices");
-    await expect(choices).toContainText("1 record was changed on this device and another", { timeout: 20_000 });
+    await expect(choices).toContainText("1 record was changed on this device and another", { timeout: 20_000 }).catch(async (error) => {
+      console.log("BEN", await ben.locator("main").innerText());
+      console.log("DOCS", (await served.documents()).length);
+      throw error;
+    });
     await expectNoAxeViolations(ben, "a record changed on two devices");
     await screenshot(ben, "sharing-choice");
     await ben.getByRole("button", { name: "Keep these versions" }).click();

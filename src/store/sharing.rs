@@ -82,6 +82,11 @@ pub struct Sharer {
     pub server: ServerCopy,
     /// CouchDB's sequence: where the next read of its changes starts.
     pub since: String,
+    /// A round failed: the server may have been emptied or replaced since
+    /// (restored from an old backup, set up again), so the next round reads
+    /// it all afresh and sends whatever it lacks. Until then, what it was
+    /// known to hold still counts the changes waiting.
+    pub stale: bool,
 }
 
 /// Records changed both here and on another device: a person chooses.
@@ -128,7 +133,10 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     let Some(key) = vault::sharing_key() else {
         return Err(SharingProblem::NoPassphrase);
     };
-    let since = if sharer.since.is_empty() {
+    if sharer.stale {
+        forget_server_js();
+    }
+    let since = if sharer.stale || sharer.since.is_empty() {
         "0".to_string()
     } else {
         sharer.since.clone()
@@ -137,6 +145,9 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     problem(&pulled)?;
     if pulled.unopened > 0 {
         return Err(SharingProblem::OtherLock);
+    }
+    if sharer.stale {
+        *sharer = Sharer::default();
     }
     let received = pulled.texts.len();
     for text in &pulled.texts {
@@ -210,8 +221,7 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     if !pushed.conflicts.is_empty() {
         // Another device sent first, or the server was emptied and set up
         // again: read everything afresh next round, then merge and send.
-        forget_server_js();
-        *sharer = Sharer::default();
+        sharer.stale = true;
     }
     problem(&pushed)?;
     Ok(Round::Shared {

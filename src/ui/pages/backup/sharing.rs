@@ -93,6 +93,7 @@ pub fn SharingPage() -> impl IntoView {
                     choice.set(Some(found));
                 }
                 Err(problem) => {
+                    now.stale = true;
                     if problem == SharingProblem::SignedOut {
                         account.set(Account::SignedOut);
                         sign_in_problem.set(Some(problem));
