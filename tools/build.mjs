@@ -141,6 +141,20 @@ async function assemble(built, { compress }) {
   // (its bundle, script and stylesheet) are the area's own.
   const lists = Object.fromEntries(AREAS.map((area) => [area, files(built[area]).filter((f) => f !== "index.html")]));
   const shared = lists.home.filter((file) => AREAS.every((area) => lists[area].includes(file)));
+  // wasm-bindgen writes every snippet into every area's build, but a snippet
+  // only some areas' scripts import (js/sharing.js, the backup area's client
+  // of the practice's CouchDB) is theirs alone: the other areas' first
+  // visits neither download nor keep it.
+  const imports = (area, file) => {
+    const named = file.split("/").slice(1).join("/");
+    return lists[area].some((f) => /^[^/]+\.js$/.test(f) && readFileSync(join(built[area], f), "utf8").includes(named));
+  };
+  for (const file of shared.filter((f) => /^snippets\/.*\.js$/.test(f))) {
+    const users = AREAS.filter((area) => imports(area, file));
+    if (users.length === AREAS.length || users.length === 0) continue;
+    shared.splice(shared.indexOf(file), 1);
+    for (const area of AREAS) if (!users.includes(area)) lists[area] = lists[area].filter((f) => f !== file);
+  }
   const areas = {};
   for (const area of AREAS) {
     cpSync(built[area], dist, { recursive: true, filter: (src) => src !== join(built[area], "index.html") });

@@ -15,6 +15,7 @@ pub mod referral;
 pub mod reminders;
 pub mod reports;
 pub mod sample;
+pub mod sharing;
 pub mod site;
 
 /// How many more of `found` results a long list's "Show more" adds when

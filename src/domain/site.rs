@@ -65,6 +65,7 @@ pub const PAGE_PATHS: &[&str] = &[
     "clinic/reminders/person",
     "clinic/backup",
     "clinic/backup/merge",
+    "clinic/backup/sharing",
     "clinic/lock",
     "clinic/directory",
     "clinic/directory/add",

@@ -15,6 +15,7 @@ pub mod envelope;
 pub mod json;
 pub mod kept;
 pub mod sealed;
+pub mod sharing;
 pub mod vault;
 
 pub use backend::{Backend, MemoryBackend, SaveError};

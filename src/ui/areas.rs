@@ -11,7 +11,9 @@ use super::pages::directory::DirectoryFlow;
 use super::pages::plan::{LockPlanPage, PlanFlow, PlanLockGate, SharePlanFlow};
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
-use super::pages::{BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage};
+use super::pages::{
+    BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage, SharingPage,
+};
 use super::router::own_page;
 use super::saved::{read_ahead, NotStoredNotice};
 use crate::domain::clinic::parts::Held;
@@ -132,6 +134,7 @@ pub fn backup(page: Memo<String>) -> AnyView {
                 own_page(|| match page.get().as_str() {
                     "clinic/backup" => BackupPage().into_any(),
                     "clinic/backup/merge" => MergePage().into_any(),
+                    "clinic/backup/sharing" => SharingPage().into_any(),
                     "clinic/lock" => LockPage().into_any(),
                     _ => NotFound().into_any(),
                 })

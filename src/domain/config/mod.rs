@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 /// Every setting the app reads from `config.json`. The README's table of
 /// settings must name each one (a host test checks it).
-pub const SETTINGS: [&str; 7] = [
+pub const SETTINGS: [&str; 8] = [
     "practice_name",
     "address",
     "phone",
@@ -16,6 +16,7 @@ pub const SETTINGS: [&str; 7] = [
     "clinic_team_name",
     "reply_within_days",
     "app_address",
+    "sharing",
 ];
 
 /// The longest a name (of the practice or its team) or an address line may be.
@@ -47,6 +48,10 @@ pub struct PracticeConfig {
     /// The app's web address as patients reach it, for printed QR codes,
     /// when it differs from where the clinic's pages are opened.
     pub app_address: Option<String>,
+    /// Where the clinic is shared between volunteers' devices: the address
+    /// of the practice's CouchDB database, on this website (such as
+    /// `/couchdb/clinic`). Without it nothing is shared or sent.
+    pub sharing: Option<String>,
 }
 
 impl Default for PracticeConfig {
@@ -59,6 +64,7 @@ impl Default for PracticeConfig {
             clinic_team_name: "the link worker team".to_string(),
             reply_within_days: None,
             app_address: None,
+            sharing: None,
         }
     }
 }
@@ -289,6 +295,13 @@ impl LoadedConfig {
             "must be the app's full web address, starting https://, like https://www.elmsurgery.example.nhs.uk/social-prescribing/",
             &mut problems,
         );
+        config.sharing = checked_text_field(
+            &object,
+            "sharing",
+            is_sharing_address,
+            "must be the address of the clinic's database on this website, starting with /, like /couchdb/clinic (a database at another address is refused by the app's security policy)",
+            &mut problems,
+        );
         config.reply_within_days = match object.get("reply_within_days") {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.as_u64().is_some_and(|d| (1..=60).contains(&d)) => {
@@ -322,6 +335,23 @@ fn checked_text_field(
         problems.push(ConfigProblem::Invalid { field, why });
         None
     }
+}
+
+/// Whether `address` is a database's address on the app's own website: a
+/// path from the site's root, with a database name at its end. Another
+/// website's address is refused: the page may connect only to its own
+/// (its Content-Security-Policy), so the practice puts the database there.
+pub fn is_sharing_address(address: &str) -> bool {
+    let Some(path) = address.strip_prefix('/') else {
+        return false;
+    };
+    let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    !path.starts_with('/')
+        && !name.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/_-$()+.".contains(c))
+        && !path.split('/').any(|part| part == "..")
 }
 
 /// The known setting a misspelt one is nearest to, if it is near.
@@ -358,7 +388,7 @@ fn limit_of(field: &str) -> usize {
     match field {
         "phone" => PHONE_LIMIT,
         "referral_email" => EMAIL_LIMIT,
-        "app_address" => APP_ADDRESS_LIMIT,
+        "app_address" | "sharing" => APP_ADDRESS_LIMIT,
         _ => NAME_LIMIT,
     }
 }
@@ -525,6 +555,27 @@ mod tests {
             "Elm Surgery link worker team"
         );
         assert_eq!(loaded.config.reply_within_days, Some(5));
+    }
+
+    #[test]
+    fn sharing_is_off_unless_set_and_only_to_a_database_on_this_website() {
+        assert_eq!(LoadedConfig::from_json("{}").config.sharing, None);
+        let loaded = LoadedConfig::from_json(r#"{"sharing": "/couchdb/clinic"}"#);
+        assert_eq!(loaded.problems, vec![]);
+        assert_eq!(loaded.config.sharing.as_deref(), Some("/couchdb/clinic"));
+        for bad in [
+            "https://couch.example.org/clinic",
+            "//couch.example.org/clinic",
+            "couchdb/clinic",
+            "/",
+            "/couchdb/../admin",
+            "/couchdb/clinic?x=1",
+            "/couch db/clinic",
+        ] {
+            let loaded = LoadedConfig::from_json(&format!(r#"{{"sharing": "{bad}"}}"#));
+            assert_eq!(loaded.config.sharing, None, "{bad}");
+            assert_eq!(loaded.problems[0].setting(), Some("sharing"), "{bad}");
+        }
     }
 
     #[test]

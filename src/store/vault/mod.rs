@@ -136,6 +136,12 @@ pub fn is_open() -> bool {
     OPEN.with(|open| open.borrow().is_some())
 }
 
+/// The clinic's key while the records are open, as base64: sharing seals
+/// each record with it before it leaves the device (js/sharing.js).
+pub fn sharing_key() -> Option<String> {
+    OPEN.with(|open| open.borrow().as_ref().map(|open| open.raw.clone()))
+}
+
 /// Puts the lock between the pages and the browser's storage.
 pub fn install() {
     super::backend::install_sealing(super::backend::Sealing {

@@ -11,7 +11,7 @@ pub mod refer;
 pub mod reminders;
 mod reports;
 
-pub use backup::{BackupPage, LockPage, MergePage};
+pub use backup::{BackupPage, LockPage, MergePage, SharingPage};
 pub use home::Home;
 pub use not_found::NotFound;
 pub use privacy::Privacy;

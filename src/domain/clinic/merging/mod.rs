@@ -15,15 +15,18 @@
 //!   and put back together;
 //! - `ledger`: the [`Ledger`] of every record's versions;
 //! - `outcome`: choosing between two copies, and the merge's result in words;
-//! - `words`: what to call a record and its fields, for a person.
+//! - `words`: what to call a record and its fields, for a person;
+//! - `shared`: the records as shared live through the practice's server.
 
 mod ledger;
 mod outcome;
 mod records;
+mod shared;
 mod words;
 
 pub use ledger::Ledger;
 pub use records::Collection;
+pub use shared::{ServerCopy, SharedRecord};
 
 use super::{Clinic, Id};
 use crate::domain::merge::{self, Conflict, Versioned};

@@ -3,7 +3,7 @@
 //! written; a record changed on both devices waits for a person to choose.
 
 use super::checked::{Checked, ChooseBackup, RecordProblems};
-use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, Side};
+use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, RecordConflict, Side};
 use crate::domain::form::FieldError;
 use crate::domain::referral::ClinicInbox;
 use crate::store::backend::BrowserStorage;
@@ -154,58 +154,7 @@ pub fn MergePage() -> impl IntoView {
                     <ul class="nhsuk-list nhsuk-list--bullet">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                 })
             };
-            let conflicts = merge.conflicts.iter().enumerate().map(|(n, conflict)| {
-                let id = format!("conflict-{n}");
-                let other_id = format!("conflict-{n}-other");
-                let error = Signal::derive({
-                    let id = id.clone();
-                    move || errors.with(|e| crate::domain::form::error_for(e, &id))
-                });
-                let pick = move |side: Side| choices.update(|c| {
-                    if let Some(slot) = c.get_mut(n) {
-                        *slot = Some(side);
-                    }
-                });
-                let rows = conflict.differences.iter().map(|d| view! {
-                    <tr class="nhsuk-table__row">
-                        <th class="nhsuk-table__header" scope="row">{d.field.clone()}</th>
-                        <td class="nhsuk-table__cell">{d.this_device.clone()}</td>
-                        <td class="nhsuk-table__cell">{d.other_device.clone()}</td>
-                    </tr>
-                }).collect_view();
-                let error_id = format!("{id}-error");
-                view! {
-                    <div class=move || if error.get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
-                        <fieldset class="nhsuk-fieldset" aria-describedby=move || error.get().map(|_| error_id.clone())>
-                            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{conflict.label.clone()}</legend>
-                            <table class="nhsuk-table app-merge-table">
-                                <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{format!("What differs in {}", conflict.label)}</caption>
-                                <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
-                                    <th class="nhsuk-table__header" scope="col">"Detail"</th>
-                                    <th class="nhsuk-table__header" scope="col">"This device"</th>
-                                    <th class="nhsuk-table__header" scope="col">"The other device"</th>
-                                </tr></thead>
-                                <tbody class="nhsuk-table__body">{rows}</tbody>
-                            </table>
-                            {move || error.get().map(|message| view! {
-                                <span class="nhsuk-error-message" id=format!("conflict-{n}-error")><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
-                            })}
-                            <div class="nhsuk-radios">
-                                <div class="nhsuk-radios__item">
-                                    <input class="nhsuk-radios__input" id=id.clone() name=id.clone() type="radio" value="this"
-                                        on:change=move |_| pick(Side::ThisDevice) />
-                                    <label class="nhsuk-label nhsuk-radios__label" for=id.clone()>"Keep this device’s version"</label>
-                                </div>
-                                <div class="nhsuk-radios__item">
-                                    <input class="nhsuk-radios__input" id=other_id.clone() name=id.clone() type="radio" value="other"
-                                        on:change=move |_| pick(Side::OtherDevice) />
-                                    <label class="nhsuk-label nhsuk-radios__label" for=other_id>"Use the other device’s version"</label>
-                                </div>
-                            </div>
-                        </fieldset>
-                    </div>
-                }
-            }).collect_view();
+            let conflicts = merge.conflicts.iter().enumerate().map(|(n, conflict)| conflict_choice(n, conflict, errors, choices)).collect_view();
             let conflict_count = merge.conflicts.len();
             view! {
                 <div data-testid="merge-preview">
@@ -261,6 +210,74 @@ pub fn MergePage() -> impl IntoView {
                 })}
                 {preview}
             </div>
+        </div>
+    }
+}
+
+/// One record changed on both devices, with what differs and a choice of
+/// which version to keep (`conflict-<n>`), as the merge and sharing ask it.
+pub(super) fn conflict_choice(
+    n: usize,
+    conflict: &RecordConflict,
+    errors: RwSignal<Vec<FieldError>>,
+    choices: RwSignal<Vec<Option<Side>>>,
+) -> impl IntoView {
+    let id = format!("conflict-{n}");
+    let other_id = format!("conflict-{n}-other");
+    let error = Signal::derive({
+        let id = id.clone();
+        move || errors.with(|e| crate::domain::form::error_for(e, &id))
+    });
+    let pick = move |side: Side| {
+        choices.update(|c| {
+            if let Some(slot) = c.get_mut(n) {
+                *slot = Some(side);
+            }
+        })
+    };
+    let rows = conflict
+        .differences
+        .iter()
+        .map(|d| {
+            view! {
+                <tr class="nhsuk-table__row">
+                    <th class="nhsuk-table__header" scope="row">{d.field.clone()}</th>
+                    <td class="nhsuk-table__cell">{d.this_device.clone()}</td>
+                    <td class="nhsuk-table__cell">{d.other_device.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let error_id = format!("{id}-error");
+    view! {
+        <div class=move || if error.get().is_some() { "nhsuk-form-group nhsuk-form-group--error" } else { "nhsuk-form-group" }>
+            <fieldset class="nhsuk-fieldset" aria-describedby=move || error.get().map(|_| error_id.clone())>
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{conflict.label.clone()}</legend>
+                <table class="nhsuk-table app-merge-table">
+                    <caption class="nhsuk-table__caption nhsuk-u-visually-hidden">{format!("What differs in {}", conflict.label)}</caption>
+                    <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
+                        <th class="nhsuk-table__header" scope="col">"Detail"</th>
+                        <th class="nhsuk-table__header" scope="col">"This device"</th>
+                        <th class="nhsuk-table__header" scope="col">"The other device"</th>
+                    </tr></thead>
+                    <tbody class="nhsuk-table__body">{rows}</tbody>
+                </table>
+                {move || error.get().map(|message| view! {
+                    <span class="nhsuk-error-message" id=format!("conflict-{n}-error")><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>
+                })}
+                <div class="nhsuk-radios">
+                    <div class="nhsuk-radios__item">
+                        <input class="nhsuk-radios__input" id=id.clone() name=id.clone() type="radio" value="this"
+                            on:change=move |_| pick(Side::ThisDevice) />
+                        <label class="nhsuk-label nhsuk-radios__label" for=id.clone()>"Keep this device’s version"</label>
+                    </div>
+                    <div class="nhsuk-radios__item">
+                        <input class="nhsuk-radios__input" id=other_id.clone() name=id.clone() type="radio" value="other"
+                            on:change=move |_| pick(Side::OtherDevice) />
+                        <label class="nhsuk-label nhsuk-radios__label" for=other_id>"Use the other device’s version"</label>
+                    </div>
+                </div>
+            </fieldset>
         </div>
     }
 }

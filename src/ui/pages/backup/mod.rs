@@ -8,9 +8,11 @@ mod device;
 mod lock;
 mod merge;
 mod restore;
+mod sharing;
 
 pub use lock::LockPage;
 pub use merge::MergePage;
+pub use sharing::SharingPage;
 
 use super::form_errors;
 use crate::domain::backup_habit::{check_remind_after, BackupHabit};
@@ -77,6 +79,8 @@ pub fn BackupPage() -> impl IntoView {
             Err(error) => write_problem.set(Some(error.message())),
         }
     };
+    let practice = crate::ui::practice::use_practice();
+    let sharing_href = base.href("clinic/backup/sharing");
     view! {
         <BackLink href=base.href("clinic") text="Back to the clinic" />
         <div class="nhsuk-grid-row">
@@ -111,6 +115,11 @@ pub fn BackupPage() -> impl IntoView {
                 <h2>"Add another volunteer’s records"</h2>
                 <p>"If two volunteers have kept the clinic on different devices, you can bring the other device’s records into this one without losing either."</p>
                 <p><a href=base.href("clinic/backup/merge")>"Add records from another device’s backup"</a></p>
+                {move || practice.get().sharing.is_some().then(|| view! {
+                    <h2>"Share the clinic live"</h2>
+                    <p>"The practice has set up a server so that volunteers’ devices share the clinic as they work."</p>
+                    <p><a href=sharing_href.clone()>"Share the clinic with other devices"</a></p>
+                })}
             </div>
         </div>
     }

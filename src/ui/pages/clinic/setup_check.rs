@@ -11,7 +11,7 @@ use crate::ui::{today, use_base};
 use leptos::prelude::*;
 
 /// Every setting a practice can write in `config.json`, with what it is for.
-const SETTINGS: [(&str, &str); 7] = [
+const SETTINGS: [(&str, &str); 8] = [
     ("practice_name", "The practice's name"),
     ("address", "The practice's address"),
     ("phone", "The practice's phone number"),
@@ -25,6 +25,7 @@ const SETTINGS: [(&str, &str); 7] = [
         "Working days before a patient is contacted",
     ),
     ("app_address", "The app's address, for printed QR codes"),
+    ("sharing", "Where the clinic is shared between devices"),
 ];
 
 #[component]
@@ -137,6 +138,10 @@ fn setting_as_read(config: &PracticeConfig, field: &str) -> String {
         "app_address" => or_not_set(
             config.app_address.clone(),
             "printed codes use the address this page is open at",
+        ),
+        "sharing" => or_not_set(
+            config.sharing.clone(),
+            "nothing is shared: each device keeps its own clinic",
         ),
         _ => String::new(),
     }

@@ -1,0 +1,203 @@
+// Talking to the practice's CouchDB, for sharing the clinic between
+// volunteers' devices (the `sharing` setting). Four of its calls are used:
+// `_session` (signing in, with the browser keeping CouchDB's cookie), the
+// database's own address (is it there, may this volunteer use it),
+// `_changes` (what changed since the last look) and `_bulk_docs` (sending).
+// PouchDB would bring a database of its own in the browser and its own
+// conflict rules; the app keeps its records in its own store and settles
+// conflicts with the backup merge's rules, so only these calls are needed.
+//
+// Everything sent is sealed here with the clinic's key (AES-GCM, a fresh
+// nonce each time, the document's id bound in as associated data, so a
+// body cannot be moved to another id). A document's id is an HMAC of the
+// record's name ("person 81274") with a key derived from the clinic's key,
+// so it names nothing. Texts are padded to a multiple of 512 bytes, so a
+// document's size says little about what is in it.
+//
+// Every function resolves, never rejects: with its result, or `{ problem }`,
+// one of "wrong-password", "signed-out", "no-database", "not-allowed",
+// "not-couchdb", "timeout", "unreachable", "conflict".
+
+const WAIT_MS = 10_000;
+const PAD = 512;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The last revision of each document seen, by id: CouchDB needs it to
+ * accept a change to a document. */
+const revisions = new Map();
+/** The clinic's key, as given last, and the keys made from it. */
+let keys = null;
+
+const base64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
+const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const hex = (bytes) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+async function keysFor(raw) {
+  if (keys && keys.raw === raw) return keys;
+  const bytes = fromBase64(raw);
+  const seal = await crypto.subtle.importKey("raw", bytes, "AES-GCM", false, ["encrypt", "decrypt"]);
+  const base = await crypto.subtle.importKey("raw", bytes, "HKDF", false, ["deriveKey"]);
+  const names = await crypto.subtle.deriveKey(
+    { name: "HKDF", hash: "SHA-256", salt: encoder.encode("social-prescribing sharing"), info: encoder.encode("record names") },
+    base,
+    { name: "HMAC", hash: "SHA-256", length: 256 },
+    false,
+    ["sign"],
+  );
+  keys = { raw, seal, names };
+  return keys;
+}
+
+/** The server's address: the database's, without the database's name. */
+const serverOf = (database) => database.replace(/\/+$/, "").replace(/\/[^/]*$/, "");
+
+/** A call to the server: its answer as JSON and status, or a problem. */
+async function call(url, { method = "GET", body } = {}) {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), WAIT_MS);
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: stop.signal,
+    });
+  } catch (error) {
+    clearTimeout(timer);
+    return { problem: error && error.name === "AbortError" ? "timeout" : "unreachable" };
+  }
+  let json;
+  try {
+    const text = await response.text();
+    json = JSON.parse(text);
+  } catch (error) {
+    clearTimeout(timer);
+    if (error && error.name === "AbortError") return { problem: "timeout" };
+    // A proxy's own error page when the database is down behind it.
+    if ([502, 503, 504].includes(response.status)) return { problem: "unreachable" };
+    return { problem: "not-couchdb" };
+  }
+  clearTimeout(timer);
+  if (json === null || typeof json !== "object") return { problem: "not-couchdb" };
+  return { status: response.status, json };
+}
+
+/** What a failed call to the database means. */
+function problemOf(answer) {
+  if (answer.problem) return answer.problem;
+  if (answer.status === 401) return "signed-out";
+  if (answer.status === 403) return "not-allowed";
+  if (answer.status === 404) return "no-database";
+  if ([502, 503, 504].includes(answer.status)) return "unreachable";
+  return "not-couchdb";
+}
+
+/** Whether the database answers as a CouchDB database this volunteer may use. */
+async function checkDatabase(database) {
+  const answer = await call(database);
+  if (answer.status === 200 && typeof answer.json.db_name === "string") return {};
+  if (answer.status === 200) return { problem: "not-couchdb" };
+  return { problem: problemOf(answer) };
+}
+
+/** Signs in with the account the practice gave the volunteer; the browser
+ * keeps CouchDB's session cookie. Then checks the database is there. */
+export async function signIn(database, name, password) {
+  const answer = await call(`${serverOf(database)}/_session`, { method: "POST", body: { name, password } });
+  if (answer.problem) return answer;
+  if (answer.status === 401) return { problem: "wrong-password" };
+  if (answer.status !== 200 || answer.json.ok !== true) return { problem: problemOf(answer) };
+  const checked = await checkDatabase(database);
+  // Not left signed in to a server this device cannot share through.
+  if (checked.problem) await call(`${serverOf(database)}/_session`, { method: "DELETE" });
+  return checked;
+}
+
+/** Who is signed in on this device, or { problem }. */
+export async function signedIn(database) {
+  const answer = await call(`${serverOf(database)}/_session`);
+  if (answer.problem) return answer;
+  const name = answer.json.userCtx && answer.json.userCtx.name;
+  if (answer.status !== 200 || answer.json.ok !== true) return { problem: problemOf(answer) };
+  return name ? { name } : { problem: "signed-out" };
+}
+
+export async function signOut(database) {
+  await call(`${serverOf(database)}/_session`, { method: "DELETE" });
+  revisions.clear();
+}
+
+/** The records changed on the server since `since` ("0" for all), opened
+ * with the clinic's key: { texts, since }. A document that does not open
+ * (not sealed with this clinic's key) is counted in `unopened`. */
+export async function pull(database, since, raw) {
+  const { seal } = await keysFor(raw);
+  const texts = [];
+  let unopened = 0;
+  for (;;) {
+    const answer = await call(`${database}/_changes?include_docs=true&limit=500&since=${encodeURIComponent(since)}`);
+    if (answer.status !== 200) return { problem: problemOf(answer) };
+    const { results, last_seq } = answer.json;
+    if (!Array.isArray(results)) return { problem: "not-couchdb" };
+    for (const { doc } of results) {
+      if (!doc || doc._deleted || doc._id.startsWith("_")) continue;
+      revisions.set(doc._id, doc._rev);
+      try {
+        const plain = await crypto.subtle.decrypt(
+          { name: "AES-GCM", iv: fromBase64(doc.sealed.iv), additionalData: encoder.encode(doc._id) },
+          seal,
+          fromBase64(doc.sealed.data),
+        );
+        texts.push(decoder.decode(plain).trimEnd());
+      } catch {
+        unopened++;
+      }
+    }
+    since = String(last_seq);
+    if (results.length < 500) return { texts, since, unopened };
+  }
+}
+
+/** Sends records (each { name, text }) sealed: { sent, conflicts }, the
+ * names CouchDB took and those another device had changed first (to be
+ * read and merged, then sent again). */
+export async function push(database, records, raw) {
+  const { seal, names } = await keysFor(raw);
+  const docs = [];
+  for (const { name, text } of records) {
+    const id = hex(await crypto.subtle.sign("HMAC", names, encoder.encode(name))).slice(0, 32);
+    const bytes = encoder.encode(text);
+    const padded = new Uint8Array(Math.ceil((bytes.length + 1) / PAD) * PAD).fill(32);
+    padded.set(bytes);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: encoder.encode(id) }, seal, padded);
+    const doc = { _id: id, sealed: { iv: base64(iv), data: base64(data) } };
+    if (revisions.has(id)) doc._rev = revisions.get(id);
+    docs.push({ doc, name });
+  }
+  const sent = [];
+  const conflicts = [];
+  for (let i = 0; i < docs.length; i += 200) {
+    const batch = docs.slice(i, i + 200);
+    const answer = await call(`${database}/_bulk_docs`, { method: "POST", body: { docs: batch.map((d) => d.doc) } });
+    if (answer.status !== 201 && answer.status !== 200) return { problem: problemOf(answer), sent, conflicts };
+    if (!Array.isArray(answer.json)) return { problem: "not-couchdb", sent, conflicts };
+    answer.json.forEach((result, n) => {
+      const { name } = batch[n];
+      if (result && result.ok) {
+        revisions.set(result.id, result.rev);
+        sent.push(name);
+      } else conflicts.push(name);
+    });
+  }
+  return { sent, conflicts };
+}
+
+/** Forgets what is known of the server (it was emptied or replaced). */
+export function forgetServer() {
+  revisions.clear();
+}

@@ -1,0 +1,247 @@
+//! One round of sharing the clinic with the practice's CouchDB (the
+//! `sharing` setting): read what changed on the server, merge it with this
+//! device's clinic by the backup merge's rules, save the result (other tabs
+//! hear of it as of any save), and send what the server lacks. The calls to
+//! the server and the sealing are js/sharing.js's.
+
+use super::backend::BrowserStorage;
+use super::backup::stamp_ledger;
+use super::{vault, Pending, SaveProblem, Store};
+use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, ServerCopy, SharedRecord, Side};
+use crate::domain::sharing::SharingProblem;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/sharing.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = signIn)]
+    async fn sign_in_js(database: &str, name: &str, password: &str) -> JsValue;
+    #[wasm_bindgen(js_name = signedIn)]
+    async fn signed_in_js(database: &str) -> JsValue;
+    #[wasm_bindgen(js_name = signOut)]
+    async fn sign_out_js(database: &str);
+    #[wasm_bindgen(js_name = pull)]
+    async fn pull_js(database: &str, since: &str, key: &str) -> JsValue;
+    #[wasm_bindgen(js_name = push)]
+    async fn push_js(database: &str, records: JsValue, key: &str) -> JsValue;
+    #[wasm_bindgen(js_name = forgetServer)]
+    fn forget_server_js();
+}
+
+/// What js/sharing.js answers, whichever call it was.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Answer {
+    problem: Option<String>,
+    name: Option<String>,
+    texts: Vec<String>,
+    since: Option<String>,
+    unopened: usize,
+    sent: Vec<String>,
+    conflicts: Vec<String>,
+}
+
+fn answer(value: &JsValue) -> Answer {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(Answer {
+            problem: Some("not-couchdb".into()),
+            ..Answer::default()
+        })
+}
+
+fn problem(answer: &Answer) -> Result<(), SharingProblem> {
+    match &answer.problem {
+        Some(name) => Err(SharingProblem::from_name(name)),
+        None => Ok(()),
+    }
+}
+
+/// Signs in with the account the practice gave the volunteer, and checks
+/// the database is there for them.
+pub async fn sign_in(database: &str, name: &str, password: &str) -> Result<(), SharingProblem> {
+    problem(&answer(&sign_in_js(database, name, password).await))
+}
+
+/// The name signed in on this device.
+pub async fn signed_in(database: &str) -> Result<String, SharingProblem> {
+    let found = answer(&signed_in_js(database).await);
+    problem(&found)?;
+    found.name.ok_or(SharingProblem::SignedOut)
+}
+
+pub async fn sign_out(database: &str) {
+    sign_out_js(database).await;
+}
+
+/// What this device knows of the server between rounds.
+#[derive(Clone, Debug, Default)]
+pub struct Sharer {
+    pub server: ServerCopy,
+    /// CouchDB's sequence: where the next read of its changes starts.
+    pub since: String,
+    /// A round failed: the server may have been emptied or replaced since
+    /// (restored from an old backup, set up again), so the next round reads
+    /// it all afresh and sends whatever it lacks. Until then, what it was
+    /// known to hold still counts the changes waiting.
+    pub stale: bool,
+}
+
+/// Records changed both here and on another device: a person chooses.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub merge: ClinicMerge,
+    clinic_revision: u64,
+    ledger_revision: u64,
+}
+
+/// What a round did.
+#[derive(Clone, Debug)]
+pub enum Round {
+    /// Records read from the server, records sent, records still to send.
+    Shared {
+        received: usize,
+        sent: usize,
+        waiting: usize,
+    },
+    Choose(Choice),
+}
+
+fn stored(problem: SaveProblem) -> SharingProblem {
+    match problem {
+        SaveProblem::ChangedElsewhere => SharingProblem::ChangedElsewhere,
+        _ => SharingProblem::NotStored,
+    }
+}
+
+/// How many of this device's records the server does not have yet.
+pub fn waiting(sharer: &Sharer) -> usize {
+    let store = Store::new(BrowserStorage);
+    let now = crate::ui::saved::now_stamp();
+    stamp_ledger(&store, &now)
+        .map(|ours| sharer.server.outgoing(&ours.clinic, &ours.ledger).len())
+        .unwrap_or(0)
+}
+
+/// One round of sharing (see the module's notes).
+pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, SharingProblem> {
+    if !vault::is_set() {
+        return Err(SharingProblem::NoPassphrase);
+    }
+    let Some(key) = vault::sharing_key() else {
+        return Err(SharingProblem::NoPassphrase);
+    };
+    if sharer.stale {
+        forget_server_js();
+    }
+    let since = if sharer.stale || sharer.since.is_empty() {
+        "0".to_string()
+    } else {
+        sharer.since.clone()
+    };
+    let pulled = answer(&pull_js(database, &since, &key).await);
+    problem(&pulled)?;
+    if pulled.unopened > 0 {
+        return Err(SharingProblem::OtherLock);
+    }
+    if sharer.stale {
+        *sharer = Sharer::default();
+    }
+    let received = pulled.texts.len();
+    for text in &pulled.texts {
+        // A record this version cannot read is left on the server as it is.
+        if let Ok(record) = serde_json::from_str::<SharedRecord>(text) {
+            sharer.server.take(record);
+        }
+    }
+    if let Some(next) = pulled.since {
+        sharer.since = next;
+    }
+
+    let store = Store::new(BrowserStorage);
+    let now = crate::ui::saved::now_stamp();
+    let ours = stamp_ledger(&store, &now).map_err(stored)?;
+    let (theirs, their_ledger) = sharer.server.clinic_and_ledger();
+    let merge = merge_clinics(&ours.clinic, &ours.ledger, &theirs, &their_ledger, &now);
+    if !merge.conflicts.is_empty() {
+        return Ok(Round::Choose(Choice {
+            merge,
+            clinic_revision: ours.clinic_revision,
+            ledger_revision: ours.ledger_revision,
+        }));
+    }
+    let (clinic, ledger) = if merge.changes_nothing() {
+        // The server may know more of the records' histories: keep that.
+        let (_, ledger) = merge.finish(&[], &now);
+        if ledger != ours.ledger {
+            store
+                .save(&ledger, ours.ledger_revision, &now)
+                .map_err(stored)?;
+        }
+        (ours.clinic, ledger)
+    } else {
+        let (clinic, ledger) = merge.finish(&[], &now);
+        store
+            .save_all(
+                &[
+                    Pending::new(&clinic, ours.clinic_revision),
+                    Pending::new(&ledger, ours.ledger_revision),
+                ],
+                &now,
+            )
+            .map_err(stored)?;
+        (clinic, ledger)
+    };
+
+    let outgoing = sharer.server.outgoing(&clinic, &ledger);
+    if outgoing.is_empty() {
+        return Ok(Round::Shared {
+            received,
+            sent: 0,
+            waiting: 0,
+        });
+    }
+    let items: Vec<serde_json::Value> = outgoing
+        .iter()
+        .map(|record| {
+            serde_json::json!({
+                "name": record.name(),
+                "text": serde_json::to_string(record).unwrap_or_default(),
+            })
+        })
+        .collect();
+    let items =
+        js_sys::JSON::parse(&serde_json::Value::Array(items).to_string()).unwrap_or(JsValue::NULL);
+    let pushed = answer(&push_js(database, items, &key).await);
+    for record in outgoing.iter().filter(|r| pushed.sent.contains(&r.name())) {
+        sharer.server.take(record.clone());
+    }
+    if !pushed.conflicts.is_empty() {
+        // Another device sent first, or the server was emptied and set up
+        // again: read everything afresh next round, then merge and send.
+        sharer.stale = true;
+    }
+    problem(&pushed)?;
+    Ok(Round::Shared {
+        received,
+        sent: pushed.sent.len(),
+        waiting: outgoing.len() - pushed.sent.len(),
+    })
+}
+
+/// Keeps the choices a person made for records changed on two devices; the
+/// next round shares them.
+pub fn settle(choice: Choice, sides: &[Side]) -> Result<(), SharingProblem> {
+    let now = crate::ui::saved::now_stamp();
+    let (clinic, ledger) = choice.merge.finish(sides, &now);
+    let saved = Store::new(BrowserStorage).save_all(
+        &[
+            Pending::new(&clinic, choice.clinic_revision),
+            Pending::new(&ledger, choice.ledger_revision),
+        ],
+        &now,
+    );
+    saved.map_err(stored)
+}

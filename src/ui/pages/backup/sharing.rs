@@ -1,0 +1,293 @@
+//! Sharing the clinic live with the other volunteers' devices, through the
+//! practice's CouchDB (the `sharing` setting): signing in once per device,
+//! then a round of sharing every few seconds while this page is open, with
+//! its status; records changed on two devices are offered for a choice.
+//! Without the setting the page says so and nothing is sent.
+
+use super::merge::conflict_choice;
+use crate::domain::clinic::merging::Side;
+use crate::domain::sharing::{status_words, SharingProblem, SignInForm};
+use crate::store::sharing::{self, Choice, Round, Sharer};
+use crate::store::vault;
+use crate::ui::form::{bind, ErrorSummary, TextInput};
+use crate::ui::layout::BackLink;
+use crate::ui::pages::form_errors;
+use crate::ui::practice::Practice;
+use crate::ui::use_base;
+use leptos::prelude::*;
+use std::time::Duration;
+
+const TITLE: &str = "Share the clinic with other devices";
+/// How often a round of sharing runs while the page is open.
+const EVERY: Duration = Duration::from_secs(3);
+
+#[derive(Clone, Debug, PartialEq)]
+enum Account {
+    Checking,
+    SignedOut,
+    SignedIn(String),
+}
+
+#[component]
+pub fn SharingPage() -> impl IntoView {
+    let errors = form_errors(|| TITLE.to_string());
+    let base = use_base();
+    let practice = use_context::<Practice>();
+    let database = Memo::new(move |_| {
+        practice
+            .and_then(|p| p.0.get())
+            .and_then(|loaded| loaded.config.sharing)
+    });
+    let account = RwSignal::new(Account::Checking);
+    let form = RwSignal::new(SignInForm::default());
+    let working = RwSignal::new(false);
+    let sign_in_problem = RwSignal::new(None::<SharingProblem>);
+    let round_problem = RwSignal::new(None::<SharingProblem>);
+    let status = RwSignal::new(String::new());
+    let last_shared = RwSignal::new(None::<chrono::NaiveDateTime>);
+    let choice = RwSignal::new(None::<Choice>);
+    let choices = RwSignal::new(Vec::<Option<Side>>::new());
+    let settled = RwSignal::new(false);
+    let sharer = StoredValue::new(Sharer::default());
+    let busy = StoredValue::new(false);
+
+    // Who is signed in, once the setting is read.
+    Effect::new(move || {
+        let Some(database) = database.get() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match sharing::signed_in(&database).await {
+                Ok(name) => account.set(Account::SignedIn(name)),
+                Err(SharingProblem::SignedOut) => account.set(Account::SignedOut),
+                Err(problem) => {
+                    sign_in_problem.set(Some(problem));
+                    account.set(Account::SignedOut);
+                }
+            }
+        });
+    });
+
+    let share_now = move || {
+        let (Some(database), Account::SignedIn(_)) =
+            (database.get_untracked(), account.get_untracked())
+        else {
+            return;
+        };
+        if busy.get_value() || choice.with_untracked(Option::is_some) {
+            return;
+        }
+        busy.set_value(true);
+        leptos::task::spawn_local(async move {
+            let mut now = sharer.get_value();
+            let result = sharing::round(&database, &mut now).await;
+            match result {
+                Ok(Round::Shared { waiting, .. }) => {
+                    round_problem.set(None);
+                    let at = chrono::Local::now().naive_local();
+                    last_shared.set(Some(at));
+                    status.set(status_words(Some(at), waiting));
+                }
+                Ok(Round::Choose(found)) => {
+                    choices.set(vec![None; found.merge.conflicts.len()]);
+                    choice.set(Some(found));
+                }
+                Err(problem) => {
+                    now.stale = true;
+                    if problem == SharingProblem::SignedOut {
+                        account.set(Account::SignedOut);
+                        sign_in_problem.set(Some(problem));
+                    }
+                    round_problem.set(Some(problem));
+                    status.set(status_words(
+                        last_shared.get_untracked(),
+                        sharing::waiting(&now),
+                    ));
+                }
+            }
+            sharer.set_value(now);
+            busy.set_value(false);
+        });
+    };
+    Effect::new(move || {
+        if matches!(account.get(), Account::SignedIn(_)) {
+            share_now();
+        }
+    });
+    if let Ok(handle) = set_interval_with_handle(share_now, EVERY) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let sign_in = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(database) = database.get_untracked() else {
+            return;
+        };
+        if working.get_untracked() {
+            return;
+        }
+        sign_in_problem.set(None);
+        let (name, password) = match form.get_untracked().check() {
+            Ok(typed) => typed,
+            Err(found) => {
+                errors.set(found);
+                return;
+            }
+        };
+        errors.set(Vec::new());
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let result = sharing::sign_in(&database, &name, &password).await;
+            working.set(false);
+            match result {
+                Ok(()) => {
+                    form.set(SignInForm::default());
+                    account.set(Account::SignedIn(name));
+                }
+                Err(SharingProblem::WrongPassword) => {
+                    errors.set(vec![crate::domain::form::FieldError::new(
+                        "sharing-password",
+                        SharingProblem::WrongPassword.message(),
+                    )])
+                }
+                Err(problem) => sign_in_problem.set(Some(problem)),
+            }
+        });
+    };
+
+    let sign_out = move |_| {
+        let Some(database) = database.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            sharing::sign_out(&database).await;
+            sharer.set_value(Sharer::default());
+            round_problem.set(None);
+            account.set(Account::SignedOut);
+        });
+    };
+
+    let keep_choices = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(found) = choice.get_untracked() else {
+            return;
+        };
+        let sides = match found.merge.check_choices(&choices.get_untracked()) {
+            Ok(sides) => sides,
+            Err(found) => {
+                errors.set(found);
+                return;
+            }
+        };
+        errors.set(Vec::new());
+        match sharing::settle(found, &sides) {
+            Ok(()) | Err(SharingProblem::ChangedElsewhere) => {
+                choice.set(None);
+                settled.set(true);
+                share_now();
+            }
+            Err(problem) => round_problem.set(Some(problem)),
+        }
+    };
+
+    let problem_box = move |problem: SharingProblem| {
+        view! {
+            <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="sharing-problem-title" data-testid="sharing-problem">
+                <h2 class="nhsuk-error-summary__title" id="sharing-problem-title">"There is a problem"</h2>
+                <div class="nhsuk-error-summary__body"><p>{problem.message()}</p></div>
+            </div>
+        }
+    };
+
+    let signed_out = move || {
+        view! {
+            {move || sign_in_problem.get().filter(|p| *p != SharingProblem::WrongPassword).map(problem_box)}
+            <h2>"Sign in to the practice’s server"</h2>
+            <p>"Use the username and password the practice gave you for sharing. You only need to do this once on this device."</p>
+            <form novalidate on:submit=sign_in>
+                <TextInput id="sharing-name" label="Username" autocomplete=Some("username")
+                    bind=bind(form, |f| f.name.clone(), |f, v| f.name = v) width=Some("nhsuk-input--width-20") />
+                <TextInput id="sharing-password" label="Password" input_type="password" autocomplete=Some("current-password")
+                    bind=bind(form, |f| f.password.clone(), |f, v| f.password = v) width=Some("nhsuk-input--width-20") />
+                <button type="submit" class="nhsuk-button" aria-disabled=move || working.get().to_string()>
+                    {move || if working.get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </form>
+        }
+    };
+
+    let conflicts = move || {
+        choice.get().map(|found| {
+            let count = found.merge.conflicts.len();
+            let list = found
+                .merge
+                .conflicts
+                .iter()
+                .enumerate()
+                .map(|(n, conflict)| conflict_choice(n, conflict, errors, choices))
+                .collect_view();
+            view! {
+                <form novalidate on:submit=keep_choices data-testid="sharing-choices">
+                    <h2>{if count == 1 { "1 record was changed on this device and another".to_string() } else { format!("{count} records were changed on this device and another") }}</h2>
+                    <p>"Choose which version of each to keep. Your choice is shared with the other devices. Sharing waits until you choose."</p>
+                    {list}
+                    <button type="submit" class="nhsuk-button">"Keep these versions"</button>
+                </form>
+            }
+        })
+    };
+
+    let signed_in = move |name: String| {
+        view! {
+            <p>{format!("Signed in as {name}. While this page is open, changes made on this device are shared within seconds, and changes from other devices arrive here and in the clinic’s other open pages.")}</p>
+            {move || round_problem.get().map(|problem| view! {
+                <div class="nhsuk-warning-callout" data-testid="sharing-paused">
+                    <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Sharing is paused"</span></h2>
+                    <p>{problem.message()}</p>
+                </div>
+            })}
+            {move || settled.get().then(|| view! { <p data-testid="sharing-settled">"Your choices have been kept and shared."</p> })}
+            <div class="nhsuk-inset-text"><p role="status" data-testid="sharing-status">{move || status.get()}</p></div>
+            {conflicts}
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=sign_out>"Sign out of sharing on this device"</button>
+        }
+    };
+
+    let lock_href = base.href("clinic/lock");
+    let body = move || {
+        if database.get().is_none() {
+            return view! {
+                <p data-testid="sharing-off">"Sharing is not set up for this clinic, so nothing is sent anywhere. Each device keeps its own records: use backups to bring them together."</p>
+                <p>"A practice that runs a CouchDB server can turn sharing on: the README’s section on sharing says how."</p>
+            }
+            .into_any();
+        }
+        if !vault::is_set() {
+            return view! {
+                <p data-testid="sharing-needs-lock">{SharingProblem::NoPassphrase.message()}"."</p>
+                <p><a href=lock_href.clone()>"Set a passphrase"</a></p>
+            }
+            .into_any();
+        }
+        match account.get() {
+            Account::Checking => {
+                view! { <p role="status">"Checking whether this device is signed in…"</p> }
+                    .into_any()
+            }
+            Account::SignedOut => signed_out().into_any(),
+            Account::SignedIn(name) => signed_in(name).into_any(),
+        }
+    };
+
+    view! {
+        <BackLink href=base.href("clinic/backup") text="Back to backups" />
+        <div class="nhsuk-grid-row">
+            <div class="nhsuk-grid-column-two-thirds">
+                <ErrorSummary />
+                <h1>{TITLE}</h1>
+                <p>"Everything is locked with the clinic’s passphrase before it leaves this device, so the practice’s server cannot read any name, phone number or note."</p>
+                {body}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,275 @@
+// Several volunteers share one clinic live through the practice's CouchDB
+// (here a real server of its protocol, pouchdb-server in memory, under the
+// app's own address). Without the setting nothing is sent; with it, a
+// volunteer signs in once per device, changes reach the other device within
+// seconds (one of them offline for a while), the same record changed on both
+// is offered for a choice, and the server never holds a name or a phone.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test, expect, expectNoAxeViolations, screenshot, openPage, watchContext } from "./support/fixtures.mjs";
+import { serveApp } from "./support/served.mjs";
+import { serveSharing, VOLUNTEERS } from "./support/sharing.mjs";
+import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
+
+const PASSPHRASE = "blue kettle on the windowsill";
+const [ANA, BEN] = VOLUNTEERS;
+
+async function setPassphrase(page, served) {
+  await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+}
+
+async function openSharing(page, served) {
+  await page.goto(`${served.url}clinic/backup/`);
+  await page.getByRole("link", { name: "Share the clinic with other devices" }).click();
+  await expect(h1(page)).toHaveText("Share the clinic with other devices");
+}
+
+async function signIn(page, { name, password }) {
+  await page.getByLabel("Username").fill(name);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+const status = (page) => page.getByTestId("sharing-status");
+
+/** The browser logs each answer from the server that is not a success (a
+ * wrong password's 401, the proxy's 502 while the database is down, no
+ * network): expected here, and said on the page instead. */
+function allowServerErrors(watch) {
+  watch.allowedConsoleErrors.push(/Failed to load resource.*\/couchdb\//);
+}
+
+/** Another tab of the same device, unlocked (each new tab asks). */
+async function newTab(context, served) {
+  const page = await context.newPage();
+  await page.clock.setFixedTime(MONDAY);
+  await page.goto(`${served.url}clinic/`);
+  await expect(h1(page)).toHaveText("Unlock the clinic’s records");
+  await page.getByLabel("Passphrase").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(h1(page)).toHaveText("Run a clinic");
+  return page;
+}
+
+test("without the sharing setting the page says so and nothing is sent anywhere", async ({ context, watch }) => {
+  const served = await serveApp();
+  try {
+    const clinic = clinicHelpers(served);
+    const page = await clinic.openClinic(context, watch);
+    const asked = [];
+    page.on("request", (request) => asked.push(request.url()));
+    await page.goto(`${served.url}clinic/backup/`);
+    await expect(h1(page)).toHaveText("Back up or restore the clinic's data");
+    await expect(page.getByRole("link", { name: "Share the clinic with other devices" })).toHaveCount(0);
+    await page.goto(`${served.url}clinic/backup/sharing/`);
+    await expect(page.getByTestId("sharing-off")).toContainText("Sharing is not set up for this clinic, so nothing is sent anywhere");
+    await expectNoAxeViolations(page, "the sharing page without the setting");
+    expect(asked.filter((url) => /couchdb|_session|_changes|_bulk_docs/.test(url))).toEqual([]);
+  } finally {
+    await served.close();
+  }
+});
+
+test("signing in: empty fields, a wrong password, a server that answers garbage or hangs, an unknown database, then the right account", async ({ context, watch }) => {
+  test.setTimeout(180_000);
+  const served = await serveSharing();
+  allowServerErrors(watch);
+  try {
+    const clinic = clinicHelpers(served);
+    const page = await clinic.openClinic(context, watch);
+    await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+
+    // No passphrase yet: nothing may leave the device unsealed.
+    await openSharing(page, served);
+    await expect(page.getByTestId("sharing-needs-lock")).toContainText("Set a passphrase for the clinic first");
+    await expectNoAxeViolations(page, "the sharing page before a passphrase is set");
+    await setPassphrase(page, served);
+    await openSharing(page, served);
+    await expectNoAxeViolations(page, "the sharing page's sign-in form");
+    await screenshot(page, "sharing-sign-in");
+
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectErrors(page, ["Enter your username", "Enter your password"], "the sign-in form left empty");
+
+    await signIn(page, { name: ANA.name, password: "not her password" });
+    await expectErrors(page, ["The username or password is not right. Check them and try again"], "a wrong password");
+    await screenshot(page, "sharing-wrong-password");
+
+    const problem = page.getByTestId("sharing-problem");
+    served.answer("garbage");
+    await signIn(page, ANA);
+    await expect(problem).toContainText("does not answer as a CouchDB database");
+    await expectNoAxeViolations(page, "a server that answers garbage");
+
+    served.answer("hang");
+    await signIn(page, ANA);
+    await expect(page.getByRole("button", { name: "Signing in…" })).toBeVisible();
+    await expect(problem).toContainText("did not answer within 10 seconds", { timeout: 15_000 });
+    await expectNoAxeViolations(page, "a server that does not answer");
+    await screenshot(page, "sharing-server-hangs");
+    served.answer("ok");
+
+    // The practice's setting names a database the server does not have.
+    const config = join(served.root, "config.json");
+    const settings = JSON.parse(readFileSync(config, "utf8"));
+    writeFileSync(config, JSON.stringify({ ...settings, sharing: "/couchdb/no-such-clinic" }));
+    await page.reload();
+    await signIn(page, ANA);
+    await expect(problem).toContainText("has no clinic database at the address in config.json");
+    await expectNoAxeViolations(page, "an unknown database");
+    writeFileSync(config, JSON.stringify(settings));
+    await page.reload();
+
+    // Nothing typed was lost along the way, and the right account signs in.
+    await signIn(page, ANA);
+    await expect(page.getByText(`Signed in as ${ANA.name}.`)).toBeVisible();
+    await expect(status(page)).toContainText("Last shared at");
+    await expect(status(page)).toContainText("Nothing waiting to be shared.");
+    await expectNoAxeViolations(page, "sharing, signed in");
+    await screenshot(page, "sharing-signed-in");
+    // Signed in once per device: the page opened again knows it.
+    await page.reload();
+    await expect(page.getByText(`Signed in as ${ANA.name}.`)).toBeVisible();
+    const work = await newTab(context, served);
+    await clinic.addPerson(work, "Priya Khan", "GP", "Telephone");
+    await expect(status(page)).toContainText("Nothing waiting to be shared.");
+    await expect.poll(async () => (await served.documents()).length).toBeGreaterThanOrEqual(3);
+    const before = (await served.documents()).length;
+
+    // The server stops mid-sharing: changes wait, and nothing is lost.
+    await served.stopDatabase();
+    await clinic.addPerson(work, "Jo Bloggs", "GP", "Telephone");
+    await expect(page.getByTestId("sharing-paused")).toContainText("cannot be reached", { timeout: 20_000 });
+    await expect(status(page)).toContainText("waiting to be shared");
+    await expect(status(page)).not.toContainText("Nothing waiting");
+    await expectNoAxeViolations(page, "sharing paused, the server stopped");
+    await screenshot(page, "sharing-server-stopped");
+
+    // It starts again, empty (in memory) and with new sessions: the volunteer
+    // signs in again and the device sends the whole clinic back.
+    await served.startDatabase();
+    await expect(page.getByTestId("sharing-problem")).toContainText("You have been signed out", { timeout: 20_000 });
+    await signIn(page, ANA);
+    await expect(status(page)).toContainText("Nothing waiting to be shared.", { timeout: 20_000 });
+    await expect.poll(async () => (await served.documents()).length).toBeGreaterThan(before);
+    await work.goto(`${served.url}clinic/people/`);
+    for (const name of ["Sam Patel", "Priya Khan", "Jo Bloggs"]) await expect(work.getByTestId("people")).toContainText(name);
+    const everything = JSON.stringify(await served.documents());
+    for (const secret of ["Sam", "Patel", "Priya", "Khan", "Jo Bloggs"]) expect(everything, secret).not.toContain(secret);
+  } finally {
+    await served.close();
+  }
+});
+
+test("two devices share: changes arrive without a reload, one device offline catches up, a record changed on both is chosen once and the choice shared, and the server holds no name or phone", async ({ context, watch }) => {
+  test.setTimeout(240_000);
+  const served = await serveSharing();
+  const other = await context.browser().newContext({ viewport: { width: 390, height: 844 } });
+  allowServerErrors(watch);
+  await watchContext(other, watch);
+  try {
+    const clinic = clinicHelpers(served);
+    const phone = (page, number) => async () => page.getByLabel("Phone number (optional)").fill(number);
+
+    // Ana's device: the clinic, Sam, the passphrase, a backup for Ben's device to start from.
+    const ana = await clinic.openClinic(context, watch);
+    await clinic.addPerson(ana, "Sam Patel", "GP", "Face to face", phone(ana, "07700 900123"));
+    await setPassphrase(ana, served);
+    await ana.goto(`${served.url}clinic/backup/`);
+    const download = ana.waitForEvent("download");
+    await ana.getByRole("button", { name: "Download a backup" }).click();
+    const backup = readFileSync(await (await download).path(), "utf8");
+    await openSharing(ana, served);
+    await signIn(ana, ANA);
+    await expect(status(ana)).toContainText("Nothing waiting to be shared.");
+
+    // Ben's device starts from that backup, with the same passphrase.
+    const ben = await openPage(other, watch, served.origin);
+    await ben.clock.setFixedTime(MONDAY);
+    await ben.goto(`${served.url}clinic/backup/`);
+    await ben.getByLabel("Choose the backup file").setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+    await ben.getByLabel("The backup’s passphrase").fill(PASSPHRASE);
+    await ben.getByRole("button", { name: "Open the backup" }).click();
+    await ben.getByRole("button", { name: "Restore this backup" }).click();
+    await ben.getByRole("link", { name: "Go to the clinic" }).click();
+    await ben.getByLabel("Passphrase").fill(PASSPHRASE);
+    await ben.getByRole("button", { name: "Unlock" }).click();
+    await expect(h1(ben)).toHaveText("Run a clinic");
+    await openSharing(ben, served);
+    await signIn(ben, BEN);
+    await expect(status(ben)).toContainText("Nothing waiting to be shared.");
+
+    // Ben keeps the people list open in a second tab.
+    const benList = await newTab(other, served);
+    await benList.goto(`${served.url}clinic/people/`);
+    await expect(benList.getByTestId("people")).toContainText("Sam Patel");
+
+    // Ana adds Priya in another tab of hers: it reaches Ben's list without a reload.
+    const anaWork = await newTab(context, served);
+    await clinic.addPerson(anaWork, "Priya Khan", "Self-referral", "Telephone", phone(anaWork, "07700 900456"));
+    await expect(benList.getByTestId("people")).toContainText("Priya Khan", { timeout: 20_000 });
+
+    // Ben goes offline and adds Jo; his change waits, then arrives at Ana's.
+    const benWork = await newTab(other, served);
+    await other.setOffline(true);
+    await clinic.addPerson(benWork, "Jo Bloggs", "GP", "Face to face", phone(benWork, "07700 900789"));
+    await expect(ben.getByTestId("sharing-paused")).toContainText("cannot be reached", { timeout: 20_000 });
+    await expect(status(ben)).toContainText("waiting to be shared");
+    await expect(status(ben)).not.toContainText("Nothing waiting");
+    await expectNoAxeViolations(ben, "sharing paused while offline");
+    await screenshot(ben, "sharing-offline");
+
+    // While Ben is offline, both change Sam: Ana marks him finished, Ben declined.
+    for (const [page, button, words] of [[anaWork, "Mark as finished", "Sam is finished."], [benWork, "Mark as declined", "Sam is declined."]]) {
+      await page.goto(`${served.url}clinic/people/`);
+      await page.getByTestId("people").getByRole("link", { name: "Sam Patel" }).click();
+      await page.getByRole("button", { name: button }).click();
+      await expect(page.getByText(words)).toBeVisible();
+    }
+    await other.setOffline(false);
+
+    // The device that merges second finds Sam changed on both and asks (Ben's,
+    // unless his change reached the server before Ana's): the choice is made once.
+    const asking = async () => (await ana.getByTestId("sharing-choices").count()) + (await ben.getByTestId("sharing-choices").count());
+    await expect.poll(asking, { timeout: 30_000 }).toBe(1);
+    const chooser = (await ben.getByTestId("sharing-choices").count()) ? ben : ana;
+    const choices = chooser.getByTestId("sharing-choices");
+    await expect(choices).toContainText("1 record was changed on this device and another");
+    await expectNoAxeViolations(chooser, "a record changed on two devices");
+    await screenshot(chooser, "sharing-choice");
+    await chooser.getByRole("button", { name: "Keep these versions" }).click();
+    await expect(chooser.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Select which version of");
+    await expectNoAxeViolations(chooser, "a choice not made");
+    await chooser.getByLabel("Use the other device’s version").check();
+    await chooser.getByRole("button", { name: "Keep these versions" }).click();
+    await expect(chooser.getByTestId("sharing-settled")).toBeVisible();
+    await expect(status(chooser)).toContainText("Nothing waiting to be shared.", { timeout: 20_000 });
+    const kept = chooser === ben ? "Sam is finished." : "Sam is declined.";
+
+    // Both devices end the same: Jo and Priya on each, Sam as chosen on each.
+    for (const page of [anaWork, benWork]) {
+      await page.goto(`${served.url}clinic/people/`);
+      await expect(page.getByTestId("people")).toContainText("Jo Bloggs", { timeout: 20_000 });
+      await expect(page.getByTestId("people")).toContainText("Priya Khan");
+      await page.getByTestId("people").getByRole("link", { name: "Sam Patel" }).click();
+      await expect(page.getByText(kept)).toBeVisible({ timeout: 20_000 });
+    }
+
+    // Every document the server holds is sealed: no name, no phone number.
+    const documents = await served.documents();
+    expect(documents.length).toBeGreaterThan(3);
+    const everything = JSON.stringify(documents);
+    for (const secret of ["Sam", "Patel", "Priya", "Khan", "Jo Bloggs", "07700", "900123", "900456", "900789", "finished", "declined"]) {
+      expect(everything, secret).not.toContain(secret);
+    }
+    for (const doc of documents) expect(Object.keys(doc).sort()).toEqual(["_id", "_rev", "sealed"]);
+  } finally {
+    await other.close();
+    await served.close();
+  }
+});
