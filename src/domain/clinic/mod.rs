@@ -14,6 +14,7 @@ mod caseload;
 pub mod check;
 pub mod corrections;
 mod duties;
+pub mod faces;
 pub mod forms;
 pub mod ical;
 mod look_alikes;
