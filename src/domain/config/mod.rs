@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 /// Every setting the app reads from `config.json`. The README's table of
 /// settings must name each one (a host test checks it).
-pub const SETTINGS: [&str; 7] = [
+pub const SETTINGS: [&str; 8] = [
     "practice_name",
     "address",
     "phone",
@@ -16,6 +16,7 @@ pub const SETTINGS: [&str; 7] = [
     "clinic_team_name",
     "reply_within_days",
     "app_address",
+    "show_volunteers",
 ];
 
 /// The longest a name (of the practice or its team) or an address line may be.
@@ -47,6 +48,9 @@ pub struct PracticeConfig {
     /// The app's web address as patients reach it, for printed QR codes,
     /// when it differs from where the clinic's pages are opened.
     pub app_address: Option<String>,
+    /// Whether self-referral's last page shows the volunteers' faces, read
+    /// from `volunteers.json` beside `config.json`.
+    pub show_volunteers: bool,
 }
 
 impl Default for PracticeConfig {
@@ -59,6 +63,7 @@ impl Default for PracticeConfig {
             clinic_team_name: "the link worker team".to_string(),
             reply_within_days: None,
             app_address: None,
+            show_volunteers: false,
         }
     }
 }
@@ -307,6 +312,17 @@ impl LoadedConfig {
                     expected: "a whole number of working days from 1 to 60, without quotes",
                 });
                 None
+            }
+        };
+        config.show_volunteers = match object.get("show_volunteers") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(show)) => *show,
+            Some(_) => {
+                problems.push(ConfigProblem::WrongType {
+                    field: "show_volunteers",
+                    expected: "true or false, without quotes",
+                });
+                false
             }
         };
         LoadedConfig { config, problems }

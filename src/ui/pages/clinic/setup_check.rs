@@ -11,7 +11,7 @@ use crate::ui::{today, use_base};
 use leptos::prelude::*;
 
 /// Every setting a practice can write in `config.json`, with what it is for.
-const SETTINGS: [(&str, &str); 7] = [
+const SETTINGS: [(&str, &str); 8] = [
     ("practice_name", "The practice's name"),
     ("address", "The practice's address"),
     ("phone", "The practice's phone number"),
@@ -25,6 +25,10 @@ const SETTINGS: [(&str, &str); 7] = [
         "Working days before a patient is contacted",
     ),
     ("app_address", "The app's address, for printed QR codes"),
+    (
+        "show_volunteers",
+        "The volunteers' faces on self-referral's last page",
+    ),
 ];
 
 #[component]
@@ -138,6 +142,10 @@ fn setting_as_read(config: &PracticeConfig, field: &str) -> String {
             config.app_address.clone(),
             "printed codes use the address this page is open at",
         ),
+        "show_volunteers" if config.show_volunteers => {
+            "Shown, from volunteers.json beside config.json".to_string()
+        }
+        "show_volunteers" => "Not set: patients do not see the volunteers' faces".to_string(),
         _ => String::new(),
     }
 }
