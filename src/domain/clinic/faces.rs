@@ -113,7 +113,7 @@ pub fn faces_file(faces: &[Face]) -> String {
         .iter()
         .map(|f| json!({ "name": f.name, "about": f.about, "photo": f.photo.clone().unwrap_or_default() }))
         .collect();
-    serde_json::to_string_pretty(&json!({ "volunteers": faces })).unwrap_or_default()
+    json!({ "volunteers": faces }).to_string()
 }
 
 /// The faces in a `volunteers.json`, as forgivingly as is safe: a file that

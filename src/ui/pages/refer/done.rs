@@ -2,12 +2,14 @@
 //! server; and the page for someone under 16.
 
 use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
+use crate::domain::clinic::faces::{read_faces_file, Face};
 use crate::domain::fragment::Packed;
 use crate::domain::referral::email;
 use crate::domain::referral::{handover, Choice, Referral, Step};
 use crate::ui::deflate::deflate;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
+use crate::ui::photo::blob_address;
 use crate::ui::practice::use_practice;
 use crate::ui::qr::QrCode;
 use crate::ui::use_base;
@@ -117,6 +119,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                 <p>"Your referral has not been sent yet. Choose one of the ways below to send it to "
                     {move || practice.get().practice_name} "."</p>
                 <p>"A link worker will then contact you" {how} {when} "."</p>
+                <WhoYouMayMeet />
                 <div class="app-no-print">
                     <h2>"Ways to send it"</h2>
                     {email}
@@ -147,6 +150,45 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                 <DeleteAnswers />
             </div>
         </div>
+    }
+}
+
+/// The volunteers a person may meet, where the practice shows them
+/// (`show_volunteers`), from the `volunteers.json` the clinic made for its
+/// website. A missing or broken file shows nothing: there is nothing a
+/// patient could do about it. Kept small: every patient downloads it.
+#[component]
+fn WhoYouMayMeet() -> impl IntoView {
+    let practice = use_practice();
+    let base = use_base();
+    move || {
+        practice.get().show_volunteers.then(|| {
+            let shown = RwSignal::new(Vec::new());
+            let url = base.file("volunteers.json");
+            leptos::task::spawn_local(async move {
+                if let Some(text) = crate::ui::practice::fetch_text(&url).await {
+                    shown.set(read_faces_file(&text));
+                }
+            });
+            let card = |face: &Face| {
+                let photo = face.photo.as_deref().and_then(blob_address);
+                view! {
+                    <li class="app-face">
+                        {photo.map(|src| view! { <img class="app-photo" src=src alt="" /> })}
+                        <p class="app-face__name">{face.name.clone()}</p>
+                        <p>{face.about.clone()}</p>
+                    </li>
+                }
+            };
+            move || {
+                shown.with(|faces| {
+                    (!faces.is_empty()).then(|| view! {
+                        <h2>"Who you may meet"</h2>
+                        <ul class="app-faces" data-testid="faces">{faces.iter().map(card).collect_view()}</ul>
+                    })
+                })
+            }
+        })
     }
 }
 
