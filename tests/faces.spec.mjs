@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PNG } from "pngjs";
-import { test, expect, openPage, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
+import { test, expect, openPage, watchContext, expectNoAxeViolations, screenshot } from "./support/fixtures.mjs";
 import { serveApp, ELM_SURGERY } from "./support/served.mjs";
 import { clearStored, storedText } from "./support/stored.mjs";
 import { h1, expectErrors, expectPartOpened, clinicHelpers, MONDAY, TUESDAY } from "./support/clinic.mjs";
@@ -242,6 +242,7 @@ test("the faces are on self-referral's last page when the practice turns them on
   const config = (more) => writeFileSync(join(served.dir, "config.json"), JSON.stringify({ ...ELM_SURGERY, ...more }));
   writeFileSync(join(served.dir, "volunteers.json"), facesFile);
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await watchContext(phone, watch);
   const page = await openPage(phone, watch, served.origin);
   await page.clock.setFixedTime(MONDAY);
   const seen = [];

@@ -266,7 +266,7 @@ mod tests {
         );
         let many = format!(
             r#"{{"volunteers": [{}]}}"#,
-            vec![r#"{"name": "Jo"}"#; 100].join(",")
+            [r#"{"name": "Jo"}"#; 100].join(",")
         );
         assert_eq!(read_faces_file(&many).len(), FILE_FACES_LIMIT);
     }

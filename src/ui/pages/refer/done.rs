@@ -156,40 +156,55 @@ fn Confirmation(referral: Referral) -> impl IntoView {
 /// The volunteers a person may meet, where the practice shows them
 /// (`show_volunteers`), from the `volunteers.json` the clinic made for its
 /// website. A missing or broken file shows nothing: there is nothing a
-/// patient could do about it. Kept small: every patient downloads it.
+/// patient could do about it.
 #[component]
 fn WhoYouMayMeet() -> impl IntoView {
     let practice = use_practice();
     let base = use_base();
     move || {
         practice.get().show_volunteers.then(|| {
-            let shown = RwSignal::new(Vec::new());
             let url = base.file("volunteers.json");
             leptos::task::spawn_local(async move {
                 if let Some(text) = crate::ui::practice::fetch_text(&url).await {
-                    shown.set(read_faces_file(&text));
+                    show_faces(&read_faces_file(&text));
                 }
             });
-            let card = |face: &Face| {
-                let photo = face.photo.as_deref().and_then(blob_address);
-                view! {
-                    <li class="app-face">
-                        {photo.map(|src| view! { <img class="app-photo" src=src alt="" /> })}
-                        <p class="app-face__name">{face.name.clone()}</p>
-                        <p>{face.about.clone()}</p>
-                    </li>
-                }
-            };
-            move || {
-                shown.with(|faces| {
-                    (!faces.is_empty()).then(|| view! {
-                        <h2>"Who you may meet"</h2>
-                        <ul class="app-faces" data-testid="faces">{faces.iter().map(card).collect_view()}</ul>
-                    })
-                })
-            }
+            view! { <div id="who-you-may-meet"></div> }
         })
     }
+}
+
+/// Draws the faces into the page's place for them. Written with the DOM
+/// directly, not as a Leptos view: every patient downloads this part, and a
+/// view of cards cost it about 4 KB more. Every text is set as text.
+fn show_faces(faces: &[Face]) -> Option<()> {
+    let page = document();
+    let place = page.get_element_by_id("who-you-may-meet")?;
+    let add = |parent: &web_sys::Element, tag: &str, class: &str, text: Option<&str>| {
+        let element = page.create_element(tag).ok()?;
+        element.set_class_name(class);
+        element.set_text_content(text);
+        parent.append_child(&element).ok()?;
+        Some(element)
+    };
+    if faces.is_empty() {
+        return None;
+    }
+    add(&place, "h2", "", Some("Who you may meet"))?;
+    add(&place, "p", "", Some("Our volunteer link workers:"))?;
+    let list = add(&place, "ul", "app-faces", None)?;
+    list.set_attribute("data-testid", "faces").ok()?;
+    for face in faces {
+        let card = add(&list, "li", "app-face", None)?;
+        if let Some(src) = face.photo.as_deref().and_then(blob_address) {
+            let photo = add(&card, "img", "app-photo", None)?;
+            photo.set_attribute("src", &src).ok()?;
+            photo.set_attribute("alt", "").ok()?;
+        }
+        add(&card, "p", "app-face__name", Some(&face.name))?;
+        add(&card, "p", "", Some(&face.about))?;
+    }
+    Some(())
 }
 
 #[component]
