@@ -23,6 +23,9 @@ test("every page in the built folder has a policy, before any script or style, a
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("form-action 'none'");
     expect(policy).not.toContain("unsafe-inline");
+    // Images: the app's own files, and (in the app's pages) the blob: addresses
+    // it makes for the volunteers' photos; never data: or another site.
+    expect(policy, file).toMatch(/img-src 'self'( blob:)?;/);
     const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>/g)];
     if (/^(404\.html|retire\/)/.test(file)) {
       // The pages that work without the app allow their own script by its hash.

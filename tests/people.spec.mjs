@@ -170,7 +170,7 @@ test("mistakes are put right: an appointment cancelled with a reason, a person r
     await expect(volunteers).toContainText("07700 900 321");
     await expect(volunteers.locator(".nhsuk-summary-list__row").filter({ hasText: "Ann Jones" })).toContainText("Tuesdays, 9am to 12:30pm");
     await page.getByRole("button", { name: "Add a volunteer" }).click();
-    await page.getByLabel("Name").fill("Dee Patel");
+    await page.getByLabel("Name", { exact: true }).fill("Dee Patel");
     await page.getByLabel(/a relief volunteer who covers when asked/).check();
     await page.getByRole("button", { name: "Add this volunteer" }).click();
     await expect(volunteers.locator(".nhsuk-summary-list__row").filter({ hasText: "Dee Patel" })).toContainText("Relief: no regular session");

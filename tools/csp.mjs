@@ -13,13 +13,18 @@ import { join } from "node:path";
  * allows no JavaScript eval). No 'unsafe-inline' anywhere: the app sets no
  * style attributes (Leptos sets styles, if ever, through the DOM, which a
  * policy does not govern). worker-src is named because it falls back to
- * child-src ('none'), which would refuse the service worker.
+ * child-src ('none'), which would refuse the service worker. img-src allows
+ * blob: for the volunteers' photos (src/ui/photo.rs): they are kept as data:
+ * addresses in the clinic and in volunteers.json, and shown from a blob: the
+ * page makes from them. A blob: address can only be made by the page's own
+ * script, so markup put into a page some other way still cannot show an image
+ * of its own choosing (data: stays refused), nor reach another site.
  */
 export const APP_POLICY = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' blob:",
   "connect-src 'self'",
   "manifest-src 'self'",
   "worker-src 'self'",

@@ -1,5 +1,6 @@
 //! The files a volunteer or the practice hands the app: a backup from
-//! another device, a council's Open Referral UK list, `config.json`.
+//! another device, a council's Open Referral UK list, `config.json`, and
+//! the `volunteers.json` a practice puts on its website.
 
 use super::{fuzz, text};
 use crate::domain::config::{LoadedConfig, PracticeConfig};
@@ -94,5 +95,28 @@ fn a_config_file_spoiled_or_made_up_never_panics_and_each_slip_is_named() {
         }
         // Read means every setting was taken and nothing was wrong.
         loaded.problems.is_empty() && loaded.config != PracticeConfig::default()
+    });
+}
+
+#[test]
+fn a_faces_file_spoiled_or_made_up_never_panics_and_shows_only_kept_photos() {
+    use crate::domain::clinic::faces::{faces_file, is_kept_photo, read_faces_file, Face};
+    let face = |name: &str, photo: Option<&str>| Face {
+        name: name.to_string(),
+        about: "I like walking.".to_string(),
+        photo: photo.map(str::to_string),
+    };
+    let file = faces_file(&[
+        face("Jo", Some("data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==")),
+        face("Kim", None),
+    ]);
+    fuzz("volunteers.json", 12, &[file.into_bytes()], |input| {
+        let faces = read_faces_file(&text(input));
+        assert!(faces.iter().all(|f| !f.name.is_empty()));
+        assert!(faces
+            .iter()
+            .flat_map(|f| &f.photo)
+            .all(|p| is_kept_photo(p)));
+        !faces.is_empty()
     });
 }

@@ -93,7 +93,7 @@ fn mark_ready() {
 
 /// Waits for the browser's next task (a timer's), letting it handle a tap or
 /// a key in between.
-async fn next_task() {
+pub(crate) async fn next_task() {
     let timer = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(&resolve);
     });

@@ -10,6 +10,7 @@ mod kept_notice;
 mod layout;
 pub mod lock;
 pub mod pages;
+pub mod photo;
 mod practice;
 mod qr;
 mod router;

@@ -37,7 +37,7 @@ pub fn load(base: &AppBase) -> Practice {
     practice
 }
 
-async fn fetch_text(url: &str) -> Option<String> {
+pub(crate) async fn fetch_text(url: &str) -> Option<String> {
     let init = web_sys::RequestInit::new();
     // The practice edits this file by hand: always ask the server for it.
     init.set_cache(web_sys::RequestCache::NoCache);

@@ -51,7 +51,7 @@ export function clinicHelpers(served) {
   async function addVolunteer(page, name, sessions, away) {
     await page.getByRole("button", { name: "Add a volunteer" }).click();
     await expect(h1(page)).toHaveText("Add a volunteer");
-    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Name", { exact: true }).fill(name);
     for (const session of sessions) await page.getByLabel(session).check();
     if (away) {
       const [from, to] = away;

@@ -247,6 +247,8 @@ impl Clinic {
                     "a time they can usually do is not a time on a day of the week ({})",
                     u.times.words()
                 ))
+            } else if !v.photo.is_empty() && !super::faces::is_kept_photo(&v.photo) {
+                Some("their photo is not a small picture kept by this app".to_string())
             } else {
                 v.away
                     .iter()
@@ -526,6 +528,19 @@ mod tests {
             "Plans made at the clinic: they are for a person who is not in the clinic"
         );
         assert!(without.plans.is_empty() && without.problems().is_empty());
+    }
+
+    #[test]
+    fn a_volunteers_photo_that_is_not_a_small_picture_is_named() {
+        let mut clinic = three_people_one_plan();
+        let name = clinic.volunteers[0].name.clone();
+        clinic.volunteers[0].photo = "https://tracker.example/jo.png".to_string();
+        assert_eq!(
+            clinic.problems()[0].message(),
+            format!("The volunteer {name}: their photo is not a small picture kept by this app")
+        );
+        clinic.volunteers[0].photo = "data:image/jpeg;base64,/9j/4AAQ".to_string();
+        assert_eq!(clinic.problems(), vec![]);
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! What is where: this file holds the [`Clinic`] itself, its sessions and
 //! people, and a day's sessions; `appointments` books and finds appointment
 //! times; `duties` keeps the rota and closed dates; `caseload` counts the
-//! figures the overview and reports show. Each kind of record has its own
-//! module (`people`, `bookings`, `sessions`, `rota`...).
+//! figures the overview and reports show; `publicity` and `faces` what the
+//! clinic prints to get known. Each kind of record has its own module
+//! (`people`, `bookings`, `sessions`, `rota`...).
 
 mod appointments;
 pub mod bookings;
@@ -14,6 +15,7 @@ mod caseload;
 pub mod check;
 pub mod corrections;
 mod duties;
+pub mod faces;
 pub mod forms;
 pub mod ical;
 mod look_alikes;

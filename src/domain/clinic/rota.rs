@@ -33,6 +33,18 @@ pub struct Volunteer {
     pub email: String,
     pub usually: Vec<Usually>,
     pub away: Vec<Away>,
+    /// "Meet the volunteers" (`faces.rs`): the first name shown, one line
+    /// about them, a small photo as a `data:` address, and whether they
+    /// agree to be shown. Left out of the stored record while empty, so a
+    /// volunteer from before keeps the same fingerprint for merging.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub shown_name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub about: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub photo: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub agreed_to_show: bool,
 }
 
 /// Why a volunteer cannot do a session.

@@ -191,3 +191,19 @@ fn the_readme_table_of_settings_names_every_setting_the_app_reads_and_no_other()
         .join(", ");
     assert_eq!(read(&format!("{{{all}}}")).problems, []);
 }
+
+#[test]
+fn the_volunteers_are_shown_to_patients_only_when_the_practice_writes_true() {
+    assert!(!read(GOOD).config.show_volunteers);
+    let on = read(r#"{ "practice_name": "Elm Surgery", "show_volunteers": true }"#);
+    assert!(on.config.show_volunteers && on.problems.is_empty());
+    let quoted = read(r#"{ "show_volunteers": "yes" }"#);
+    assert!(!quoted.config.show_volunteers);
+    assert_eq!(
+        messages(&quoted),
+        ["In config.json, \"show_volunteers\" must be true or false, without quotes."]
+    );
+    // A slip elsewhere in the file costs only itself.
+    let slipped = read("{ \"practice_name\": \"Elm Surgery\",\n  \"show_volunteers\": true,\n}");
+    assert!(slipped.config.show_volunteers);
+}

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 /// Every setting the app reads from `config.json`. The README's table of
 /// settings must name each one (a host test checks it).
-pub const SETTINGS: [&str; 8] = [
+pub const SETTINGS: [&str; 9] = [
     "practice_name",
     "address",
     "phone",
@@ -17,6 +17,7 @@ pub const SETTINGS: [&str; 8] = [
     "reply_within_days",
     "app_address",
     "sharing",
+    "show_volunteers",
 ];
 
 /// The longest a name (of the practice or its team) or an address line may be.
@@ -52,6 +53,9 @@ pub struct PracticeConfig {
     /// of the practice's CouchDB database, on this website (such as
     /// `/couchdb/clinic`). Without it nothing is shared or sent.
     pub sharing: Option<String>,
+    /// Whether self-referral's last page shows the volunteers' faces, read
+    /// from `volunteers.json` beside `config.json`.
+    pub show_volunteers: bool,
 }
 
 impl Default for PracticeConfig {
@@ -65,6 +69,7 @@ impl Default for PracticeConfig {
             reply_within_days: None,
             app_address: None,
             sharing: None,
+            show_volunteers: false,
         }
     }
 }
@@ -313,6 +318,17 @@ impl LoadedConfig {
                     expected: "a whole number of working days from 1 to 60, without quotes",
                 });
                 None
+            }
+        };
+        config.show_volunteers = match object.get("show_volunteers") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(show)) => *show,
+            Some(_) => {
+                problems.push(ConfigProblem::WrongType {
+                    field: "show_volunteers",
+                    expected: "true or false, without quotes",
+                });
+                false
             }
         };
         LoadedConfig { config, problems }

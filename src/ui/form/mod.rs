@@ -1,16 +1,18 @@
 //! The form pieces every question page is built from, in the NHS.UK frontend
 //! markup: error summary, text input, textarea with a count, radios,
-//! checkboxes and date input. Errors come from the page's [`FormErrors`].
+//! checkboxes, date input and file upload. Errors come from the page's [`FormErrors`].
 
 mod choices;
 mod date_input;
 mod error_summary;
+mod file_upload;
 mod select;
 mod text;
 
 pub use choices::{offers, Checkboxes, Offer, Radios};
 pub use date_input::DateInput;
 pub use error_summary::ErrorSummary;
+pub use file_upload::FileUpload;
 pub use select::Select;
 pub use text::{TextArea, TextInput};
 

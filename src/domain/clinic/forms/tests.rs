@@ -353,3 +353,48 @@ fn a_chosen_time_names_a_session_and_a_start() {
         .collect();
     assert_eq!(fields, ["chosen-session", "chosen-start"]);
 }
+
+#[test]
+fn a_volunteer_who_agrees_to_be_shown_needs_a_first_name_to_show() {
+    let form = VolunteerForm {
+        name: "Jo Bloggs".into(),
+        agreed_to_show: true,
+        about: "x".repeat(121),
+        ..VolunteerForm::default()
+    };
+    let errors = form.check(1, &[]).unwrap_err();
+    assert!(errors.contains(&FieldError::new(
+        "shown-name",
+        "Enter the first name to show, as they agree to be shown"
+    )));
+    assert!(errors.contains(&FieldError::new(
+        "about",
+        "The line about them must be 120 characters or less"
+    )));
+}
+
+#[test]
+fn a_volunteers_face_is_kept_as_typed_and_carried_through_a_change() {
+    let form = VolunteerForm {
+        name: "Jo Bloggs".into(),
+        shown_name: " Jo ".into(),
+        about: "I like walking.".into(),
+        photo: "data:image/jpeg;base64,/9j/4AAQ".into(),
+        agreed_to_show: true,
+        ..VolunteerForm::default()
+    };
+    let jo = form.check(1, &[]).unwrap();
+    assert_eq!(jo.shown_name, "Jo");
+    assert_eq!(
+        jo.face().unwrap().photo.as_deref(),
+        Some("data:image/jpeg;base64,/9j/4AAQ")
+    );
+    // Withdrawing agreement takes them off the board; the photo stays on the device.
+    let mut again = VolunteerForm::from_volunteer(&jo, &[]);
+    again.agreed_to_show = false;
+    let changed = again.change(&jo, &[]).unwrap();
+    assert_eq!(changed.face(), None);
+    // A photo that is not one the app made is refused, not stored.
+    again.photo = "https://example.com/jo.jpg".into();
+    assert_eq!(again.change(&jo, &[]).unwrap_err()[0].field, "photo");
+}

@@ -1,12 +1,13 @@
 //! A volunteer as typed: their details, the weekly sessions they usually do,
-//! and the dates they are away.
+//! the dates they are away, and how they are shown to patients (`faces.rs`).
 
 use super::{contact_errors, date, finish, keep, required};
+use crate::domain::clinic::faces::{is_kept_photo, ABOUT_LIMIT, SHOWN_NAME_LIMIT};
 use crate::domain::clinic::rota::{Away, Usually, Volunteer};
 use crate::domain::clinic::sessions::WeeklySession;
 use crate::domain::clinic::Id;
 use crate::domain::dates::{self, TypedDate};
-use crate::domain::form::FieldError;
+use crate::domain::form::{too_long, FieldError};
 
 /// A volunteer as typed: the weekly sessions they can usually do are chosen
 /// from the clinic's own.
@@ -21,6 +22,14 @@ pub struct VolunteerForm {
     pub away_to: TypedDate,
     /// A relief volunteer, with no regular session: they cover when asked.
     pub relief: bool,
+    /// The first name shown on the board.
+    pub shown_name: String,
+    /// One line about them.
+    pub about: String,
+    /// Their photo, made small on the device (empty for none).
+    pub photo: String,
+    /// They agree to their first name, line and photo being shown.
+    pub agreed_to_show: bool,
 }
 
 impl VolunteerForm {
@@ -49,6 +58,10 @@ impl VolunteerForm {
             away_from: away.map(|a| typed(&a.from)).unwrap_or_default(),
             away_to: away.map(|a| typed(&a.to)).unwrap_or_default(),
             relief: !weekly.is_empty() && volunteer.usually.is_empty(),
+            shown_name: volunteer.shown_name.clone(),
+            about: volunteer.about.clone(),
+            photo: volunteer.photo.clone(),
+            agreed_to_show: volunteer.agreed_to_show,
         }
     }
 
@@ -112,6 +125,7 @@ impl VolunteerForm {
                 }
             }
         };
+        errors.extend(self.face_errors());
         let volunteer = name.map(|name| Volunteer {
             id,
             name,
@@ -119,7 +133,49 @@ impl VolunteerForm {
             email: self.email.trim().to_string(),
             usually,
             away: away.into_iter().collect(),
+            shown_name: self.shown_name.trim().to_string(),
+            about: self.about.trim().to_string(),
+            photo: self.photo.clone(),
+            agreed_to_show: self.agreed_to_show,
         });
         finish(volunteer, errors)
+    }
+}
+
+impl VolunteerForm {
+    /// What is wrong with how they are to be shown: a first name is needed
+    /// once they agree to be shown.
+    fn face_errors(&self) -> Vec<FieldError> {
+        let shown_name = self.shown_name.trim();
+        let mut errors: Vec<FieldError> = [
+            too_long(
+                "shown-name",
+                "First name to show",
+                shown_name,
+                SHOWN_NAME_LIMIT,
+            ),
+            too_long(
+                "about",
+                "The line about them",
+                self.about.trim(),
+                ABOUT_LIMIT,
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if self.agreed_to_show && shown_name.is_empty() {
+            errors.push(FieldError::new(
+                "shown-name",
+                "Enter the first name to show, as they agree to be shown",
+            ));
+        }
+        if !self.photo.is_empty() && !is_kept_photo(&self.photo) {
+            errors.push(FieldError::new(
+                "photo",
+                "The photo could not be kept. Choose the photo again",
+            ));
+        }
+        errors
     }
 }

@@ -201,6 +201,14 @@ pub(super) fn code_words(field: &str, value: Option<&Value>) -> Option<String> {
     fn read<T: serde::de::DeserializeOwned>(value: Option<&Value>) -> Option<T> {
         serde_json::from_value(value?.clone()).ok()
     }
+    if field == "photo" {
+        // A photo is thousands of characters of code: say how large it is.
+        let size = value.and_then(Value::as_str).map_or(0, str::len);
+        return Some(match size {
+            0 => "No photo".to_string(),
+            size => format!("A photo of {} KB", size.div_ceil(1024)),
+        });
+    }
     if field == "times" {
         return read::<crate::domain::clinic::time::TimeRange>(value).map(|t| t.words());
     }

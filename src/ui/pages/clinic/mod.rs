@@ -2,6 +2,7 @@
 //! supported, their appointments and the day's list. Every page works on the
 //! one stored [`Clinic`], and asks the domain to change it.
 
+mod board;
 mod corrections;
 mod day;
 mod details;
@@ -75,7 +76,8 @@ pub fn ClinicFlow(page: Memo<String>) -> impl IntoView {
 }
 
 /// The clinic's set-up pages, a bundle of their own so the everyday pages
-/// stay small: sessions and closed dates, volunteers and the rota.
+/// stay small: sessions and closed dates, volunteers and the rota, and the
+/// printed pad, poster and "meet the volunteers" board.
 #[component]
 pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
     provide_context(Saved::<Clinic>::open());
@@ -94,6 +96,7 @@ pub fn SetupFlow(page: Memo<String>) -> impl IntoView {
             "clinic/rota" => rota::Rota().into_any(),
             "clinic/pad" => publicity::ReferralPad().into_any(),
             "clinic/poster" => publicity::Poster().into_any(),
+            "clinic/board" => board::Board().into_any(),
             _ => NotFound().into_any(),
         })
     }
@@ -182,6 +185,7 @@ fn SectionLinks() -> impl IntoView {
             "Print a referral pad for the practice's staff",
         ),
         ("clinic/poster", "Print a waiting-room poster"),
+        ("clinic/board", "Print the faces for the surgery’s board"),
         ("clinic/volunteers", "Volunteers"),
         ("clinic/sessions", "Sessions and closed dates"),
         ("clinic/backup", "Back up or restore the clinic's data"),

@@ -32,7 +32,7 @@ fn printed_address() -> Signal<AppAddress> {
 }
 
 /// When the clinic runs, or what to do when it has no weekly sessions.
-fn clinic_times_line() -> Signal<String> {
+pub(super) fn clinic_times_line() -> Signal<String> {
     let clinic = use_clinic();
     Signal::derive(move || {
         let times = clinic.value.with(|c| clinic_times(&c.sessions, today()));

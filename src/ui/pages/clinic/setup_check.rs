@@ -11,7 +11,7 @@ use crate::ui::{today, use_base};
 use leptos::prelude::*;
 
 /// Every setting a practice can write in `config.json`, with what it is for.
-const SETTINGS: [(&str, &str); 8] = [
+const SETTINGS: [(&str, &str); 9] = [
     ("practice_name", "The practice's name"),
     ("address", "The practice's address"),
     ("phone", "The practice's phone number"),
@@ -26,6 +26,10 @@ const SETTINGS: [(&str, &str); 8] = [
     ),
     ("app_address", "The app's address, for printed QR codes"),
     ("sharing", "Where the clinic is shared between devices"),
+    (
+        "show_volunteers",
+        "The volunteers' faces on self-referral's last page",
+    ),
 ];
 
 #[component]
@@ -143,6 +147,10 @@ fn setting_as_read(config: &PracticeConfig, field: &str) -> String {
             config.sharing.clone(),
             "nothing is shared: each device keeps its own clinic",
         ),
+        "show_volunteers" if config.show_volunteers => {
+            "Shown, from volunteers.json beside config.json".to_string()
+        }
+        "show_volunteers" => "Not set: patients do not see the volunteers' faces".to_string(),
         _ => String::new(),
     }
 }

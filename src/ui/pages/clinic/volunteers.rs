@@ -6,9 +6,10 @@ use crate::domain::clinic::forms::{weekly_words, VolunteerForm};
 use crate::domain::clinic::sessions::weekday_name;
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::form::FieldError;
-use crate::ui::form::{bind, Bound, Checkboxes, DateInput, TextInput};
+use crate::ui::form::{bind, Bound, Checkboxes, DateInput, FileUpload, FormErrors, TextInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
+use crate::ui::photo::{small_photo, Photo};
 use crate::ui::{new_id, today};
 use leptos::prelude::*;
 
@@ -71,6 +72,11 @@ pub fn Volunteers() -> impl IntoView {
                                 <p>{if usually.is_empty() { "Relief: no regular session".to_string() } else { usually }}</p>
                                 {(!contact.is_empty()).then(|| view! { <p>{contact}</p> })}
                                 {(!away.is_empty()).then(|| view! { <p>{away}</p> })}
+                                <p>{match v.face() {
+                                    Some(face) if face.photo.is_some() => format!("Shown on the board as {}, with a photo", face.name),
+                                    Some(face) => format!("Shown on the board as {}, without a photo", face.name),
+                                    None => "Not shown on the board".to_string(),
+                                }}</p>
                             </dd>
                             <dd class="nhsuk-summary-list__actions">
                                 <a href=format!("{}?id={id}", href("clinic/volunteers/change"))>
@@ -200,6 +206,81 @@ pub fn AddVolunteer() -> impl IntoView {
                 day=bind(form, |f| f.away_to.day.clone(), |f, v| f.away_to.day = v)
                 month=bind(form, |f| f.away_to.month.clone(), |f, v| f.away_to.month = v)
                 year=bind(form, |f| f.away_to.year.clone(), |f, v| f.away_to.year = v) />
+            <ShownOnTheBoard form />
         </ClinicForm>
+    }
+}
+
+/// "Meet the volunteers": the first name, line and photo shown on the
+/// surgery's board (and the practice's website, if it chooses), only when
+/// the volunteer agrees. A file that cannot be their photo changes nothing.
+#[component]
+fn ShownOnTheBoard(form: RwSignal<VolunteerForm>) -> impl IntoView {
+    let errors = use_context::<FormErrors>();
+    let said = RwSignal::new("");
+    let chosen = Callback::new(move |file: web_sys::File| {
+        said.set("Opening the photo…");
+        leptos::task::spawn_local(async move {
+            let made = small_photo(file).await;
+            let others = |e: &Vec<FieldError>| -> Vec<FieldError> {
+                e.iter().filter(|e| e.field != "photo").cloned().collect()
+            };
+            match made {
+                Ok(photo) => {
+                    form.update(|f| f.photo = photo);
+                    if let Some(errors) = errors {
+                        errors.0.update(|e| *e = others(e));
+                    }
+                    said.set("Photo added. Save the changes to keep it.");
+                }
+                Err(problem) => {
+                    if let Some(errors) = errors {
+                        errors
+                            .0
+                            .set(vec![FieldError::new("photo", problem.message())]);
+                    }
+                    said.set("");
+                }
+            }
+        });
+    });
+    let name = move || form.with(|f| f.shown_name.trim().to_string());
+    let current = move || {
+        let photo = form.with(|f| f.photo.clone());
+        (!photo.is_empty()).then(|| view! {
+            <div class="app-photo-now" data-testid="photo-now">
+                <Photo photo alt=format!("The photo of {}", name()) />
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+                    on:click=move |_| { form.update(|f| f.photo.clear()); said.set("Photo removed. Save the changes to keep this."); }>
+                    "Remove the photo"
+                </button>
+            </div>
+        })
+    };
+    view! {
+        <h2>"Meet the volunteers (optional)"</h2>
+        <p>"The surgery’s board can show the volunteers who agree: their first name, one line about them and a photo. "
+            "So can self-referral’s last page, if the practice chooses. The photo is kept only on this device and in its backups."</p>
+        <TextInput id="shown-name" label="First name to show (optional)" width=Some("nhsuk-input--width-20")
+            bind=bind(form, |f| f.shown_name.clone(), |f, v| f.shown_name = v) />
+        <TextInput id="about" label="One line about them (optional)" hint=Some("For example: I love gardening and know the local walking groups.")
+            bind=bind(form, |f| f.about.clone(), |f, v| f.about = v) />
+        <FileUpload id="photo" label="Photo (optional)" accept="image/*" chosen
+            hint="A photo of their face, such as a JPG. It is made small on this device and never sent anywhere.">
+            {current}
+        </FileUpload>
+        <p class="nhsuk-body-s" aria-live="polite" data-testid="photo-said">{move || said.get()}</p>
+        <div class="nhsuk-form-group">
+            <div class="nhsuk-checkboxes">
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id="agreed-to-show" type="checkbox"
+                        prop:checked=move || form.with(|f| f.agreed_to_show)
+                        on:change=move |ev| form.update(|f| f.agreed_to_show = event_target_checked(&ev)) />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for="agreed-to-show">
+                        "They agree to their first name, line and photo being shown on the surgery’s board and the practice’s website"
+                    </label>
+                </div>
+            </div>
+        </div>
     }
 }

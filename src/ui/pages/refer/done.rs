@@ -2,13 +2,15 @@
 //! server; and the page for someone under 16.
 
 use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
+use crate::domain::clinic::faces::{read_faces_file, Face};
 use crate::domain::fragment::Packed;
 use crate::domain::referral::email;
 use crate::domain::referral::{handover, Choice, Referral, Step};
 use crate::ui::deflate::deflate;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
-use crate::ui::practice::use_practice;
+use crate::ui::photo::blob_address;
+use crate::ui::practice::{use_practice, Practice};
 use crate::ui::qr::QrCode;
 use crate::ui::use_base;
 use leptos::prelude::*;
@@ -79,8 +81,11 @@ fn Confirmation(referral: Referral) -> impl IntoView {
     let qr_link = RwSignal::new(None::<String>);
     {
         let referral = referral.clone();
+        let faces = base.file("volunteers.json");
+        let practice = use_context::<Practice>();
         leptos::task::spawn_local(async move {
             qr_link.set(Some(link_for(&referral, &app_root).await));
+            show_volunteers(practice, faces).await;
         });
     }
     let code = {
@@ -117,6 +122,7 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                 <p>"Your referral has not been sent yet. Choose one of the ways below to send it to "
                     {move || practice.get().practice_name} "."</p>
                 <p>"A link worker will then contact you" {how} {when} "."</p>
+                <div id="who-you-may-meet"></div>
                 <div class="app-no-print">
                     <h2>"Ways to send it"</h2>
                     {email}
@@ -148,6 +154,64 @@ fn Confirmation(referral: Referral) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The volunteers a person may meet, where the practice shows them
+/// (`show_volunteers`), from the `volunteers.json` the clinic made for its
+/// website. A missing or broken file shows nothing: there is nothing a
+/// patient could do about it. Waits for `config.json`, which the app reads
+/// as it starts, rather than following it with a view: every patient
+/// downloads this part, and a view (with the page's own fetch) cost it
+/// 0.6 KB more, gzipped.
+async fn show_volunteers(practice: Option<Practice>, url: String) {
+    let Some(Practice(read)) = practice else {
+        return;
+    };
+    let shown = loop {
+        match read.get_untracked() {
+            Some(loaded) => break loaded.config.show_volunteers,
+            None => crate::ui::app::next_task().await,
+        }
+    };
+    if !shown {
+        return;
+    }
+    if let Some(text) = crate::ui::practice::fetch_text(&url).await {
+        show_faces(&read_faces_file(&text));
+    }
+}
+
+/// Draws the faces into the page's place for them. Written with the DOM
+/// directly, not as a Leptos view: every patient downloads this part, and a
+/// view of cards cost it 1.8 KB more, gzipped. Every text is set as text.
+fn show_faces(faces: &[Face]) -> Option<()> {
+    let page = document();
+    let place = page.get_element_by_id("who-you-may-meet")?;
+    let add = |parent: &web_sys::Element, tag: &str, class: &str, text: Option<&str>| {
+        let element = page.create_element(tag).ok()?;
+        element.set_class_name(class);
+        element.set_text_content(text);
+        parent.append_child(&element).ok()?;
+        Some(element)
+    };
+    if faces.is_empty() {
+        return None;
+    }
+    add(&place, "h2", "", Some("Who you may meet"))?;
+    add(&place, "p", "", Some("Our volunteer link workers:"))?;
+    let list = add(&place, "ul", "app-faces", None)?;
+    list.set_attribute("data-testid", "faces").ok()?;
+    for face in faces {
+        let card = add(&list, "li", "app-face", None)?;
+        if let Some(src) = face.photo.as_deref().and_then(blob_address) {
+            let photo = add(&card, "img", "app-photo", None)?;
+            photo.set_attribute("src", &src).ok()?;
+            photo.set_attribute("alt", "").ok()?;
+        }
+        add(&card, "p", "app-face__name", Some(&face.name))?;
+        add(&card, "p", "", Some(&face.about))?;
+    }
+    Some(())
 }
 
 #[component]
