@@ -364,9 +364,9 @@ pub fn is_sharing_address(address: &str) -> bool {
     let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     !path.starts_with('/')
         && !name.is_empty()
-        && path
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "/_-$()+.".contains(c))
+        && path.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '$' | '(' | ')' | '+' | '.')
+        })
         && !path.split('/').any(|part| part == "..")
 }
 
