@@ -121,6 +121,20 @@ pub fn clinic_times(sessions: &Sessions, today: NaiveDate) -> Vec<String> {
     lines
 }
 
+/// What a patient is told when the clinic has no weekly sessions to print.
+pub const ASK_WHEN: &str = "Ask at reception when the clinic is on.";
+
+/// When the clinic runs, in one line for a printed page: its weekly sessions,
+/// or [`ASK_WHEN`] while it has none.
+pub fn times_or_ask(sessions: &Sessions, today: NaiveDate) -> String {
+    let times = clinic_times(sessions, today);
+    if times.is_empty() {
+        ASK_WHEN.to_string()
+    } else {
+        times.join("; ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +238,10 @@ mod tests {
             ]
         );
         assert!(clinic_times(&Sessions::default(), today).is_empty());
+        assert_eq!(
+            times_or_ask(&sessions, today),
+            "Tuesdays, 9am to 12:30pm, Room 4; Thursdays, 1:30pm to 5pm, Room 4"
+        );
+        assert_eq!(times_or_ask(&Sessions::default(), today), ASK_WHEN);
     }
 }

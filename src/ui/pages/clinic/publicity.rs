@@ -5,7 +5,8 @@
 
 use super::{href, use_clinic};
 use crate::domain::clinic::publicity::{
-    app_address, clinic_times, refer_link, written_refer_address, AppAddress,
+    app_address, clinic_times, refer_link, times_or_ask, written_refer_address, AppAddress,
+    ASK_WHEN,
 };
 use crate::domain::referral::suggested::SuggestedBy;
 use crate::ui::form::{Bound, Offer, Radios};
@@ -34,14 +35,7 @@ fn printed_address() -> Signal<AppAddress> {
 /// When the clinic runs, or what to do when it has no weekly sessions.
 pub(super) fn clinic_times_line() -> Signal<String> {
     let clinic = use_clinic();
-    Signal::derive(move || {
-        let times = clinic.value.with(|c| clinic_times(&c.sessions, today()));
-        if times.is_empty() {
-            "Ask at reception when the clinic is on.".to_string()
-        } else {
-            times.join("; ")
-        }
-    })
+    Signal::derive(move || clinic.value.with(|c| times_or_ask(&c.sessions, today())))
 }
 
 /// Said instead of printing a link a patient's phone cannot open.
@@ -72,7 +66,7 @@ fn NoSessionsHint() -> impl IntoView {
         none().then(|| view! {
             <div class="nhsuk-inset-text">
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>
-                <p>"The clinic has no weekly sessions yet, so this says “Ask at reception when the clinic is on”. "
+                <p>{format!("The clinic has no weekly sessions yet, so this says “{}” ", ASK_WHEN)}
                     <a href=href("clinic/sessions")>"Add the clinic’s sessions"</a> " to show its days and times."</p>
             </div>
         })
