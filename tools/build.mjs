@@ -149,11 +149,19 @@ async function assemble(built, { compress }) {
     const named = file.split("/").slice(1).join("/");
     return lists[area].some((f) => /^[^/]+\.js$/.test(f) && readFileSync(join(built[area], f), "utf8").includes(named));
   };
+  // trunk's page preloads every snippet, so the pages of the areas that do
+  // not import one leave its preload out too (else the browser downloads it
+  // anyway, and fails to, offline).
+  const notImported = Object.fromEntries(AREAS.map((area) => [area, []]));
   for (const file of shared.filter((f) => /^snippets\/.*\.js$/.test(f))) {
     const users = AREAS.filter((area) => imports(area, file));
     if (users.length === AREAS.length || users.length === 0) continue;
     shared.splice(shared.indexOf(file), 1);
-    for (const area of AREAS) if (!users.includes(area)) lists[area] = lists[area].filter((f) => f !== file);
+    for (const area of AREAS) {
+      if (users.includes(area)) continue;
+      lists[area] = lists[area].filter((f) => f !== file);
+      notImported[area].push(file);
+    }
   }
   const areas = {};
   for (const area of AREAS) {
@@ -169,7 +177,13 @@ async function assemble(built, { compress }) {
       // every area's page (about 0.1 KB gzipped each for its comments).
       const html = readFileSync(join(built[area], "index.html"), "utf8").replace(/[ \t]*<!--[\s\S]*?-->\n?/g, "");
       if (!html.includes(ROOT_BASE)) throw new Error(`build: the ${area} page has no ${ROOT_BASE}`);
-      return [area, html];
+      let page = html;
+      for (const file of notImported[area]) {
+        const preload = new RegExp(`<link rel="modulepreload" href="\\./${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*>`);
+        if (!preload.test(page)) throw new Error(`build: the ${area} page does not preload ${file} as expected`);
+        page = page.replace(preload, "");
+      }
+      return [area, page];
     }),
   );
   for (const area of AREAS) {
