@@ -12,6 +12,7 @@ import { serveApp, ELM_SURGERY } from "./support/served.mjs";
 import { clearStored, storedText } from "./support/stored.mjs";
 import { h1, expectErrors, expectPartOpened, clinicHelpers, MONDAY, TUESDAY } from "./support/clinic.mjs";
 import { press, choose, type } from "./support/keyboard.mjs";
+import { referYourself } from "./support/self_referral.mjs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -200,40 +201,11 @@ test("a volunteer's photo is added, printed on the board, backed up, restored an
   await expect(page.getByText("No volunteer has agreed to be shown yet.")).toBeVisible();
 });
 
-const next = (page) => page.getByRole("button", { name: "Continue" }).click();
-
 /** A patient refers themselves, shortly, and comes to "What happens next". */
 async function refer(phone) {
   await phone.goto(`${served.url}refer/`);
   await press(phone, phone.getByRole("button", { name: "Start now" }));
-  await phone.getByLabel("Full name").fill("Pat Face");
-  await next(phone);
-  await phone.getByLabel("Day").fill("3");
-  await phone.getByLabel("Month").fill("4");
-  await phone.getByLabel("Year").fill("1970");
-  await next(phone);
-  await phone.getByLabel("Text message").check();
-  await phone.getByLabel("Mobile number").fill("07700 900 321");
-  await next(phone);
-  await phone.getByLabel("Yes").check();
-  await next(phone);
-  await phone.getByLabel("Feeling lonely or isolated").check();
-  await next(phone);
-  await next(phone);
-  await phone.getByLabel("None of these").check();
-  await next(phone);
-  await phone.getByLabel("I do not mind").check();
-  await next(phone);
-  await next(phone);
-  await phone.getByLabel("No", { exact: true }).check();
-  await next(phone);
-  await expect(h1(phone)).toHaveText("What is the name of your GP practice?");
-  await next(phone);
-  await phone.getByLabel(/I agree to a link worker/).check();
-  await phone.getByLabel("Yes").check();
-  await next(phone);
-  await phone.getByRole("button", { name: "Confirm and send" }).click();
-  await expect(h1(phone)).toHaveText("Your referral is ready to send");
+  await referYourself(phone, { name: "Pat Face", born: ["3", "4", "1970"], mobile: "07700 900 321" });
 }
 
 test("the faces are on self-referral's last page when the practice turns them on, and not when it does not", async ({ browser, watch }) => {

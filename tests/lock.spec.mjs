@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { test, expect, expectNoAxeViolations, screenshot, openPage } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { everythingStored, storedText } from "./support/stored.mjs";
-import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
+import { h1, expectErrors, clinicHelpers, lockRecords, MONDAY } from "./support/clinic.mjs";
 import { changedBackup, documentOf } from "./support/backup_file.mjs";
 
 let served;
@@ -27,12 +27,7 @@ async function unlock(page, passphrase) {
 async function lockedClinic(clinic, context, watch) {
   const page = await clinic.openClinic(context, watch);
   await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
-  await page.goto(`${served.url}clinic/lock/`);
-  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
-  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
-  await page.getByRole("button", { name: "Lock the records" }).click();
-  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+  await lockRecords(page, served, PASSPHRASE);
   return page;
 }
 

@@ -11,7 +11,7 @@ import { test, expect, watchContext } from "./support/fixtures.mjs";
 import { both, filesHolding, filesUnder } from "./support/profile.mjs";
 import { serveApp } from "./support/served.mjs";
 import { storedDocuments } from "./support/stored.mjs";
-import { h1, clinicHelpers } from "./support/clinic.mjs";
+import { h1, clinicHelpers, lockRecords } from "./support/clinic.mjs";
 import config from "../playwright.config.mjs";
 
 let served;
@@ -40,12 +40,7 @@ test("once the records are locked and the browser closed, no file of the browser
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
     // The lock first, then a person with a phone number and a note.
-    await page.goto(`${served.url}clinic/lock/`);
-    await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
-    await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
-    await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
-    await page.getByRole("button", { name: "Lock the records" }).click();
-    await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+    await lockRecords(page, served, PASSPHRASE);
     await clinic.addPerson(page, NAME, "GP", "Face to face", async () => {
       await page.getByLabel("Phone number (optional)").fill(PHONE);
     });

@@ -9,19 +9,10 @@ import { join } from "node:path";
 import { test, expect, expectNoAxeViolations, screenshot, openPage, watchContext } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
 import { serveSharing, VOLUNTEERS } from "./support/sharing.mjs";
-import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
+import { h1, expectErrors, clinicHelpers, lockRecords, MONDAY } from "./support/clinic.mjs";
 
 const PASSPHRASE = "blue kettle on the windowsill";
 const [ANA, BEN] = VOLUNTEERS;
-
-async function setPassphrase(page, served) {
-  await page.goto(`${served.url}clinic/lock/`);
-  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
-  await page.getByLabel("Type the passphrase again").fill(PASSPHRASE);
-  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
-  await page.getByRole("button", { name: "Lock the records" }).click();
-  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
-}
 
 async function openSharing(page, served) {
   await page.goto(`${served.url}clinic/backup/`);
@@ -88,7 +79,7 @@ test("signing in: empty fields, a wrong password, a server that answers garbage 
     await openSharing(page, served);
     await expect(page.getByTestId("sharing-needs-lock")).toContainText("Set a passphrase for the clinic first");
     await expectNoAxeViolations(page, "the sharing page before a passphrase is set");
-    await setPassphrase(page, served);
+    await lockRecords(page, served, PASSPHRASE);
     await openSharing(page, served);
     await expectNoAxeViolations(page, "the sharing page's sign-in form");
     await screenshot(page, "sharing-sign-in");
@@ -179,7 +170,7 @@ test("two devices share: changes arrive without a reload, one device offline cat
     // Ana's device: the clinic, Sam, the passphrase, a backup for Ben's device to start from.
     const ana = await clinic.openClinic(context, watch);
     await clinic.addPerson(ana, "Sam Patel", "GP", "Face to face", phone(ana, "07700 900123"));
-    await setPassphrase(ana, served);
+    await lockRecords(ana, served, PASSPHRASE);
     await ana.goto(`${served.url}clinic/backup/`);
     const download = ana.waitForEvent("download");
     await ana.getByRole("button", { name: "Download a backup" }).click();

@@ -103,3 +103,13 @@ export function clinicHelpers(served) {
 
   return { openClinic, addWeekly, addVolunteer, addPerson, setUpClinic, bookNext };
 }
+
+/** Locks the clinic's records with `passphrase` on the lock page, as a volunteer does. */
+export async function lockRecords(page, served, passphrase) {
+  await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+  await page.getByLabel("Type the passphrase again").fill(passphrase);
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Lock the records" }).click();
+  await expect(page.getByRole("region", { name: "Success" })).toBeVisible();
+}
