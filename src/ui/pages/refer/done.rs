@@ -122,7 +122,6 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                 <p>"Your referral has not been sent yet. Choose one of the ways below to send it to "
                     {move || practice.get().practice_name} "."</p>
                 <p>"A link worker will then contact you" {how} {when} "."</p>
-                <div id="who-you-may-meet"></div>
                 <div class="app-no-print">
                     <h2>"Ways to send it"</h2>
                     {email}
@@ -139,6 +138,8 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                         "The code holds your referral. It is not sent over the internet."</p>
                     {code}
                 </div>
+                // After the ways to send it, so that the faces never push them off a phone's screen.
+                <div id="who-you-may-meet"></div>
                 <details class="nhsuk-details app-no-print">
                     <summary class="nhsuk-details__summary">
                         <span class="nhsuk-details__summary-text">"See what you are sending"</span>
