@@ -313,6 +313,8 @@ test("a person builds a plan by keyboard, reviews it, and finds everything after
  * three, each answer (its radio and label) a target of at least 44 by 44 pixels.
  */
 async function expectEvenScale(group) {
+  // The page's first screen may be drawn before its answers are: wait for all twelve.
+  await expect(group.locator(".nhsuk-radios__item")).toHaveCount(12);
   const boxes = await group.locator(".nhsuk-radios__item").evaluateAll((items) =>
     items.map((item) => {
       // The radio (NHS.UK's 44 pixel touch target) and its label both choose the answer.
