@@ -154,3 +154,21 @@ pub fn Checkboxes(
         </Fieldset>
     }
 }
+
+/// One tick box on its own, such as "They agree to be shown on the board":
+/// a yes or no that needs no legend of its own.
+#[component]
+pub fn TickBox(id: &'static str, label: &'static str, bind: Bound<bool>) -> impl IntoView {
+    view! {
+        <div class="nhsuk-form-group">
+            <div class="nhsuk-checkboxes">
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" id=id type="checkbox"
+                        prop:checked=move || bind.get.get()
+                        on:change=move |ev| bind.set.run(event_target_checked(&ev)) />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -9,7 +9,7 @@ mod file_upload;
 mod select;
 mod text;
 
-pub use choices::{offers, Checkboxes, Offer, Radios};
+pub use choices::{offers, Checkboxes, Offer, Radios, TickBox};
 pub use date_input::DateInput;
 pub use error_summary::ErrorSummary;
 pub use file_upload::FileUpload;

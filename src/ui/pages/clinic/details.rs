@@ -10,7 +10,7 @@ use crate::domain::clinic::Id;
 use crate::domain::dates::{parse_iso, short_date, TypedDate};
 use crate::domain::form::FieldError;
 use crate::domain::referral::{Choice, ContactMethod, YesNo};
-use crate::ui::form::{bind, offers, Checkboxes, DateInput, Radios, TextArea, TextInput};
+use crate::ui::form::{bind, offers, Checkboxes, DateInput, Radios, TextArea, TextInput, TickBox};
 use crate::ui::layout::focus_element;
 use crate::ui::{new_id, today};
 use leptos::prelude::*;
@@ -20,29 +20,6 @@ const PARTS_OF_DAY: [(&str, &str); 3] = [
     ("morning", "Mornings"),
     ("afternoon", "Afternoons"),
 ];
-
-/// A ticked box bound to one of the form's yes-or-no answers.
-#[component]
-fn Tick(
-    id: &'static str,
-    label: &'static str,
-    form: RwSignal<PersonForm>,
-    get: fn(&PersonForm) -> bool,
-    set: fn(&mut PersonForm, bool),
-) -> impl IntoView {
-    view! {
-        <div class="nhsuk-form-group">
-            <div class="nhsuk-checkboxes">
-                <div class="nhsuk-checkboxes__item">
-                    <input class="nhsuk-checkboxes__input" id=id type="checkbox"
-                        prop:checked=move || form.with(get)
-                        on:change=move |ev| form.update(|f| set(f, event_target_checked(&ev))) />
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
-                </div>
-            </div>
-        </div>
-    }
-}
 
 /// Every detail of a person, as the add and change pages ask for them.
 #[component]
@@ -75,7 +52,8 @@ fn PersonFields(form: RwSignal<PersonForm>) -> impl IntoView {
             bind=bind(form, |f| f.leave_message.map(YesNo::key), |f, k| f.leave_message = k.and_then(YesNo::from_key)) />
         <TextInput id="best-times" label="Best times to contact them (optional)" autocomplete=Some("off")
             bind=bind(form, |f| f.best_times.clone(), |f, v| f.best_times = v) />
-        <Tick id="no-texts" label="They asked not to be sent texts" form get=|f| f.no_texts set=|f, v| f.no_texts = v />
+        <TickBox id="no-texts" label="They asked not to be sent texts"
+            bind=bind(form, |f| f.no_texts, |f, v| f.no_texts = v) />
         <h2>"Their referral"</h2>
         <Radios id="source" legend="Who referred them?" choices={offers::<Source>()}
             bind=bind(form, |f| f.source.map(Source::key), |f, k| f.source = k.and_then(Source::from_key)) />
@@ -87,8 +65,8 @@ fn PersonFields(form: RwSignal<PersonForm>) -> impl IntoView {
             bind=bind(form, |f| f.support.clone(), |f, v| f.support = v) />
         <TextInput id="practice" label="Their GP practice (optional)" autocomplete=Some("off")
             bind=bind(form, |f| f.practice.clone(), |f, v| f.practice = v) />
-        <Tick id="consent-contact" label="They agreed to be contacted about their referral" form
-            get=|f| f.consent_contact set=|f, v| f.consent_contact = v />
+        <TickBox id="consent-contact" label="They agreed to be contacted about their referral"
+            bind=bind(form, |f| f.consent_contact, |f, v| f.consent_contact = v) />
         <Radios id="consent-record" legend="Did they agree to the referral being added to their GP record? (optional)" inline=true choices={offers::<YesNo>()}
             bind=bind(form, |f| f.consent_record.map(YesNo::key), |f, k| f.consent_record = k.and_then(YesNo::from_key)) />
         <h2>"Appointments"</h2>
@@ -104,7 +82,8 @@ fn PersonFields(form: RwSignal<PersonForm>) -> impl IntoView {
             bind=bind(form, |f| f.interpreter.map(YesNo::key), |f, k| f.interpreter = k.and_then(YesNo::from_key)) />
         <Radios id="mode" legend="How would they like to meet?" choices={offers::<Mode>()}
             bind=bind(form, |f| f.mode.map(Mode::key), |f, k| f.mode = k.and_then(Mode::from_key)) />
-        <Tick id="any-mode" label="Any way of meeting suits them" form get=|f| f.any_mode set=|f, v| f.any_mode = v />
+        <TickBox id="any-mode" label="Any way of meeting suits them"
+            bind=bind(form, |f| f.any_mode, |f, v| f.any_mode = v) />
         <Checkboxes id="days" legend="Days they can come (optional)" hint=Some("Leave these empty if any day suits them.")
             choices=WEEKDAYS[..5].to_vec()
             bind=bind(form, |f| f.days.iter().map(|d| WEEKDAYS[*d as usize % 7].0).collect(), |f, keys| {

@@ -6,7 +6,9 @@ use crate::domain::clinic::forms::{weekly_words, VolunteerForm};
 use crate::domain::clinic::sessions::weekday_name;
 use crate::domain::dates::{long_date, parse_iso};
 use crate::domain::form::FieldError;
-use crate::ui::form::{bind, Bound, Checkboxes, DateInput, FileUpload, FormErrors, TextInput};
+use crate::ui::form::{
+    bind, Bound, Checkboxes, DateInput, FileUpload, FormErrors, TextInput, TickBox,
+};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
 use crate::ui::photo::{small_photo, Photo};
@@ -186,16 +188,8 @@ pub fn AddVolunteer() -> impl IntoView {
                 view! {
                     <Checkboxes id="sessions" legend="Which sessions can they usually do?"
                         hint=Some("Select all that apply.") choices=choices bind=sessions />
-                    <div class="nhsuk-form-group">
-                        <div class="nhsuk-checkboxes">
-                            <div class="nhsuk-checkboxes__item">
-                                <input class="nhsuk-checkboxes__input" id="relief" type="checkbox"
-                                    prop:checked=move || form.with(|f| f.relief)
-                                    on:change=move |ev| form.update(|f| f.relief = event_target_checked(&ev)) />
-                                <label class="nhsuk-label nhsuk-checkboxes__label" for="relief">"They have no regular session: a relief volunteer who covers when asked"</label>
-                            </div>
-                        </div>
-                    </div>
+                    <TickBox id="relief" label="They have no regular session: a relief volunteer who covers when asked"
+                        bind=bind(form, |f| f.relief, |f, v| f.relief = v) />
                 }.into_any()
             }}
             <DateInput id="away-from" legend="First day away (optional)" hint=Some("If they will be away, the first day they are not here, for example 9 3 2026")
@@ -270,17 +264,8 @@ fn ShownOnTheBoard(form: RwSignal<VolunteerForm>) -> impl IntoView {
             {current}
         </FileUpload>
         <p class="nhsuk-body-s" aria-live="polite" data-testid="photo-said">{move || said.get()}</p>
-        <div class="nhsuk-form-group">
-            <div class="nhsuk-checkboxes">
-                <div class="nhsuk-checkboxes__item">
-                    <input class="nhsuk-checkboxes__input" id="agreed-to-show" type="checkbox"
-                        prop:checked=move || form.with(|f| f.agreed_to_show)
-                        on:change=move |ev| form.update(|f| f.agreed_to_show = event_target_checked(&ev)) />
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for="agreed-to-show">
-                        "They agree to their first name, line and photo being shown on the surgery’s board and the practice’s website"
-                    </label>
-                </div>
-            </div>
-        </div>
+        <TickBox id="agreed-to-show"
+            label="They agree to their first name, line and photo being shown on the surgery’s board and the practice’s website"
+            bind=bind(form, |f| f.agreed_to_show, |f, v| f.agreed_to_show = v) />
     }
 }

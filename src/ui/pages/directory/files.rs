@@ -173,9 +173,9 @@ pub fn ImportExport() -> impl IntoView {
                 <div class=group>
                     <label class="nhsuk-label" for="import-file">"Choose an Open Referral UK JSON file"</label>
                     <div class="nhsuk-hint" id="import-file-hint">{move || if preview.with(Option::is_some) {
-                        "To add the next page of the same list, choose its file: it is added to what the file holds, below"
+                        "To add the next page of the same list, choose its file. Its services are added to the ones shown below."
                     } else {
-                        "A file ending .json, of 5 MB or less. If your council's list comes in pages, choose the first, then add the others one by one"
+                        "A file ending .json, of 5 MB or less. If your council's list comes in pages, choose the first page, then add the others one by one."
                     }}</div>
                     {move || error().map(|message| view! {
                         <span class="nhsuk-error-message" id="import-file-error"><span class="nhsuk-u-visually-hidden">"Error: "</span>{message}</span>

@@ -6,7 +6,7 @@ use super::{use_texting, Texting};
 use crate::domain::reminders::form::WordingForm;
 use crate::domain::reminders::template::PLACEHOLDERS;
 use crate::domain::reminders::{longest_room, preview, sample_details, sms, Purpose};
-use crate::ui::form::{Bound, ErrorSummary, TextArea};
+use crate::ui::form::{bind, Bound, ErrorSummary, TextArea, TickBox};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::form_errors;
 use crate::ui::practice::use_practice;
@@ -45,7 +45,6 @@ pub fn WordingPage() -> impl IntoView {
         .into_iter()
         .map(|purpose| view! { <Message purpose form /> })
         .collect_view();
-    let cost_on = move || form.with(|f| f.cost_line_on);
     view! {
         <BackLink href=base.href("clinic/reminders") text="Back to the texts" />
         <div class="nhsuk-grid-row">
@@ -59,29 +58,15 @@ pub fn WordingPage() -> impl IntoView {
                 <form novalidate on:submit=save>
                     {messages}
                     <h2>"What a missed appointment costs"</h2>
-                    <div class="nhsuk-form-group">
-                        <div class="nhsuk-checkboxes">
-                            <div class="nhsuk-checkboxes__item">
-                                <input class="nhsuk-checkboxes__input" id="cost-line-on" type="checkbox"
-                                    prop:checked=cost_on
-                                    on:change=move |ev| form.update(|f| f.cost_line_on = event_target_checked(&ev)) />
-                                <label class="nhsuk-label nhsuk-checkboxes__label" for="cost-line-on">"Add this line to reminders"</label>
-                            </div>
-                        </div>
-                    </div>
+                    <TickBox id="cost-line-on" label="Add this line to reminders"
+                        bind=bind(form, |f| f.cost_line_on, |f, v| f.cost_line_on = v) />
                     <TextArea id="cost-line" label="The line about cost" rows=2
                         hint=Some("Off unless you choose it: some people find it puts them off.")
-                        bind=Bound {
-                            get: Signal::derive(move || form.with(|f| f.cost_line.clone())),
-                            set: Callback::new(move |v| form.update(|f| f.cost_line = v)),
-                        } />
+                        bind=bind(form, |f| f.cost_line.clone(), |f, v| f.cost_line = v) />
                     <h2>"Words to warn about"</h2>
                     <TextArea id="avoid" label="Words a text should not have" rows=6
                         hint=Some("Clinical details a volunteer should not text, one a line. Texts can be read by others on the person's phone.")
-                        bind=Bound {
-                            get: Signal::derive(move || form.with(|f| f.avoid.clone())),
-                            set: Callback::new(move |v| form.update(|f| f.avoid = v)),
-                        } />
+                        bind=bind(form, |f| f.avoid.clone(), |f, v| f.avoid = v) />
                     <button class="nhsuk-button" type="submit">"Save the wording"</button>
                 </form>
             </div>
