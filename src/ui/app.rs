@@ -94,8 +94,13 @@ fn mark_ready() {
 /// Waits for the browser's next task (a timer's), letting it handle a tap or
 /// a key in between.
 pub(crate) async fn next_task() {
+    wait_ms(0).await;
+}
+
+/// Waits for a timer of `ms` milliseconds.
+pub(crate) async fn wait_ms(ms: i32) {
     let timer = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }

@@ -171,7 +171,9 @@ async fn show_volunteers(practice: Option<Practice>, url: String) {
     let shown = loop {
         match read.get_untracked() {
             Some(loaded) => break loaded.config.show_volunteers,
-            None => crate::ui::app::next_task().await,
+            // Looked at ten times a second: a timer of 0 ran hundreds of
+            // times a second on a slow network, on the patient's battery.
+            None => crate::ui::app::wait_ms(100).await,
         }
     };
     if !shown {
