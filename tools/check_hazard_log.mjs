@@ -12,7 +12,7 @@
 //       a test script that `make test` runs with node.
 //
 // Usage: node tools/check_hazard_log.mjs [file.md ...]   (docs/clinical-safety.md
-// by default). Exits 1, listing each name not found, if any is missing or if
+// by default; `make test` gives it every paper in docs/ that names tests). Exits 1, listing each name not found, if any is missing or if
 // a file names no test at all.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -84,4 +84,8 @@ if (problems.length > 0) {
   process.exit(1);
 }
 const count = (kind) => new Set(all.filter((t) => t.kind === kind).map((t) => t.name)).size;
-console.log(`Hazard log: all ${distinct.size} tests it names exist (${count("rust")} host, ${count("browser")} browser, ${count("node")} node scripts; ${all.length} mentions).`);
+for (const { file, tests } of named) {
+  console.log(`${file.replace(`${root}/`, "")}: all ${new Set(tests.map((t) => `${t.kind}: ${t.name}`)).size} tests it names exist.`);
+}
+if (named.length > 1) console.log(`In all: ${distinct.size} tests (${count("rust")} host, ${count("browser")} browser, ${count("node")} node scripts), ${all.length} mentions.`);
+else console.log(`(${count("rust")} host, ${count("browser")} browser, ${count("node")} node scripts; ${all.length} mentions)`);
