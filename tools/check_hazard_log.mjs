@@ -35,7 +35,12 @@ function namedTests(markdown) {
 }
 
 function run(command, args) {
-  return execFileSync(command, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
+  try {
+    return execFileSync(command, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
+  } catch (error) {
+    console.error(`The hazard log's check could not list the tests: \`${command} ${args.join(" ")}\` failed:\n${error.stderr ?? error.message}`);
+    process.exit(1);
+  }
 }
 
 /** The host tests, as `cargo test --lib -- --list` prints them. */
