@@ -84,7 +84,7 @@ for (const t of missing) problems.push(`${t.file}:${t.line}: no ${t.kind} test n
 
 const distinct = new Set(all.map((t) => `${t.kind}: ${t.name}`));
 if (problems.length > 0) {
-  console.error(`The hazard log names tests that do not exist (${missing.length} of ${all.length} names):`);
+  console.error(missing.length > 0 ? `The hazard log names tests that do not exist (${missing.length} of ${all.length} names):` : "The hazard log's check failed:");
   for (const problem of problems) console.error(`  ${problem}`);
   process.exit(1);
 }
