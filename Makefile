@@ -18,7 +18,7 @@ PORT ?= 8080
 
 help:
 	@echo "make serve   build the app and serve it at http://127.0.0.1:$(PORT)/"
-	@echo "make test    run every test: Rust logic tests, components in Chromium, the size check, the hazard log's tests, browser tests"
+	@echo "make test    run every test: Rust logic tests, components in Chromium, the size check, the hazard log's check, browser tests"
 	@echo "make dist    build the folder a practice copies to its web host, in dist/"
 	@echo "make bench   time the app with a busy clinic's data, CPU slowed 4x (writes bench/RESULTS.md)"
 
