@@ -14,11 +14,11 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 PORT ?= 8080
 
-.PHONY: help serve test dist bench setup rust-target trunk wasm-bindgen npm chromium crates test-rust test-components test-browser size
+.PHONY: help serve test dist bench setup rust-target trunk wasm-bindgen npm chromium crates test-rust test-components test-browser size hazard-log
 
 help:
 	@echo "make serve   build the app and serve it at http://127.0.0.1:$(PORT)/"
-	@echo "make test    run every test: Rust logic tests, components in Chromium, the size check, browser tests"
+	@echo "make test    run every test: Rust logic tests, components in Chromium, the size check, the hazard log's check, browser tests"
 	@echo "make dist    build the folder a practice copies to its web host, in dist/"
 	@echo "make bench   time the app with a busy clinic's data, CPU slowed 4x (writes bench/RESULTS.md)"
 
@@ -80,6 +80,7 @@ test: setup chromium
 	$(MAKE) --no-print-directory test-components
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory size
+	$(MAKE) --no-print-directory hazard-log
 	$(MAKE) --no-print-directory test-browser
 
 test-rust:
@@ -94,6 +95,14 @@ test-components:
 
 size:
 	node tests/support/size.mjs
+
+# Every test the hazard log and the other papers name must exist (after the
+# build: listing the browser tests reads dist/), and the check must fail on
+# made-up names.
+PAPERS := docs/clinical-safety.md docs/security.md docs/interoperability.md docs/dtac.md
+hazard-log:
+	node tools/check_hazard_log.mjs $(PAPERS)
+	node tests/hazard_log_check.mjs
 
 test-browser:
 	npx playwright test
