@@ -197,6 +197,14 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await expect(concern).toContainText("Raised on Tuesday 3 March 2026. Not escalated yet. Escalate it to the GP supervisor or Community Navigator as soon as you can.");
   await expectNoAxeViolations(page, "a person with a concern not escalated yet");
   await screenshot(page, "clinic-concern-not-escalated");
+  // The clinic's front page leads with it, so that it is not left on one record.
+  await page.goto(`${served.url}clinic/`);
+  const open = page.getByTestId("open-concerns");
+  await expect(open).toContainText("Safeguarding concerns still open");
+  await expect(open.getByRole("listitem")).toHaveText("Jo Bloggs: raised Tuesday 3 March 2026, not escalated yet: escalate it now.");
+  await expectNoAxeViolations(page, "the clinic's front page with a concern open");
+  await open.getByRole("link", { name: "Jo Bloggs" }).click();
+  await expect(h1(page)).toHaveText("Jo Bloggs");
   await concern.getByRole("link", { name: "Record who it was escalated to" }).click();
   await expect(h1(page)).toHaveText("Record the escalation");
   await page.getByRole("button", { name: "Record the escalation" }).click();
@@ -217,6 +225,11 @@ test("a person is booked, a double booking is refused, a did-not-attend and a fo
   await page.getByRole("button", { name: "Clear the concern" }).click();
   await expect(h1(page)).toHaveText("Jo Bloggs");
   await expect(page.getByTestId("concern")).toHaveCount(0);
+  await page.goto(`${served.url}clinic/`);
+  await expect(h1(page)).toHaveText("Run a clinic");
+  await expect(page.getByTestId("open-concerns")).toHaveCount(0);
+  await page.goBack();
+  await expect(h1(page)).toHaveText("Jo Bloggs");
 
   // A log line with a follow-up comes back on its day.
   await page.getByRole("button", { name: "Add to the log" }).click();

@@ -9,7 +9,7 @@ const next = (page) => page.getByRole("button", { name: "Continue" }).click();
 /**
  * Answers every question from the name page on, with `answers`:
  * `name`, `called` (optional), `born` ([day, month, year]), `mobile`,
- * `bestTimes` (optional), `help` (a communication need's label, optional),
+ * `bestTimes` (optional), `ownWords` (optional), `help` (a communication need's label, optional),
  * `language` (optional; "No" to an interpreter when absent). `atPractice`
  * runs on the practice question before it is answered, `onCheck` on the page
  * that checks the answers. Returns the email's text once the referral is
@@ -37,6 +37,7 @@ export async function referYourself(phone, answers, { atPractice, onCheck } = {}
   await next(phone);
   await phone.getByLabel("Feeling lonely or isolated").check();
   await next(phone);
+  if (answers.ownWords) await phone.getByLabel("Tell us more in your own words (optional)").fill(answers.ownWords);
   await next(phone);
   await phone.getByLabel("None of these").check();
   await next(phone);

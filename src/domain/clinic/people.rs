@@ -549,5 +549,23 @@ impl crate::domain::referral::Choice for EscalatedTo {
     }
 }
 
+impl super::Clinic {
+    /// Every safeguarding concern still open, for the clinic's front page:
+    /// those nobody has escalated yet first, then the oldest first, so that
+    /// a concern written down is not left on one person's record alone.
+    pub fn open_concerns(&self) -> Vec<(&Person, &Concern)> {
+        let mut open: Vec<(&Person, &Concern)> = self
+            .people
+            .iter()
+            .filter_map(|p| p.open_concern().map(|c| (p, c)))
+            .collect();
+        open.sort_by(|(_, a), (_, b)| {
+            let escalated = |c: &Concern| c.escalated_to != EscalatedTo::NotYet;
+            (escalated(a), &a.raised_on).cmp(&(escalated(b), &b.raised_on))
+        });
+        open
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -437,6 +437,52 @@ fn a_concern_stays_visible_until_cleared_with_a_note() {
 }
 
 #[test]
+fn open_concerns_are_listed_for_the_whole_clinic_those_not_escalated_first() {
+    let mut clinic = Clinic::default();
+    let person = |id, name: &str| Person {
+        id,
+        name: name.into(),
+        ..Person::default()
+    };
+    let (mut ann, mut bob, mut cat, dan) = (
+        person(1, "Ann"),
+        person(2, "Bob"),
+        person(3, "Cat"),
+        person(4, "Dan"),
+    );
+    ann.raise_concern(
+        day(2026, 3, 2),
+        "Will",
+        "Bruises",
+        EscalatedTo::GpSupervisor,
+    );
+    bob.raise_concern(
+        day(2026, 3, 5),
+        "Will",
+        "Said a lender threatened him",
+        EscalatedTo::NotYet,
+    );
+    cat.raise_concern(
+        day(2026, 3, 1),
+        "Jo",
+        "Left alone at home",
+        EscalatedTo::NotYet,
+    );
+    let mut cleared = person(5, "Eve");
+    cleared.raise_concern(day(2026, 3, 1), "Jo", "Worried", EscalatedTo::NotYet);
+    cleared
+        .clear_concern(day(2026, 3, 2), "Spoke to her GP")
+        .unwrap();
+    clinic.people = vec![ann, bob, cat, dan, cleared];
+    let names: Vec<&str> = clinic
+        .open_concerns()
+        .iter()
+        .map(|(p, _)| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Cat", "Bob", "Ann"]);
+}
+
+#[test]
 fn follow_ups_come_back_on_the_day_they_are_due() {
     let mut sam = Person::default();
     sam.log(

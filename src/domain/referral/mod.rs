@@ -2,6 +2,7 @@
 //! check them, and the forms it is handed over in (text, QR link).
 
 pub mod choices;
+pub mod crisis;
 pub mod email;
 pub mod handover;
 pub mod pasted;

@@ -173,6 +173,16 @@ fn ImportReferral(referral: Referral) -> impl IntoView {
                 <span class="nhsuk-caption-l">{format!("Self-referral {reference}")}</span>
                 <h1>{name}</h1>
                 <p>{format!("Confirmed on {}.", long_date(referral.sent_on))}</p>
+                {referral.answers.mentions_crisis().then(|| view! {
+                    <div class="nhsuk-warning-callout" data-testid="import-at-risk">
+                        <h2 class="nhsuk-warning-callout__label">
+                            <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Read this referral now"</span>
+                        </h2>
+                        <p>"Their own words may mean they are thinking about hurting themselves or ending their life. "
+                            "Read their answers below now, and follow the practice’s procedure for someone at risk today, "
+                            "such as telling the duty GP."</p>
+                    </div>
+                })}
                 <SaveProblemNotice saved=inbox />
                 {move || match on_caseload() {
                     Some((id, name)) => view! {

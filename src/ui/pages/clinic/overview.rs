@@ -5,10 +5,10 @@
 use super::person::record_href;
 use super::{href, use_clinic, SectionLinks};
 use crate::domain::backup_habit::BackupHabit;
-use crate::domain::clinic::people::{Person, ACCEPTED_CODE};
+use crate::domain::clinic::people::{EscalatedTo, Person, ACCEPTED_CODE};
 use crate::domain::clinic::Clinic;
 use crate::domain::clinic::{rota, setup};
-use crate::domain::dates::{iso, long_date};
+use crate::domain::dates::{iso, long_date, parse_iso};
 use crate::domain::referral::{handover, ClinicInbox};
 use crate::domain::reminders::Wording;
 use crate::store::backend::BrowserStorage;
@@ -111,6 +111,7 @@ pub fn Overview() -> impl IntoView {
                 {if d == now { "Today's clinic".to_string() } else { format!("Next clinic: {}", long_date(d)) }}
             </a></p>
         })}
+        <OpenConcerns />
         <Show when=any_uncovered>
             <div class="nhsuk-warning-callout">
                 <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Sessions nobody is on"</span></h2>
@@ -127,6 +128,39 @@ pub fn Overview() -> impl IntoView {
         {caseload}
         <h2>"The clinic"</h2>
         <SectionLinks />
+    }
+}
+
+/// Every safeguarding concern still open, at the top of the clinic's front
+/// page, so that one written down is acted on and not left on one person's
+/// record (hazard H10 in docs/clinical-safety.md).
+#[component]
+fn OpenConcerns() -> impl IntoView {
+    let clinic = use_clinic();
+    move || {
+        clinic.value.with(|c| {
+            let open = c.open_concerns();
+            (!open.is_empty()).then(|| {
+                let items = open
+                    .into_iter()
+                    .map(|(person, concern)| {
+                        let raised = parse_iso(&concern.raised_on).map(long_date).unwrap_or_default();
+                        let state = match concern.escalated_to {
+                            EscalatedTo::NotYet => "not escalated yet: escalate it now".to_string(),
+                            to => format!("escalated to {}", to.name()),
+                        };
+                        view! { <li><a href=record_href(person.id)>{person.name.clone()}</a> {format!(": raised {raised}, {state}.")}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="nhsuk-warning-callout" data-testid="open-concerns">
+                        <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Safeguarding concerns still open"</span></h2>
+                        <p>"Tell the GP supervisor or Community Navigator about each one as soon as you can. Clear it on the person’s page once it has been dealt with."</p>
+                        <ul class="nhsuk-list">{items}</ul>
+                    </div>
+                }
+            })
+        })
     }
 }
 
@@ -235,6 +269,9 @@ fn ReferralsWaiting() -> impl IntoView {
                 let link = format!("{}#{}", base.href("clinic/import"), handover::encode(&referral));
                 let name = referral.answers.full_name.clone();
                 let reference = referral.reference.to_string();
+                let at_risk = referral.answers.mentions_crisis().then(|| {
+                    view! { <strong class="nhsuk-tag nhsuk-tag--red app-tag">"Read now: may be at risk"</strong> " " }
+                });
                 let look_alikes: Vec<(u64, String)> = clinic.value.with_untracked(|c| {
                     c.look_alikes(&Person::from_referral(0, &referral))
                         .into_iter()
@@ -273,6 +310,7 @@ fn ReferralsWaiting() -> impl IntoView {
                 view! {
                     <li>
                         {warning}
+                        {at_risk}
                         <strong>{name.clone()}</strong> " "
                         <a href=link>"See answers" <span class="nhsuk-u-visually-hidden">{format!(" of {name}")}</span></a>
                         <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small app-inline-button" on:click=add>

@@ -1,6 +1,6 @@
 //! Check your answers: every answer with a Change link, then Confirm and send.
 
-use super::{use_draft, DeleteAnswers, UrgentHelpLine};
+use super::{use_draft, CrisisHelp, DeleteAnswers, UrgentHelpLine};
 use crate::domain::referral::text::{change_link_words, rows};
 use crate::domain::referral::validate::all_errors;
 use crate::domain::referral::{Reference, Referral, Step};
@@ -86,6 +86,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 <SaveProblemNotice saved />
                 {missing}
                 <h1>"Check your answers before sending"</h1>
+                <CrisisHelp shown=Signal::derive(move || saved.value.with(|d| d.answers.mentions_crisis())) />
                 <dl class="nhsuk-summary-list">{summary}</dl>
                 <h2>"Now send your referral"</h2>
                 <p>"When you confirm, we will give you a reference and show you ways to send this to the practice. Nothing is sent until you choose one."</p>

@@ -1,7 +1,7 @@
 //! The confirmation, with the ways to hand the referral over without a
 //! server; and the page for someone under 16.
 
-use super::{use_draft, AnswersList, DeleteAnswers, UrgentHelpLine};
+use super::{use_draft, AnswersList, CrisisHelp, DeleteAnswers, UrgentHelpLine};
 use crate::domain::clinic::faces::{read_faces_file, Face};
 use crate::domain::fragment::Packed;
 use crate::domain::referral::email;
@@ -55,6 +55,21 @@ fn Confirmation(referral: Referral) -> impl IntoView {
     let sent_text = email::body(&referral, &app_root);
     let reference = referral.reference.to_string();
     let when = move || practice.get().reply_time().map(|time| format!(" {time}"));
+    let in_crisis = referral.answers.mentions_crisis();
+    // So that a referral lost on its way is noticed by the person too.
+    let not_heard = move || {
+        let practice = practice.get();
+        let after = practice
+            .reply_time()
+            .map_or("after a week".to_string(), |time| {
+                format!("{time} of sending it")
+            });
+        let phone = practice
+            .phone_link()
+            .zip(practice.phone.clone())
+            .map(|(link, phone)| view! { " on " <a href=link>{phone}</a> });
+        view! { "If nobody has been in touch " {after} ", contact " {practice.practice_name} {phone} "." }
+    };
     let how = referral
         .answers
         .contact_method
@@ -118,10 +133,12 @@ fn Confirmation(referral: Referral) -> impl IntoView {
                     </div>
                 </div>
                 <p class="app-print-only">{format!("Reference {reference}")}</p>
+                <CrisisHelp shown=Signal::stored(in_crisis) />
                 <h2>"What happens next"</h2>
                 <p>"Your referral has not been sent yet. Choose one of the ways below to send it to "
                     {move || practice.get().practice_name} "."</p>
                 <p>"A link worker will then contact you" {how} {when} "."</p>
+                <p>{not_heard}</p>
                 <div class="app-no-print">
                     <h2>"Ways to send it"</h2>
                     {email}

@@ -134,6 +134,30 @@ pub fn UrgentHelpLine() -> impl IntoView {
     }
 }
 
+/// Where to get help now, first on the page, when the person's own words may
+/// mean they are thinking of hurting themselves or ending their life: nobody
+/// reads the form straight away (hazard H01 in docs/clinical-safety.md).
+#[component]
+pub fn CrisisHelp(shown: Signal<bool>) -> impl IntoView {
+    move || {
+        shown.get().then(|| {
+            view! {
+                <div class="nhsuk-warning-callout" data-testid="crisis-help">
+                    <h2 class="nhsuk-warning-callout__label">
+                        <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Help is there now"</span>
+                    </h2>
+                    <p>"Some of your words sound like you may be thinking about hurting yourself or ending your life. "
+                        "Nobody reads this form straight away."</p>
+                    <p>"If you might act on these thoughts, or you are in danger now, call 999. "
+                        "To talk to someone now, day or night, call Samaritans free."</p>
+                    <UrgentHelpCalls />
+                    <p>"You can still send this form as well."</p>
+                </div>
+            }
+        })
+    }
+}
+
 /// "Delete my answers from this device": asks once, then really removes them.
 /// Focus goes to the question when it is asked, and back to the button on "No".
 #[component]

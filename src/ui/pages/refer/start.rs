@@ -95,6 +95,7 @@ pub fn Start() -> impl IntoView {
                 <h2>"What happens next"</h2>
                 <p>"After you send the form, a link worker from " {move || team_or_practice(&practice.get())}
                     " will contact you" {when} "."</p>
+                <p>"Nobody reads the form straight away, so do not use it if you need help urgently."</p>
                 <p>"The form takes about 10 minutes. Your answers stay on this device until you choose to send them."</p>
                 {start_button}
                 <UrgentHelpLine />
