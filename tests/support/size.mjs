@@ -115,7 +115,7 @@ import { join } from "node:path";
 // and the file field (14.6 KB). After the merges of issues 34, 25 and 31
 // (above), each part's budget is
 // what it measured on the full build, with about 2 KB of room.
-const BUDGETS = { home: 120, refer: 254, plan: 270, plan_share: 213, plan_lock: 191, clinic: 445, reminders: 323, backup: 433, setup: 408, directory: 366, reports: 311, clinicplan: 328 };
+const BUDGETS = { home: 120, refer: 254, plan: 270, plan_share: 213, plan_lock: 191, clinic: 445, reminders: 323, backup: 433, setup: 408, directory: 366, reports: 311, clinicplan: 328, about: 131 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");

@@ -34,7 +34,7 @@ pub const EMAIL_LIMIT: usize = 254;
 pub const APP_ADDRESS_LIMIT: usize = 200;
 /// The longest a sentence of the privacy page's may be (how long a referral
 /// is kept, how to reach the Data Protection Officer).
-pub const PRIVACY_TEXT_LIMIT: usize = 200;
+pub const PRIVACY_TEXT_LIMIT: usize = APP_ADDRESS_LIMIT;
 
 /// How long the practice keeps a referral, when `config.json` does not say:
 /// a referral the practice acts on becomes part of the person's GP record.
@@ -102,12 +102,47 @@ impl PracticeConfig {
     }
 
     /// How long the practice keeps a referral, to follow "keeps your
-    /// referral": the practice's own words, or the usual answer.
+    /// referral": the practice's own words, or the usual answer when it
+    /// gave none or gave no words ([`Self::privacy_problems`]).
     pub fn referral_kept_wording(&self) -> &str {
         self.referral_kept
             .as_deref()
+            .filter(|wording| says_in_words(wording))
             .unwrap_or(REFERRAL_KEPT_DEFAULT)
             .trim_end_matches(['.', ' '])
+    }
+
+    /// How to reach the practice's Data Protection Officer, when the
+    /// practice wrote a way to reach them.
+    pub fn data_protection_officer_contact(&self) -> Option<&str> {
+        self.data_protection_officer
+            .as_deref()
+            .filter(|contact| names_a_way_to_reach(contact))
+    }
+
+    /// What is wrong with the privacy page's settings beyond their being
+    /// text: said on the practice's set-up check, which shows them.
+    pub fn privacy_problems(&self) -> Vec<ConfigProblem> {
+        let mut problems = Vec::new();
+        if self
+            .referral_kept
+            .as_deref()
+            .is_some_and(|w| !says_in_words(w))
+        {
+            problems.push(ConfigProblem::Invalid {
+                field: "referral_kept",
+                why: "must say in words how long the practice keeps a referral, to follow \u{201c}keeps your referral\u{201d}, like \"for 8 years after your last contact with the link workers\"",
+            });
+        }
+        if self.data_protection_officer.is_some()
+            && self.data_protection_officer_contact().is_none()
+        {
+            problems.push(ConfigProblem::Invalid {
+                field: "data_protection_officer",
+                why: "must say how to reach your Data Protection Officer: an email address or a phone number, like \"Jo Smith, dpo@example.nhs.uk\"",
+            });
+        }
+        problems
     }
 
     /// A link that rings the practice: "tel:01134960000".
@@ -333,20 +368,12 @@ impl LoadedConfig {
             "must be the address of the clinic's database on this website, starting with /, like /couchdb/clinic (a database at another address is refused by the app's security policy)",
             &mut problems,
         );
-        config.referral_kept = checked_text_field(
-            &object,
-            "referral_kept",
-            says_in_words,
-            "must say in words how long the practice keeps a referral, to follow \u{201c}keeps your referral\u{201d}, like \"for 8 years after your last contact with the link workers\"",
-            &mut problems,
-        );
-        config.data_protection_officer = checked_text_field(
-            &object,
-            "data_protection_officer",
-            names_a_way_to_reach,
-            "must say how to reach your Data Protection Officer: an email address or a phone number, like \"Jo Smith, dpo@example.nhs.uk\"",
-            &mut problems,
-        );
+        // Read as any text here; what they must say is checked where they
+        // are used (`privacy_problems`), keeping those checks out of every
+        // part's bundle.
+        config.referral_kept = text_field(&object, "referral_kept", &mut problems);
+        config.data_protection_officer =
+            text_field(&object, "data_protection_officer", &mut problems);
         config.reply_within_days = match object.get("reply_within_days") {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.as_u64().is_some_and(|d| (1..=60).contains(&d)) => {
@@ -413,7 +440,7 @@ pub fn is_sharing_address(address: &str) -> bool {
 /// Whether a wording says something in words, not only a number ("8" alone
 /// would read "keeps your referral 8").
 fn says_in_words(text: &str) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    text.chars().filter(char::is_ascii_alphabetic).count() >= 3
 }
 
 /// Whether a contact names a way to reach someone: an email address or a
@@ -458,8 +485,9 @@ fn limit_of(field: &str) -> usize {
     match field {
         "phone" => PHONE_LIMIT,
         "referral_email" => EMAIL_LIMIT,
-        "app_address" | "sharing" => APP_ADDRESS_LIMIT,
-        "referral_kept" | "data_protection_officer" => PRIVACY_TEXT_LIMIT,
+        "app_address" | "sharing" | "referral_kept" | "data_protection_officer" => {
+            APP_ADDRESS_LIMIT
+        }
         _ => NAME_LIMIT,
     }
 }
@@ -719,15 +747,25 @@ mod tests {
             loaded.config.referral_kept_wording(),
             "for 8 years after your last contact with us"
         );
-        for bad in ["8", r#""8""#, "true", r#""8 y""#] {
+        for bad in ["8", "true"] {
             let loaded = LoadedConfig::from_json(&format!(r#"{{"referral_kept": {bad}}}"#));
             assert_eq!(loaded.config.referral_kept, None, "{bad}");
-            assert_eq!(loaded.problems.len(), 1, "{bad}");
-            assert_eq!(loaded.problems[0].setting(), Some("referral_kept"), "{bad}");
+            assert_eq!(
+                loaded.problems[0].message(),
+                "In config.json, \"referral_kept\" must be text in double quotes."
+            );
+        }
+        // Text without words is read, named on the set-up check, and the
+        // privacy page keeps the usual wording.
+        for bad in [r#""8""#, r#""8 y""#] {
+            let loaded = LoadedConfig::from_json(&format!(r#"{{"referral_kept": {bad}}}"#));
+            assert_eq!(loaded.problems, vec![], "{bad}");
+            assert_eq!(loaded.config.referral_kept_wording(), REFERRAL_KEPT_DEFAULT);
+            assert_eq!(loaded.config.privacy_problems().len(), 1, "{bad}");
         }
         let words = LoadedConfig::from_json(r#"{"referral_kept": "8"}"#);
         assert_eq!(
-            words.problems[0].message(),
+            words.config.privacy_problems()[0].message(),
             "In config.json, \"referral_kept\" must say in words how long the practice keeps a referral, to follow \u{201c}keeps your referral\u{201d}, like \"for 8 years after your last contact with the link workers\"."
         );
         let long = LoadedConfig::from_json(&format!(
@@ -754,18 +792,21 @@ mod tests {
             let loaded =
                 LoadedConfig::from_json(&format!(r#"{{"data_protection_officer": "{good}"}}"#));
             assert_eq!(loaded.problems, vec![], "{good}");
-            assert_eq!(loaded.config.data_protection_officer.as_deref(), Some(good));
+            assert_eq!(loaded.config.privacy_problems(), vec![], "{good}");
+            assert_eq!(loaded.config.data_protection_officer_contact(), Some(good));
         }
-        for bad in [r#""Jo Smith""#, "7"] {
-            let loaded =
-                LoadedConfig::from_json(&format!(r#"{{"data_protection_officer": {bad}}}"#));
-            assert_eq!(loaded.config.data_protection_officer, None, "{bad}");
-            assert_eq!(
-                loaded.problems[0].setting(),
-                Some("data_protection_officer"),
-                "{bad}"
-            );
-        }
+        let number = LoadedConfig::from_json(r#"{"data_protection_officer": 7}"#);
+        assert_eq!(number.config.data_protection_officer, None);
+        assert_eq!(
+            number.problems[0].setting(),
+            Some("data_protection_officer")
+        );
+        let no_way = LoadedConfig::from_json(r#"{"data_protection_officer": "Jo Smith"}"#);
+        assert_eq!(no_way.config.data_protection_officer_contact(), None);
+        assert_eq!(
+            no_way.config.privacy_problems()[0].setting(),
+            Some("data_protection_officer")
+        );
     }
 
     #[test]

@@ -117,7 +117,7 @@ fn DataProtectionOfficer() -> impl IntoView {
         <p data-testid="data-protection-officer">
             {move || {
                 let practice = practice.get();
-                match practice.data_protection_officer {
+                match practice.data_protection_officer_contact() {
                     Some(contact) => format!(
                         "Its Data Protection Officer checks that it follows the law. Contact them: {contact}."
                     ),

@@ -61,7 +61,11 @@ pub fn SetupCheck() -> impl IntoView {
 
 #[component]
 fn Checked(loaded: LoadedConfig) -> impl IntoView {
-    let LoadedConfig { config, problems } = loaded;
+    let LoadedConfig {
+        config,
+        mut problems,
+    } = loaded;
+    problems.extend(config.privacy_problems());
     let missing = problems.contains(&ConfigProblem::Missing);
     // A problem is shown beside the setting it is about; any other (about
     // the whole file, or a line of it) is shown above the settings.
