@@ -77,30 +77,36 @@ test("moving between pages of one area does not reload the app, the back and for
   const page = await openPage(context, watch, served.origin);
   await page.goto(served.url);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
-  // A mark left on the window is lost if a link reloads the page.
-  await page.evaluate(() => (window.stillTheSameApp = true));
 
+  // The privacy statement is another area: its page loads with its own bundle, not the home page's.
+  const bundles = [];
+  page.on("request", (request) => request.url().endsWith(".wasm") && bundles.push(new URL(request.url()).pathname.split("/").pop()));
   await page.getByRole("link", { name: "How this app uses your information" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("How this app uses your information");
+  expect(bundles).toEqual([expect.stringMatching(/^about-[0-9a-f]+_bg\.wasm$/)]);
+
+  // A mark left on the window is lost if a link reloads the page.
+  await page.evaluate(() => (window.stillTheSameApp = true));
+  await page.getByRole("link", { name: "Accessibility statement" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accessibility statement");
   expect(await page.evaluate(() => window.stillTheSameApp)).toBe(true);
+  await page.goBack();
+  await expect(page).toHaveURL(`${served.url}privacy/`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("How this app uses your information");
+  await page.goForward();
+  await expect(page).toHaveURL(`${served.url}accessibility/`);
+  await expect(page).toHaveTitle("Accessibility statement - Elm Surgery social prescribing");
+  expect(await page.evaluate(() => window.stillTheSameApp)).toBe(true);
+
+  await page.goBack();
   await page.goBack();
   await expect(page).toHaveURL(served.url);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
-  await page.goForward();
-  await expect(page).toHaveURL(`${served.url}privacy/`);
-  await expect(page).toHaveTitle("How this app uses your information - Elm Surgery social prescribing");
-  expect(await page.evaluate(() => window.stillTheSameApp)).toBe(true);
-
-  // The plan is another area: its page loads with the plan's bundle, not the home page's.
-  const bundles = [];
-  page.on("request", (request) => request.url().endsWith(".wasm") && bundles.push(new URL(request.url()).pathname.split("/").pop()));
-  await page.goBack();
+  bundles.length = 0;
   await page.getByRole("link", { name: "My plan", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My plan");
   expect(await page.evaluate(() => window.stillTheSameApp)).toBeUndefined();
   expect(bundles).toEqual([expect.stringMatching(/^plan-[0-9a-f]+_bg\.wasm$/)]);
-  await page.goBack();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Get support with what matters to you");
 });
 
 test("the privacy statement opens from the footer", async ({ context, watch }) => {
@@ -129,6 +135,7 @@ test.describe("without a service worker, straight from the server", () => {
       ["clinic", "Run a clinic"],
       ["clinic/", "Run a clinic"],
       ["privacy/", "How this app uses your information"],
+      ["accessibility/", "Accessibility statement"],
     ];
     for (const [path, heading] of pages) {
       const response = await page.goto(served.url + path);
@@ -203,7 +210,7 @@ test.describe("on a small phone, or zoomed to 400%", () => {
 
   test("no page scrolls sideways at 320 pixels wide", async ({ context, watch }) => {
     const page = await openPage(context, watch, served.origin);
-    for (const path of ["", "refer", "plan", "clinic", "privacy"]) {
+    for (const path of ["", "refer", "plan", "clinic", "privacy", "accessibility"]) {
       await page.goto(served.url + path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -8,6 +8,7 @@ import { serveApp } from "./support/served.mjs";
 const PAGES = [
   { path: "", heading: "Get support with what matters to you" },
   { path: "privacy/", heading: "How this app uses your information" },
+  { path: "accessibility/", heading: "Accessibility statement" },
   { path: "refer/", heading: "Ask for support from a link worker" },
   { path: "plan/", heading: "My plan" },
 ];

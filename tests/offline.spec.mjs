@@ -20,6 +20,15 @@ test("after a first visit the parts opened work with the network off, and a part
       return names.flat().filter((url) => /\/plan-[0-9a-f]+_bg\.wasm$/.test(url)).length;
     })).toBe(1);
 
+    // The privacy and accessibility statements are a part of their own,
+    // kept once opened.
+    await page.goto(served.url + "privacy/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("How this app uses your information");
+    await expect.poll(() => page.evaluate(async () => {
+      const names = await Promise.all((await caches.keys()).map(async (key) => (await (await caches.open(key)).keys()).map((r) => r.url)));
+      return names.flat().filter((url) => /\/about-[0-9a-f]+_bg\.wasm$/.test(url)).length;
+    })).toBe(1);
+
     await served.stop();
     watch.allowedConsoleErrors.push(/net::ERR_FAILED \(.*not-kept-anywhere\.txt\)/);
     // The server is really gone: anything not kept on the device fails.
@@ -38,6 +47,8 @@ test("after a first visit the parts opened work with the network off, and a part
     await page.goto(served.url + "privacy/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("How this app uses your information");
     await expect(page.getByTestId("config-notice")).toHaveCount(0);
+    await page.getByRole("link", { name: "Accessibility statement" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Accessibility statement");
 
     // The clinic was never opened on this device, so its bundle is not here.
     const notOpened = await page.goto(served.url + "clinic/");

@@ -146,6 +146,8 @@ test.describe("on a small phone, 320 pixels wide", () => {
     await measure("home");
     await page.goto(`${served.url}privacy/`);
     await measure("privacy");
+    await page.goto(`${served.url}accessibility/`);
+    await measure("accessibility");
     // A question with its error summary showing.
     await page.goto(`${served.url}refer/name/`);
     await next(page);

@@ -22,8 +22,8 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { serveStatic } from "./static_server.mjs";
 
-/** The pages drawn at build time: home, privacy, self-referral's start and the plan's task list. */
-export const PRERENDERED = ["", "privacy", "refer", "plan"];
+/** The pages drawn at build time: home, privacy, accessibility, self-referral's start and the plan's task list. */
+export const PRERENDERED = ["", "privacy", "accessibility", "refer", "plan"];
 
 /** The undrawn copy of a drawn part's page, in the page's folder. */
 export const UNDRAWN = "loading.html";

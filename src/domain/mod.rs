@@ -1,5 +1,6 @@
 //! The rules of the app in plain Rust: no Leptos, no browser, no storage.
 
+pub mod accessibility;
 pub mod backup_habit;
 pub mod clinic;
 pub mod config;

@@ -12,7 +12,8 @@ use super::pages::plan::{LockPlanPage, PlanFlow, PlanLockGate, SharePlanFlow};
 use super::pages::refer::ReferFlow;
 use super::pages::reminders::RemindersFlow;
 use super::pages::{
-    BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage, SharingPage,
+    Accessibility, BackupPage, Home, LockPage, MergePage, NotFound, Privacy, ReportsPage,
+    SharingPage,
 };
 use super::router::own_page;
 use super::saved::{read_ahead, NotStoredNotice};
@@ -45,12 +46,23 @@ pub fn read_clinic_first() {
     });
 }
 
-/// The home page, privacy, and "Page not found" for any unknown address.
+/// The home page, and "Page not found" for any unknown address.
 pub fn home(page: Memo<String>) -> AnyView {
     (move || {
         own_page(|| match page.get().as_str() {
             "" => Home().into_any(),
+            _ => NotFound().into_any(),
+        })
+    })
+    .into_any()
+}
+
+/// How the app uses a person's information, and how accessible it is.
+pub fn about(page: Memo<String>) -> AnyView {
+    (move || {
+        own_page(|| match page.get().as_str() {
             "privacy" => Privacy().into_any(),
+            "accessibility" => Accessibility().into_any(),
             _ => NotFound().into_any(),
         })
     })

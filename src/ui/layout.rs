@@ -1,5 +1,5 @@
 //! What is on every page: the skip link, the header with the practice's name,
-//! and the footer with urgent help and the privacy statement.
+//! and the footer with urgent help, the privacy and accessibility statements.
 
 use super::practice::use_practice;
 use super::use_base;
@@ -176,6 +176,7 @@ pub fn UrgentHelpCalls() -> impl IntoView {
 pub fn Footer() -> impl IntoView {
     let practice = use_practice();
     let privacy = use_base().href("privacy");
+    let accessibility = use_base().href("accessibility");
     view! {
         <footer class="nhsuk-footer" role="contentinfo">
             <div class="nhsuk-width-container">
@@ -193,6 +194,11 @@ pub fn Footer() -> impl IntoView {
                             <li class="nhsuk-footer__list-item">
                                 <a class="nhsuk-footer__list-item-link" href=privacy>
                                     "How this app uses your information"
+                                </a>
+                            </li>
+                            <li class="nhsuk-footer__list-item">
+                                <a class="nhsuk-footer__list-item-link" href=accessibility>
+                                    "Accessibility statement"
                                 </a>
                             </li>
                         </ul>

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 /// Every setting the app reads from `config.json`. The README's table of
 /// settings must name each one (a host test checks it).
-pub const SETTINGS: [&str; 9] = [
+pub const SETTINGS: [&str; 11] = [
     "practice_name",
     "address",
     "phone",
@@ -18,6 +18,8 @@ pub const SETTINGS: [&str; 9] = [
     "app_address",
     "sharing",
     "show_volunteers",
+    "referral_kept",
+    "data_protection_officer",
 ];
 
 /// The longest a name (of the practice or its team) or an address line may be.
@@ -30,6 +32,14 @@ pub const PHONE_LIMIT: usize = 30;
 pub const EMAIL_LIMIT: usize = 254;
 /// The longest the app's web address may be.
 pub const APP_ADDRESS_LIMIT: usize = 200;
+/// The longest a sentence of the privacy page's may be (how long a referral
+/// is kept, how to reach the Data Protection Officer).
+pub const PRIVACY_TEXT_LIMIT: usize = APP_ADDRESS_LIMIT;
+
+/// How long the practice keeps a referral, when `config.json` does not say:
+/// a referral the practice acts on becomes part of the person's GP record.
+pub const REFERRAL_KEPT_DEFAULT: &str =
+    "as part of your GP record, for as long as the NHS keeps GP records";
 
 /// What the practice tells the app about itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +66,11 @@ pub struct PracticeConfig {
     /// Whether self-referral's last page shows the volunteers' faces, read
     /// from `volunteers.json` beside `config.json`.
     pub show_volunteers: bool,
+    /// How long the practice keeps a referral once it has it, as words to
+    /// follow "keeps your referral", for the privacy page.
+    pub referral_kept: Option<String>,
+    /// How to reach the practice's Data Protection Officer, if it names one.
+    pub data_protection_officer: Option<String>,
 }
 
 impl Default for PracticeConfig {
@@ -70,6 +85,8 @@ impl Default for PracticeConfig {
             app_address: None,
             sharing: None,
             show_volunteers: false,
+            referral_kept: None,
+            data_protection_officer: None,
         }
     }
 }
@@ -82,6 +99,50 @@ impl PracticeConfig {
             1 => "within 1 working day".to_string(),
             days => format!("within {days} working days"),
         })
+    }
+
+    /// How long the practice keeps a referral, to follow "keeps your
+    /// referral": the practice's own words, or the usual answer when it
+    /// gave none or gave no words ([`Self::privacy_problems`]).
+    pub fn referral_kept_wording(&self) -> &str {
+        self.referral_kept
+            .as_deref()
+            .filter(|wording| says_in_words(wording))
+            .unwrap_or(REFERRAL_KEPT_DEFAULT)
+            .trim_end_matches(['.', ' '])
+    }
+
+    /// How to reach the practice's Data Protection Officer, when the
+    /// practice wrote a way to reach them.
+    pub fn data_protection_officer_contact(&self) -> Option<&str> {
+        self.data_protection_officer
+            .as_deref()
+            .filter(|contact| names_a_way_to_reach(contact))
+    }
+
+    /// What is wrong with the privacy page's settings beyond their being
+    /// text: said on the practice's set-up check, which shows them.
+    pub fn privacy_problems(&self) -> Vec<ConfigProblem> {
+        let mut problems = Vec::new();
+        if self
+            .referral_kept
+            .as_deref()
+            .is_some_and(|w| !says_in_words(w))
+        {
+            problems.push(ConfigProblem::Invalid {
+                field: "referral_kept",
+                why: "must say in words how long the practice keeps a referral, to follow \u{201c}keeps your referral\u{201d}, like \"for 8 years after your last contact with the link workers\"",
+            });
+        }
+        if self.data_protection_officer.is_some()
+            && self.data_protection_officer_contact().is_none()
+        {
+            problems.push(ConfigProblem::Invalid {
+                field: "data_protection_officer",
+                why: "must say how to reach your Data Protection Officer: an email address or a phone number, like \"Jo Smith, dpo@example.nhs.uk\"",
+            });
+        }
+        problems
     }
 
     /// A link that rings the practice: "tel:01134960000".
@@ -307,6 +368,12 @@ impl LoadedConfig {
             "must be the address of the clinic's database on this website, starting with /, like /couchdb/clinic (a database at another address is refused by the app's security policy)",
             &mut problems,
         );
+        // Read as any text here; what they must say is checked where they
+        // are used (`privacy_problems`), keeping those checks out of every
+        // part's bundle.
+        config.referral_kept = text_field(&object, "referral_kept", &mut problems);
+        config.data_protection_officer =
+            text_field(&object, "data_protection_officer", &mut problems);
         config.reply_within_days = match object.get("reply_within_days") {
             None | Some(Value::Null) => None,
             Some(Value::Number(n)) if n.as_u64().is_some_and(|d| (1..=60).contains(&d)) => {
@@ -370,6 +437,20 @@ pub fn is_sharing_address(address: &str) -> bool {
         && !path.split('/').any(|part| part == "..")
 }
 
+/// Whether a wording says something in words, not only a number ("8" alone
+/// would read "keeps your referral 8").
+fn says_in_words(text: &str) -> bool {
+    text.chars().filter(char::is_ascii_alphabetic).count() >= 3
+}
+
+/// Whether a contact names a way to reach someone: an email address or a
+/// phone number.
+fn names_a_way_to_reach(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|word| looks_like_email(word.trim_matches([',', '.', ';', '(', ')'])))
+        || text.chars().filter(char::is_ascii_digit).count() >= 6
+}
+
 /// The known setting a misspelt one is nearest to, if it is near.
 fn nearest_setting(name: &str) -> Option<&'static str> {
     let typed = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
@@ -404,7 +485,9 @@ fn limit_of(field: &str) -> usize {
     match field {
         "phone" => PHONE_LIMIT,
         "referral_email" => EMAIL_LIMIT,
-        "app_address" | "sharing" => APP_ADDRESS_LIMIT,
+        "app_address" | "sharing" | "referral_kept" | "data_protection_officer" => {
+            APP_ADDRESS_LIMIT
+        }
         _ => NAME_LIMIT,
     }
 }
@@ -647,6 +730,83 @@ mod tests {
         let neutral = PracticeConfig::default();
         assert_eq!((neutral.reply_time(), neutral.phone_link()), (None, None));
         assert_eq!(neutral.contact_line(), "Your GP practice");
+    }
+
+    #[test]
+    fn how_long_a_referral_is_kept_is_the_practices_words_or_the_usual_answer() {
+        let neutral = PracticeConfig::default();
+        assert_eq!(
+            neutral.referral_kept_wording(),
+            "as part of your GP record, for as long as the NHS keeps GP records"
+        );
+        let loaded = LoadedConfig::from_json(
+            r#"{"referral_kept": " for 8 years after your last contact with us. "}"#,
+        );
+        assert_eq!(loaded.problems, vec![]);
+        assert_eq!(
+            loaded.config.referral_kept_wording(),
+            "for 8 years after your last contact with us"
+        );
+        for bad in ["8", "true"] {
+            let loaded = LoadedConfig::from_json(&format!(r#"{{"referral_kept": {bad}}}"#));
+            assert_eq!(loaded.config.referral_kept, None, "{bad}");
+            assert_eq!(
+                loaded.problems[0].message(),
+                "In config.json, \"referral_kept\" must be text in double quotes."
+            );
+        }
+        // Text without words is read, named on the set-up check, and the
+        // privacy page keeps the usual wording.
+        for bad in [r#""8""#, r#""8 y""#] {
+            let loaded = LoadedConfig::from_json(&format!(r#"{{"referral_kept": {bad}}}"#));
+            assert_eq!(loaded.problems, vec![], "{bad}");
+            assert_eq!(loaded.config.referral_kept_wording(), REFERRAL_KEPT_DEFAULT);
+            assert_eq!(loaded.config.privacy_problems().len(), 1, "{bad}");
+        }
+        let words = LoadedConfig::from_json(r#"{"referral_kept": "8"}"#);
+        assert_eq!(
+            words.config.privacy_problems()[0].message(),
+            "In config.json, \"referral_kept\" must say in words how long the practice keeps a referral, to follow \u{201c}keeps your referral\u{201d}, like \"for 8 years after your last contact with the link workers\"."
+        );
+        let long = LoadedConfig::from_json(&format!(
+            r#"{{"referral_kept": "{}"}}"#,
+            "for ever ".repeat(30)
+        ));
+        assert_eq!(
+            long.problems,
+            vec![ConfigProblem::TooLong {
+                field: "referral_kept",
+                limit: PRIVACY_TEXT_LIMIT
+            }]
+        );
+    }
+
+    #[test]
+    fn a_data_protection_officer_is_named_with_a_way_to_reach_them() {
+        assert_eq!(PracticeConfig::default().data_protection_officer, None);
+        for good in [
+            "Jo Smith, dpo@example.nhs.uk",
+            "Jo Smith (dpo@example.nhs.uk)",
+            "Jo Smith, 0113 496 0999",
+        ] {
+            let loaded =
+                LoadedConfig::from_json(&format!(r#"{{"data_protection_officer": "{good}"}}"#));
+            assert_eq!(loaded.problems, vec![], "{good}");
+            assert_eq!(loaded.config.privacy_problems(), vec![], "{good}");
+            assert_eq!(loaded.config.data_protection_officer_contact(), Some(good));
+        }
+        let number = LoadedConfig::from_json(r#"{"data_protection_officer": 7}"#);
+        assert_eq!(number.config.data_protection_officer, None);
+        assert_eq!(
+            number.problems[0].setting(),
+            Some("data_protection_officer")
+        );
+        let no_way = LoadedConfig::from_json(r#"{"data_protection_officer": "Jo Smith"}"#);
+        assert_eq!(no_way.config.data_protection_officer_contact(), None);
+        assert_eq!(
+            no_way.config.privacy_problems()[0].setting(),
+            Some("data_protection_officer")
+        );
     }
 
     #[test]

@@ -1,20 +1,20 @@
 //! One module per screen.
 
+mod about;
 mod backup;
 pub mod clinic;
 pub mod directory;
 mod home;
 mod not_found;
 pub mod plan;
-mod privacy;
 pub mod refer;
 pub mod reminders;
 mod reports;
 
+pub use about::{Accessibility, Privacy};
 pub use backup::{BackupPage, LockPage, MergePage, SharingPage};
 pub use home::Home;
 pub use not_found::NotFound;
-pub use privacy::Privacy;
 pub use reports::ReportsPage;
 
 use super::practice::use_practice;

@@ -11,7 +11,7 @@ use crate::ui::{today, use_base};
 use leptos::prelude::*;
 
 /// Every setting a practice can write in `config.json`, with what it is for.
-const SETTINGS: [(&str, &str); 9] = [
+const SETTINGS: [(&str, &str); 11] = [
     ("practice_name", "The practice's name"),
     ("address", "The practice's address"),
     ("phone", "The practice's phone number"),
@@ -29,6 +29,11 @@ const SETTINGS: [(&str, &str); 9] = [
     (
         "show_volunteers",
         "The volunteers' faces on self-referral's last page",
+    ),
+    ("referral_kept", "How long the practice keeps a referral"),
+    (
+        "data_protection_officer",
+        "How to reach the practice's Data Protection Officer",
     ),
 ];
 
@@ -56,7 +61,11 @@ pub fn SetupCheck() -> impl IntoView {
 
 #[component]
 fn Checked(loaded: LoadedConfig) -> impl IntoView {
-    let LoadedConfig { config, problems } = loaded;
+    let LoadedConfig {
+        config,
+        mut problems,
+    } = loaded;
+    problems.extend(config.privacy_problems());
     let missing = problems.contains(&ConfigProblem::Missing);
     // A problem is shown beside the setting it is about; any other (about
     // the whole file, or a line of it) is shown above the settings.
@@ -151,6 +160,19 @@ fn setting_as_read(config: &PracticeConfig, field: &str) -> String {
             "Shown, from volunteers.json beside config.json".to_string()
         }
         "show_volunteers" => "Not set: patients do not see the volunteers' faces".to_string(),
+        "referral_kept" => format!(
+            "{}The privacy page says: the practice keeps your referral {}.",
+            if config.referral_kept.is_none() {
+                "Not set. "
+            } else {
+                ""
+            },
+            config.referral_kept_wording()
+        ),
+        "data_protection_officer" => or_not_set(
+            config.data_protection_officer.clone(),
+            "patients are told to ask the practice for its Data Protection Officer",
+        ),
         _ => String::new(),
     }
 }
