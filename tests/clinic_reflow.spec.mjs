@@ -15,7 +15,7 @@ const PAGES = [
   "clinic/reports", "clinic/check", "clinic/import", "clinic/pad", "clinic/poster", "clinic/board",
 ];
 
-test("of the volunteers' pages checked at 320 pixels wide, only the reports page scrolls sideways, as the accessibility statement says", async ({ context, watch }) => {
+test("none of the volunteers' pages checked at 320 pixels wide scrolls sideways, as the accessibility statement says", async ({ context, watch }) => {
   test.setTimeout(240_000);
   const served = await serveApp();
   const clinic = clinicHelpers(served);
@@ -37,7 +37,7 @@ test("of the volunteers' pages checked at 320 pixels wide, only the reports page
       }
     }
     expect(PAGES).toHaveLength(21);
-    expect(wide).toEqual(["clinic/reports"]);
+    expect(wide).toEqual([]);
   } finally {
     await closeAll(context, served);
   }
