@@ -5,31 +5,28 @@
 use crate::domain::clinic::double_bookings::DoubleBooking;
 use crate::domain::clinic::time::TimeRange;
 use crate::domain::dates::long_date;
-use crate::ui::use_base;
+use crate::ui::pages::clinic::record_href;
 use leptos::prelude::*;
 
 /// The warning for `found`, or nothing when it is empty. A plain function
 /// rather than a component with a signal of its own: it keeps the app smaller.
 pub fn double_bookings(found: Vec<DoubleBooking>) -> Option<impl IntoView> {
-    let heading = match found.len() {
-        0 => return None,
-        1 => "Two people are booked at the same time".to_string(),
-        n => format!("{n} times have two people booked"),
-    };
-    let base = use_base();
-    let person = move |(id, name, times): (u64, String, TimeRange)| {
-        view! { <a href=format!("{}?id={id}", base.href("clinic/person"))>{name}</a> {format!(" at {}", times.words())} }
+    if found.is_empty() {
+        return None;
+    }
+    let person = |(id, name, times): (u64, String, TimeRange)| {
+        view! { <a href=record_href(id)>{name}</a> " at " {times.words()} }
     };
     let items = found
         .into_iter()
         .map(|d| {
             let [first, second] = d.people;
-            view! { <li>{format!("{}: ", long_date(d.date))} {person.clone()(first)} " and " {person.clone()(second)}</li> }
+            view! { <li>{long_date(d.date)} ": " {person(first)} " and " {person(second)}</li> }
         })
         .collect_view();
     Some(view! {
         <div class="nhsuk-warning-callout" data-testid="double-bookings">
-            <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>{heading}</span></h2>
+            <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Two people are booked at the same time"</span></h2>
             <p>"They were booked on different devices. Open one person’s record, cancel that appointment and book them another time."</p>
             <ul class="nhsuk-list nhsuk-list--bullet">{items}</ul>
         </div>
