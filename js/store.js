@@ -305,6 +305,7 @@ export function keys() {
  * Returns "" when stored, or the name of the browser's error
  * ("QuotaExceededError" when storage is full). */
 export function set(key, bytes) {
+  if (key.startsWith(`${PREFIX}clinic`)) keepStorage();
   if (!memory) {
     try {
       localStorage.setItem(key, decoder.decode(bytes));
@@ -320,6 +321,25 @@ export function set(key, bytes) {
   changed(key);
   memory.set(key, bytes.slice());
   return "";
+}
+
+let askedToKeep = false;
+
+/** Asks the browser, once a page first stores the clinic, to keep the site's
+ * storage even when the device is short of space. The browser may say no,
+ * and is asked again on the next page. */
+function keepStorage() {
+  if (askedToKeep || !navigator.storage?.persist) return;
+  askedToKeep = true;
+  navigator.storage
+    .persisted()
+    .then((kept) => kept || navigator.storage.persist())
+    .catch(() => {});
+}
+
+/** Whether the browser has agreed to keep the site's storage. */
+export function kept() {
+  return navigator.storage?.persisted ? navigator.storage.persisted().catch(() => false) : Promise.resolve(false);
 }
 
 /** Removes `key`. Returns "" when removed, or the name of the browser's error. */

@@ -101,3 +101,30 @@ test("a backup is downloaded, the device wiped, bad files refused, and the backu
   await page.goto(`${served.url}clinic/people/`);
   await expect(page.getByTestId("people")).toContainText("Sam Patel");
 });
+
+test("once the clinic is stored, the browser is asked to keep it, and the backup page says plainly whether it agreed", async ({ context, watch }) => {
+  // Each time the page asks the browser to keep the site's storage is counted.
+  await context.addInitScript(() => {
+    if (!navigator.storage) return;
+    const ask = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => {
+      sessionStorage.setItem("asked-to-keep", String(Number(sessionStorage.getItem("asked-to-keep") ?? 0) + 1));
+      return ask();
+    };
+  });
+  const clinic = clinicHelpers(served);
+  const page = await clinic.openClinic(context, watch);
+  await clinic.addPerson(page, "Sam Patel", "GP", "Face to face");
+  await expect.poll(() => page.evaluate(() => Number(sessionStorage.getItem("asked-to-keep") ?? 0))).toBeGreaterThan(0);
+
+  await page.goto(`${served.url}clinic/backup/`);
+  await expect(h1(page)).toHaveText("Back up or restore the clinic's data");
+  const kept = await page.evaluate(() => navigator.storage.persisted());
+  await expect(page.getByTestId("storage-kept")).toHaveText(
+    kept
+      ? "This browser has agreed to keep the clinic’s records, even when the device is short of space. Backups are still the only copy if the device is lost or broken."
+      : "This browser may clear the clinic’s records when the device is short of space: keep backups.",
+  );
+  await expectNoAxeViolations(page, "the backup page saying whether the browser keeps the records");
+  await screenshot(page, "backup-storage-kept");
+});

@@ -143,9 +143,26 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await unlock(page, PASSPHRASE);
   await expect(page.getByTestId("people")).toContainText("Sam Patel");
 
-  // A new passphrase: the old one no longer opens the records.
+  // A new passphrase, only once the current one is typed again: the old one
+  // then no longer opens the records.
   const NEW = "the gate by the blue shed";
   await page.goto(`${served.url}clinic/lock/`);
+  await page.getByLabel("New passphrase").fill(NEW);
+  await page.getByLabel("Type the passphrase again").fill(NEW);
+  await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
+  await page.getByRole("button", { name: "Change the passphrase" }).click();
+  await expectErrors(page, ["Enter your current passphrase"], "changing the passphrase without the current one");
+  await page.getByLabel("Your current passphrase").fill("not the passphrase at all");
+  await page.getByRole("button", { name: "Change the passphrase" }).click();
+  await expectErrors(page, ["The current passphrase is not right"], "changing the passphrase with a wrong current one");
+  await expect(page.getByLabel("Your current passphrase")).toHaveValue("");
+  await screenshot(page, "lock-change-wrong-current");
+  await page.getByRole("button", { name: "Lock the records now" }).click();
+  await unlock(page, NEW);
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("The passphrase is not right");
+  await unlock(page, PASSPHRASE);
+  await expect(page.getByTestId("lock-state")).toBeVisible();
+  await page.getByLabel("Your current passphrase").fill(PASSPHRASE);
   await page.getByLabel("New passphrase").fill(NEW);
   await page.getByLabel("Type the passphrase again").fill(NEW);
   await page.getByLabel("I understand that if the passphrase is forgotten, nobody can read the records").check();
@@ -160,8 +177,17 @@ test("the records are locked with a passphrase, unlocked only with it, locked on
   await unlock(page, NEW);
   await expect(page.getByTestId("lock-state")).toBeVisible();
 
-  // Turning the lock off, after being asked, leaves the records readable.
+  // Turning the lock off, after being asked and typing the passphrase again,
+  // leaves the records readable; a wrong passphrase changes nothing.
   await page.getByRole("button", { name: "Turn the lock off" }).click();
+  await page.getByLabel("Type the current passphrase to turn the lock off").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Yes, turn the lock off" }).click();
+  await expectErrors(page, ["The current passphrase is not right"], "turning the lock off with a wrong passphrase");
+  await expect(page.getByTestId("lock-state")).toBeVisible();
+  expect(await storedText(page)).not.toContain("Sam Patel");
+  await expect(page.getByLabel("Type the current passphrase to turn the lock off")).toHaveValue("");
+  await screenshot(page, "lock-off-wrong-current");
+  await page.getByLabel("Type the current passphrase to turn the lock off").fill(NEW);
   await page.getByRole("button", { name: "Yes, turn the lock off" }).click();
   await expect(page.getByRole("region", { name: "Success" })).toContainText("The lock has been turned off");
   expect(await storedText(page)).toContain("Sam Patel");

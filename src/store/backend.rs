@@ -225,6 +225,14 @@ extern "C" {
     /// Tries again to write what did not reach IndexedDB.
     #[wasm_bindgen(js_name = retry)]
     pub fn store_again();
+    #[wasm_bindgen(js_name = kept)]
+    async fn kept_for_good() -> wasm_bindgen::JsValue;
+}
+
+/// Whether the browser has agreed to keep this site's storage when the
+/// device is short of space (asked once the clinic is first stored).
+pub async fn kept() -> bool {
+    kept_for_good().await.as_bool() == Some(true)
 }
 
 /// Reads every stored document into memory, moving anything an earlier

@@ -5,6 +5,7 @@ mod app;
 pub mod areas;
 mod banner;
 mod deflate;
+pub mod double_bookings;
 pub mod form;
 mod kept_notice;
 mod layout;

@@ -14,6 +14,7 @@ pub mod bookings;
 mod caseload;
 pub mod check;
 pub mod corrections;
+pub mod double_bookings;
 mod duties;
 pub mod faces;
 pub mod forms;

@@ -290,6 +290,18 @@ pub async fn resume() -> bool {
 
 /// Unlocks the records with the passphrase.
 pub async fn unlock(passphrase: &str) -> Result<(), UnlockProblem> {
+    let raw = checked(passphrase).await?;
+    open_with(&raw).await
+}
+
+/// Checks the passphrase typed again before it is changed or the lock
+/// turned off: a wrong one counts, and slows the next try, as when unlocking.
+pub async fn confirm(passphrase: &str) -> Result<(), UnlockProblem> {
+    checked(passphrase).await.map(|_| ())
+}
+
+/// The key's raw bytes made from `passphrase`, if it is the one set.
+async fn checked(passphrase: &str) -> Result<Vec<u8>, UnlockProblem> {
     let (mut settings, revision) = settings().ok_or(UnlockProblem::Unavailable)?;
     let wait = settings.wait_left(now_ms());
     if wait > 0 {
@@ -315,7 +327,7 @@ pub async fn unlock(passphrase: &str) -> Result<(), UnlockProblem> {
         settings.wrong_tries = 0;
         let _ = store().save(&settings, revision, "");
     }
-    open_with(&raw).await
+    Ok(raw)
 }
 
 /// Opens every sealed document with the key made from `raw`.

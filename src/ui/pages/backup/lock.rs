@@ -1,9 +1,10 @@
 //! Setting, changing or turning off the passphrase that locks the clinic's
 //! records, and how long they stay open without use.
 
+use crate::domain::form::FieldError;
 use crate::domain::lock::{check_idle_minutes, locked_words, PassphraseForm};
 use crate::store::sealed::IDLE_MINUTES;
-use crate::store::vault;
+use crate::store::vault::{self, UnlockProblem};
 use crate::ui::banner::NotificationBanner;
 use crate::ui::form::{bind, ErrorSummary, TextInput};
 use crate::ui::layout::BackLink;
@@ -17,6 +18,22 @@ const EARLIER_BACKUPS: &str = "The records are now stored encrypted on this devi
 
 const TITLE: &str = "Lock the clinic’s records";
 
+/// Why the passphrase typed again before a change was not taken, beside
+/// the field `id`; the field is emptied.
+fn not_confirmed(
+    id: &'static str,
+    problem: UnlockProblem,
+    typed: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) {
+    typed.set(String::new());
+    let message = match problem {
+        UnlockProblem::Wrong => "The current passphrase is not right".to_string(),
+        other => other.message(),
+    };
+    errors.set(vec![FieldError::new(id, message)]);
+}
+
 #[component]
 pub fn LockPage() -> impl IntoView {
     let errors = form_errors(|| TITLE.to_string());
@@ -28,6 +45,9 @@ pub fn LockPage() -> impl IntoView {
     let form = RwSignal::new(PassphraseForm::default());
     let idle = RwSignal::new(idle_now.get_untracked().to_string());
     let working = RwSignal::new(false);
+    // The passphrase typed again before it is changed, or the lock turned off.
+    let current = RwSignal::new(String::new());
+    let current_off = RwSignal::new(String::new());
     // A heading, and what it means for backups.
     let done = RwSignal::new(None::<(&'static str, &'static str)>);
     let problem = RwSignal::new(None::<&'static str>);
@@ -38,15 +58,18 @@ pub fn LockPage() -> impl IntoView {
             return;
         }
         done.set(None);
+        let changing = is_set.get_untracked();
+        let typed = current.get_untracked();
+        let missing = (changing && typed.is_empty())
+            .then(|| FieldError::new("current-passphrase", "Enter your current passphrase"));
         let checked = form.get_untracked().check();
         let minutes = check_idle_minutes(&idle.get_untracked());
-        let (passphrase, minutes) = match (checked, minutes) {
-            (Ok(p), Ok(m)) => (p, m),
-            (p, m) => {
+        let (passphrase, minutes) = match (missing, checked, minutes) {
+            (None, Ok(p), Ok(m)) => (p, m),
+            (c, p, m) => {
                 errors.set(
-                    p.err()
-                        .unwrap_or_default()
-                        .into_iter()
+                    c.into_iter()
+                        .chain(p.err().unwrap_or_default())
                         .chain(m.err())
                         .collect(),
                 );
@@ -55,14 +78,21 @@ pub fn LockPage() -> impl IntoView {
         };
         errors.set(Vec::new());
         working.set(true);
-        let changing = is_set.get_untracked();
         leptos::task::spawn_local(async move {
+            if changing {
+                if let Err(problem) = vault::confirm(&typed).await {
+                    working.set(false);
+                    not_confirmed("current-passphrase", problem, current, errors);
+                    return;
+                }
+            }
             let result = vault::set_passphrase(&passphrase, minutes).await;
             working.set(false);
             match result {
                 Ok(()) => {
                     problem.set(None);
                     form.set(PassphraseForm::default());
+                    current.set(String::new());
                     is_set.set(true);
                     idle_now.set(minutes);
                     done.set(Some(if changing {
@@ -95,12 +125,42 @@ pub fn LockPage() -> impl IntoView {
             Err(error) => errors.set(vec![error]),
         }
     };
-    let turn_off = move |_| match vault::remove_passphrase() {
-        Ok(()) => {
-            is_set.set(false);
-            done.set(Some(("The lock has been turned off", "The records are stored on this device without encryption again, and backups made from now on are not locked. Anyone who has one of those files can read the records in it.")));
+    let turn_off = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if working.get_untracked() {
+            return;
         }
-        Err(error) => problem.set(Some(error.message())),
+        done.set(None);
+        let typed = current_off.get_untracked();
+        if typed.is_empty() {
+            errors.set(vec![FieldError::new(
+                "current-passphrase-off",
+                "Enter your current passphrase",
+            )]);
+            return;
+        }
+        errors.set(Vec::new());
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            let confirmed = vault::confirm(&typed).await;
+            working.set(false);
+            if let Err(problem) = confirmed {
+                return not_confirmed("current-passphrase-off", problem, current_off, errors);
+            }
+            match vault::remove_passphrase() {
+                Ok(()) => {
+                    is_set.set(false);
+                    done.set(Some(("The lock has been turned off", "The records are stored on this device without encryption again, and backups made from now on are not locked. Anyone who has one of those files can read the records in it.")));
+                }
+                Err(error) => problem.set(Some(error.message())),
+            }
+        });
+    };
+    let current_field = move |id: &'static str, label: &'static str, typed: RwSignal<String>| {
+        view! {
+            <TextInput id label input_type="password" autocomplete=Some("current-password")
+                bind=bind(typed, |v| v.clone(), |v, new| *v = new) />
+        }
     };
     let confirm_off = RwSignal::new(false);
 
@@ -157,6 +217,7 @@ pub fn LockPage() -> impl IntoView {
                     </form>
                     <h2>"Change the passphrase"</h2>
                     <form novalidate on:submit=submit>
+                        {current_field("current-passphrase", "Your current passphrase", current)}
                         {passphrase_fields("New passphrase")}
                         <button class="nhsuk-button nhsuk-button--secondary" type="submit">{move || if working.get() { "Changing…" } else { "Change the passphrase" }}</button>
                     </form>
@@ -165,11 +226,14 @@ pub fn LockPage() -> impl IntoView {
                     <Show when=move || confirm_off.get() fallback=move || view! {
                         <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirm_off.set(true)>"Turn the lock off"</button>
                     }>
-                        <p>"Are you sure? Anyone using this device will be able to read the records."</p>
-                        <div class="nhsuk-button-group">
-                            <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=turn_off>"Yes, turn the lock off"</button>
-                            <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirm_off.set(false)>"No, keep the lock"</button>
-                        </div>
+                        <form novalidate on:submit=turn_off>
+                            <p>"Are you sure? Anyone using this device will be able to read the records."</p>
+                            {current_field("current-passphrase-off", "Type the current passphrase to turn the lock off", current_off)}
+                            <div class="nhsuk-button-group">
+                                <button type="submit" class="nhsuk-button nhsuk-button--warning">"Yes, turn the lock off"</button>
+                                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| confirm_off.set(false)>"No, keep the lock"</button>
+                            </div>
+                        </form>
                     </Show>
                 </Show>
             </div>

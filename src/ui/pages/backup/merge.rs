@@ -3,6 +3,7 @@
 //! written; a record changed on both devices waits for a person to choose.
 
 use super::checked::{Checked, ChooseBackup, RecordProblems};
+use crate::domain::clinic::double_bookings::DoubleBooking;
 use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, RecordConflict, Side};
 use crate::domain::form::FieldError;
 use crate::domain::referral::ClinicInbox;
@@ -10,6 +11,7 @@ use crate::store::backend::BrowserStorage;
 use crate::store::backup;
 use crate::store::{Loaded, Pending, SaveProblem, Store};
 use crate::ui::banner::NotificationBanner;
+use crate::ui::double_bookings::double_bookings;
 use crate::ui::form::ErrorSummary;
 use crate::ui::layout::BackLink;
 use crate::ui::pages::form_errors;
@@ -70,6 +72,8 @@ pub fn MergePage() -> impl IntoView {
     let prepared = RwSignal::new(None::<Prepared>);
     let choices = RwSignal::new(Vec::<Option<Side>>::new());
     let done = RwSignal::new(None::<Vec<String>>);
+    // Appointments the merge left holding the same time.
+    let clashes = RwSignal::new(Vec::<DoubleBooking>::new());
     let problem = RwSignal::new(None::<String>);
 
     let checked = RwSignal::new_local(None::<Checked>);
@@ -126,6 +130,7 @@ pub fn MergePage() -> impl IntoView {
         match saved {
             Ok(()) => {
                 prepared.set(None);
+                clashes.set(clinic.double_bookings(chrono::NaiveDate::MIN, chrono::NaiveDate::MAX));
                 done.set(Some(summary));
             }
             Err(SaveProblem::ChangedElsewhere) => problem.set(Some(
@@ -188,6 +193,7 @@ pub fn MergePage() -> impl IntoView {
                         }}
                         <p>"To give the other device these records too, back up this device and add its backup there."</p>
                     </NotificationBanner>
+                    {double_bookings(clashes.get())}
                 })}
                 {move || problem.get().map(|message| view! {
                     <div class="nhsuk-error-summary" role="alert" tabindex="-1" aria-labelledby="merge-problem-title">

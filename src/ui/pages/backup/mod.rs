@@ -79,6 +79,9 @@ pub fn BackupPage() -> impl IntoView {
             Err(error) => write_problem.set(Some(error.message())),
         }
     };
+    // Whether the browser may clear the records when the device is short of space.
+    let kept = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move { kept.set(Some(crate::store::backend::kept().await)) });
     let practice = crate::ui::practice::use_practice();
     let sharing_href = base.href("clinic/backup/sharing");
     view! {
@@ -95,6 +98,13 @@ pub fn BackupPage() -> impl IntoView {
                 <h1>{TITLE}</h1>
                 <p>"Everything this app keeps is on this device only. A backup is one file holding all of it: the clinic, self-referrals scanned in, plans and the wording of texts. Keep it somewhere safe, such as the practice's shared drive: it has people's details in it."</p>
                 <SaveProblemNotice saved=habit />
+                {move || kept.get().map(|kept| view! {
+                    <p data-testid="storage-kept">{if kept {
+                        "This browser has agreed to keep the clinic’s records, even when the device is short of space. Backups are still the only copy if the device is lost or broken."
+                    } else {
+                        "This browser may clear the clinic’s records when the device is short of space: keep backups."
+                    }}</p>
+                })}
                 <h2>"Download a backup"</h2>
                 <p data-testid="last-backup">{move || habit.value.with(BackupHabit::last_words)}</p>
                 <button type="button" class="nhsuk-button" on:click=download>"Download a backup"</button>

@@ -10,6 +10,7 @@ use crate::domain::clinic::people::{EscalatedTo, Person};
 use crate::domain::clinic::sessions::SessionOn;
 use crate::domain::clinic::slots::Kind;
 use crate::domain::dates::{iso, long_date};
+use crate::ui::double_bookings::double_bookings;
 use crate::ui::form::{Bound, Radios};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::page_title;
@@ -113,6 +114,10 @@ pub fn Day() -> impl IntoView {
         <span class="nhsuk-caption-l">"The clinic day"</span>
         <h1 data-testid="day-heading">{move || long_date(date.get())}</h1>
         <p class="app-no-print app-day-links">{previous} " " {next}</p>
+        {move || {
+            let on = date.get();
+            double_bookings(clinic.value.with(|c| c.double_bookings(on, on)))
+        }}
         {sessions}
         <For each=move || day.get() key=|s| (s.session.key(), s.session.closed.clone(), s.volunteer.clone(), s.appointments.is_empty()) children=session_view />
         <p class="app-no-print"><button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| { let _ = window().print(); }>"Print the clinic list"</button></p>

@@ -18,6 +18,7 @@ mod sessions;
 mod setup_check;
 mod volunteers;
 
+pub use person::record_href;
 pub use plan::ClinicPlanFlow;
 pub use setup_check::SetupCheck;
 

@@ -13,6 +13,7 @@ use crate::domain::referral::{handover, ClinicInbox};
 use crate::domain::reminders::Wording;
 use crate::store::backend::BrowserStorage;
 use crate::store::{vault, Store};
+use crate::ui::double_bookings::double_bookings;
 use crate::ui::layout::BackLink;
 use crate::ui::lock::LockNow;
 use crate::ui::pages::page_title;
@@ -112,6 +113,7 @@ pub fn Overview() -> impl IntoView {
             </a></p>
         })}
         <OpenConcerns />
+        {move || double_bookings(clinic.value.with(|c| c.double_bookings(now, chrono::NaiveDate::MAX)))}
         <Show when=any_uncovered>
             <div class="nhsuk-warning-callout">
                 <h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Sessions nobody is on"</span></h2>
