@@ -231,6 +231,9 @@ test("two devices share: changes arrive without a reload, one device offline cat
     const chooser = (await ben.getByTestId("sharing-choices").count()) ? ben : ana;
     const choices = chooser.getByTestId("sharing-choices");
     await expect(choices).toContainText("1 record was changed on this device and another");
+    // The status says plainly that a choice waits, never "Nothing waiting".
+    await expect(status(chooser)).toContainText("A choice is waiting: 1 record changed on this device and another. Choose which version to keep");
+    await expect(status(chooser)).not.toContainText("Nothing waiting");
     await expectNoAxeViolations(chooser, "a record changed on two devices");
     await screenshot(chooser, "sharing-choice");
     await chooser.getByRole("button", { name: "Keep these versions" }).click();

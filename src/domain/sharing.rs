@@ -99,8 +99,10 @@ impl SharingProblem {
 }
 
 /// "Last shared at 2:31pm on Sunday 6 December 2026. 3 changes waiting to
-/// be shared." `last` is a local date and time.
-pub fn status_words(last: Option<NaiveDateTime>, waiting: usize) -> String {
+/// be shared." `last` is a local date and time. `choosing` counts the
+/// records changed on this device and another that wait for a person's
+/// choice: sharing waits for it, so it is said first and plainly.
+pub fn status_words(last: Option<NaiveDateTime>, waiting: usize, choosing: usize) -> String {
     let when = match last {
         Some(at) => {
             let time = ClockTime::at(at.hour() as u16, at.minute() as u16);
@@ -112,6 +114,12 @@ pub fn status_words(last: Option<NaiveDateTime>, waiting: usize) -> String {
         }
         None => "Not shared yet.".to_string(),
     };
+    if choosing > 0 {
+        return format!(
+            "{when} A choice is waiting: {} changed on this device and another. Choose which version to keep on the sharing page. Nothing more is shared until you choose.",
+            counted(choosing, "record", "records")
+        );
+    }
     let waiting = match waiting {
         0 => "Nothing waiting to be shared.".to_string(),
         n => format!("{} waiting to be shared.", counted(n, "change", "changes")),
@@ -142,17 +150,28 @@ mod tests {
             .and_hms_opt(14, 31, 0)
             .unwrap();
         assert_eq!(
-            status_words(Some(at), 3),
+            status_words(Some(at), 3, 0),
             "Last shared at 2:31pm on Sunday 6 December 2026. 3 changes waiting to be shared."
         );
         assert_eq!(
-            status_words(None, 1),
+            status_words(None, 1, 0),
             "Not shared yet. 1 change waiting to be shared."
         );
         assert_eq!(
-            status_words(Some(at), 0),
+            status_words(Some(at), 0, 0),
             "Last shared at 2:31pm on Sunday 6 December 2026. Nothing waiting to be shared."
         );
+    }
+
+    #[test]
+    fn a_choice_waiting_is_never_called_nothing_waiting() {
+        let words = status_words(None, 0, 1);
+        assert_eq!(
+            words,
+            "Not shared yet. A choice is waiting: 1 record changed on this device and another. Choose which version to keep on the sharing page. Nothing more is shared until you choose."
+        );
+        assert!(!status_words(None, 0, 2).contains("Nothing waiting"));
+        assert!(status_words(None, 0, 2).contains("2 records changed"));
     }
 
     #[test]

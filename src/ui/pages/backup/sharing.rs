@@ -86,9 +86,15 @@ pub fn SharingPage() -> impl IntoView {
                     round_problem.set(None);
                     let at = chrono::Local::now().naive_local();
                     last_shared.set(Some(at));
-                    status.set(status_words(Some(at), waiting));
+                    status.set(status_words(Some(at), waiting, 0));
                 }
                 Ok(Round::Choose(found)) => {
+                    round_problem.set(None);
+                    status.set(status_words(
+                        last_shared.get_untracked(),
+                        0,
+                        found.merge.conflicts.len(),
+                    ));
                     choices.set(vec![None; found.merge.conflicts.len()]);
                     choice.set(Some(found));
                 }
@@ -102,6 +108,7 @@ pub fn SharingPage() -> impl IntoView {
                     status.set(status_words(
                         last_shared.get_untracked(),
                         sharing::waiting(&now),
+                        0,
                     ));
                 }
             }
