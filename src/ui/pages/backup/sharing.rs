@@ -15,11 +15,12 @@ use crate::ui::pages::form_errors;
 use crate::ui::practice::Practice;
 use crate::ui::use_base;
 use leptos::prelude::*;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 const TITLE: &str = "Share the clinic with other devices";
-/// How often a round of sharing runs while the page is open.
-const EVERY: Duration = Duration::from_secs(3);
+/// How long the rounds rest after a problem (no network, signed out).
+const REST_MS: u32 = 3_000;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Account {
@@ -49,7 +50,6 @@ pub fn SharingPage() -> impl IntoView {
     let choices = RwSignal::new(Vec::<Option<Side>>::new());
     let settled = RwSignal::new(false);
     let sharer = StoredValue::new(Sharer::default());
-    let busy = StoredValue::new(false);
 
     // Who is signed in, once the setting is read.
     Effect::new(move || {
@@ -68,62 +68,87 @@ pub fn SharingPage() -> impl IntoView {
         });
     });
 
-    let share_now = move || {
+    // One round: read the server's changes, merge, save, send. Whether it
+    // ran without a problem, so the next may wait for a change.
+    let open = Arc::new(AtomicBool::new(true));
+    let share_round = move |open: Arc<AtomicBool>| async move {
         let (Some(database), Account::SignedIn(_)) =
             (database.get_untracked(), account.get_untracked())
         else {
-            return;
+            return false;
         };
-        if busy.get_value() || choice.with_untracked(Option::is_some) {
-            return;
+        if choice.with_untracked(Option::is_some) {
+            return false;
         }
-        busy.set_value(true);
-        leptos::task::spawn_local(async move {
-            let mut now = sharer.get_value();
-            let result = sharing::round(&database, &mut now).await;
-            match result {
-                Ok(Round::Shared { waiting, .. }) => {
-                    round_problem.set(None);
-                    let at = chrono::Local::now().naive_local();
-                    last_shared.set(Some(at));
-                    status.set(status_words(Some(at), waiting, 0));
-                }
-                Ok(Round::Choose(found)) => {
-                    round_problem.set(None);
-                    status.set(status_words(
-                        last_shared.get_untracked(),
-                        0,
-                        found.merge.conflicts.len(),
-                    ));
-                    choices.set(vec![None; found.merge.conflicts.len()]);
-                    choice.set(Some(found));
-                }
-                Err(problem) => {
-                    now.stale = true;
-                    if problem == SharingProblem::SignedOut {
-                        account.set(Account::SignedOut);
-                        sign_in_problem.set(Some(problem));
-                    }
-                    round_problem.set(Some(problem));
-                    status.set(status_words(
-                        last_shared.get_untracked(),
-                        sharing::waiting(&now),
-                        0,
-                    ));
-                }
+        let mut now = sharer.get_value();
+        let result = sharing::round(&database, &mut now).await;
+        if !open.load(Ordering::Relaxed) {
+            return false;
+        }
+        let shared = result.is_ok();
+        match result {
+            Ok(Round::Shared { waiting, .. }) => {
+                round_problem.set(None);
+                let at = chrono::Local::now().naive_local();
+                last_shared.set(Some(at));
+                status.set(status_words(Some(at), waiting, 0));
             }
-            sharer.set_value(now);
-            busy.set_value(false);
-        });
+            Ok(Round::Choose(found)) => {
+                round_problem.set(None);
+                status.set(status_words(
+                    last_shared.get_untracked(),
+                    0,
+                    found.merge.conflicts.len(),
+                ));
+                choices.set(vec![None; found.merge.conflicts.len()]);
+                choice.set(Some(found));
+            }
+            Err(problem) => {
+                now.stale = true;
+                if problem == SharingProblem::SignedOut {
+                    account.set(Account::SignedOut);
+                    sign_in_problem.set(Some(problem));
+                }
+                round_problem.set(Some(problem));
+                status.set(status_words(
+                    last_shared.get_untracked(),
+                    sharing::waiting(&now),
+                    0,
+                ));
+            }
+        }
+        sharer.set_value(now);
+        shared
     };
-    Effect::new(move || {
-        if matches!(account.get(), Account::SignedIn(_)) {
-            share_now();
+    // Rounds while the page is open: each waits for a change on the server
+    // or on this device (see js/sharing.js), or rests after a problem.
+    let running = open.clone();
+    leptos::task::spawn_local(async move {
+        while running.load(Ordering::Relaxed) {
+            let shared = share_round(running.clone()).await;
+            if !running.load(Ordering::Relaxed) {
+                return;
+            }
+            let waited = match database.get_untracked() {
+                Some(database) if shared => {
+                    sharing::wait_for_change(&database, &sharer.get_value()).await
+                }
+                _ => Err(SharingProblem::SignedOut),
+            };
+            if waited.is_err() && running.load(Ordering::Relaxed) {
+                sharing::rest(REST_MS).await;
+            }
         }
     });
-    if let Ok(handle) = set_interval_with_handle(share_now, EVERY) {
-        on_cleanup(move || handle.clear());
-    }
+    on_cleanup(move || {
+        open.store(false, Ordering::Relaxed);
+        sharing::hurry();
+    });
+    Effect::new(move || {
+        if matches!(account.get(), Account::SignedIn(_)) {
+            sharing::hurry();
+        }
+    });
 
     let sign_in = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -191,7 +216,7 @@ pub fn SharingPage() -> impl IntoView {
             Ok(()) | Err(SharingProblem::ChangedElsewhere) => {
                 choice.set(None);
                 settled.set(true);
-                share_now();
+                sharing::hurry();
             }
             Err(problem) => round_problem.set(Some(problem)),
         }
