@@ -24,6 +24,10 @@
 // "not-couchdb", "timeout", "unreachable", "conflict".
 
 const WAIT_MS = 10_000;
+/** The one document not sealed: what a new device needs to make the
+ * clinic's key from its passphrase (the lock's salt, iterations and sealed
+ * check), none of it secret or personal. */
+const LOCK_ID = "clinic-lock";
 /** How long the server holds a long-poll open when nothing changes. */
 const LONG_POLL_MS = 25_000;
 /** Saves made one after another (typing, a form of several steps) share one round. */
@@ -174,7 +178,7 @@ export async function pull(database, since, raw) {
     const { results, last_seq } = answer.json;
     if (!Array.isArray(results)) return { problem: "not-couchdb" };
     for (const { doc } of results) {
-      if (!doc || doc._deleted || doc._id.startsWith("_")) continue;
+      if (!doc || doc._deleted || doc._id.startsWith("_") || doc._id === LOCK_ID) continue;
       // This device's own sending, coming back: nothing new to merge.
       if (revisions.get(doc._id) === doc._rev) continue;
       revisions.set(doc._id, doc._rev);
@@ -227,6 +231,27 @@ export async function push(database, records, raw) {
     });
   }
   return { sent, conflicts };
+}
+
+/** The clinic's lock as the server keeps it: { lock } (null when no device
+ * has shared one yet), or { problem }. */
+export async function getLock(database) {
+  const answer = await call(`${database}/${LOCK_ID}`);
+  if (answer.status === 404 && ["missing", "deleted"].includes(answer.json.reason)) return { lock: null };
+  if (answer.status !== 200) return { problem: problemOf(answer) };
+  const { salt, iterations, check } = answer.json;
+  if (typeof salt !== "string" || typeof iterations !== "number" || !check || typeof check.iv !== "string" || typeof check.data !== "string") {
+    return { problem: "not-couchdb" };
+  }
+  return { lock: { salt, iterations, check: { iv: check.iv, data: check.data } } };
+}
+
+/** Puts this device's lock on the server, for new devices: {} when it is
+ * there (put now, or by another device first), or { problem }. */
+export async function putLock(database, lock) {
+  const answer = await call(`${database}/${LOCK_ID}`, { method: "PUT", body: lock });
+  if (answer.status === 201 || answer.status === 202 || answer.status === 409) return {};
+  return { problem: problemOf(answer) };
 }
 
 /** Waits until the server has a change after `since`, this device saves a

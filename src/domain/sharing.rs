@@ -93,7 +93,7 @@ impl SharingProblem {
             SharingProblem::NoPassphrase => "Set a passphrase for the clinic first: everything shared is locked with it",
             SharingProblem::ChangedElsewhere => "The clinic was changed in another tab while sharing. It is shared again in a moment",
             SharingProblem::NotStored => "The clinic’s records on this device could not be read or saved, so nothing was shared. Download a backup, then ask for help",
-            SharingProblem::OtherLock => "Some records on the practice’s server are locked with a different passphrase, so this device cannot read them and has shared nothing. Start this device from a backup made on a device that already shares, then sign in again",
+            SharingProblem::OtherLock => "The clinic on the practice’s server is locked with a different passphrase from the clinic on this device, so nothing was shared: two clinics are never mixed. To share the server’s clinic, use a device with no clinic on it (open this page, sign in and type the clinic’s passphrase), or start this one from a backup made on a device that already shares",
         }
     }
 }

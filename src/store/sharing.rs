@@ -6,7 +6,8 @@
 
 use super::backend::BrowserStorage;
 use super::backup::stamp_ledger;
-use super::{vault, Pending, SaveProblem, Store};
+use super::vault::{self, SharedLock};
+use super::{Pending, SaveProblem, Store};
 use crate::domain::clinic::merging::{
     merge_clinics, ClinicMerge, Ledger, ServerCopy, SharedRecord, Side,
 };
@@ -35,6 +36,10 @@ extern "C" {
     async fn rest_js(ms: u32);
     #[wasm_bindgen(js_name = hurry)]
     fn hurry_js();
+    #[wasm_bindgen(js_name = getLock)]
+    async fn get_lock_js(database: &str) -> JsValue;
+    #[wasm_bindgen(js_name = putLock)]
+    async fn put_lock_js(database: &str, lock: JsValue) -> JsValue;
 }
 
 /// What js/sharing.js answers, whichever call it was.
@@ -48,6 +53,7 @@ struct Answer {
     unopened: usize,
     sent: Vec<String>,
     conflicts: Vec<String>,
+    lock: Option<SharedLock>,
 }
 
 fn answer(value: &JsValue) -> Answer {
@@ -83,6 +89,45 @@ pub async fn signed_in(database: &str) -> Result<String, SharingProblem> {
 
 pub async fn sign_out(database: &str) {
     sign_out_js(database).await;
+}
+
+/// Whether this device holds a clinic of its own (a new device does not).
+pub fn holds_clinic() -> bool {
+    Store::new(BrowserStorage)
+        .current_revision::<Clinic>()
+        .map_or(true, |revision| revision > 0)
+}
+
+/// The clinic's lock as the server keeps it for new devices: none when no
+/// device has shared a clinic yet.
+pub async fn server_lock(database: &str) -> Result<Option<SharedLock>, SharingProblem> {
+    let found = answer(&get_lock_js(database).await);
+    problem(&found)?;
+    Ok(found.lock)
+}
+
+/// Checks that the server's clinic is this device's (locked with the same
+/// key), and puts this device's lock there when it has none yet, so that a
+/// new device can start from the server. Two clinics are never mixed.
+async fn same_clinic(database: &str) -> Result<(), SharingProblem> {
+    let ours = vault::shared_lock().ok_or(SharingProblem::NoPassphrase)?;
+    let theirs = match server_lock(database).await? {
+        Some(theirs) => theirs,
+        None => {
+            let lock = serde_json::to_string(&ours).unwrap_or_default();
+            let lock = js_sys::JSON::parse(&lock).unwrap_or(JsValue::NULL);
+            problem(&answer(&put_lock_js(database, lock).await))?;
+            // Another device may have put its own a moment before.
+            server_lock(database)
+                .await?
+                .ok_or(SharingProblem::NotCouchDb)?
+        }
+    };
+    if theirs.salt == ours.salt {
+        Ok(())
+    } else {
+        Err(SharingProblem::OtherLock)
+    }
 }
 
 /// Waits between rounds: until the server has a change after the last one
@@ -178,6 +223,9 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     } else {
         sharer.since.clone()
     };
+    if since == "0" {
+        same_clinic(database).await?;
+    }
     let pulled = answer(&pull_js(database, &since, &key).await);
     problem(&pulled)?;
     if pulled.unopened > 0 {

@@ -6,9 +6,10 @@
 
 use super::merge::conflict_choice;
 use crate::domain::clinic::merging::Side;
+use crate::domain::form::FieldError;
 use crate::domain::sharing::{status_words, SharingProblem, SignInForm};
 use crate::store::sharing::{self, Choice, Round, Sharer};
-use crate::store::vault;
+use crate::store::vault::{self, SharedLock};
 use crate::ui::form::{bind, ErrorSummary, TextInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::form_errors;
@@ -50,6 +51,11 @@ pub fn SharingPage() -> impl IntoView {
     let choices = RwSignal::new(Vec::<Option<Side>>::new());
     let settled = RwSignal::new(false);
     let sharer = StoredValue::new(Sharer::default());
+    // A device with no clinic of its own, started from the server's: its lock.
+    let server_lock = RwSignal::new(None::<Result<Option<SharedLock>, SharingProblem>>);
+    let passphrase = RwSignal::new(String::new());
+    let joining = RwSignal::new(false);
+    let joined = RwSignal::new(false);
 
     // Who is signed in, once the setting is read.
     Effect::new(move || {
@@ -187,6 +193,53 @@ pub fn SharingPage() -> impl IntoView {
         });
     };
 
+    // Signed in on a device with no lock: the server's clinic, to open here.
+    Effect::new(move || {
+        let (Some(database), Account::SignedIn(_)) = (database.get(), account.get()) else {
+            return;
+        };
+        if joined.get() || vault::is_set() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            server_lock.set(Some(sharing::server_lock(&database).await));
+        });
+    });
+
+    let join = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(Ok(Some(lock))) = server_lock.get_untracked() else {
+            return;
+        };
+        if joining.get_untracked() {
+            return;
+        }
+        let typed = passphrase.get_untracked();
+        if typed.is_empty() {
+            errors.set(vec![FieldError::new(
+                "join-passphrase",
+                "Enter the clinic’s passphrase",
+            )]);
+            return;
+        }
+        errors.set(Vec::new());
+        joining.set(true);
+        leptos::task::spawn_local(async move {
+            let result = vault::adopt(&lock, &typed).await;
+            joining.set(false);
+            match result {
+                Ok(()) => {
+                    passphrase.set(String::new());
+                    joined.set(true);
+                    sharing::hurry();
+                }
+                Err(problem) => {
+                    errors.set(vec![FieldError::new("join-passphrase", problem.message())])
+                }
+            }
+        });
+    };
+
     let sign_out = move |_| {
         let Some(database) = database.get_untracked() else {
             return;
@@ -286,6 +339,29 @@ pub fn SharingPage() -> impl IntoView {
     };
 
     let lock_href = base.href("clinic/lock");
+    let start_here = lock_href.clone();
+    let new_device = move || {
+        let start_here = start_here.clone();
+        match server_lock.get() {
+            None => view! { <p role="status">"Looking for the clinic on the practice’s server…"</p> }.into_any(),
+            Some(Err(problem)) => problem_box(problem).into_any(),
+            Some(Ok(None)) => view! {
+                <p data-testid="sharing-no-clinic">"No device has shared a clinic through the practice’s server yet. Share it first from the device that holds the clinic, then come back to this page."</p>
+                <p><a href=start_here>"Or set a passphrase to start a new clinic on this device"</a></p>
+            }.into_any(),
+            Some(Ok(Some(_))) => view! {
+                <h2>"Open the clinic from the practice’s server"</h2>
+                <p>"Type the clinic’s passphrase, the one the other volunteers use to unlock it. The whole clinic is then copied to this device, locked with the same passphrase."</p>
+                <form novalidate on:submit=join data-testid="sharing-join">
+                    <TextInput id="join-passphrase" label="The clinic’s passphrase" input_type="password" autocomplete=Some("current-password")
+                        bind=bind(passphrase, |p| p.clone(), |p, v| *p = v) width=Some("nhsuk-input--width-20") />
+                    <button type="submit" class="nhsuk-button" aria-disabled=move || joining.get().to_string()>
+                        {move || if joining.get() { "Opening the clinic…" } else { "Open the clinic" }}
+                    </button>
+                </form>
+            }.into_any(),
+        }
+    };
     let body = move || {
         if database.get().is_none() {
             return view! {
@@ -293,6 +369,17 @@ pub fn SharingPage() -> impl IntoView {
                 <p>"A practice that runs a CouchDB server can turn sharing on: the README’s section on sharing says how."</p>
             }
             .into_any();
+        }
+        joined.track();
+        if !vault::is_set() && !sharing::holds_clinic() {
+            return match account.get() {
+                Account::Checking => view! { <p role="status">"Checking whether this device is signed in…"</p> }.into_any(),
+                Account::SignedOut => view! {
+                    <p data-testid="sharing-new-device">"This device has no clinic yet. To start it from the clinic on the practice’s server, sign in, then type the clinic’s passphrase."</p>
+                    {signed_out()}
+                }.into_any(),
+                Account::SignedIn(_) => new_device().into_any(),
+            };
         }
         if !vault::is_set() {
             return view! {
