@@ -14,11 +14,24 @@
 // so it names nothing. Texts are padded to a multiple of 512 bytes, so a
 // document's size says little about what is in it.
 //
+// Between rounds, `waitForChange` holds one long-poll `_changes` open: it
+// answers as soon as another device sends a change, and is cut short when
+// this device saves one (in this tab or another), so both travel within a
+// second or two while an idle device makes one request every 25 seconds.
+//
 // Every function resolves, never rejects: with its result, or `{ problem }`,
 // one of "wrong-password", "signed-out", "no-database", "not-allowed",
 // "not-couchdb", "timeout", "unreachable", "conflict".
 
 const WAIT_MS = 10_000;
+/** The one document not sealed: what a new device needs to make the
+ * clinic's key from its passphrase (the lock's salt, iterations and sealed
+ * check), none of it secret or personal. */
+const LOCK_ID = "clinic-lock";
+/** How long the server holds a long-poll open when nothing changes. */
+const LONG_POLL_MS = 25_000;
+/** Saves made one after another (typing, a form of several steps) share one round. */
+const SETTLE_MS = 500;
 const PAD = 512;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -28,6 +41,25 @@ const decoder = new TextDecoder();
 const revisions = new Map();
 /** The clinic's key, as given last, and the keys made from it. */
 let keys = null;
+/** This device saved something the last round may not have seen. */
+let saved = false;
+/** Ends the wait between rounds early, when one is under way. */
+let wake = null;
+let waking = null;
+
+function savedHere() {
+  saved = true;
+  if (waking === null) {
+    waking = setTimeout(() => {
+      waking = null;
+      if (wake) wake();
+    }, SETTLE_MS);
+  }
+}
+// Another tab's saves arrive as `storage` events, this tab's own as `sp-saved`
+// (js/store.js).
+addEventListener("storage", savedHere);
+addEventListener("sp-saved", savedHere);
 
 const base64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
 const fromBase64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -135,6 +167,8 @@ export async function signOut(database) {
  * with the clinic's key: { texts, since }. A document that does not open
  * (not sealed with this clinic's key) is counted in `unopened`. */
 export async function pull(database, since, raw) {
+  // What is saved from now on is read by this round's merge or the next.
+  saved = false;
   const { seal } = await keysFor(raw);
   const texts = [];
   let unopened = 0;
@@ -144,7 +178,9 @@ export async function pull(database, since, raw) {
     const { results, last_seq } = answer.json;
     if (!Array.isArray(results)) return { problem: "not-couchdb" };
     for (const { doc } of results) {
-      if (!doc || doc._deleted || doc._id.startsWith("_")) continue;
+      if (!doc || doc._deleted || doc._id.startsWith("_") || doc._id === LOCK_ID) continue;
+      // This device's own sending, coming back: nothing new to merge.
+      if (revisions.get(doc._id) === doc._rev) continue;
       revisions.set(doc._id, doc._rev);
       try {
         const plain = await crypto.subtle.decrypt(
@@ -195,6 +231,80 @@ export async function push(database, records, raw) {
     });
   }
   return { sent, conflicts };
+}
+
+/** The clinic's lock as the server keeps it: { lock } (null when no device
+ * has shared one yet), or { problem }. */
+export async function getLock(database) {
+  const answer = await call(`${database}/${LOCK_ID}`);
+  if (answer.status === 404 && ["missing", "deleted"].includes(answer.json.reason)) return { lock: null };
+  if (answer.status !== 200) return { problem: problemOf(answer) };
+  const { salt, iterations, check } = answer.json;
+  if (typeof salt !== "string" || typeof iterations !== "number" || !check || typeof check.iv !== "string" || typeof check.data !== "string") {
+    return { problem: "not-couchdb" };
+  }
+  return { lock: { salt, iterations, check: { iv: check.iv, data: check.data } } };
+}
+
+/** Puts this device's lock on the server, for new devices: {} when it is
+ * there (put now, or by another device first), or { problem }. */
+export async function putLock(database, lock) {
+  const answer = await call(`${database}/${LOCK_ID}`, { method: "PUT", body: lock });
+  if (answer.status === 201 || answer.status === 202 || answer.status === 409) return {};
+  return { problem: problemOf(answer) };
+}
+
+/** Waits until the server has a change after `since`, this device saves a
+ * change, or 25 seconds pass: "server", "device" or "quiet", or { problem }
+ * (then the caller rests a while before the next round). */
+export async function waitForChange(database, since) {
+  if (saved) return "device";
+  const stop = new AbortController();
+  let woken = false;
+  wake = () => {
+    woken = true;
+    stop.abort();
+  };
+  const timer = setTimeout(() => stop.abort(), LONG_POLL_MS + WAIT_MS);
+  try {
+    const response = await fetch(`${database}/_changes?feed=longpoll&timeout=${LONG_POLL_MS}&limit=1&since=${encodeURIComponent(since)}`, {
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { Accept: "application/json" },
+      signal: stop.signal,
+    });
+    const json = await response.json();
+    if (response.status !== 200) return { problem: problemOf({ status: response.status, json }) };
+    if (!json || !Array.isArray(json.results)) return { problem: "not-couchdb" };
+    return json.results.length > 0 ? "server" : "quiet";
+  } catch (error) {
+    if (woken) return "device";
+    if (error && error.name === "AbortError") return { problem: "timeout" };
+    return { problem: error instanceof SyntaxError ? "not-couchdb" : "unreachable" };
+  } finally {
+    clearTimeout(timer);
+    wake = null;
+  }
+}
+
+/** Waits `ms`, or less when this device saves a change or `hurry` is called.
+ * Always on a timer: rounds that cannot run (a choice waiting) must not
+ * turn round and round without letting the page draw. */
+export function rest(ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      wake = null;
+      resolve();
+    }
+    wake = done;
+  });
+}
+
+/** Ends the wait between rounds now: signed in, a choice made, the page left. */
+export function hurry() {
+  if (wake) wake();
 }
 
 /** Forgets what is known of the server (it was emptied or replaced). */

@@ -363,6 +363,8 @@ export function remove(key) {
 function changed(key) {
   if (!unstored.has(key)) unstored.set(key, revisionOf(memory.get(key)));
   schedule();
+  // For live sharing (js/sharing.js), which sends this tab's changes soon.
+  dispatchEvent(new Event("sp-saved"));
 }
 
 /** Stores what is not stored yet, soon. */

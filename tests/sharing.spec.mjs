@@ -231,6 +231,9 @@ test("two devices share: changes arrive without a reload, one device offline cat
     const chooser = (await ben.getByTestId("sharing-choices").count()) ? ben : ana;
     const choices = chooser.getByTestId("sharing-choices");
     await expect(choices).toContainText("1 record was changed on this device and another");
+    // The status says plainly that a choice waits, never "Nothing waiting".
+    await expect(status(chooser)).toContainText("A choice is waiting: 1 record changed on this device and another. Choose which version to keep");
+    await expect(status(chooser)).not.toContainText("Nothing waiting");
     await expectNoAxeViolations(chooser, "a record changed on two devices");
     await screenshot(chooser, "sharing-choice");
     await chooser.getByRole("button", { name: "Keep these versions" }).click();
@@ -252,7 +255,8 @@ test("two devices share: changes arrive without a reload, one device offline cat
     }
 
     // Every document the server holds is sealed: no name, no phone number.
-    const documents = await served.documents();
+    // (But the lock's salt, iterations and check, for a new device: see the next test.)
+    const documents = (await served.documents()).filter((doc) => doc._id !== "clinic-lock");
     expect(documents.length).toBeGreaterThan(3);
     for (const doc of documents) expect(Object.keys(doc).sort()).toEqual(["_id", "_rev", "sealed"]);
     // What the server could read: each document as written, with its sealed
@@ -268,6 +272,84 @@ test("two devices share: changes arrive without a reload, one device offline cat
     }
   } finally {
     await other.close();
+    await served.close();
+  }
+});
+
+test("a new device starts from the server: sign in, a wrong passphrase keeps nothing, the right one brings the whole clinic; a device with a clinic of its own is refused", async ({ context, watch }) => {
+  test.setTimeout(240_000);
+  const served = await serveSharing();
+  const fresh = await context.browser().newContext({ viewport: { width: 390, height: 844 } });
+  const own = await context.browser().newContext({ viewport: { width: 390, height: 844 } });
+  allowServerErrors(watch);
+  await watchContext(fresh, watch);
+  await watchContext(own, watch);
+  try {
+    const clinic = clinicHelpers(served);
+
+    // Ana's device holds the clinic and shares it.
+    const ana = await clinic.openClinic(context, watch);
+    await clinic.addPerson(ana, "Sam Patel", "GP", "Face to face");
+    await lockRecords(ana, served, PASSPHRASE);
+    await openSharing(ana, served);
+    await signIn(ana, ANA);
+    await expect(status(ana)).toContainText("Nothing waiting to be shared.");
+    // The one document not sealed names nothing: the lock's salt, iterations and check.
+    const lock = (await served.documents()).find((doc) => doc._id === "clinic-lock");
+    expect(Object.keys(lock).sort()).toEqual(["_id", "_rev", "check", "iterations", "salt"]);
+    expect(JSON.stringify(lock)).not.toContain("Sam");
+
+    // Ben's new device: no clinic, no backup.
+    const ben = await openPage(fresh, watch, served.origin);
+    await ben.clock.setFixedTime(MONDAY);
+    await ben.goto(`${served.url}clinic/backup/sharing/`);
+    await expect(ben.getByTestId("sharing-new-device")).toContainText("This device has no clinic yet");
+    await expectNoAxeViolations(ben, "the sharing page on a new device");
+    await signIn(ben, BEN);
+    await expect(ben.getByRole("heading", { name: "Open the clinic from the practice’s server" })).toBeVisible();
+    await expectNoAxeViolations(ben, "a new device asked for the clinic's passphrase");
+    await screenshot(ben, "sharing-new-device");
+    const open = ben.getByRole("button", { name: "Open the clinic" });
+    await open.click();
+    await expectErrors(ben, ["Enter the clinic’s passphrase"], "the clinic's passphrase left empty");
+    await ben.getByLabel("The clinic’s passphrase").fill("not the passphrase at all");
+    await open.click();
+    await expect(ben.getByRole("button", { name: "Opening the clinic…" })).toHaveCount(0, { timeout: 20_000 });
+    await expectErrors(ben, ["The passphrase is not right. Check it and try again"], "a wrong clinic passphrase");
+    await screenshot(ben, "sharing-new-device-wrong-passphrase");
+    // Nothing was kept: the clinic opens without a passphrase, empty.
+    await ben.goto(`${served.url}clinic/people/`);
+    await expect(h1(ben)).toHaveText("People and appointments");
+    await expect(ben.getByText("Sam Patel")).toHaveCount(0);
+
+    await openSharing(ben, served);
+    await ben.getByLabel("The clinic’s passphrase").fill(PASSPHRASE);
+    await ben.getByRole("button", { name: "Open the clinic" }).click();
+    await expect(ben.getByText(`Signed in as ${BEN.name}.`)).toBeVisible({ timeout: 30_000 });
+    await expect(status(ben)).toContainText("Nothing waiting to be shared.", { timeout: 30_000 });
+    await ben.goto(`${served.url}clinic/people/`);
+    await expect(ben.getByTestId("people")).toContainText("Sam Patel");
+    // Locked with the clinic's passphrase, as Ana's is: a new tab asks for it.
+    const benTab = await newTab(fresh, served);
+    await expect(h1(benTab)).toHaveText("Run a clinic");
+
+    // A device that set up a clinic of its own, with its own passphrase.
+    const cy = await openPage(own, watch, served.origin);
+    await cy.clock.setFixedTime(MONDAY);
+    await cy.goto(`${served.url}clinic/`);
+    await clinic.addPerson(cy, "Zed Other", "GP", "Telephone");
+    await lockRecords(cy, served, "a passphrase of its very own");
+    await openSharing(cy, served);
+    await signIn(cy, ANA);
+    await expect(cy.getByTestId("sharing-paused")).toContainText("locked with a different passphrase from the clinic on this device", { timeout: 20_000 });
+    await expectNoAxeViolations(cy, "a device with a clinic of its own");
+    await screenshot(cy, "sharing-other-clinic");
+    await ana.goto(`${served.url}clinic/people/`);
+    await expect(ana.getByTestId("people")).toContainText("Sam Patel");
+    await expect(ana.getByText("Zed Other")).toHaveCount(0);
+  } finally {
+    await fresh.close();
+    await own.close();
     await served.close();
   }
 });

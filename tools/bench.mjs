@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { serveApp } from "../tests/support/served.mjs";
 import { measurePatients, patientLines } from "./bench_patient.mjs";
+import { measureSharing, sharingLines } from "./bench_sharing.mjs";
 
 const RUNS = 7;
 // Parts of the five-year sample (1,250 people, 15,000 appointments, 10,000
@@ -230,12 +231,16 @@ const served = await serveApp();
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const results = [];
 let patients = [];
+let sharing = null;
 try {
   for (const percent of DATASETS) {
     const result = await measure(browser, served, percent);
     results.push(result);
     console.log(JSON.stringify(result));
   }
+  // Live sharing, with the largest sample measured.
+  sharing = await measureSharing(browser, backupFile(DATASETS.at(-1)).file);
+  console.log(JSON.stringify(sharing));
   // The patients' pages, cold on a slow phone and network (not with `node tools/bench.mjs 100`).
   if (!ONLY.length) patients = await measurePatients(browser, new URL("../dist/", import.meta.url).pathname);
 } finally {
@@ -267,6 +272,7 @@ const lines = [
   ...results.filter((r) => r.runs).map((r) => `- ${r.percent}%: ${Object.entries(r.runs).map(([name, values]) => `${name} ${values.join(", ")}`).join("; ")}`),
   "",
   ...(patients.length ? patientLines(patients) : []),
+  ...(sharing ? sharingLines(DATASETS.at(-1), sharing) : []),
   "## First visit, by part (gzip -9)",
   "",
   "```",

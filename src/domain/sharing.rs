@@ -93,14 +93,16 @@ impl SharingProblem {
             SharingProblem::NoPassphrase => "Set a passphrase for the clinic first: everything shared is locked with it",
             SharingProblem::ChangedElsewhere => "The clinic was changed in another tab while sharing. It is shared again in a moment",
             SharingProblem::NotStored => "The clinic’s records on this device could not be read or saved, so nothing was shared. Download a backup, then ask for help",
-            SharingProblem::OtherLock => "Some records on the practice’s server are locked with a different passphrase, so this device cannot read them and has shared nothing. Start this device from a backup made on a device that already shares, then sign in again",
+            SharingProblem::OtherLock => "The clinic on the practice’s server is locked with a different passphrase from the clinic on this device, so nothing was shared: two clinics are never mixed. To share the server’s clinic, use a device with no clinic on it (open this page, sign in and type the clinic’s passphrase), or start this one from a backup made on a device that already shares",
         }
     }
 }
 
 /// "Last shared at 2:31pm on Sunday 6 December 2026. 3 changes waiting to
-/// be shared." `last` is a local date and time.
-pub fn status_words(last: Option<NaiveDateTime>, waiting: usize) -> String {
+/// be shared." `last` is a local date and time. `choosing` counts the
+/// records changed on this device and another that wait for a person's
+/// choice: sharing waits for it, so it is said first and plainly.
+pub fn status_words(last: Option<NaiveDateTime>, waiting: usize, choosing: usize) -> String {
     let when = match last {
         Some(at) => {
             let time = ClockTime::at(at.hour() as u16, at.minute() as u16);
@@ -112,6 +114,12 @@ pub fn status_words(last: Option<NaiveDateTime>, waiting: usize) -> String {
         }
         None => "Not shared yet.".to_string(),
     };
+    if choosing > 0 {
+        return format!(
+            "{when} A choice is waiting: {} changed on this device and another. Choose which version to keep on the sharing page. Nothing more is shared until you choose.",
+            counted(choosing, "record", "records")
+        );
+    }
     let waiting = match waiting {
         0 => "Nothing waiting to be shared.".to_string(),
         n => format!("{} waiting to be shared.", counted(n, "change", "changes")),
@@ -142,17 +150,28 @@ mod tests {
             .and_hms_opt(14, 31, 0)
             .unwrap();
         assert_eq!(
-            status_words(Some(at), 3),
+            status_words(Some(at), 3, 0),
             "Last shared at 2:31pm on Sunday 6 December 2026. 3 changes waiting to be shared."
         );
         assert_eq!(
-            status_words(None, 1),
+            status_words(None, 1, 0),
             "Not shared yet. 1 change waiting to be shared."
         );
         assert_eq!(
-            status_words(Some(at), 0),
+            status_words(Some(at), 0, 0),
             "Last shared at 2:31pm on Sunday 6 December 2026. Nothing waiting to be shared."
         );
+    }
+
+    #[test]
+    fn a_choice_waiting_is_never_called_nothing_waiting() {
+        let words = status_words(None, 0, 1);
+        assert_eq!(
+            words,
+            "Not shared yet. A choice is waiting: 1 record changed on this device and another. Choose which version to keep on the sharing page. Nothing more is shared until you choose."
+        );
+        assert!(!status_words(None, 0, 2).contains("Nothing waiting"));
+        assert!(status_words(None, 0, 2).contains("2 records changed"));
     }
 
     #[test]

@@ -6,8 +6,12 @@
 
 use super::backend::BrowserStorage;
 use super::backup::stamp_ledger;
-use super::{vault, Pending, SaveProblem, Store};
-use crate::domain::clinic::merging::{merge_clinics, ClinicMerge, ServerCopy, SharedRecord, Side};
+use super::vault::{self, SharedLock};
+use super::{Pending, SaveProblem, Store};
+use crate::domain::clinic::merging::{
+    merge_clinics, ClinicMerge, Ledger, ServerCopy, SharedRecord, Side,
+};
+use crate::domain::clinic::Clinic;
 use crate::domain::sharing::SharingProblem;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
@@ -26,6 +30,16 @@ extern "C" {
     async fn push_js(database: &str, records: JsValue, key: &str) -> JsValue;
     #[wasm_bindgen(js_name = forgetServer)]
     fn forget_server_js();
+    #[wasm_bindgen(js_name = waitForChange)]
+    async fn wait_for_change_js(database: &str, since: &str) -> JsValue;
+    #[wasm_bindgen(js_name = rest)]
+    async fn rest_js(ms: u32);
+    #[wasm_bindgen(js_name = hurry)]
+    fn hurry_js();
+    #[wasm_bindgen(js_name = getLock)]
+    async fn get_lock_js(database: &str) -> JsValue;
+    #[wasm_bindgen(js_name = putLock)]
+    async fn put_lock_js(database: &str, lock: JsValue) -> JsValue;
 }
 
 /// What js/sharing.js answers, whichever call it was.
@@ -39,6 +53,7 @@ struct Answer {
     unopened: usize,
     sent: Vec<String>,
     conflicts: Vec<String>,
+    lock: Option<SharedLock>,
 }
 
 fn answer(value: &JsValue) -> Answer {
@@ -76,6 +91,69 @@ pub async fn sign_out(database: &str) {
     sign_out_js(database).await;
 }
 
+/// Whether this device holds a clinic of its own (a new device does not).
+pub fn holds_clinic() -> bool {
+    Store::new(BrowserStorage)
+        .current_revision::<Clinic>()
+        .map_or(true, |revision| revision > 0)
+}
+
+/// The clinic's lock as the server keeps it for new devices: none when no
+/// device has shared a clinic yet.
+pub async fn server_lock(database: &str) -> Result<Option<SharedLock>, SharingProblem> {
+    let found = answer(&get_lock_js(database).await);
+    problem(&found)?;
+    Ok(found.lock)
+}
+
+/// Checks that the server's clinic is this device's (locked with the same
+/// key), and puts this device's lock there when it has none yet, so that a
+/// new device can start from the server. Two clinics are never mixed.
+async fn same_clinic(database: &str) -> Result<(), SharingProblem> {
+    let ours = vault::shared_lock().ok_or(SharingProblem::NoPassphrase)?;
+    let theirs = match server_lock(database).await? {
+        Some(theirs) => theirs,
+        None => {
+            let lock = serde_json::to_string(&ours).unwrap_or_default();
+            let lock = js_sys::JSON::parse(&lock).unwrap_or(JsValue::NULL);
+            problem(&answer(&put_lock_js(database, lock).await))?;
+            // Another device may have put its own a moment before.
+            server_lock(database)
+                .await?
+                .ok_or(SharingProblem::NotCouchDb)?
+        }
+    };
+    if theirs.salt == ours.salt {
+        Ok(())
+    } else {
+        Err(SharingProblem::OtherLock)
+    }
+}
+
+/// Waits between rounds: until the server has a change after the last one
+/// read, this device saves one, `hurry` is called, or 25 seconds pass.
+pub async fn wait_for_change(database: &str, sharer: &Sharer) -> Result<(), SharingProblem> {
+    if sharer.stale || sharer.since.is_empty() {
+        return Ok(());
+    }
+    let waited = wait_for_change_js(database, &sharer.since).await;
+    if waited.is_string() {
+        return Ok(());
+    }
+    problem(&answer(&waited))
+}
+
+/// Waits `ms` milliseconds, or less when this device saves a change or
+/// `hurry` is called.
+pub async fn rest(ms: u32) {
+    rest_js(ms).await;
+}
+
+/// Ends the wait between rounds now.
+pub fn hurry() {
+    hurry_js();
+}
+
 /// What this device knows of the server between rounds.
 #[derive(Clone, Debug, Default)]
 pub struct Sharer {
@@ -87,6 +165,10 @@ pub struct Sharer {
     /// it all afresh and sends whatever it lacks. Until then, what it was
     /// known to hold still counts the changes waiting.
     pub stale: bool,
+    /// The revisions of this device's clinic and ledger when the server and
+    /// the device last held the same records: while neither changes and the
+    /// server sends nothing new, a round has nothing to compare.
+    pub settled: Option<(u64, u64)>,
 }
 
 /// Records changed both here and on another device: a person chooses.
@@ -141,6 +223,9 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     } else {
         sharer.since.clone()
     };
+    if since == "0" {
+        same_clinic(database).await?;
+    }
     let pulled = answer(&pull_js(database, &since, &key).await);
     problem(&pulled)?;
     if pulled.unopened > 0 {
@@ -161,6 +246,20 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     }
 
     let store = Store::new(BrowserStorage);
+    let revisions = || -> Option<(u64, u64)> {
+        Some((
+            store.current_revision::<Clinic>().ok()?,
+            store.current_revision::<Ledger>().ok()?,
+        ))
+    };
+    if received == 0 && sharer.settled.is_some() && sharer.settled == revisions() {
+        return Ok(Round::Shared {
+            received,
+            sent: 0,
+            waiting: 0,
+        });
+    }
+    sharer.settled = None;
     let now = crate::ui::saved::now_stamp();
     let ours = stamp_ledger(&store, &now).map_err(stored)?;
     let (theirs, their_ledger) = sharer.server.clinic_and_ledger();
@@ -195,8 +294,11 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
         (clinic, ledger)
     };
 
+    // Read at once after saving, before this tab can hear of another's save.
+    let saved = revisions();
     let outgoing = sharer.server.outgoing(&clinic, &ledger);
     if outgoing.is_empty() {
+        sharer.settled = saved;
         return Ok(Round::Shared {
             received,
             sent: 0,
@@ -224,6 +326,9 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
         sharer.stale = true;
     }
     problem(&pushed)?;
+    if pushed.sent.len() == outgoing.len() {
+        sharer.settled = saved;
+    }
     Ok(Round::Shared {
         received,
         sent: pushed.sent.len(),

@@ -125,6 +125,8 @@ export async function serveSharing({ sharing = `/couchdb/${DATABASE}`, change } 
       answer.pipe(res);
     });
     onward.on("error", () => {
+      // A long-poll already answering when the database stops: cut it off.
+      if (res.headersSent) return res.destroy();
       res.writeHead(502, { "Content-Type": "text/html" });
       res.end("<html><body>Bad gateway</body></html>");
     });

@@ -389,25 +389,86 @@ pub async fn set_passphrase(passphrase: &str, idle_minutes: u32) -> Result<(), S
     settings.check = encrypt(&key, CHECK_TEXT.as_bytes())
         .await
         .map_err(|_| SaveError::Unavailable)?;
+    let revision = previous.map_or(0, |(_, r)| r) + 1;
+    lock_everything(&settings, &key, &raw, revision).await
+}
+
+/// Seals every sealed document with `key` and stores them with the lock's
+/// `settings`, as one change; then opens the records with it.
+async fn lock_everything(
+    settings: &LockSettings,
+    key: &CryptoKey,
+    raw: &[u8],
+    revision: u64,
+) -> Result<(), SaveError> {
     let mut writes = Vec::new();
-    let mut plain = HashMap::new();
     for storage_key in sealed_keys(&super::backend::BrowserStorage) {
         if let Some(text) = super::backend::BrowserStorage.read(&storage_key)? {
-            let sealed = encrypt(&key, text.as_bytes())
+            let sealed = encrypt(key, text.as_bytes())
                 .await
                 .map_err(|_| SaveError::Unavailable)?;
             writes.push((storage_key.clone(), seal_envelope(&text, sealed)));
-            plain.insert(storage_key, text);
         }
     }
-    let revision = previous.map_or(0, |(_, r)| r) + 1;
     writes.push((
         document_key("lock"),
-        super::envelope::encode(&settings, revision, ""),
+        super::envelope::encode(settings, revision, ""),
     ));
     super::write_all(&super::backend::BrowserStorage, &writes, true)?;
     lock();
-    open_with(&raw).await.map_err(|_| SaveError::Unavailable)
+    open_with(raw).await.map_err(|_| SaveError::Unavailable)
+}
+
+/// The lock's part that a new device needs to make the clinic's key from its
+/// passphrase, as the sharing server keeps it: the salt, the iterations and
+/// the sealed check. None of it is secret, and none of it is personal.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SharedLock {
+    pub salt: String,
+    pub iterations: u32,
+    pub check: super::sealed::SealedBytes,
+}
+
+/// This device's lock, as shared, when a passphrase is set.
+pub fn shared_lock() -> Option<SharedLock> {
+    settings().map(|(settings, _)| SharedLock {
+        salt: settings.salt,
+        iterations: settings.iterations,
+        check: settings.check,
+    })
+}
+
+/// Takes the clinic's lock from the sharing server, on a device with no
+/// passphrase of its own: the passphrase typed must open the lock's check.
+/// When it does not, nothing is stored.
+pub async fn adopt(lock: &SharedLock, passphrase: &str) -> Result<(), UnlockProblem> {
+    // A server could name fewer iterations, for a key quicker to guess, or
+    // so many that the page hangs: only this version's own are taken.
+    if is_set() || lock.iterations != super::sealed::ITERATIONS {
+        return Err(UnlockProblem::Unavailable);
+    }
+    let salt = from_base64(&lock.salt).ok_or(UnlockProblem::Unavailable)?;
+    let raw = derive(passphrase, &salt, lock.iterations)
+        .await
+        .map_err(|_| UnlockProblem::Unavailable)?;
+    let key = aes_key(&raw)
+        .await
+        .map_err(|_| UnlockProblem::Unavailable)?;
+    let right = decrypt(&key, &lock.check)
+        .await
+        .is_ok_and(|text| text == CHECK_TEXT.as_bytes());
+    if !right {
+        return Err(UnlockProblem::Wrong);
+    }
+    let settings = LockSettings {
+        salt: lock.salt.clone(),
+        iterations: lock.iterations,
+        check: lock.check.clone(),
+        ..LockSettings::default()
+    };
+    lock_everything(&settings, &key, &raw, 1)
+        .await
+        .map_err(|_| UnlockProblem::Unavailable)
 }
 
 /// Sets the minutes without use before the records lock.

@@ -6,20 +6,22 @@
 
 use super::merge::conflict_choice;
 use crate::domain::clinic::merging::Side;
+use crate::domain::form::FieldError;
 use crate::domain::sharing::{status_words, SharingProblem, SignInForm};
 use crate::store::sharing::{self, Choice, Round, Sharer};
-use crate::store::vault;
+use crate::store::vault::{self, SharedLock};
 use crate::ui::form::{bind, ErrorSummary, TextInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::form_errors;
 use crate::ui::practice::Practice;
 use crate::ui::use_base;
 use leptos::prelude::*;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 const TITLE: &str = "Share the clinic with other devices";
-/// How often a round of sharing runs while the page is open.
-const EVERY: Duration = Duration::from_secs(3);
+/// How long the rounds rest after a problem (no network, signed out).
+const REST_MS: u32 = 3_000;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Account {
@@ -49,7 +51,11 @@ pub fn SharingPage() -> impl IntoView {
     let choices = RwSignal::new(Vec::<Option<Side>>::new());
     let settled = RwSignal::new(false);
     let sharer = StoredValue::new(Sharer::default());
-    let busy = StoredValue::new(false);
+    // A device with no clinic of its own, started from the server's: its lock.
+    let server_lock = RwSignal::new(None::<Result<Option<SharedLock>, SharingProblem>>);
+    let passphrase = RwSignal::new(String::new());
+    let joining = RwSignal::new(false);
+    let joined = RwSignal::new(false);
 
     // Who is signed in, once the setting is read.
     Effect::new(move || {
@@ -68,55 +74,87 @@ pub fn SharingPage() -> impl IntoView {
         });
     });
 
-    let share_now = move || {
+    // One round: read the server's changes, merge, save, send. Whether it
+    // ran without a problem, so the next may wait for a change.
+    let open = Arc::new(AtomicBool::new(true));
+    let share_round = move |open: Arc<AtomicBool>| async move {
         let (Some(database), Account::SignedIn(_)) =
             (database.get_untracked(), account.get_untracked())
         else {
-            return;
+            return false;
         };
-        if busy.get_value() || choice.with_untracked(Option::is_some) {
-            return;
+        if choice.with_untracked(Option::is_some) {
+            return false;
         }
-        busy.set_value(true);
-        leptos::task::spawn_local(async move {
-            let mut now = sharer.get_value();
-            let result = sharing::round(&database, &mut now).await;
-            match result {
-                Ok(Round::Shared { waiting, .. }) => {
-                    round_problem.set(None);
-                    let at = chrono::Local::now().naive_local();
-                    last_shared.set(Some(at));
-                    status.set(status_words(Some(at), waiting));
-                }
-                Ok(Round::Choose(found)) => {
-                    choices.set(vec![None; found.merge.conflicts.len()]);
-                    choice.set(Some(found));
-                }
-                Err(problem) => {
-                    now.stale = true;
-                    if problem == SharingProblem::SignedOut {
-                        account.set(Account::SignedOut);
-                        sign_in_problem.set(Some(problem));
-                    }
-                    round_problem.set(Some(problem));
-                    status.set(status_words(
-                        last_shared.get_untracked(),
-                        sharing::waiting(&now),
-                    ));
-                }
+        let mut now = sharer.get_value();
+        let result = sharing::round(&database, &mut now).await;
+        if !open.load(Ordering::Relaxed) {
+            return false;
+        }
+        let shared = result.is_ok();
+        match result {
+            Ok(Round::Shared { waiting, .. }) => {
+                round_problem.set(None);
+                let at = chrono::Local::now().naive_local();
+                last_shared.set(Some(at));
+                status.set(status_words(Some(at), waiting, 0));
             }
-            sharer.set_value(now);
-            busy.set_value(false);
-        });
+            Ok(Round::Choose(found)) => {
+                round_problem.set(None);
+                status.set(status_words(
+                    last_shared.get_untracked(),
+                    0,
+                    found.merge.conflicts.len(),
+                ));
+                choices.set(vec![None; found.merge.conflicts.len()]);
+                choice.set(Some(found));
+            }
+            Err(problem) => {
+                now.stale = true;
+                if problem == SharingProblem::SignedOut {
+                    account.set(Account::SignedOut);
+                    sign_in_problem.set(Some(problem));
+                }
+                round_problem.set(Some(problem));
+                status.set(status_words(
+                    last_shared.get_untracked(),
+                    sharing::waiting(&now),
+                    0,
+                ));
+            }
+        }
+        sharer.set_value(now);
+        shared
     };
-    Effect::new(move || {
-        if matches!(account.get(), Account::SignedIn(_)) {
-            share_now();
+    // Rounds while the page is open: each waits for a change on the server
+    // or on this device (see js/sharing.js), or rests after a problem.
+    let running = open.clone();
+    leptos::task::spawn_local(async move {
+        while running.load(Ordering::Relaxed) {
+            let shared = share_round(running.clone()).await;
+            if !running.load(Ordering::Relaxed) {
+                return;
+            }
+            let waited = match database.get_untracked() {
+                Some(database) if shared => {
+                    sharing::wait_for_change(&database, &sharer.get_value()).await
+                }
+                _ => Err(SharingProblem::SignedOut),
+            };
+            if waited.is_err() && running.load(Ordering::Relaxed) {
+                sharing::rest(REST_MS).await;
+            }
         }
     });
-    if let Ok(handle) = set_interval_with_handle(share_now, EVERY) {
-        on_cleanup(move || handle.clear());
-    }
+    on_cleanup(move || {
+        open.store(false, Ordering::Relaxed);
+        sharing::hurry();
+    });
+    Effect::new(move || {
+        if matches!(account.get(), Account::SignedIn(_)) {
+            sharing::hurry();
+        }
+    });
 
     let sign_in = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -155,6 +193,53 @@ pub fn SharingPage() -> impl IntoView {
         });
     };
 
+    // Signed in on a device with no lock: the server's clinic, to open here.
+    Effect::new(move || {
+        let (Some(database), Account::SignedIn(_)) = (database.get(), account.get()) else {
+            return;
+        };
+        if joined.get() || vault::is_set() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            server_lock.set(Some(sharing::server_lock(&database).await));
+        });
+    });
+
+    let join = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(Ok(Some(lock))) = server_lock.get_untracked() else {
+            return;
+        };
+        if joining.get_untracked() {
+            return;
+        }
+        let typed = passphrase.get_untracked();
+        if typed.is_empty() {
+            errors.set(vec![FieldError::new(
+                "join-passphrase",
+                "Enter the clinic’s passphrase",
+            )]);
+            return;
+        }
+        errors.set(Vec::new());
+        joining.set(true);
+        leptos::task::spawn_local(async move {
+            let result = vault::adopt(&lock, &typed).await;
+            joining.set(false);
+            match result {
+                Ok(()) => {
+                    passphrase.set(String::new());
+                    joined.set(true);
+                    sharing::hurry();
+                }
+                Err(problem) => {
+                    errors.set(vec![FieldError::new("join-passphrase", problem.message())])
+                }
+            }
+        });
+    };
+
     let sign_out = move |_| {
         let Some(database) = database.get_untracked() else {
             return;
@@ -184,7 +269,7 @@ pub fn SharingPage() -> impl IntoView {
             Ok(()) | Err(SharingProblem::ChangedElsewhere) => {
                 choice.set(None);
                 settled.set(true);
-                share_now();
+                sharing::hurry();
             }
             Err(problem) => round_problem.set(Some(problem)),
         }
@@ -254,6 +339,29 @@ pub fn SharingPage() -> impl IntoView {
     };
 
     let lock_href = base.href("clinic/lock");
+    let start_here = lock_href.clone();
+    let new_device = move || {
+        let start_here = start_here.clone();
+        match server_lock.get() {
+            None => view! { <p role="status">"Looking for the clinic on the practice’s server…"</p> }.into_any(),
+            Some(Err(problem)) => problem_box(problem).into_any(),
+            Some(Ok(None)) => view! {
+                <p data-testid="sharing-no-clinic">"No device has shared a clinic through the practice’s server yet. Share it first from the device that holds the clinic, then come back to this page."</p>
+                <p><a href=start_here>"Or set a passphrase to start a new clinic on this device"</a></p>
+            }.into_any(),
+            Some(Ok(Some(_))) => view! {
+                <h2>"Open the clinic from the practice’s server"</h2>
+                <p>"Type the clinic’s passphrase, the one the other volunteers use to unlock it. The whole clinic is then copied to this device, locked with the same passphrase."</p>
+                <form novalidate on:submit=join data-testid="sharing-join">
+                    <TextInput id="join-passphrase" label="The clinic’s passphrase" input_type="password" autocomplete=Some("current-password")
+                        bind=bind(passphrase, |p| p.clone(), |p, v| *p = v) width=Some("nhsuk-input--width-20") />
+                    <button type="submit" class="nhsuk-button" aria-disabled=move || joining.get().to_string()>
+                        {move || if joining.get() { "Opening the clinic…" } else { "Open the clinic" }}
+                    </button>
+                </form>
+            }.into_any(),
+        }
+    };
     let body = move || {
         if database.get().is_none() {
             return view! {
@@ -261,6 +369,17 @@ pub fn SharingPage() -> impl IntoView {
                 <p>"A practice that runs a CouchDB server can turn sharing on: the README’s section on sharing says how."</p>
             }
             .into_any();
+        }
+        joined.track();
+        if !vault::is_set() && !sharing::holds_clinic() {
+            return match account.get() {
+                Account::Checking => view! { <p role="status">"Checking whether this device is signed in…"</p> }.into_any(),
+                Account::SignedOut => view! {
+                    <p data-testid="sharing-new-device">"This device has no clinic yet. To start it from the clinic on the practice’s server, sign in, then type the clinic’s passphrase."</p>
+                    {signed_out()}
+                }.into_any(),
+                Account::SignedIn(_) => new_device().into_any(),
+            };
         }
         if !vault::is_set() {
             return view! {
