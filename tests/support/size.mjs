@@ -128,7 +128,14 @@ import { join } from "node:path";
 // (2.7 KB: the words are matched over bytes, as the standard library's
 // Unicode lower-casing and searching cost 11 KB more); the clinic's front
 // page lists open concerns and marks a referral to read now (4.2 KB).
-const BUDGETS = { home: 120, refer: 257, plan: 270, plan_share: 213, plan_lock: 191, clinic: 449, reminders: 323, backup: 433, setup: 408, directory: 366, reports: 311, clinicplan: 328, about: 131 };
+// After this round's merges, measured on the full build: live sharing's
+// long-poll rounds and a new device started from the server (6.1 KB), the
+// merge's double-booking warning, the current passphrase asked before a
+// change and the storage sentence (4.7 KB) grew the backup part to 444.7 KB;
+// set-up 408.5, the clinic 448.4, the texts 322.1 (each part reads the two
+// new privacy settings and carries the double-booking rule). Each budget is
+// that figure with about 2 KB of room; home's stays issue 23's 120 KB.
+const BUDGETS = { home: 120, refer: 257, plan: 270, plan_share: 213, plan_lock: 191, clinic: 451, reminders: 324, backup: 447, setup: 411, directory: 366, reports: 311, clinicplan: 329, about: 131 };
 const dist = new URL("../../dist/", import.meta.url).pathname;
 
 const sw = readFileSync(join(dist, "sw.js"), "utf8");
