@@ -84,6 +84,9 @@ test("moving between pages of one area does not reload the app, the back and for
   await page.getByRole("link", { name: "How this app uses your information" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("How this app uses your information");
   expect(bundles).toEqual([expect.stringMatching(/^about-[0-9a-f]+_bg\.wasm$/)]);
+  // The page's first screen is drawn into its HTML: a link pressed before the
+  // app has taken it over loads the next page as a plain link would.
+  await page.waitForFunction(() => performance.getEntriesByName("sp-app-ready").length > 0);
 
   // A mark left on the window is lost if a link reloads the page.
   await page.evaluate(() => (window.stillTheSameApp = true));
