@@ -2,9 +2,9 @@
 // backup. Each adds and changes records; one device's backup is merged into
 // the other: new records arrive, the record both changed waits for a choice,
 // and merging the same backup again changes nothing.
-import { readFileSync } from "node:fs";
 import { test, expect, expectNoAxeViolations, screenshot, openPage } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
+import { downloadBackup, chooseBackup } from "./support/backup_file.mjs";
 import { changeStored, storedDocuments } from "./support/stored.mjs";
 import { h1, expectErrors, clinicHelpers, MONDAY } from "./support/clinic.mjs";
 
@@ -13,18 +13,6 @@ test.beforeAll(async () => {
   served = await serveApp();
 });
 test.afterAll(async () => served.close());
-
-async function downloadBackup(page) {
-  await page.goto(`${served.url}clinic/backup/`);
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download a backup" }).click();
-  const file = await download;
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
-}
-
-async function chooseBackup(page, label, file) {
-  await page.getByLabel(label).setInputFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
-}
 
 async function openRecord(page, name) {
   await page.goto(`${served.url}clinic/people/`);
@@ -41,7 +29,7 @@ test("another volunteer's backup is merged: new records added, a record changed 
   await ann.getByRole("link", { name: "Sessions and closed dates" }).click();
   await clinic.addWeekly(ann, "Tuesday", "9am", "12:30pm", "Room 4");
   await clinic.addPerson(ann, "Sam Patel", "GP", "Face to face");
-  const start = await downloadBackup(ann);
+  const start = await downloadBackup(ann, served.url);
 
   const bobContext = await context.browser().newContext({ viewport: { width: 390, height: 844 } });
   try {
@@ -66,7 +54,7 @@ test("another volunteer's backup is merged: new records added, a record changed 
     await changeStored(bob, {
       "sp.clinic-inbox": JSON.stringify({ kind: "clinic-inbox", version: 1, revision: 1, saved_at: "2026-03-02T09:00:00Z", data: { referrals: [referral] } }),
     });
-    const bobs = await downloadBackup(bob);
+    const bobs = await downloadBackup(bob, served.url);
 
     // Meanwhile Ann marks Sam finished.
     await openRecord(ann, "Sam Patel");
@@ -125,14 +113,14 @@ test("another volunteer's backup is merged: new records added, a record changed 
 
     // Bob takes Ann's backup back: his records are already the same, and he
     // learns how Ann settled Sam's record, so his next change is no conflict.
-    const anns = await downloadBackup(ann);
+    const anns = await downloadBackup(ann, served.url);
     await bob.goto(`${served.url}clinic/backup/merge/`);
     await chooseBackup(bob, "Choose the other device’s backup file", anns);
     await expect(bob.getByTestId("merge-preview")).toContainText("Nothing needs to change");
     await openRecord(bob, "Sam Patel");
     await bob.getByRole("button", { name: "Mark as finished" }).click();
     await expect(bob.getByText("Sam is finished.")).toBeVisible();
-    const bobsNext = await downloadBackup(bob);
+    const bobsNext = await downloadBackup(bob, served.url);
     await ann.goto(`${served.url}clinic/backup/merge/`);
     await chooseBackup(ann, "Choose the other device’s backup file", bobsNext);
     const next = ann.getByTestId("merge-preview");

@@ -2,9 +2,9 @@
 // time. Each booking was right on its own device; once one device's backup
 // is merged into the other, the clinic warns that two people hold one time,
 // on the merge's result, the clinic's front page and the day, until one is moved.
-import { readFileSync } from "node:fs";
 import { test, expect, expectNoAxeViolations, screenshot, openPage } from "./support/fixtures.mjs";
 import { serveApp } from "./support/served.mjs";
+import { downloadBackup, chooseBackup } from "./support/backup_file.mjs";
 import { h1, clinicHelpers, MONDAY } from "./support/clinic.mjs";
 
 let served;
@@ -13,18 +13,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => served.close());
 
-async function downloadBackup(page) {
-  await page.goto(`${served.url}clinic/backup/`);
-  const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download a backup" }).click();
-  const file = await download;
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
-}
-
-async function chooseBackup(page, label, file) {
-  await page.getByLabel(label).setInputFiles({ name: file.name, mimeType: "application/json", buffer: Buffer.from(file.text) });
-}
-
 test("a time booked for two people on two devices is shown after the merge until one is moved", async ({ context, watch }) => {
   test.setTimeout(150_000);
   const clinic = clinicHelpers(served);
@@ -32,7 +20,7 @@ test("a time booked for two people on two devices is shown after the merge until
   const ann = await clinic.openClinic(context, watch);
   await ann.getByRole("link", { name: "Sessions and closed dates" }).click();
   await clinic.addWeekly(ann, "Tuesday", "9am", "12:30pm", "Room 4");
-  const start = await downloadBackup(ann);
+  const start = await downloadBackup(ann, served.url);
 
   const bobContext = await context.browser().newContext({ viewport: { width: 390, height: 844 } });
   try {
@@ -47,7 +35,7 @@ test("a time booked for two people on two devices is shown after the merge until
     await clinic.addPerson(bob, "Priya Khan", "Self-referral", "Face to face");
     await clinic.bookNext(bob);
     await expect(bob.getByTestId("upcoming")).toContainText("Tuesday 3 March 2026, 9am to 9:45am");
-    const bobs = await downloadBackup(bob);
+    const bobs = await downloadBackup(bob, served.url);
     await clinic.addPerson(ann, "Sam Patel", "GP", "Face to face");
     await clinic.bookNext(ann);
     await expect(ann.getByTestId("upcoming")).toContainText("Tuesday 3 March 2026, 9am to 9:45am");
