@@ -302,6 +302,11 @@ export function rest(ms) {
   });
 }
 
+/** Lets the page draw and answer a tap before a round's next step. */
+export function breathe() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Ends the wait between rounds now: signed in, a choice made, the page left. */
 export function hurry() {
   if (wake) wake();
@@ -310,4 +315,62 @@ export function hurry() {
 /** Forgets what is known of the server (it was emptied or replaced). */
 export function forgetServer() {
   revisions.clear();
+}
+
+// One tab of the clinic shares at a time (Web Locks, on this device only):
+// the tab that has the turn runs the rounds, and when it closes the next tab
+// waiting takes over. The sharing page claims the turn while it is open (it
+// shows the status and the choices); a clinic page sharing in the
+// background gives way to it. Without Web Locks every tab shares: each
+// round's saves and sends are checked, so two at once lose nothing.
+const TURN = "sp-clinic-sharing";
+const CLAIM = "sp-clinic-sharing-page";
+let giveBack = null;
+let unclaim = null;
+const turns = typeof BroadcastChannel === "function" ? new BroadcastChannel("sp-clinic-sharing") : null;
+if (turns) turns.onmessage = () => hurry();
+
+/** Resolves once this tab has the turn to share. */
+export function takeTurn() {
+  if (!navigator.locks || giveBack) return Promise.resolve();
+  return new Promise((taken) => {
+    navigator.locks.request(TURN, () => new Promise((done) => {
+      giveBack = done;
+      taken();
+    }));
+  });
+}
+
+/** Lets the next tab waiting share. */
+export function giveBackTurn() {
+  if (giveBack) giveBack();
+  giveBack = null;
+}
+
+/** The sharing page's claim on the turn, while it is open: the tab sharing
+ * from another page is woken to give way. */
+export function claimTurn() {
+  if (!navigator.locks || unclaim) return;
+  navigator.locks.request(CLAIM, () => new Promise((done) => {
+    unclaim = done;
+    if (turns) turns.postMessage("claimed");
+  }));
+}
+
+export function unclaimTurn() {
+  if (unclaim) unclaim();
+  unclaim = null;
+}
+
+/** Whether the sharing page is open in another tab, claiming the turn. */
+export async function turnClaimed() {
+  if (!navigator.locks || unclaim) return false;
+  const { held } = await navigator.locks.query();
+  return held.some((lock) => lock.name === CLAIM);
+}
+
+/** Tells this tab's pages that a round changed the stored document `key`,
+ * as another tab's change is told (a `storage` event), so they show it. */
+export function told(key) {
+  dispatchEvent(new StorageEvent("storage", { key }));
 }

@@ -353,3 +353,94 @@ test("a new device starts from the server: sign in, a wrong passphrase keeps not
     await served.close();
   }
 });
+
+test("with no sharing page open, the clinic's own pages share: a change reaches the other device's open list, a device not signed in says so, and a record changed on both leads to the sharing page to choose", async ({ context, watch }) => {
+  test.setTimeout(240_000);
+  const served = await serveSharing();
+  const other = await context.browser().newContext({ viewport: { width: 390, height: 844 } });
+  allowServerErrors(watch);
+  await watchContext(other, watch);
+  try {
+    const clinic = clinicHelpers(served);
+    const notice = (page) => page.getByTestId("sharing-notice");
+
+    // Ana's device: Sam, the passphrase, signed in once; then she leaves the sharing page.
+    const ana = await clinic.openClinic(context, watch);
+    await clinic.addPerson(ana, "Sam Patel", "GP", "Face to face");
+    await lockRecords(ana, served, PASSPHRASE);
+    await ana.goto(`${served.url}clinic/backup/`);
+    const download = ana.waitForEvent("download");
+    await ana.getByRole("button", { name: "Download a backup" }).click();
+    const backup = readFileSync(await (await download).path(), "utf8");
+    await openSharing(ana, served);
+    await signIn(ana, ANA);
+    await expect(status(ana)).toContainText("Nothing waiting to be shared.");
+    await ana.goto(`${served.url}clinic/people/`);
+    await expect(ana.getByTestId("people")).toContainText("Sam Patel");
+
+    // Ben's device starts from the backup. Not signed in yet: his clinic's pages say so.
+    const ben = await openPage(other, watch, served.origin);
+    await ben.clock.setFixedTime(MONDAY);
+    await ben.goto(`${served.url}clinic/backup/`);
+    await ben.getByLabel("Choose the backup file").setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+    await ben.getByLabel("The backup’s passphrase").fill(PASSPHRASE);
+    await ben.getByRole("button", { name: "Open the backup" }).click();
+    await ben.getByRole("button", { name: "Restore this backup" }).click();
+    await ben.getByRole("link", { name: "Go to the clinic" }).click();
+    await ben.getByLabel("Passphrase").fill(PASSPHRASE);
+    await ben.getByRole("button", { name: "Unlock" }).click();
+    await expect(h1(ben)).toHaveText("Run a clinic");
+    await expect(notice(ben)).toContainText("This device is not sharing the clinic with the other volunteers’ devices.", { timeout: 20_000 });
+    await expectNoAxeViolations(ben, "a clinic page on a device not signed in to share");
+    await screenshot(ben, "sharing-notice-signed-out");
+    await ben.getByRole("link", { name: "Sign in to share the clinic" }).click();
+    await expect(h1(ben)).toHaveText("Share the clinic with other devices");
+    await signIn(ben, BEN);
+    await expect(status(ben)).toContainText("Nothing waiting to be shared.");
+    await ben.goto(`${served.url}clinic/people/`);
+    await expect(ben.getByTestId("people")).toContainText("Sam Patel");
+    await expect(notice(ben)).toHaveCount(0);
+
+    // Ana adds Priya on her clinic's pages: it reaches Ben's open list, no sharing page open anywhere.
+    await clinic.addPerson(ana, "Priya Khan", "Self-referral", "Telephone");
+    await expect(ben.getByTestId("people")).toContainText("Priya Khan", { timeout: 20_000 });
+    // And a change in Ben's other tab reaches Ana's open list the same way.
+    const benWork = await newTab(other, served);
+    await ana.goto(`${served.url}clinic/people/`);
+    await expect(ana.getByTestId("people")).toContainText("Priya Khan");
+    await clinic.addPerson(benWork, "Jo Bloggs", "GP", "Face to face");
+    await expect(ana.getByTestId("people")).toContainText("Jo Bloggs", { timeout: 20_000 });
+
+    // Both change Sam while Ben is offline: a clinic page says a choice waits and leads to it.
+    await other.setOffline(true);
+    for (const [page, button, words] of [[ana, "Mark as finished", "Sam is finished."], [benWork, "Mark as declined", "Sam is declined."]]) {
+      await page.goto(`${served.url}clinic/people/`);
+      await page.getByTestId("people").getByRole("link", { name: "Sam Patel" }).click();
+      await page.getByRole("button", { name: button }).click();
+      await expect(page.getByText(words)).toBeVisible();
+    }
+    await ben.close();
+    await other.setOffline(false);
+    await expect(notice(benWork)).toContainText("A record was changed on this device and on another.", { timeout: 30_000 });
+    await expectNoAxeViolations(benWork, "a clinic page with a choice waiting");
+    await screenshot(benWork, "sharing-notice-choice");
+    await benWork.getByRole("link", { name: "Choose which version to keep" }).click();
+    const choices = benWork.getByTestId("sharing-choices");
+    await expect(choices).toContainText("1 record was changed on this device and another", { timeout: 20_000 });
+    await benWork.getByLabel("Use the other device’s version").check();
+    await benWork.getByRole("button", { name: "Keep these versions" }).click();
+    await expect(benWork.getByTestId("sharing-settled")).toBeVisible();
+    await expect(status(benWork)).toContainText("Nothing waiting to be shared.", { timeout: 20_000 });
+
+    // Back on the clinic's pages, both devices end the same: Sam finished, as chosen.
+    for (const page of [ana, benWork]) {
+      await page.goto(`${served.url}clinic/people/`);
+      await page.getByTestId("people").getByRole("link", { name: "Sam Patel" }).click();
+      await expect(page.getByText("Sam is finished.")).toBeVisible({ timeout: 20_000 });
+      await expect(notice(page)).toHaveCount(0);
+    }
+  } finally {
+    await other.close();
+    await served.close();
+  }
+});

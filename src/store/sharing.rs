@@ -5,15 +5,14 @@
 //! the server and the sealing are js/sharing.js's.
 
 use super::backend::BrowserStorage;
-use super::backup::stamp_ledger;
+use super::backup::{stamp_ledger, Stamped};
 use super::vault::{self, SharedLock};
 use super::{Pending, SaveProblem, Store};
-use crate::domain::clinic::merging::{
-    merge_clinics, ClinicMerge, Ledger, ServerCopy, SharedRecord, Side,
-};
+use crate::domain::clinic::merging::{ClinicMerge, Ledger, ServerCopy, SharedRecord, Side};
 use crate::domain::clinic::Clinic;
 use crate::domain::sharing::SharingProblem;
 use serde::Deserialize;
+use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/js/sharing.js")]
@@ -36,6 +35,20 @@ extern "C" {
     async fn rest_js(ms: u32);
     #[wasm_bindgen(js_name = hurry)]
     fn hurry_js();
+    #[wasm_bindgen(js_name = breathe)]
+    async fn breathe();
+    #[wasm_bindgen(js_name = takeTurn)]
+    async fn take_turn_js();
+    #[wasm_bindgen(js_name = giveBackTurn)]
+    fn give_back_turn_js();
+    #[wasm_bindgen(js_name = claimTurn)]
+    fn claim_turn_js();
+    #[wasm_bindgen(js_name = unclaimTurn)]
+    fn unclaim_turn_js();
+    #[wasm_bindgen(js_name = turnClaimed)]
+    async fn turn_claimed_js() -> JsValue;
+    #[wasm_bindgen(js_name = told)]
+    fn told_js(key: &str);
     #[wasm_bindgen(js_name = getLock)]
     async fn get_lock_js(database: &str) -> JsValue;
     #[wasm_bindgen(js_name = putLock)]
@@ -132,11 +145,15 @@ async fn same_clinic(database: &str) -> Result<(), SharingProblem> {
 
 /// Waits between rounds: until the server has a change after the last one
 /// read, this device saves one, `hurry` is called, or 25 seconds pass.
-pub async fn wait_for_change(database: &str, sharer: &Sharer) -> Result<(), SharingProblem> {
-    if sharer.stale || sharer.since.is_empty() {
+pub async fn wait_for_change(
+    database: &str,
+    since: &str,
+    stale: bool,
+) -> Result<(), SharingProblem> {
+    if stale || since.is_empty() {
         return Ok(());
     }
-    let waited = wait_for_change_js(database, &sharer.since).await;
+    let waited = wait_for_change_js(database, since).await;
     if waited.is_string() {
         return Ok(());
     }
@@ -154,6 +171,32 @@ pub fn hurry() {
     hurry_js();
 }
 
+/// Waits until this tab has the turn to share: one tab of the device
+/// shares at a time (js/sharing.js).
+pub async fn take_turn() {
+    take_turn_js().await;
+}
+
+/// Lets the next tab waiting share.
+pub fn give_back_turn() {
+    give_back_turn_js();
+}
+
+/// The sharing page's claim on the turn while it is open: a clinic page
+/// sharing in another tab gives way.
+pub fn claim_turn() {
+    claim_turn_js();
+}
+
+pub fn unclaim_turn() {
+    unclaim_turn_js();
+}
+
+/// Whether the sharing page is open in another tab and wants the turn.
+pub async fn turn_claimed() -> bool {
+    turn_claimed_js().await.as_bool().unwrap_or(false)
+}
+
 /// What this device knows of the server between rounds.
 #[derive(Clone, Debug, Default)]
 pub struct Sharer {
@@ -169,6 +212,50 @@ pub struct Sharer {
     /// the device last held the same records: while neither changes and the
     /// server sends nothing new, a round has nothing to compare.
     pub settled: Option<(u64, u64)>,
+    /// This device's clinic and ledger as the last round left them, with
+    /// their revisions: the next round reads the clinic again only if it
+    /// changed since, and then looks only at the records that changed.
+    held: Option<Arc<Stamped>>,
+}
+
+/// This device's clinic and ledger, the ledger brought up to date with the
+/// clinic: from what the last round held when neither changed since, and
+/// stamping only what changed when only the clinic did.
+fn current(
+    store: &Store<BrowserStorage>,
+    held: Option<Arc<Stamped>>,
+    now: &str,
+) -> Result<Stamped, SharingProblem> {
+    let clinic_revision = store.current_revision::<Clinic>().ok();
+    let ledger_revision = store.current_revision::<Ledger>().ok();
+    let Some(held) = held.filter(|held| ledger_revision == Some(held.ledger_revision)) else {
+        return stamp_ledger(store, now).map_err(stored);
+    };
+    let held = Arc::unwrap_or_clone(held);
+    if clinic_revision == Some(held.clinic_revision) {
+        return Ok(held);
+    }
+    let (clinic, clinic_revision) = match store.load::<Clinic>(now) {
+        super::Loaded::Ready {
+            value, revision, ..
+        } => (value, revision),
+        _ => return stamp_ledger(store, now).map_err(stored),
+    };
+    let mut ledger = held.ledger;
+    let ledger_revision = if ledger.stamp_since(&held.clinic, &clinic, now) && clinic_revision != 0
+    {
+        store
+            .save(&ledger, held.ledger_revision, now)
+            .map_err(stored)?
+    } else {
+        held.ledger_revision
+    };
+    Ok(Stamped {
+        clinic,
+        clinic_revision,
+        ledger,
+        ledger_revision,
+    })
 }
 
 /// Records changed both here and on another device: a person chooses.
@@ -198,13 +285,20 @@ fn stored(problem: SaveProblem) -> SharingProblem {
     }
 }
 
-/// How many of this device's records the server does not have yet.
-pub fn waiting(sharer: &Sharer) -> usize {
+/// How many of this device's records the server does not have yet, as far
+/// as this device knows (after a problem, from what it last knew).
+pub fn waiting(sharer: &mut Sharer) -> usize {
     let store = Store::new(BrowserStorage);
     let now = crate::ui::saved::now_stamp();
-    stamp_ledger(&store, &now)
-        .map(|ours| sharer.server.outgoing(&ours.clinic, &ours.ledger).len())
-        .unwrap_or(0)
+    let Ok(ours) = current(&store, sharer.held.take(), &now) else {
+        return 0;
+    };
+    let differing = sharer.server.differing(&ours.ledger);
+    let count = (sharer.server)
+        .outgoing(&ours.clinic, &ours.ledger, Some(&differing))
+        .len();
+    sharer.held = Some(Arc::new(ours));
+    count
 }
 
 /// One round of sharing (see the module's notes).
@@ -261,42 +355,51 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     }
     sharer.settled = None;
     let now = crate::ui::saved::now_stamp();
-    let ours = stamp_ledger(&store, &now).map_err(stored)?;
-    let (theirs, their_ledger) = sharer.server.clinic_and_ledger();
-    let merge = merge_clinics(&ours.clinic, &ours.ledger, &theirs, &their_ledger, &now);
+    let ours = current(&store, sharer.held.take(), &now)?;
+    // Each step a task of its own, so the page answers a tap between them.
+    breathe().await;
+    let (clinic_revision, ledger_revision) = (ours.clinic_revision, ours.ledger_revision);
+    let (merge, looked_at) = sharer.server.merge_into(ours.clinic, ours.ledger, &now);
+    breathe().await;
     if !merge.conflicts.is_empty() {
         return Ok(Round::Choose(Choice {
             merge,
-            clinic_revision: ours.clinic_revision,
-            ledger_revision: ours.ledger_revision,
+            clinic_revision,
+            ledger_revision,
         }));
     }
-    let (clinic, ledger) = if merge.changes_nothing() {
+    let (unchanged, ledger_changes) = (merge.changes_nothing(), merge.changes_ledger());
+    let (clinic, ledger) = merge.finish(&[], &now);
+    if unchanged {
         // The server may know more of the records' histories: keep that.
-        let (_, ledger) = merge.finish(&[], &now);
-        if ledger != ours.ledger {
-            store
-                .save(&ledger, ours.ledger_revision, &now)
-                .map_err(stored)?;
+        if ledger_changes {
+            store.save(&ledger, ledger_revision, &now).map_err(stored)?;
         }
-        (ours.clinic, ledger)
     } else {
-        let (clinic, ledger) = merge.finish(&[], &now);
         store
             .save_all(
                 &[
-                    Pending::new(&clinic, ours.clinic_revision),
-                    Pending::new(&ledger, ours.ledger_revision),
+                    Pending::new(&clinic, clinic_revision),
+                    Pending::new(&ledger, ledger_revision),
                 ],
                 &now,
             )
             .map_err(stored)?;
-        (clinic, ledger)
-    };
+        // This tab's pages show what came in, as if another tab saved it.
+        told_js(&super::document_key(<Clinic as super::Document>::KIND));
+    }
 
     // Read at once after saving, before this tab can hear of another's save.
     let saved = revisions();
-    let outgoing = sharer.server.outgoing(&clinic, &ledger);
+    let outgoing = sharer.server.outgoing(&clinic, &ledger, looked_at.as_ref());
+    if let Some((clinic_revision, ledger_revision)) = saved {
+        sharer.held = Some(Arc::new(Stamped {
+            clinic,
+            clinic_revision,
+            ledger,
+            ledger_revision,
+        }));
+    }
     if outgoing.is_empty() {
         sharer.settled = saved;
         return Ok(Round::Shared {

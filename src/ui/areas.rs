@@ -17,6 +17,7 @@ use super::pages::{
 };
 use super::router::own_page;
 use super::saved::{read_ahead, NotStoredNotice};
+use super::sharing_turn::SharingInBackground;
 use crate::domain::clinic::parts::Held;
 use crate::domain::clinic::Clinic;
 use crate::store::vault;
@@ -108,7 +109,8 @@ pub fn plan_lock(page: Memo<String>) -> AnyView {
 
 /// The volunteers' clinic: the clinic is opened once for all its pages.
 pub fn clinic(page: Memo<String>) -> AnyView {
-    view! { <NotStoredNotice /><LockGate><ClinicFlow page /></LockGate> }.into_any()
+    view! { <NotStoredNotice /><LockGate><SharingInBackground /><ClinicFlow page /></LockGate> }
+        .into_any()
 }
 
 /// A person's plan, built and reviewed with them at the clinic.

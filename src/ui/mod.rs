@@ -16,6 +16,7 @@ mod practice;
 mod qr;
 mod router;
 pub mod saved;
+pub mod sharing_turn;
 pub mod updates;
 
 pub use app::{mount, mount_keeping_nothing, mount_reading_first, AreaPages};

@@ -295,6 +295,7 @@ pub fn make(
 }
 
 /// The clinic and its ledger as stored, with the revisions to save them over.
+#[derive(Clone, Debug)]
 pub struct Stamped {
     pub clinic: Clinic,
     pub clinic_revision: u64,

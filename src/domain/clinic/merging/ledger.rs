@@ -1,6 +1,6 @@
 //! The [`Ledger`]: every record's history of versions, as this device last saw them.
 
-use super::records::{content_hash, records, Collection};
+use super::records::{content_hash, ids_unique, items, records, Collection, Item, Record};
 use crate::domain::clinic::{Clinic, Id};
 use crate::domain::merge::Versioned;
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,107 @@ impl Ledger {
                 new.into_iter()
                     .map(|(id, hash)| Versioned::new(id, hash, now)),
             );
+        }
+    }
+
+    /// Brings the ledger up to date with `clinic` as [`Ledger::stamp`] does,
+    /// given that it was last stamped with `before`: only the records that
+    /// differ between the two are fingerprinted, so a round of live sharing
+    /// after one change does not go through the whole clinic's content.
+    /// Whether any record got a new version.
+    pub fn stamp_since(&mut self, before: &Clinic, clinic: &Clinic, now: &str) -> bool {
+        let (old, new) = (items(before), items(clinic));
+        if !ids_unique(&old) || !ids_unique(&new) {
+            let was = self.clone();
+            self.stamp(clinic, now);
+            return *self != was;
+        }
+        let old: HashMap<(Collection, Id), Item> = old
+            .into_iter()
+            .map(|(c, id, item)| ((c, id), item))
+            .collect();
+        let mut still = std::collections::HashSet::with_capacity(new.len());
+        let mut live = Vec::new();
+        for (collection, id, item) in new {
+            still.insert((collection, id));
+            if old.get(&(collection, id)) != Some(&item) {
+                live.push(Record {
+                    collection,
+                    id,
+                    value: item.value(),
+                });
+            }
+        }
+        let gone: Vec<(Collection, Id)> =
+            old.into_keys().filter(|key| !still.contains(key)).collect();
+        self.stamp_records(&live, &gone, now)
+    }
+
+    /// [`Ledger::stamp`] for the records given: each of `live` as it now
+    /// reads, each of `gone` no longer there. Whether any got a new version.
+    fn stamp_records(&mut self, live: &[Record], gone: &[(Collection, Id)], now: &str) -> bool {
+        let mut changed = false;
+        for collection in Collection::ALL {
+            let live: Vec<&Record> = live.iter().filter(|r| r.collection == collection).collect();
+            let gone: Vec<Id> = (gone.iter())
+                .filter(|(c, _)| *c == collection)
+                .map(|(_, id)| *id)
+                .collect();
+            if live.is_empty() && gone.is_empty() {
+                continue;
+            }
+            let entries = self.records.entry(collection).or_default();
+            let known: HashMap<Id, usize> =
+                entries.iter().enumerate().map(|(n, e)| (e.id, n)).collect();
+            let mut new = Vec::new();
+            for record in live {
+                let hash = content_hash(&record.value);
+                match known.get(&record.id) {
+                    Some(&n) if entries[n].deleted || entries[n].value != hash => {
+                        entries[n].edit(hash, now);
+                        changed = true;
+                    }
+                    Some(_) => {}
+                    None => new.push((record.id, hash)),
+                }
+            }
+            for id in gone {
+                if let Some(&n) = known.get(&id) {
+                    if !entries[n].deleted {
+                        entries[n].delete(now);
+                        changed = true;
+                    }
+                }
+            }
+            new.sort_unstable();
+            changed |= !new.is_empty();
+            entries.extend(
+                new.into_iter()
+                    .map(|(id, hash)| Versioned::new(id, hash, now)),
+            );
+        }
+        changed
+    }
+
+    /// Puts in records' histories, each over the one it had.
+    pub(super) fn put(&mut self, rows: &[(Collection, Versioned<u64>)]) {
+        for collection in Collection::ALL {
+            let mut these = rows.iter().filter(|(c, _)| *c == collection).peekable();
+            if these.peek().is_none() {
+                continue;
+            }
+            let entries = self.records.entry(collection).or_default();
+            let mut known: HashMap<Id, usize> =
+                entries.iter().enumerate().map(|(n, e)| (e.id, n)).collect();
+            for (_, entry) in these {
+                match known.get(&entry.id) {
+                    Some(&n) => entries[n] = entry.clone(),
+                    None => {
+                        known.insert(entry.id, entries.len());
+                        entries.push(entry.clone());
+                    }
+                }
+            }
         }
     }
 

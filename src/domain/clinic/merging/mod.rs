@@ -20,13 +20,14 @@
 
 mod ledger;
 mod outcome;
+mod patch;
 mod records;
 mod shared;
 mod words;
 
 pub use ledger::Ledger;
 pub use records::Collection;
-pub use shared::{ServerCopy, SharedRecord};
+pub use shared::{Keys, ServerCopy, SharedRecord};
 
 use super::{Clinic, Id};
 use crate::domain::merge::{self, Conflict, Versioned};
@@ -77,6 +78,10 @@ pub struct ClinicMerge {
     pub changed: Vec<String>,
     /// Records the other device deleted.
     pub removed: Vec<String>,
+    /// The whole clinic and ledger of this device, when only the records
+    /// that differ were merged ([`ServerCopy::merge_into`]): the merged
+    /// records are put into them in the end.
+    onto: Option<Box<(Clinic, Ledger)>>,
 }
 
 /// Merges the other device's clinic (with its ledger) into this one's.
@@ -91,8 +96,24 @@ pub fn merge_clinics(
     our_ledger.stamp(ours, now);
     let mut their_ledger = their_ledger.clone();
     their_ledger.stamp(theirs, now);
-    let our_records = records(ours);
-    let their_records = records(theirs);
+    merge_records(
+        records(ours),
+        &our_ledger,
+        records(theirs),
+        &their_ledger,
+        (ours, theirs),
+    )
+}
+
+/// The merge of two sides' records, each side's ledger already stamped with
+/// its records; the two clinics name the records for a person.
+fn merge_records(
+    our_records: Vec<Record>,
+    our_ledger: &Ledger,
+    their_records: Vec<Record>,
+    their_ledger: &Ledger,
+    (ours, theirs): (&Clinic, &Clinic),
+) -> ClinicMerge {
     let index = |list: &[Record]| -> HashMap<(Collection, Id), Value> {
         list.iter()
             .map(|r| ((r.collection, r.id), r.value.clone()))
@@ -203,6 +224,7 @@ pub fn merge_clinics(
         added: words(added),
         changed: words(changed),
         removed: words(removed),
+        onto: None,
     }
 }
 
@@ -219,5 +241,7 @@ pub fn same_records(a: &Clinic, b: &Clinic) -> bool {
     sorted(a) == sorted(b)
 }
 
+#[cfg(test)]
+mod incremental_tests;
 #[cfg(test)]
 mod tests;

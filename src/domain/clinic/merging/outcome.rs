@@ -1,6 +1,7 @@
 //! Choosing between the two copies of a record changed on both devices, and
 //! the merge's result: the clinic and ledger to keep, and what it did in words.
 
+use super::patch::patch;
 use super::records::{rebuild, Record};
 use super::words::lower_first;
 use super::{ClinicMerge, Ledger, Side};
@@ -93,6 +94,22 @@ impl ClinicMerge {
             && self.conflicts.is_empty()
     }
 
+    /// Whether the merge changes this device's ledger: the other device
+    /// knows more of some record's history, or less.
+    pub fn changes_ledger(&self) -> bool {
+        let Some(onto) = &self.onto else {
+            return true;
+        };
+        let ledger = &onto.1;
+        self.rows.iter().any(|(collection, entry, _)| {
+            ledger
+                .entries(*collection)
+                .iter()
+                .find(|e| e.id == entry.id)
+                != Some(entry)
+        })
+    }
+
     /// The merged clinic and ledger, with each conflict settled as chosen
     /// (one choice per conflict, in order).
     pub fn finish(mut self, choices: &[Side], now: &str) -> (Clinic, Ledger) {
@@ -117,6 +134,18 @@ impl ClinicMerge {
                 row.2 = if resolved.deleted { None } else { value };
                 row.1 = resolved;
             }
+        }
+        if let Some(onto) = self.onto {
+            let (mut clinic, mut ledger) = *onto;
+            let mut entries = Vec::with_capacity(self.rows.len());
+            let mut values = Vec::with_capacity(self.rows.len());
+            for (collection, entry, value) in self.rows {
+                values.push((collection, entry.id, value));
+                entries.push((collection, entry));
+            }
+            patch(&mut clinic, &values);
+            ledger.put(&entries);
+            return (clinic, ledger);
         }
         let records: Vec<Record> = self
             .rows

@@ -1,7 +1,14 @@
 //! The clinic taken apart into records, each of a [`Collection`] and matched
 //! by its id, and put back together.
 
+use crate::domain::clinic::bookings::Booking;
+use crate::domain::clinic::corrections::Removal;
+use crate::domain::clinic::people::{LogEntry, Person};
+use crate::domain::clinic::rota::{RotaEntry, Volunteer};
+use crate::domain::clinic::sessions::{ClosedDate, ExtraSession, WeeklySession};
+use crate::domain::clinic::slots::SlotSettings;
 use crate::domain::clinic::{Clinic, Id};
+use crate::domain::plan::CarePlan;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -86,75 +93,142 @@ pub(super) fn id_from(words: &str) -> Id {
     content_hash(&Value::String(words.to_string()))
 }
 
+/// One record of the clinic as it is held, not yet turned into plain data:
+/// comparing two of these is cheap, making a [`Record`] of one is not.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Item<'a> {
+    Settings(&'a SlotSettings, u32),
+    Weekly(&'a WeeklySession),
+    OneOff(&'a ExtraSession),
+    Closed(&'a ClosedDate),
+    Volunteer(&'a Volunteer),
+    Rota(&'a RotaEntry),
+    /// A person's log is compared with them, but not part of their record.
+    Person(&'a Person),
+    Log(Id, &'a LogEntry),
+    Appointment(&'a Booking),
+    Removal(&'a Removal),
+    Plan(Id, &'a CarePlan),
+}
+
+impl Item<'_> {
+    /// The record's content as plain data, as it is fingerprinted and shared.
+    pub(super) fn value(&self) -> Value {
+        match *self {
+            Item::Settings(slots, max) => {
+                json!({ "slots": to(slots), "safe_yearly_maximum": max })
+            }
+            Item::Weekly(s) => to(s),
+            Item::OneOff(s) => to(s),
+            Item::Closed(c) => to(c),
+            Item::Volunteer(v) => to(v),
+            Item::Rota(r) => to(r),
+            Item::Person(p) => {
+                let mut person = to(p);
+                person["log"] = Value::Array(Vec::new());
+                person
+            }
+            Item::Log(person, entry) => json!({ "person": person, "entry": to(entry) }),
+            Item::Appointment(b) => to(b),
+            Item::Removal(r) => to(r),
+            Item::Plan(person, plan) => json!({ "person": person, "plan": to(plan) }),
+        }
+    }
+}
+
+/// The clinic's records by reference, each with its collection and id, in
+/// the order [`records`] gives them (ids not yet made unique).
+pub(super) fn items(clinic: &Clinic) -> Vec<(Collection, Id, Item<'_>)> {
+    let mut out = vec![(
+        Collection::Settings,
+        0,
+        Item::Settings(&clinic.slots, clinic.safe_yearly_maximum),
+    )];
+    out.extend(
+        (clinic.sessions.weekly.iter()).map(|s| (Collection::Weekly, s.id, Item::Weekly(s))),
+    );
+    out.extend((clinic.sessions.extra.iter()).map(|s| (Collection::OneOff, s.id, Item::OneOff(s))));
+    out.extend(
+        (clinic.sessions.closed.iter())
+            .map(|c| (Collection::Closed, closed_id(c), Item::Closed(c))),
+    );
+    out.extend(
+        (clinic.volunteers.iter()).map(|v| (Collection::Volunteer, v.id, Item::Volunteer(v))),
+    );
+    out.extend((clinic.rota.iter()).map(|r| (Collection::Rota, rota_id(r), Item::Rota(r))));
+    for p in &clinic.people {
+        out.push((Collection::Person, p.id, Item::Person(p)));
+        out.extend((p.log.iter()).map(|entry| (Collection::Log, entry.id, Item::Log(p.id, entry))));
+    }
+    out.extend(
+        (clinic.bookings.iter()).map(|b| (Collection::Appointment, b.id, Item::Appointment(b))),
+    );
+    out.extend((clinic.removals.iter()).map(|r| (Collection::Removal, r.person, Item::Removal(r))));
+    // Each plan is a record of its own, so two devices that changed
+    // different plans of one person keep both changes.
+    for book in &clinic.plans {
+        out.extend(book.book.plans.iter().map(|plan| {
+            (
+                Collection::Plan,
+                plan_id(book.person, &plan.id),
+                Item::Plan(book.person, plan),
+            )
+        }));
+    }
+    out
+}
+
+pub(super) fn closed_id(c: &ClosedDate) -> Id {
+    id_from(&format!("{}|{}", c.date, c.room))
+}
+
+pub(super) fn rota_id(r: &RotaEntry) -> Id {
+    id_from(&format!("{}|{}", r.session, r.date))
+}
+
+pub(super) fn plan_id(person: Id, plan: &str) -> Id {
+    id_from(&format!("{person}|{plan}"))
+}
+
+/// Whether the record's id is the one its content names it by: false only
+/// for a record given an id of its own because another had its id (see
+/// [`records`]), which can be matched only by taking the whole clinic apart.
+pub(super) fn named_by_content(record: &Record) -> bool {
+    let v = &record.value;
+    let id = match record.collection {
+        Collection::Settings => Some(0),
+        Collection::Closed => read::<ClosedDate>(v).map(|c| closed_id(&c)),
+        Collection::Rota => read::<RotaEntry>(v).map(|r| rota_id(&r)),
+        Collection::Plan => v["plan"]["id"]
+            .as_str()
+            .zip(v["person"].as_u64())
+            .map(|(plan, person)| plan_id(person, plan)),
+        Collection::Log => v["entry"]["id"].as_u64(),
+        Collection::Removal => v["person"].as_u64(),
+        _ => v["id"].as_u64(),
+    };
+    id == Some(record.id)
+}
+
+/// Whether no two of the clinic's records share a collection and id (only
+/// a hand-edited file could make two do so).
+pub(super) fn ids_unique(items: &[(Collection, Id, Item<'_>)]) -> bool {
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items.iter().all(|(c, id, _)| seen.insert((*c, *id)))
+}
+
 /// The clinic taken apart into records. A record whose id is already taken in
 /// its collection (which only a hand-edited file could cause) gets an id of
 /// its own rather than being lost.
 pub(super) fn records(clinic: &Clinic) -> Vec<Record> {
-    let mut out = Vec::new();
-    let mut push = |collection: Collection, id: Id, value: Value| {
-        out.push(Record {
+    let mut out: Vec<Record> = items(clinic)
+        .into_iter()
+        .map(|(collection, id, item)| Record {
             collection,
             id,
-            value,
+            value: item.value(),
         })
-    };
-    push(
-        Collection::Settings,
-        0,
-        json!({ "slots": to(&clinic.slots), "safe_yearly_maximum": clinic.safe_yearly_maximum }),
-    );
-    for s in &clinic.sessions.weekly {
-        push(Collection::Weekly, s.id, to(s));
-    }
-    for s in &clinic.sessions.extra {
-        push(Collection::OneOff, s.id, to(s));
-    }
-    for c in &clinic.sessions.closed {
-        push(
-            Collection::Closed,
-            id_from(&format!("{}|{}", c.date, c.room)),
-            to(c),
-        );
-    }
-    for v in &clinic.volunteers {
-        push(Collection::Volunteer, v.id, to(v));
-    }
-    for r in &clinic.rota {
-        push(
-            Collection::Rota,
-            id_from(&format!("{}|{}", r.session, r.date)),
-            to(r),
-        );
-    }
-    for p in &clinic.people {
-        let mut person = to(p);
-        person["log"] = Value::Array(Vec::new());
-        push(Collection::Person, p.id, person);
-        for entry in &p.log {
-            push(
-                Collection::Log,
-                entry.id,
-                json!({ "person": p.id, "entry": to(entry) }),
-            );
-        }
-    }
-    for b in &clinic.bookings {
-        push(Collection::Appointment, b.id, to(b));
-    }
-    for r in &clinic.removals {
-        push(Collection::Removal, r.person, to(r));
-    }
-    // Each plan is a record of its own, so two devices that changed
-    // different plans of one person keep both changes.
-    for book in &clinic.plans {
-        for plan in &book.book.plans {
-            push(
-                Collection::Plan,
-                id_from(&format!("{}|{}", book.person, plan.id)),
-                json!({ "person": book.person, "plan": to(plan) }),
-            );
-        }
-    }
+        .collect();
     let mut seen = std::collections::HashSet::new();
     for record in &mut out {
         let mut n = 0u64;
@@ -164,6 +238,26 @@ pub(super) fn records(clinic: &Clinic) -> Vec<Record> {
         }
     }
     out
+}
+
+/// The records of the clinic whose collection and id `keep` says, made into
+/// plain data (and only those, unless two records share an id).
+pub(super) fn records_where(clinic: &Clinic, keep: impl Fn(Collection, Id) -> bool) -> Vec<Record> {
+    let items = items(clinic);
+    if !ids_unique(&items) {
+        let mut all = records(clinic);
+        all.retain(|r| keep(r.collection, r.id));
+        return all;
+    }
+    items
+        .into_iter()
+        .filter(|(collection, id, _)| keep(*collection, *id))
+        .map(|(collection, id, item)| Record {
+            collection,
+            id,
+            value: item.value(),
+        })
+        .collect()
 }
 
 /// Any record as plain data.

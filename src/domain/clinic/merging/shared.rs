@@ -7,13 +7,21 @@
 //! the server is a keyed hash of [`SharedRecord::name`], so the server sees
 //! neither what a record is nor whose.
 
-use super::records::{rebuild, records, Record};
-use super::{Collection, Ledger};
+use super::records::{named_by_content, rebuild, records_where, Record};
+use super::{merge_clinics, merge_records, ClinicMerge, Collection, Ledger};
 use crate::domain::clinic::{Clinic, Id};
 use crate::domain::merge::Versioned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Past this many records differing from the server's, a round merges the
+/// whole clinic rather than putting records into it one by one (a new
+/// device's first round, or the first after a long time offline).
+const FEW: usize = 400;
+
+/// Records named by collection and id.
+pub type Keys = BTreeSet<(Collection, Id)>;
 
 /// One record as it is shared: its history of versions, and its content
 /// unless it was deleted. Sealed whole before it leaves the device.
@@ -83,11 +91,100 @@ impl ServerCopy {
         (rebuild(&live), ledger)
     }
 
+    /// The records whose histories here and on the server differ: the
+    /// only ones a round needs to merge or send. `ledger` is stamped.
+    pub fn differing(&self, ledger: &Ledger) -> Keys {
+        let mut keys = Keys::new();
+        let mut ours = std::collections::HashSet::new();
+        for (collection, entries) in &ledger.records {
+            for entry in entries {
+                let key = (*collection, entry.id);
+                ours.insert(key);
+                if self.records.get(&key).map(|held| &held.entry) != Some(entry) {
+                    keys.insert(key);
+                }
+            }
+        }
+        keys.extend(self.records.keys().filter(|key| !ours.contains(*key)));
+        keys
+    }
+
+    /// Merges the server's records into this device's clinic, as
+    /// [`merge_clinics`] would with the server as the other device, but
+    /// looking only at the records whose histories differ (few, between
+    /// rounds). `ledger` must be stamped with `clinic`. With the records
+    /// looked at, for [`ServerCopy::outgoing`] after.
+    pub fn merge_into(
+        &self,
+        clinic: Clinic,
+        ledger: Ledger,
+        now: &str,
+    ) -> (ClinicMerge, Option<Keys>) {
+        let keys = self.differing(&ledger);
+        if keys.len() > FEW {
+            return (self.merge_whole(&clinic, &ledger, now), None);
+        }
+        let our_records = records_where(&clinic, |c, id| keys.contains(&(c, id)));
+        let mut their_ledger = Ledger::default();
+        let mut their_records = Vec::new();
+        for record in keys.iter().filter_map(|key| self.records.get(key)) {
+            (their_ledger.records.entry(record.collection).or_default()).push(record.entry.clone());
+            if let (false, Some(value)) = (record.entry.deleted, &record.value) {
+                their_records.push(Record {
+                    collection: record.collection,
+                    id: record.entry.id,
+                    value: value.clone(),
+                });
+            }
+        }
+        // A record given an id of its own (its id was another's, in a
+        // hand-edited file) is found only by taking the whole clinic apart.
+        if !our_records
+            .iter()
+            .chain(&their_records)
+            .all(named_by_content)
+        {
+            return (self.merge_whole(&clinic, &ledger, now), None);
+        }
+        let mut our_ledger = Ledger::default();
+        for (collection, entries) in &ledger.records {
+            let these = entries
+                .iter()
+                .filter(|e| keys.contains(&(*collection, e.id)));
+            (our_ledger.records.entry(*collection).or_default()).extend(these.cloned());
+        }
+        // Only to name the records for a person.
+        let theirs = rebuild(&their_records);
+        let mut merge = merge_records(
+            our_records,
+            &our_ledger,
+            their_records,
+            &their_ledger,
+            (&clinic, &theirs),
+        );
+        merge.onto = Some(Box::new((clinic, ledger)));
+        (merge, Some(keys))
+    }
+
+    /// The merge of the server's records with the whole of this device's
+    /// clinic, as with another device's backup.
+    fn merge_whole(&self, clinic: &Clinic, ledger: &Ledger, now: &str) -> ClinicMerge {
+        let (theirs, their_ledger) = self.clinic_and_ledger();
+        merge_clinics(clinic, ledger, &theirs, &their_ledger, now)
+    }
+
     /// The records of `clinic` the server does not have as they are here:
     /// new, changed or deleted since (`ledger` brought up to date with the
-    /// clinic, and merged with the server's, first).
-    pub fn outgoing(&self, clinic: &Clinic, ledger: &Ledger) -> Vec<SharedRecord> {
-        let values: HashMap<(Collection, Id), Value> = records(clinic)
+    /// clinic, and merged with the server's, first). Only among `among`
+    /// when given: the records a round looked at.
+    pub fn outgoing(
+        &self,
+        clinic: &Clinic,
+        ledger: &Ledger,
+        among: Option<&Keys>,
+    ) -> Vec<SharedRecord> {
+        let looked_at = |c: Collection, id: Id| among.is_none_or(|keys| keys.contains(&(c, id)));
+        let values: HashMap<(Collection, Id), Value> = records_where(clinic, looked_at)
             .into_iter()
             .map(|r| ((r.collection, r.id), r.value))
             .collect();
@@ -95,6 +192,9 @@ impl ServerCopy {
         for (collection, entries) in &ledger.records {
             for entry in entries {
                 let key = (*collection, entry.id);
+                if !looked_at(key.0, key.1) {
+                    continue;
+                }
                 let same = self
                     .records
                     .get(&key)
@@ -154,7 +254,7 @@ mod tests {
         let (merged, merged_ledger) = merge.finish(&[], now);
         *clinic = merged;
         *ledger = merged_ledger;
-        for record in server.outgoing(clinic, ledger) {
+        for record in server.outgoing(clinic, ledger, None) {
             server.take(record);
         }
     }
@@ -171,12 +271,12 @@ mod tests {
         let mut ledger = Ledger::default();
         let mut server = ServerCopy::default();
         ledger.stamp(&clinic, MONDAY);
-        let first = server.outgoing(&clinic, &ledger);
+        let first = server.outgoing(&clinic, &ledger, None);
         // The settings and the two people.
         assert_eq!(first.len(), 3);
         assert!(first.iter().any(|r| r.name() == "person 1"));
         share(&mut clinic, &mut ledger, &mut server, MONDAY);
-        assert!(server.outgoing(&clinic, &ledger).is_empty());
+        assert!(server.outgoing(&clinic, &ledger, None).is_empty());
     }
 
     #[test]
@@ -236,7 +336,7 @@ mod tests {
         // Device B keeps the other device's version; the choice is shared.
         let (chosen, chosen_ledger) = merge.finish(&[super::super::Side::OtherDevice], TUESDAY);
         let (b, b_ledger) = (chosen, chosen_ledger);
-        let sent = server.outgoing(&b, &b_ledger);
+        let sent = server.outgoing(&b, &b_ledger, None);
         assert_eq!(sent.len(), 1);
         for record in sent {
             server.take(record);

@@ -20,8 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 const TITLE: &str = "Share the clinic with other devices";
-/// How long the rounds rest after a problem (no network, signed out).
-const REST_MS: u32 = 3_000;
+use crate::ui::sharing_turn::REST_MS;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Account {
@@ -86,7 +85,8 @@ pub fn SharingPage() -> impl IntoView {
         if choice.with_untracked(Option::is_some) {
             return false;
         }
-        let mut now = sharer.get_value();
+        // Taken out for the round (not copied: it holds the whole clinic).
+        let mut now = sharer.try_update_value(std::mem::take).unwrap_or_default();
         let result = sharing::round(&database, &mut now).await;
         if !open.load(Ordering::Relaxed) {
             return false;
@@ -109,6 +109,8 @@ pub fn SharingPage() -> impl IntoView {
                 choices.set(vec![None; found.merge.conflicts.len()]);
                 choice.set(Some(found));
             }
+            // Saved in another tab during the round: the next one takes it in.
+            Err(SharingProblem::ChangedElsewhere) => {}
             Err(problem) => {
                 now.stale = true;
                 if problem == SharingProblem::SignedOut {
@@ -118,7 +120,7 @@ pub fn SharingPage() -> impl IntoView {
                 round_problem.set(Some(problem));
                 status.set(status_words(
                     last_shared.get_untracked(),
-                    sharing::waiting(&now),
+                    sharing::waiting(&mut now),
                     0,
                 ));
             }
@@ -130,6 +132,9 @@ pub fn SharingPage() -> impl IntoView {
     // or on this device (see js/sharing.js), or rests after a problem.
     let running = open.clone();
     leptos::task::spawn_local(async move {
+        // This page shares, and a clinic page sharing in another tab gives way.
+        sharing::claim_turn();
+        sharing::take_turn().await;
         while running.load(Ordering::Relaxed) {
             let shared = share_round(running.clone()).await;
             if !running.load(Ordering::Relaxed) {
@@ -137,7 +142,8 @@ pub fn SharingPage() -> impl IntoView {
             }
             let waited = match database.get_untracked() {
                 Some(database) if shared => {
-                    sharing::wait_for_change(&database, &sharer.get_value()).await
+                    let (since, stale) = sharer.with_value(|s| (s.since.clone(), s.stale));
+                    sharing::wait_for_change(&database, &since, stale).await
                 }
                 _ => Err(SharingProblem::SignedOut),
             };
@@ -149,6 +155,8 @@ pub fn SharingPage() -> impl IntoView {
     on_cleanup(move || {
         open.store(false, Ordering::Relaxed);
         sharing::hurry();
+        sharing::give_back_turn();
+        sharing::unclaim_turn();
     });
     Effect::new(move || {
         if matches!(account.get(), Account::SignedIn(_)) {
