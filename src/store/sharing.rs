@@ -221,7 +221,7 @@ pub struct Sharer {
 /// This device's clinic and ledger, the ledger brought up to date with the
 /// clinic: from what the last round held when neither changed since, and
 /// stamping only what changed when only the clinic did.
-fn current(
+async fn current(
     store: &Store<BrowserStorage>,
     held: Option<Arc<Stamped>>,
     now: &str,
@@ -229,7 +229,7 @@ fn current(
     let clinic_revision = store.current_revision::<Clinic>().ok();
     let ledger_revision = store.current_revision::<Ledger>().ok();
     let Some(held) = held.filter(|held| ledger_revision == Some(held.ledger_revision)) else {
-        return stamp_ledger(store, now).map_err(stored);
+        return stamp_in_steps(store, now).await;
     };
     let held = Arc::unwrap_or_clone(held);
     if clinic_revision == Some(held.clinic_revision) {
@@ -239,7 +239,7 @@ fn current(
         super::Loaded::Ready {
             value, revision, ..
         } => (value, revision),
-        _ => return stamp_ledger(store, now).map_err(stored),
+        _ => return stamp_in_steps(store, now).await,
     };
     let mut ledger = held.ledger;
     let ledger_revision = if ledger.stamp_since(&held.clinic, &clinic, now) && clinic_revision != 0
@@ -285,12 +285,62 @@ fn stored(problem: SaveProblem) -> SharingProblem {
     }
 }
 
+/// [`stamp_ledger`], with the clinic's records fingerprinted a few
+/// thousand a task: a page's first round stamps the whole clinic.
+async fn stamp_in_steps(
+    store: &Store<BrowserStorage>,
+    now: &str,
+) -> Result<Stamped, SharingProblem> {
+    let (clinic, clinic_revision) = match store.load::<Clinic>(now) {
+        super::Loaded::Ready {
+            value, revision, ..
+        } => (value, revision),
+        super::Loaded::Empty | super::Loaded::KeptAside(_) => (Clinic::default(), 0),
+        super::Loaded::Stuck(_) => return Err(SharingProblem::NotStored),
+    };
+    breathe().await;
+    let mut live = std::collections::HashMap::new();
+    let mut at = Some(0);
+    let mut in_steps = true;
+    while let Some(from) = at {
+        match Ledger::fingerprints_from(&clinic, from, 2_000, &mut live) {
+            Some(next) => at = next,
+            None => {
+                in_steps = false;
+                break;
+            }
+        }
+        breathe().await;
+    }
+    if !in_steps {
+        return stamp_ledger(store, now).map_err(stored);
+    }
+    let (mut ledger, ledger_revision) = match store.load::<Ledger>(now) {
+        super::Loaded::Ready {
+            value, revision, ..
+        } => (value, revision),
+        super::Loaded::Empty | super::Loaded::KeptAside(_) => (Ledger::default(), 0),
+        super::Loaded::Stuck(_) => return Err(SharingProblem::NotStored),
+    };
+    let ledger_revision = if ledger.stamp_fingerprints(&live, now) && clinic_revision != 0 {
+        store.save(&ledger, ledger_revision, now).map_err(stored)?
+    } else {
+        ledger_revision
+    };
+    Ok(Stamped {
+        clinic,
+        clinic_revision,
+        ledger,
+        ledger_revision,
+    })
+}
+
 /// How many of this device's records the server does not have yet, as far
 /// as this device knows (after a problem, from what it last knew).
-pub fn waiting(sharer: &mut Sharer) -> usize {
+pub async fn waiting(sharer: &mut Sharer) -> usize {
     let store = Store::new(BrowserStorage);
     let now = crate::ui::saved::now_stamp();
-    let Ok(ours) = current(&store, sharer.held.take(), &now) else {
+    let Ok(ours) = current(&store, sharer.held.take(), &now).await else {
         return 0;
     };
     let differing = sharer.server.differing(&ours.ledger);
@@ -329,10 +379,14 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
         *sharer = Sharer::default();
     }
     let received = pulled.texts.len();
-    for text in &pulled.texts {
+    for (n, text) in pulled.texts.iter().enumerate() {
         // A record this version cannot read is left on the server as it is.
         if let Ok(record) = serde_json::from_str::<SharedRecord>(text) {
             sharer.server.take(record);
+        }
+        // A first round reads every record: a few hundred a task.
+        if n % 500 == 499 {
+            breathe().await;
         }
     }
     if let Some(next) = pulled.since {
@@ -355,7 +409,7 @@ pub async fn round(database: &str, sharer: &mut Sharer) -> Result<Round, Sharing
     }
     sharer.settled = None;
     let now = crate::ui::saved::now_stamp();
-    let ours = current(&store, sharer.held.take(), &now)?;
+    let ours = current(&store, sharer.held.take(), &now).await?;
     // Each step a task of its own, so the page answers a tap between them.
     breathe().await;
     let (clinic_revision, ledger_revision) = (ours.clinic_revision, ours.ledger_revision);

@@ -24,6 +24,17 @@ pub fn use_practice() -> Signal<PracticeConfig> {
 }
 
 /// Starts reading `config.json` and returns where its result will appear.
+/// The practice's `sharing` setting (the address of its CouchDB database),
+/// once config.json is read: none when the clinic is not shared live.
+pub fn use_sharing_database() -> Memo<Option<String>> {
+    let practice = use_context::<Practice>();
+    Memo::new(move |_| {
+        practice
+            .and_then(|p| p.0.get())
+            .and_then(|loaded| loaded.config.sharing)
+    })
+}
+
 pub fn load(base: &AppBase) -> Practice {
     let practice = Practice(RwSignal::new(None));
     let url = base.file("config.json");

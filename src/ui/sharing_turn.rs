@@ -10,7 +10,7 @@
 use crate::domain::sharing::SharingProblem;
 use crate::store::sharing::{self, Round, Sharer};
 use crate::store::vault;
-use crate::ui::practice::Practice;
+use crate::ui::practice::use_sharing_database;
 use crate::ui::use_base;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -34,12 +34,7 @@ enum Notice {
 #[component]
 pub fn SharingInBackground() -> impl IntoView {
     let base = use_base();
-    let practice = use_context::<Practice>();
-    let database = Memo::new(move |_| {
-        practice
-            .and_then(|p| p.0.get())
-            .and_then(|loaded| loaded.config.sharing)
-    });
+    let database = use_sharing_database();
     let notice = RwSignal::new(None::<Notice>);
     let open = Arc::new(AtomicBool::new(true));
     let started = StoredValue::new(false);

@@ -277,3 +277,27 @@ fn a_record_given_an_id_of_its_own_is_merged_with_the_whole_clinic() {
     assert!(same_records(&few, &whole));
     assert_eq!(few.sessions.closed.len(), start.sessions.closed.len() + 2);
 }
+
+#[test]
+fn stamping_in_steps_ends_as_stamping_in_one_go() {
+    for seed in 0..10 {
+        let mut clinic = generate(seed, SMALL).clinic;
+        let mut ledger = Ledger::default();
+        ledger.stamp(&clinic, "2026-03-02T09:00:00Z");
+        let mut dice = Dice(seed);
+        let n = 1 + dice.below(12);
+        edit(&mut clinic, &mut dice, n, "a");
+        let mut whole = ledger.clone();
+        whole.stamp(&clinic, "2026-03-03T09:00:00Z");
+        let mut live = std::collections::HashMap::new();
+        let mut at = Some(0);
+        let mut steps = 0;
+        while let Some(from) = at {
+            at = Ledger::fingerprints_from(&clinic, from, 37, &mut live).expect("ids are unique");
+            steps += 1;
+        }
+        assert!(steps > 5, "{steps} steps");
+        ledger.stamp_fingerprints(&live, "2026-03-03T09:00:00Z");
+        assert_eq!(ledger, whole, "seed {seed}");
+    }
+}

@@ -23,15 +23,50 @@ impl Ledger {
         for record in records(clinic) {
             live.insert((record.collection, record.id), content_hash(&record.value));
         }
+        self.stamp_fingerprints(&live, now);
+    }
+
+    /// [`Ledger::stamp`] in steps, so that a page stays quick to answer
+    /// while a whole clinic is stamped: the fingerprints of the records
+    /// from `at` on, `step` of them, added to `live`; the next place to
+    /// start, or none when all are in. None at once when two records share
+    /// an id (then stamp in one go).
+    pub fn fingerprints_from(
+        clinic: &Clinic,
+        at: usize,
+        step: usize,
+        live: &mut HashMap<(Collection, Id), u64>,
+    ) -> Option<Option<usize>> {
+        let items = items(clinic);
+        if at == 0 && !ids_unique(&items) {
+            return None;
+        }
+        let end = (at + step).min(items.len());
+        for (collection, id, item) in &items[at.min(end)..end] {
+            live.insert((*collection, *id), content_hash(&item.value()));
+        }
+        Some((end < items.len()).then_some(end))
+    }
+
+    /// [`Ledger::stamp`] with the fingerprints of every record of the clinic.
+    /// Whether any record got a new version.
+    pub fn stamp_fingerprints(&mut self, live: &HashMap<(Collection, Id), u64>, now: &str) -> bool {
+        let mut changed = false;
         for collection in Collection::ALL {
             let entries = self.records.entry(collection).or_default();
             let mut known: HashMap<Id, usize> = HashMap::new();
             for (n, entry) in entries.iter_mut().enumerate() {
                 known.insert(entry.id, n);
                 match live.get(&(collection, entry.id)) {
-                    Some(&hash) if entry.deleted || entry.value != hash => entry.edit(hash, now),
+                    Some(&hash) if entry.deleted || entry.value != hash => {
+                        entry.edit(hash, now);
+                        changed = true;
+                    }
                     Some(_) => {}
-                    None if !entry.deleted => entry.delete(now),
+                    None if !entry.deleted => {
+                        entry.delete(now);
+                        changed = true;
+                    }
                     None => {}
                 }
             }
@@ -41,11 +76,13 @@ impl Ledger {
                 .map(|((_, id), hash)| (*id, *hash))
                 .collect();
             new.sort_unstable();
+            changed |= !new.is_empty();
             entries.extend(
                 new.into_iter()
                     .map(|(id, hash)| Versioned::new(id, hash, now)),
             );
         }
+        changed
     }
 
     /// Brings the ledger up to date with `clinic` as [`Ledger::stamp`] does,

@@ -13,7 +13,7 @@ use crate::store::vault::{self, SharedLock};
 use crate::ui::form::{bind, ErrorSummary, TextInput};
 use crate::ui::layout::BackLink;
 use crate::ui::pages::form_errors;
-use crate::ui::practice::Practice;
+use crate::ui::practice::use_sharing_database;
 use crate::ui::use_base;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,12 +33,7 @@ enum Account {
 pub fn SharingPage() -> impl IntoView {
     let errors = form_errors(|| TITLE.to_string());
     let base = use_base();
-    let practice = use_context::<Practice>();
-    let database = Memo::new(move |_| {
-        practice
-            .and_then(|p| p.0.get())
-            .and_then(|loaded| loaded.config.sharing)
-    });
+    let database = use_sharing_database();
     let account = RwSignal::new(Account::Checking);
     let form = RwSignal::new(SignInForm::default());
     let working = RwSignal::new(false);
@@ -118,11 +113,8 @@ pub fn SharingPage() -> impl IntoView {
                     sign_in_problem.set(Some(problem));
                 }
                 round_problem.set(Some(problem));
-                status.set(status_words(
-                    last_shared.get_untracked(),
-                    sharing::waiting(&mut now),
-                    0,
-                ));
+                let waiting = sharing::waiting(&mut now).await;
+                status.set(status_words(last_shared.get_untracked(), waiting, 0));
             }
         }
         sharer.set_value(now);
